@@ -1,0 +1,2 @@
+// dockernet never downloads a browser: it uses a system Chromium (see README).
+module.exports = { skipDownload: true };
