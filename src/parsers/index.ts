@@ -1,0 +1,31 @@
+/**
+ * The parser registry: every parser, listed explicitly (no directory scanning), so that a
+ * newcomer sees them all in one place and the conformance test can walk them.
+ * To add one: write src/parsers/<id>.ts, add fixtures under test/fixtures/<id>/, list it here.
+ */
+import { brctlShow } from './brctl-show.js';
+import { dockerNetworkInspect } from './docker-network-inspect.js';
+import { dockerNetworkLs } from './docker-network-ls.js';
+import { dockerVersion } from './docker-version.js';
+import { ipAddr } from './ip-addr.js';
+import { ipRoute } from './ip-route.js';
+import { netstat } from './netstat.js';
+import { ps } from './ps.js';
+import { pstree } from './pstree.js';
+import type { Parser } from './types.js';
+
+export const parsers: readonly Parser[] = [
+  ipAddr,
+  ipRoute,
+  brctlShow,
+  netstat,
+  ps,
+  pstree,
+  dockerVersion,
+  dockerNetworkLs,
+  dockerNetworkInspect,
+];
+
+export function findParser(id: string): Parser | undefined {
+  return parsers.find((p) => p.id === id);
+}

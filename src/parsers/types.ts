@@ -1,0 +1,31 @@
+/**
+ * The contract every parser follows (design note: "parsers are pure").
+ *
+ * A parser turns the raw stdout of one command form into flat, JSON-serialisable records plus
+ * warnings. It never throws on an odd line (it warns with the line number), never correlates
+ * with other files, and rejects text that is not that command's output at all (an error message,
+ * another command's output) by setting `rejected`.
+ */
+
+/** A problem with one line (or the whole text) of a parsed output. Lines are 1-based. */
+export interface ParseWarning {
+  line?: number;
+  message: string;
+}
+
+export interface ParseResult<R> {
+  records: R[];
+  warnings: ParseWarning[];
+  /** Set when the text is not this command's output at all; `records` is then empty. */
+  rejected?: string;
+}
+
+export interface Parser<R = unknown> {
+  /** kebab-case id; equals the file name in src/parsers/ and the fixture folder name. */
+  id: string;
+  /** One line for `dockernet parse --list` and the docs. */
+  description: string;
+  /** The command forms this parser reads, as a user would type them. */
+  commands: string[];
+  parse(text: string): ParseResult<R>;
+}

@@ -1,0 +1,48 @@
+/** Small helpers shared by the text parsers. */
+import type { ParseResult, ParseWarning } from './types.js';
+
+/** Split output into lines without the trailing empty line a final newline produces. */
+export function splitLines(text: string): string[] {
+  const lines = text.split(/\r?\n/);
+  if (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
+  return lines;
+}
+
+/**
+ * Recognise captured error text instead of command output ("command not found", permission
+ * errors, usage text). Returns the reason, or undefined when the text looks like real output.
+ * Only the first few non-empty lines are looked at: real output never starts like this.
+ */
+export function detectErrorText(text: string): string | undefined {
+  const head = splitLines(text)
+    .filter((l) => l.trim() !== '')
+    .slice(0, 3)
+    .join('\n');
+  if (head === '') return undefined;
+  const patterns: [RegExp, string][] = [
+    [/(^|\s)(command )?not found$|: not found$|No such file or directory$/im, 'command not found'],
+    [/permission denied|operation not permitted|must be root|are you root/i, 'permission denied'],
+    [/^Cannot connect to the Docker daemon|^Got permission denied while trying to connect/im, 'docker daemon unreachable'],
+    [/^(Usage|usage):/m, 'usage text instead of output'],
+    [/^timeout: |timed out/im, 'command timed out'],
+  ];
+  for (const [re, reason] of patterns) if (re.test(head)) return `${reason}: ${head.split('\n')[0]}`;
+  return undefined;
+}
+
+export function rejected<R>(reason: string): ParseResult<R> {
+  return { records: [], warnings: [], rejected: reason };
+}
+
+export function result<R>(records: R[], warnings: ParseWarning[]): ParseResult<R> {
+  return { records, warnings };
+}
+
+/** Split "host:port" at the LAST colon ("::1:53", ":::60000", "0.0.0.0:*"). */
+export function splitHostPort(s: string): { host: string; port: string } {
+  const i = s.lastIndexOf(':');
+  if (i < 0) return { host: s, port: '' };
+  let host = s.slice(0, i);
+  if (host.startsWith('[') && host.endsWith(']')) host = host.slice(1, -1);
+  return { host, port: s.slice(i + 1) };
+}
