@@ -24,9 +24,8 @@ describe('parser fixtures', () => {
         const text = readFileSync(join(dir, file), 'utf8');
         const actual = JSON.parse(JSON.stringify(parser.parse(text)));
         const expectedPath = join(dir, file.replace(/\.out$/, '.json'));
-        if (update || !existsSync(expectedPath)) {
-          writeFileSync(expectedPath, `${JSON.stringify(actual, null, 2)}\n`);
-        }
+        if (update) writeFileSync(expectedPath, `${JSON.stringify(actual, null, 2)}\n`);
+        expect(existsSync(expectedPath), `missing ${expectedPath}: run npm run golden`).toBe(true);
         expect(actual).toEqual(JSON.parse(readFileSync(expectedPath, 'utf8')));
       });
     }
