@@ -1,0 +1,125 @@
+/**
+ * manifest.json (docs/bundle-format.md): validated field by field. A bad field is a warning and
+ * a default, never a failed read: a half-broken manifest still leaves every file readable.
+ */
+import { sanitizePath } from './raw-entry.js';
+import type { BundleMeta, BundleWarning, CommandRun, ScopeInfo, ScopeKind } from './types.js';
+
+export const FORMAT_NAME = 'dockernet-bundle';
+export const FORMAT_VERSION = 1;
+
+type Json = unknown;
+
+function str(v: Json): string | undefined {
+  return typeof v === 'string' ? v : undefined;
+}
+function num(v: Json): number | undefined {
+  return typeof v === 'number' && Number.isFinite(v) ? v : undefined;
+}
+function obj(v: Json): Record<string, Json> | undefined {
+  return v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, Json>) : undefined;
+}
+
+/** `host`, `container:<name>`, `netns:<name>` -> kind and name; anything else is kept as host-like. */
+export function parseScope(scope: string): { kind: ScopeKind; name: string } {
+  const m = /^(container|netns):(.+)$/.exec(scope);
+  if (m) return { kind: m[1] as ScopeKind, name: m[2]! };
+  return { kind: 'host', name: 'host' };
+}
+
+export function emptyMeta(): BundleMeta {
+  return {
+    formatVersion: null,
+    collector: { name: 'unknown', version: '' },
+    hostname: '',
+    capturedAt: null,
+    step: '',
+    scopes: {},
+  };
+}
+
+export function parseManifest(
+  text: string,
+  file = 'manifest.json',
+): { meta: BundleMeta; commands: CommandRun[]; warnings: BundleWarning[] } {
+  const warnings: BundleWarning[] = [];
+  const warn = (message: string) => warnings.push({ severity: 'warning', file, message });
+  const meta = emptyMeta();
+  let data: Json;
+  try {
+    data = JSON.parse(text);
+  } catch (e) {
+    warnings.push({
+      severity: 'error',
+      file,
+      message: `manifest is not valid JSON (${(e as Error).message}); files are read by their names instead`,
+    });
+    return { meta, commands: [], warnings };
+  }
+  const m = obj(data);
+  if (!m) {
+    warnings.push({ severity: 'error', file, message: 'manifest is not a JSON object' });
+    return { meta, commands: [], warnings };
+  }
+  if (m.format !== FORMAT_NAME) warn(`"format" is ${JSON.stringify(m.format)}, expected "${FORMAT_NAME}"`);
+  const version = num(m.formatVersion);
+  meta.formatVersion = version ?? null;
+  if (version === undefined) warn('"formatVersion" is missing');
+  else if (Math.floor(version) > FORMAT_VERSION)
+    warn(`format version ${version} is newer than this tool reads (${FORMAT_VERSION}); reading it anyway`);
+  const collector = obj(m.collector);
+  meta.collector = { name: str(collector?.name) ?? 'unknown', version: str(collector?.version) ?? '' };
+  meta.hostname = str(m.hostname) ?? '';
+  const at = str(m.capturedAt);
+  if (at !== undefined && Number.isNaN(Date.parse(at))) warn(`"capturedAt" is not a date: ${JSON.stringify(at)}`);
+  meta.capturedAt = at !== undefined && !Number.isNaN(Date.parse(at)) ? at : null;
+  meta.step = str(m.step) ?? '';
+  const user = obj(m.user);
+  if (user) meta.user = { uid: num(user.uid), name: str(user.name) };
+  const comment = str(m.comment);
+  if (comment) meta.comment = comment;
+
+  const scopes = obj(m.scopes) ?? {};
+  for (const [key, value] of Object.entries(scopes)) {
+    const s = obj(value);
+    if (!s) continue;
+    const parsed = parseScope(key);
+    const info: ScopeInfo = { kind: parsed.kind, name: str(s.name) ?? parsed.name };
+    const id = str(s.id);
+    if (id) info.id = id;
+    const pid = num(s.pid);
+    if (pid !== undefined) info.pid = pid;
+    const inode = num(s.netnsInode);
+    if (inode !== undefined) info.netnsInode = inode;
+    meta.scopes[key] = info;
+  }
+
+  const commands: CommandRun[] = [];
+  const list = Array.isArray(m.commands) ? m.commands : [];
+  if (!Array.isArray(m.commands)) warn('"commands" is missing or not a list');
+  list.forEach((entry: Json, i: number) => {
+    const c = obj(entry);
+    const id = str(c?.id);
+    if (!c || !id) {
+      warn(`commands[${i}] has no "id"; skipped`);
+      return;
+    }
+    const run: CommandRun = {
+      id,
+      scope: str(c.scope) ?? 'host',
+      command: str(c.command) ?? '',
+      exitCode: num(c.exitCode) ?? null,
+      durationMs: num(c.durationMs) ?? null,
+    };
+    for (const key of ['stdout', 'stderr'] as const) {
+      const p = str(c[key]);
+      if (p === undefined) continue;
+      const clean = sanitizePath(p);
+      if (clean === undefined) warn(`commands[${i}] (${id}): ${key} path ${JSON.stringify(p)} is not allowed`);
+      else run[key] = clean;
+    }
+    if (c.truncated === true) run.truncated = true;
+    commands.push(run);
+  });
+  return { meta, commands, warnings };
+}

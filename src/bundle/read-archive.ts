@@ -1,0 +1,132 @@
+/**
+ * Read a .tar.gz (or plain .tar) bundle in memory with node-tar's streaming parser. Nothing is
+ * extracted to disk. Limits are enforced while streaming, so a gzip bomb or an oversized entry
+ * stops the read instead of filling memory.
+ */
+import { createReadStream, statSync } from 'node:fs';
+import { Parser, type ReadEntry } from 'tar';
+import type { ReadLimits } from './limits.js';
+import type { RawEntry } from './raw-entry.js';
+import type { BundleWarning } from './types.js';
+
+function entryType(t: string): RawEntry['type'] {
+  switch (t) {
+    case 'File':
+    case 'OldFile':
+    case 'ContiguousFile':
+      return 'file';
+    case 'Directory':
+      return 'directory';
+    case 'SymbolicLink':
+      return 'symlink';
+    case 'Link':
+      return 'hardlink';
+    case 'CharacterDevice':
+    case 'BlockDevice':
+      return 'device';
+    case 'FIFO':
+      return 'fifo';
+    default:
+      return 'other';
+  }
+}
+
+export interface ArchiveRead {
+  entries: RawEntry[];
+  warnings: BundleWarning[];
+}
+
+export async function readArchive(file: string, limits: ReadLimits): Promise<ArchiveRead> {
+  const entries: RawEntry[] = [];
+  const warnings: BundleWarning[] = [];
+  const size = statSync(file).size;
+  if (size > limits.maxArchiveBytes) {
+    throw new BundleReadError(
+      `${file}: archive is ${size} bytes, over the ${limits.maxArchiveBytes}-byte limit`,
+    );
+  }
+  let total = 0;
+  let stopped: string | undefined;
+  // Chunks are kept per entry and joined at the end, so an entry cut short by a truncated
+  // archive (no 'end' event) still shows what arrived.
+  const chunksOf = new Map<RawEntry, Buffer[]>();
+
+  await new Promise<void>((resolve, reject) => {
+    const input = createReadStream(file);
+    const parser = new Parser({
+      strict: false,
+      maxDecompressionRatio: limits.maxCompressionRatio,
+      onReadEntry: (entry: ReadEntry) => {
+        if (stopped) {
+          entry.resume();
+          return;
+        }
+        if (entries.length >= limits.maxEntries) {
+          stopped = `more than ${limits.maxEntries} entries; the rest was not read`;
+          entry.resume();
+          input.destroy();
+          resolve();
+          return;
+        }
+        const type = entryType(entry.type);
+        const raw: RawEntry = { path: entry.path, type, size: entry.size ?? 0 };
+        entries.push(raw);
+        if (type !== 'file') {
+          entry.resume();
+          return;
+        }
+        const chunks: Buffer[] = [];
+        chunksOf.set(raw, chunks);
+        let kept = 0;
+        entry.on('data', (chunk: Buffer) => {
+          total += chunk.length;
+          if (total > limits.maxTotalBytes && !stopped) {
+            stopped = `more than ${limits.maxTotalBytes} uncompressed bytes; the rest was not read`;
+            input.destroy();
+            resolve();
+          }
+          if (kept < limits.maxEntryBytes) {
+            const room = limits.maxEntryBytes - kept;
+            const part = chunk.length > room ? chunk.subarray(0, room) : chunk;
+            chunks.push(part);
+            kept += part.length;
+            if (part.length < chunk.length) raw.truncated = true;
+          } else {
+            raw.truncated = true;
+          }
+        });
+        entry.on('end', () => {
+          raw.complete = true;
+        });
+      },
+    });
+    parser.on('warn', (code: string, message: string | Error) => {
+      const text = typeof message === 'string' ? message : message.message;
+      warnings.push({ severity: 'warning', message: `archive: ${code}: ${text}` });
+    });
+    parser.on('error', (err: Error) => reject(new BundleReadError(`${file}: not a readable tar archive: ${err.message}`)));
+    input.on('error', (err) => reject(new BundleReadError(`${file}: ${err.message}`)));
+    parser.on('end', () => resolve());
+    parser.on('abort', (err: Error) => {
+      stopped = `archive aborted: ${err?.message ?? 'unknown reason'}`;
+      resolve();
+    });
+    input.pipe(parser as unknown as NodeJS.WritableStream);
+  });
+
+  if (stopped) warnings.push({ severity: 'error', message: `${file}: reading stopped: ${stopped}` });
+  for (const [e, chunks] of chunksOf) {
+    e.data = Buffer.concat(chunks);
+    if (!e.complete) e.truncated = true;
+    delete e.complete;
+  }
+  if (entries.length === 0 && !stopped) {
+    throw new BundleReadError(`${file}: no entries found: not a tar or .tar.gz bundle, or it is empty`);
+  }
+  return { entries, warnings };
+}
+
+/** A bundle that cannot be read at all (as opposed to one with bad parts, which warns). */
+export class BundleReadError extends Error {
+  override name = 'BundleReadError';
+}

@@ -1,0 +1,142 @@
+/**
+ * The "read" stage: a path (a .tar.gz bundle or an unpacked folder) -> Bundle. Every file is
+ * kept (decoded to text) so that the report can show it, whether or not a parser reads it.
+ */
+import { existsSync, statSync } from 'node:fs';
+import { DEFAULT_LIMITS, type ReadLimits } from './limits.js';
+import { emptyMeta, parseManifest } from './manifest.js';
+import { BundleReadError, readArchive } from './read-archive.js';
+import { readDirectory } from './read-directory.js';
+import { type RawEntry, sanitizePath } from './raw-entry.js';
+import type { Bundle, BundleFile, BundleWarning, CommandRun } from './types.js';
+
+export { BundleReadError } from './read-archive.js';
+
+const MANIFEST = 'manifest.json';
+
+export async function readBundle(source: string, limits: ReadLimits = DEFAULT_LIMITS): Promise<Bundle> {
+  if (!existsSync(source)) throw new BundleReadError(`${source}: no such file or directory`);
+  const isDir = statSync(source).isDirectory();
+  const { entries, warnings } = isDir ? readDirectory(source, limits) : await readArchive(source, limits);
+  const files = collectFiles(entries, warnings);
+
+  const manifestFile = files.find((f) => f.path === MANIFEST);
+  let meta = emptyMeta();
+  let commands: CommandRun[] = [];
+  if (manifestFile) {
+    const parsed = parseManifest(manifestFile.text, MANIFEST);
+    meta = parsed.meta;
+    commands = parsed.commands;
+    warnings.push(...parsed.warnings);
+  } else {
+    warnings.push({
+      severity: 'warning',
+      message: 'no manifest.json: commands are inferred from file names (see docs/bundle-format.md)',
+    });
+  }
+
+  const byPath = new Set(files.map((f) => f.path));
+  for (const c of commands) {
+    for (const key of ['stdout', 'stderr'] as const) {
+      const p = c[key];
+      if (p !== undefined && !byPath.has(p)) {
+        // A missing .err is normal for some writers; a missing stdout is worth a warning.
+        if (key === 'stdout')
+          warnings.push({ severity: 'warning', file: p, message: `manifest names ${p} (${c.id}) but the bundle has no such file` });
+        delete c[key];
+      }
+    }
+  }
+  // Files no command names: inferred from their names, so that nothing is silently dropped.
+  const named = new Set(commands.flatMap((c) => [c.stdout, c.stderr]).filter((p): p is string => !!p));
+  for (const f of files) {
+    if (f.path === MANIFEST || named.has(f.path)) continue;
+    const run = inferCommand(f.path);
+    if (run) commands.push(run);
+  }
+  if (!meta.hostname) {
+    const fromHostname = files.find((f) => /(^|\/)hostname(\.out)?$/.test(f.path));
+    if (fromHostname) meta.hostname = fromHostname.text.trim().split('\n')[0] ?? '';
+  }
+  return { source, kind: isDir ? 'directory' : 'archive', hasManifest: !!manifestFile, meta, commands, files, warnings };
+}
+
+/** Trust checks on raw entries, the archive's top folder stripped, duplicates kept apart. */
+function collectFiles(entries: RawEntry[], warnings: BundleWarning[]): BundleFile[] {
+  const accepted: { path: string; entry: RawEntry }[] = [];
+  for (const e of entries) {
+    if (e.type === 'directory') continue;
+    const path = sanitizePath(e.path);
+    if (path === undefined) {
+      warnings.push({
+        severity: 'error',
+        message: `entry ${JSON.stringify(e.path)} has an unsafe path (absolute, '..' or control characters); not read`,
+      });
+      continue;
+    }
+    if (e.type !== 'file') {
+      warnings.push({ severity: 'warning', file: path, message: `${e.type} entry skipped: only regular files are read` });
+      continue;
+    }
+    accepted.push({ path, entry: e });
+  }
+  // The collector puts everything under one folder named after the bundle; strip it.
+  const firsts = new Set(accepted.map((a) => a.path.split('/')[0]));
+  if (firsts.size === 1 && accepted.every((a) => a.path.includes('/'))) {
+    for (const a of accepted) a.path = a.path.slice(a.path.indexOf('/') + 1);
+  }
+  const seen = new Map<string, number>();
+  const files: BundleFile[] = [];
+  for (const { path, entry } of accepted) {
+    const n = (seen.get(path) ?? 0) + 1;
+    seen.set(path, n);
+    const finalPath = n === 1 ? path : `${path}~${n}`;
+    if (n > 1)
+      warnings.push({
+        severity: 'warning',
+        file: path,
+        message: `duplicate entry ${path}: the first one is used, this copy is shown as ${finalPath}`,
+      });
+    const data = entry.data ?? Buffer.alloc(0);
+    const { text, encoding } = decode(data);
+    if (encoding !== 'utf8')
+      warnings.push({
+        severity: 'warning',
+        file: finalPath,
+        message: encoding === 'binary' ? 'binary content (NUL bytes): shown with replacement characters' : 'not valid UTF-8: invalid bytes shown as U+FFFD',
+      });
+    if (entry.truncated)
+      warnings.push({ severity: 'warning', file: finalPath, message: `truncated: only the first ${data.length} of ${entry.size} bytes were read` });
+    files.push({ path: finalPath, size: entry.size, text, encoding, truncated: !!entry.truncated });
+  }
+  return files;
+}
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+const looseUtf8 = new TextDecoder('utf-8');
+
+function decode(data: Buffer): { text: string; encoding: BundleFile['encoding'] } {
+  const binary = data.includes(0);
+  let text: string;
+  let valid = true;
+  try {
+    text = strictUtf8.decode(data);
+  } catch {
+    valid = false;
+    text = looseUtf8.decode(data);
+  }
+  if (binary) return { text: text.replace(/\u0000/g, '\uFFFD'), encoding: 'binary' };
+  return { text, encoding: valid ? 'utf8' : 'invalid-utf8' };
+}
+
+/** `containers/<name>/<id>.out` -> a command run; see "Bundles without a manifest". */
+export function inferCommand(path: string): CommandRun | undefined {
+  const m = /^(?:(.*)\/)?([^/]+?)\.(out|txt|json)$/.exec(path);
+  if (!m) return undefined;
+  const dir = m[1] ?? '';
+  const id = m[2]!;
+  let scope = 'host';
+  const c = /^(containers|netns)\/([^/]+)/.exec(dir);
+  if (c) scope = `${c[1] === 'containers' ? 'container' : 'netns'}:${c[2]}`;
+  return { id, scope, command: '', exitCode: null, durationMs: null, stdout: path, inferred: true };
+}

@@ -1,0 +1,34 @@
+/**
+ * Where an output comes from is kept apart from how it is read (design note, insights-core
+ * "specs"): this table maps a manifest command id to the parser that reads it, plus what the
+ * id implies that the output itself does not say (e.g. which routing table `ip route` showed).
+ * Ids missing here are kept and shown raw in the report.
+ */
+export interface CommandSpec {
+  parser: string;
+  /** For ip-route ids: the table the routes belong to when a line does not say `table X`. */
+  routeTable?: string;
+}
+
+export const commandSpecs: Readonly<Record<string, CommandSpec>> = {
+  'ip-addr': { parser: 'ip-addr' },
+  'ip-d-addr': { parser: 'ip-addr' },
+  'ip-link': { parser: 'ip-addr' },
+  'ip-d-link': { parser: 'ip-addr' },
+  'ip-route-main': { parser: 'ip-route', routeTable: 'main' },
+  'ip-route': { parser: 'ip-route', routeTable: 'main' },
+  'ip-route-local': { parser: 'ip-route', routeTable: 'local' },
+  'ip-route-all': { parser: 'ip-route', routeTable: 'main' },
+  'ip-6-route': { parser: 'ip-route', routeTable: 'main' },
+  'brctl-show': { parser: 'brctl-show' },
+  netstat: { parser: 'netstat' },
+  ps: { parser: 'ps' },
+  pstree: { parser: 'pstree' },
+  'docker-version': { parser: 'docker-version' },
+  'docker-network-ls': { parser: 'docker-network-ls' },
+  'docker-network-inspect': { parser: 'docker-network-inspect' },
+};
+
+export function specFor(id: string): CommandSpec | undefined {
+  return Object.hasOwn(commandSpecs, id) ? commandSpecs[id] : undefined;
+}

@@ -1,0 +1,74 @@
+/**
+ * Types of the "read" stage: a bundle as it was found on disk, before any parsing.
+ * Everything here is JSON-serialisable (design note: stages pass plain data).
+ */
+
+export type Severity = 'info' | 'warning' | 'error';
+
+/** A problem found while reading a bundle; `file` is a path inside the bundle when known. */
+export interface BundleWarning {
+  severity: Severity;
+  file?: string;
+  message: string;
+}
+
+/** One regular file of the bundle, decoded to text. */
+export interface BundleFile {
+  /** Path inside the bundle, '/'-separated, without the archive's top-level folder. */
+  path: string;
+  /** Size in bytes as stored. */
+  size: number;
+  /** UTF-8 text; invalid bytes become U+FFFD, NUL bytes are replaced (see `encoding`). */
+  text: string;
+  /** 'utf8' when the bytes were valid UTF-8; otherwise how they were made readable. */
+  encoding: 'utf8' | 'invalid-utf8' | 'binary';
+  /** True when the reader kept only the first bytes (the entry exceeded the per-entry limit). */
+  truncated: boolean;
+}
+
+/** A command scope: which network namespace the output was seen from. */
+export type ScopeKind = 'host' | 'container' | 'netns';
+
+export interface ScopeInfo {
+  kind: ScopeKind;
+  name: string;
+  id?: string;
+  pid?: number;
+  netnsInode?: number;
+}
+
+/** One command entry of the manifest (or inferred from a file name when there is none). */
+export interface CommandRun {
+  id: string;
+  scope: string;
+  command: string;
+  exitCode: number | null;
+  durationMs: number | null;
+  stdout?: string;
+  stderr?: string;
+  truncated?: boolean;
+  /** True when this entry was inferred from a file name (no manifest, or a file it does not name). */
+  inferred?: boolean;
+}
+
+export interface BundleMeta {
+  formatVersion: number | null;
+  collector: { name: string; version: string };
+  hostname: string;
+  capturedAt: string | null;
+  step: string;
+  user?: { uid?: number; name?: string };
+  comment?: string;
+  scopes: Record<string, ScopeInfo>;
+}
+
+export interface Bundle {
+  /** The path the user gave. */
+  source: string;
+  kind: 'archive' | 'directory';
+  hasManifest: boolean;
+  meta: BundleMeta;
+  commands: CommandRun[];
+  files: BundleFile[];
+  warnings: BundleWarning[];
+}

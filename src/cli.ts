@@ -1,0 +1,143 @@
+/**
+ * The command line: commander wiring only. Library code never exits the process; `main` returns
+ * the exit code (documented in README.md):
+ *   0 success · 1 unexpected failure · 2 usage error · 3 an input could not be read · 4 output not written
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { Command, CommanderError, Option } from 'commander';
+import { BundleReadError } from './bundle/read.js';
+import { findParser, parsers } from './parsers/index.js';
+import { buildReport } from './pipeline.js';
+import { renderHtml } from './render/html.js';
+import { VERSION } from './version.js';
+
+export const EXIT = { ok: 0, failure: 1, usage: 2, input: 3, output: 4 } as const;
+
+class ExitError extends Error {
+  constructor(
+    message: string,
+    readonly code: number,
+  ) {
+    super(message);
+  }
+}
+
+const FORMATS = ['html', 'json'] as const;
+type Format = (typeof FORMATS)[number];
+
+interface ReportOpts {
+  output: string;
+  format: string;
+  title?: string;
+  quiet?: boolean;
+}
+
+function log(quiet: boolean | undefined, msg: string): void {
+  if (!quiet) process.stderr.write(`${msg}\n`);
+}
+
+async function reportCommand(inputs: string[], opts: ReportOpts): Promise<void> {
+  const formats = opts.format.split(',').map((f) => f.trim()).filter(Boolean);
+  for (const f of formats) {
+    if (!(FORMATS as readonly string[]).includes(f))
+      throw new ExitError(`unknown format "${f}" (choose from ${FORMATS.join(', ')})`, EXIT.usage);
+  }
+  let report: Awaited<ReturnType<typeof buildReport>>;
+  try {
+    report = await buildReport(inputs, opts.title ? { title: opts.title } : {});
+  } catch (e) {
+    if (e instanceof BundleReadError) throw new ExitError(e.message, EXIT.input);
+    throw e;
+  }
+  const outDir = resolve(opts.output);
+  const written: string[] = [];
+  try {
+    mkdirSync(outDir, { recursive: true });
+    for (const f of formats as Format[]) {
+      const path = join(outDir, `report.${f}`);
+      writeFileSync(path, f === 'html' ? renderHtml(report) : `${JSON.stringify(report, null, 2)}\n`);
+      written.push(path);
+    }
+  } catch (e) {
+    throw new ExitError(`cannot write the report to ${outDir}: ${(e as Error).message}`, EXIT.output);
+  }
+  const warnings = report.steps.reduce(
+    (n, s) => n + s.warnings.length + s.commands.reduce((m, c) => m + c.warnings.length, 0),
+    0,
+  );
+  log(opts.quiet, `dockernet: ${report.steps.length} step(s), ${warnings} warning(s)`);
+  for (const w of written) log(opts.quiet, `  wrote ${w}`);
+}
+
+function parseCommand(id: string | undefined, file: string | undefined, opts: { list?: boolean }): void {
+  if (opts.list || !id) {
+    for (const p of parsers) process.stdout.write(`${p.id.padEnd(24)} ${p.description}\n`);
+    return;
+  }
+  const parser = findParser(id);
+  if (!parser) throw new ExitError(`no parser "${id}"; see dockernet parse --list`, EXIT.usage);
+  let text: string;
+  try {
+    text = readFileSync(file ?? 0, 'utf8');
+  } catch (e) {
+    throw new ExitError(`cannot read ${file ?? 'standard input'}: ${(e as Error).message}`, EXIT.input);
+  }
+  process.stdout.write(`${JSON.stringify(parser.parse(text), null, 2)}\n`);
+}
+
+export function buildProgram(): Command {
+  const program = new Command('dockernet')
+    .description('Explain and review the networking of a Docker host from captured dump bundles.')
+    .version(VERSION)
+    .exitOverride()
+    .showHelpAfterError('(run with --help for usage)');
+
+  program
+    .command('report')
+    .description('Render a report from one bundle per building step, in the order given.')
+    .argument('<inputs...>', '.tar.gz bundles or unpacked bundle directories, one per step')
+    .requiredOption('-o, --output <dir>', 'folder to write report.html (and the other formats) into')
+    .addOption(new Option('-f, --format <list>', `comma-separated formats: ${FORMATS.join(', ')}`).default('html,json'))
+    .option('-t, --title <text>', 'report title (default: from the host names)')
+    .option('-q, --quiet', 'print nothing but errors')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ dockernet report samples/slides-step1 samples/slides-step2 samples/slides-step3 samples/slides-step4 -o out
+  $ dockernet report before.tar.gz after.tar.gz -o /tmp/review --format html`,
+    )
+    .action(reportCommand);
+
+  program
+    .command('parse')
+    .description('Print one parser\'s JSON for one command output (stdin when no file), like jc.')
+    .argument('[parser]', 'parser id, see --list')
+    .argument('[file]', 'file with the command output; standard input when absent')
+    .option('-l, --list', 'list the parsers')
+    .addHelpText('after', '\nExamples:\n  $ ip addr | dockernet parse ip-addr\n  $ dockernet parse netstat netstat.out')
+    .action(parseCommand);
+
+  return program;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv);
+    return EXIT.ok;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      // Help and version "errors" are successes; the message was already printed.
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return EXIT.ok;
+      return EXIT.usage;
+    }
+    if (e instanceof ExitError) {
+      process.stderr.write(`dockernet: ${e.message}\n`);
+      return e.code;
+    }
+    process.stderr.write(`dockernet: unexpected error: ${(e as Error).stack ?? String(e)}\n`);
+    return EXIT.failure;
+  }
+}

@@ -1,0 +1,250 @@
+/**
+ * One ModelNamespace per scope of the bundle (the host, each container, each Docker sandbox):
+ * interfaces from `ip addr`, bridges from `brctl show` and `master`, routes by table, sockets
+ * with their processes.
+ */
+import type { ParsedBundle, ParsedOutput } from '../parsers/parse-bundle.js';
+import type { BrctlBridge } from '../parsers/brctl-show.js';
+import type { IpInterface } from '../parsers/ip-addr.js';
+import type { IpRoute } from '../parsers/ip-route.js';
+import type { NetstatSocket } from '../parsers/netstat.js';
+import type { PsProcess } from '../parsers/ps.js';
+import type { PstreeNode } from '../parsers/pstree.js';
+import { specFor } from '../bundle/specs.js';
+import { parseScope } from '../bundle/manifest.js';
+import { evidenceOf, outputsOf } from './evidence.js';
+import { isLoopbackAddress, isWildcardAddress, networkOf } from './ip.js';
+import { portNumber } from './services.js';
+import type {
+  ModelBridge,
+  ModelInterface,
+  ModelNamespace,
+  ModelProcess,
+  ModelRoute,
+  ModelSocket,
+} from './types.js';
+
+const IP_ADDR_IDS = ['ip-addr', 'ip-d-addr', 'ip-link', 'ip-d-link'] as const;
+const ROUTE_IDS = ['ip-route-main', 'ip-route', 'ip-route-local', 'ip-route-all', 'ip-6-route'] as const;
+
+export function buildNamespaces(parsed: ParsedBundle): ModelNamespace[] {
+  const scopes: string[] = [];
+  for (const o of parsed.outputs) if (!scopes.includes(o.run.scope)) scopes.push(o.run.scope);
+  if (!scopes.includes('host')) scopes.unshift('host');
+  return scopes.map((scope) => buildNamespace(parsed, scope));
+}
+
+function buildNamespace(parsed: ParsedBundle, scope: string): ModelNamespace {
+  const { kind, name } = parseScope(scope);
+  const outputs = parsed.outputs;
+  const info = parsed.bundle.meta.scopes[scope];
+  const ns: ModelNamespace = {
+    id: kind === 'host' ? 'host' : scope,
+    kind: kind === 'netns' ? 'sandbox' : kind,
+    name: kind === 'host' ? parsed.bundle.meta.hostname || 'host' : (info?.name ?? name),
+    interfaces: buildInterfaces(outputsOf(outputs, scope, IP_ADDR_IDS)),
+    bridges: [],
+    routes: buildRoutes(outputsOf(outputs, scope, ROUTE_IDS)),
+    sockets: [],
+    processes: buildProcesses(outputsOf(outputs, scope, ['ps']), outputsOf(outputs, scope, ['pstree'])),
+    captured: [...new Set(outputs.filter((o) => o.run.scope === scope && o.status === 'parsed').map((o) => o.run.id))],
+  };
+  if (kind === 'container') ns.container = info?.name ?? name;
+  ns.bridges = buildBridges(ns.interfaces, outputsOf(outputs, scope, ['brctl-show']));
+  for (const b of ns.bridges) {
+    const iface = ns.interfaces.find((i) => i.name === b.name);
+    if (iface) iface.kind = 'bridge';
+  }
+  ns.sockets = buildSockets(outputsOf(outputs, scope, ['netstat']), ns.processes);
+  return ns;
+}
+
+function buildInterfaces(outputs: ParsedOutput[]): ModelInterface[] {
+  const byName = new Map<string, ModelInterface>();
+  // Plain `ip addr` first: its lines are what the course shows; `ip -d` adds the kind.
+  const ordered = [...outputs].sort((a, b) => IP_ADDR_IDS.indexOf(a.run.id as never) - IP_ADDR_IDS.indexOf(b.run.id as never));
+  for (const o of ordered) {
+    for (const r of o.records as IpInterface[]) {
+      const existing = byName.get(r.name);
+      if (existing) {
+        if (r.kind && (existing.kind === 'ethernet' || existing.kind === 'veth')) existing.kind = normaliseKind(r.kind);
+        if (existing.addresses.length === 0 && r.addresses.length > 0) existing.addresses = addressesOf(r);
+        continue;
+      }
+      byName.set(r.name, toModelInterface(r, o));
+    }
+  }
+  return [...byName.values()].sort((a, b) => a.ifindex - b.ifindex);
+}
+
+function normaliseKind(kind: string): string {
+  return kind === 'bridge_slave' ? 'ethernet' : kind;
+}
+
+function addressesOf(r: IpInterface): ModelInterface['addresses'] {
+  return r.addresses.map((a) => {
+    const m: ModelInterface['addresses'][number] = {
+      family: a.family,
+      address: a.address,
+      prefixLength: a.prefixLength,
+      cidr: `${a.address}/${a.prefixLength}`,
+      network: networkOf(a.address, a.prefixLength),
+    };
+    if (a.scope !== undefined) m.scope = a.scope;
+    if (a.broadcast !== undefined) m.broadcast = a.broadcast;
+    return m;
+  });
+}
+
+function toModelInterface(r: IpInterface, o: ParsedOutput): ModelInterface {
+  const flags = r.flags;
+  let kind = 'ethernet';
+  if (flags.includes('LOOPBACK') || r.linkType === 'loopback') kind = 'loopback';
+  else if (r.kind) kind = normaliseKind(r.kind);
+  else if (r.peerIndex !== undefined) kind = 'veth';
+  else if (r.linkRef === 'NONE' || (r.linkType && !['ether', 'loopback'].includes(r.linkType))) kind = 'tunnel';
+  const m: ModelInterface = {
+    ifindex: r.index,
+    name: r.name,
+    kind,
+    flags,
+    adminUp: flags.includes('UP'),
+    lowerUp: flags.includes('LOWER_UP'),
+    noCarrier: flags.includes('NO-CARRIER'),
+    addresses: addressesOf(r),
+    evidence: evidenceOf(o, r.line),
+  };
+  if (r.peerIndex !== undefined) m.peerIfindex = r.peerIndex;
+  if (r.linkNetnsid !== undefined) m.linkNetnsid = r.linkNetnsid;
+  if (r.parent !== undefined) m.parent = r.parent;
+  if (r.state !== undefined) m.state = r.state;
+  if (r.mtu !== undefined) m.mtu = r.mtu;
+  if (r.mac !== undefined) m.mac = r.mac;
+  if (r.master !== undefined) m.master = r.master;
+  return m;
+}
+
+function buildBridges(interfaces: ModelInterface[], brctl: ParsedOutput[]): ModelBridge[] {
+  const bridges = new Map<string, ModelBridge>();
+  const get = (name: string): ModelBridge => {
+    let b = bridges.get(name);
+    if (!b) {
+      b = { name, ports: [], hasInterface: interfaces.some((i) => i.name === name), evidence: [] };
+      bridges.set(name, b);
+    }
+    return b;
+  };
+  for (const o of brctl) {
+    for (const r of o.records as BrctlBridge[]) {
+      const b = get(r.bridge);
+      b.bridgeId = r.bridgeId;
+      b.stp = r.stp;
+      for (const p of r.interfaces) if (!b.ports.includes(p)) b.ports.push(p);
+      b.evidence.push(evidenceOf(o, r.line));
+    }
+  }
+  for (const i of interfaces) {
+    if (i.kind === 'bridge') get(i.name).evidence.push(i.evidence);
+    if (i.master) {
+      // `master` also names bonds and VRFs; only treat it as a bridge port when the master is
+      // a bridge by brctl or by its own kind (or unknown: then it is most likely a bridge).
+      const masterIface = interfaces.find((x) => x.name === i.master);
+      if (masterIface && masterIface.kind !== 'bridge' && masterIface.kind !== 'ethernet') continue;
+      const b = get(i.master);
+      if (!b.ports.includes(i.name)) b.ports.push(i.name);
+      b.evidence.push(i.evidence);
+    }
+  }
+  return [...bridges.values()];
+}
+
+function buildRoutes(outputs: ParsedOutput[]): ModelRoute[] {
+  const routes: ModelRoute[] = [];
+  const seen = new Set<string>();
+  // Specific tables first, so that `table all` only adds what they lack.
+  const ordered = [...outputs].sort((a, b) => Number(a.run.id === 'ip-route-all') - Number(b.run.id === 'ip-route-all'));
+  for (const o of ordered) {
+    const defaultTable = specFor(o.run.id)?.routeTable ?? 'main';
+    for (const r of o.records as IpRoute[]) {
+      const table = r.table ?? (r.type === 'local' || r.type === 'broadcast' ? 'local' : defaultTable);
+      const key = [table, r.family, r.type, r.dst, r.dev, r.via, r.src].join('|');
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const m: ModelRoute = { table, family: r.family, type: r.type, dst: r.dst, flags: r.flags, evidence: evidenceOf(o, r.line) };
+      if (r.via !== undefined) m.via = r.via;
+      if (r.dev !== undefined) m.dev = r.dev;
+      if (r.proto !== undefined) m.proto = r.proto;
+      if (r.scope !== undefined) m.scope = r.scope;
+      if (r.src !== undefined) m.src = r.src;
+      if (r.metric !== undefined) m.metric = r.metric;
+      if (r.nexthops !== undefined) m.nexthops = r.nexthops;
+      routes.push(m);
+    }
+  }
+  return routes;
+}
+
+function buildProcesses(ps: ParsedOutput[], pstree: ParsedOutput[]): ModelProcess[] {
+  const byPid = new Map<number, ModelProcess>();
+  for (const o of ps) {
+    for (const r of o.records as PsProcess[]) {
+      if (byPid.has(r.pid)) continue;
+      const p: ModelProcess = { pid: r.pid, user: r.user, name: r.name, command: r.command, evidence: evidenceOf(o, r.line) };
+      if (r.ppid !== undefined) p.ppid = r.ppid;
+      byPid.set(r.pid, p);
+    }
+  }
+  // BusyBox ps has no PPID column; pstree -p supplies the parent.
+  for (const o of pstree) {
+    for (const r of o.records as PstreeNode[]) {
+      if (r.thread) continue;
+      const p = byPid.get(r.pid);
+      if (p) {
+        if (p.ppid === undefined && r.parentPid !== undefined) p.ppid = r.parentPid;
+      } else {
+        const q: ModelProcess = { pid: r.pid, user: '', name: r.name, command: r.name, evidence: evidenceOf(o, r.line) };
+        if (r.parentPid !== undefined) q.ppid = r.parentPid;
+        byPid.set(r.pid, q);
+      }
+    }
+  }
+  return [...byPid.values()].sort((a, b) => a.pid - b.pid);
+}
+
+function buildSockets(outputs: ParsedOutput[], processes: ModelProcess[]): ModelSocket[] {
+  const sockets: ModelSocket[] = [];
+  const seen = new Set<string>();
+  for (const o of outputs) {
+    for (const r of o.records as NetstatSocket[]) {
+      if (r.proto.startsWith('unix')) continue;
+      const key = [r.proto, r.localAddress, r.localPort, r.foreignAddress, r.foreignPort, r.state, r.pid].join('|');
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const transport = r.proto.replace(/6$/, '');
+      const localAddress = r.localAddress ?? '';
+      const s: ModelSocket = {
+        proto: r.proto,
+        transport,
+        family: r.proto.endsWith('6') ? 'inet6' : /^(tcp|udp|raw|udpl)/.test(r.proto) ? 'inet' : 'other',
+        localAddress,
+        localPort: r.localPort ?? '',
+        foreignAddress: r.foreignAddress ?? '',
+        foreignPort: r.foreignPort ?? '',
+        // A UDP socket has no LISTEN state; one not connected to a peer is effectively listening.
+        listening: r.state === 'LISTEN' || (transport === 'udp' && (r.foreignPort === '*' || r.foreignPort === '0')),
+        wildcard: isWildcardAddress(localAddress),
+        loopback: isLoopbackAddress(localAddress),
+        evidence: evidenceOf(o, r.line),
+      };
+      const n = portNumber(s.localPort);
+      if (n !== undefined) s.localPortNumber = n;
+      if (r.state !== undefined) s.state = r.state;
+      if (r.pid !== undefined) s.pid = r.pid;
+      if (r.program !== undefined) s.program = r.program;
+      const proc = r.pid !== undefined ? processes.find((p) => p.pid === r.pid) : undefined;
+      if (proc) s.processCommand = proc.command;
+      sockets.push(s);
+    }
+  }
+  return sockets;
+}

@@ -1,0 +1,41 @@
+/**
+ * Pair veth ends across namespaces. `veth9c996da@if4` on the host says "my peer has ifindex 4
+ * in another namespace"; inside the container `eth0@if5` says the reverse. An ifindex is unique
+ * only within one namespace, so a pair is the mutual match: A.peer = B.index and B.peer = A.index
+ * (or B prints no peer, as some BusyBox builds do not).
+ */
+import type { ModelInterface, ModelNamespace, VethLink } from './types.js';
+
+export function linkVeths(namespaces: ModelNamespace[]): VethLink[] {
+  const links: VethLink[] = [];
+  const used = new Set<string>();
+  const key = (ns: ModelNamespace, i: ModelInterface) => `${ns.id}\u0000${i.name}`;
+  for (const nsA of namespaces) {
+    for (const a of nsA.interfaces) {
+      if (a.peerIfindex === undefined || used.has(key(nsA, a))) continue;
+      const candidates: { ns: ModelNamespace; iface: ModelInterface }[] = [];
+      for (const nsB of namespaces) {
+        if (nsB === nsA) continue;
+        for (const b of nsB.interfaces) {
+          if (b.ifindex !== a.peerIfindex || used.has(key(nsB, b))) continue;
+          if (b.peerIfindex !== undefined && b.peerIfindex !== a.ifindex) continue;
+          candidates.push({ ns: nsB, iface: b });
+        }
+      }
+      // Prefer a mutual match; a one-sided match is accepted only when it is the only one.
+      const mutual = candidates.filter((c) => c.iface.peerIfindex === a.ifindex);
+      const pick = mutual.length === 1 ? mutual[0] : mutual.length === 0 && candidates.length === 1 ? candidates[0] : undefined;
+      if (!pick) continue;
+      used.add(key(nsA, a));
+      used.add(key(pick.ns, pick.iface));
+      links.push({
+        a: { namespace: nsA.id, ifname: a.name, ifindex: a.ifindex },
+        b: { namespace: pick.ns.id, ifname: pick.iface.name, ifindex: pick.iface.ifindex },
+        evidence: [a.evidence, pick.iface.evidence],
+      });
+      if (a.kind === 'ethernet') a.kind = 'veth';
+      if (pick.iface.kind === 'ethernet') pick.iface.kind = 'veth';
+    }
+  }
+  return links;
+}

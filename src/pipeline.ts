@@ -1,0 +1,34 @@
+/**
+ * The one module that knows the order of the stages (design note):
+ *   read -> parse -> model -> report -> render
+ * Each stage takes and returns plain JSON-serialisable data.
+ */
+import { readBundle } from './bundle/read.js';
+import { DEFAULT_LIMITS, type ReadLimits } from './bundle/limits.js';
+import { buildStepModel } from './model/build-step.js';
+import { parseBundle } from './parsers/parse-bundle.js';
+import { assembleReport } from './report/assemble.js';
+import type { Report } from './report/types.js';
+import { VERSION } from './version.js';
+
+export interface BuildReportOptions {
+  limits?: ReadLimits;
+  /** Fixed timestamp for reproducible output (tests, golden files). */
+  generatedAt?: string;
+  title?: string;
+}
+
+/** Read, parse and model every input (one per step, in order) and assemble the Report. */
+export async function buildReport(inputs: string[], opts: BuildReportOptions = {}): Promise<Report> {
+  const steps = [];
+  for (const input of inputs) {
+    const bundle = await readBundle(input, opts.limits ?? DEFAULT_LIMITS);
+    const parsed = parseBundle(bundle);
+    steps.push({ parsed, model: buildStepModel(parsed) });
+  }
+  return assembleReport(steps, {
+    generator: { name: 'dockernet', version: VERSION },
+    ...(opts.generatedAt ? { generatedAt: opts.generatedAt } : {}),
+    ...(opts.title ? { title: opts.title } : {}),
+  });
+}

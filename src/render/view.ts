@@ -1,0 +1,269 @@
+/**
+ * Report -> view model for the HTML and Markdown templates: the tables as rows of display
+ * strings, evidence as links into the raw appendix. Templates stay logic-free; wording that a
+ * reader sees lives in the templates, not here.
+ */
+import type { Evidence, ModelInterface, ModelNamespace, ModelSocket, StepModel } from '../model/types.js';
+import type { Report, ReportStep } from '../report/types.js';
+
+export interface EvidenceLink {
+  href: string;
+  text: string;
+}
+
+export function fileAnchor(step: ReportStep, path: string): string {
+  const i = step.files.findIndex((f) => f.path === path);
+  return `${step.anchor}-f${i < 0 ? 'x' : i}`;
+}
+
+export function lineAnchor(step: ReportStep, path: string, line: number): string {
+  return `${fileAnchor(step, path)}-L${line}`;
+}
+
+function link(step: ReportStep, e: Evidence | undefined): EvidenceLink | undefined {
+  if (!e) return undefined;
+  return e.line !== undefined
+    ? { href: `#${lineAnchor(step, e.file, e.line)}`, text: `${e.file}:${e.line}` }
+    : { href: `#${fileAnchor(step, e.file)}`, text: e.file };
+}
+
+function peerText(model: StepModel, ns: ModelNamespace, i: ModelInterface): string {
+  const l = model.vethLinks.find(
+    (x) => (x.a.namespace === ns.id && x.a.ifname === i.name) || (x.b.namespace === ns.id && x.b.ifname === i.name),
+  );
+  if (l) {
+    const other = l.a.namespace === ns.id && l.a.ifname === i.name ? l.b : l.a;
+    const otherNs = model.namespaces.find((n) => n.id === other.namespace);
+    return `${other.ifname} (if${other.ifindex}) in ${otherNs ? nsTitle(otherNs) : other.namespace}`;
+  }
+  if (i.peerIfindex !== undefined)
+    return `if${i.peerIfindex}${i.linkNetnsid !== undefined ? ` in netnsid ${i.linkNetnsid}` : ''} (not captured)`;
+  return i.parent ? `parent ${i.parent}` : '';
+}
+
+export function nsTitle(ns: ModelNamespace): string {
+  if (ns.kind === 'host') return `host ${ns.name}`;
+  if (ns.kind === 'container') return `container ${ns.container ?? ns.name}`;
+  return `Docker sandbox ${ns.name}`;
+}
+
+function socketRow(step: ReportStep, s: ModelSocket) {
+  return {
+    proto: s.proto,
+    local: `${s.localAddress}:${s.localPort}`,
+    localPortNumber: s.localPortNumber !== undefined && String(s.localPortNumber) !== s.localPort ? String(s.localPortNumber) : '',
+    foreign: `${s.foreignAddress}:${s.foreignPort}`,
+    state: s.state ?? '',
+    process: s.pid !== undefined ? `${s.pid}/${s.program ?? '?'}` : (s.program ?? ''),
+    command: s.processCommand ?? '',
+    bind: s.wildcard ? 'all addresses' : s.loopback ? 'loopback only' : 'one address',
+    ev: link(step, s.evidence),
+  };
+}
+
+function namespaceView(step: ReportStep, ns: ModelNamespace) {
+  const m = step.model;
+  const tables = [...new Set(ns.routes.map((r) => r.table))].sort((a, b) =>
+    a === 'main' ? -1 : b === 'main' ? 1 : a.localeCompare(b),
+  );
+  return {
+    anchor: `${step.anchor}-${ns.id.replace(/[^A-Za-z0-9_-]/g, '_')}`,
+    title: nsTitle(ns),
+    kind: ns.kind,
+    captured: ns.captured.join(', '),
+    hasInterfaces: ns.interfaces.length > 0,
+    interfaces: ns.interfaces.map((i) => ({
+      ifindex: i.ifindex,
+      name: i.name,
+      kind: i.kind,
+      state: i.state ?? '',
+      stateClass: i.state === 'UP' ? 'up' : i.state === 'DOWN' ? 'down' : 'unknown',
+      flags: i.flags.join(','),
+      mtu: i.mtu ?? '',
+      mac: i.mac ?? '',
+      master: i.master ?? '',
+      peer: peerText(m, ns, i),
+      addresses: i.addresses.map((a) => a.cidr),
+      ev: link(step, i.evidence),
+    })),
+    hasBridges: ns.bridges.length > 0,
+    bridges: ns.bridges.map((b) => {
+      const iface = ns.interfaces.find((i) => i.name === b.name);
+      return {
+        name: b.name,
+        bridgeId: b.bridgeId ?? '',
+        stp: b.stp === undefined ? '' : b.stp ? 'yes' : 'no',
+        ports: b.ports,
+        state: iface?.state ?? '',
+        stateClass: iface?.state === 'UP' ? 'up' : iface?.state === 'DOWN' ? 'down' : 'unknown',
+        addresses: iface ? iface.addresses.map((a) => a.cidr) : [],
+        dockerNetwork: m.dockerNetworks.find((n) => n.bridge === b.name)?.name ?? '',
+        ev: link(step, b.evidence[0]),
+      };
+    }),
+    hasRoutes: ns.routes.length > 0,
+    routeTables: tables.map((t) => ({
+      table: t,
+      routes: ns.routes
+        .filter((r) => r.table === t)
+        .map((r) => ({
+          type: r.type === 'unicast' ? '' : r.type,
+          dst: r.dst,
+          via: r.via ?? (r.nexthops ? r.nexthops.map((h) => h.via ?? h.dev).join(', ') : ''),
+          dev: r.dev ?? '',
+          proto: r.proto ?? '',
+          scope: r.scope ?? '',
+          src: r.src ?? '',
+          flags: r.flags.join(' '),
+          ev: link(step, r.evidence),
+        })),
+    })),
+    hasSockets: ns.sockets.length > 0,
+    listening: ns.sockets.filter((s) => s.listening).map((s) => socketRow(step, s)),
+    connected: ns.sockets.filter((s) => !s.listening).map((s) => socketRow(step, s)),
+    hasProcesses: ns.processes.length > 0,
+    processCount: ns.processes.length,
+    processes: ns.processes.map((p) => ({
+      pid: p.pid,
+      ppid: p.ppid ?? '',
+      user: p.user,
+      command: p.command,
+      ev: link(step, p.evidence),
+    })),
+  };
+}
+
+function dockerView(step: ReportStep) {
+  const m = step.model;
+  return {
+    installed: m.docker.installed,
+    clientVersion: m.docker.clientVersion ?? '',
+    serverVersion: m.docker.serverVersion ?? '',
+    apiVersion: m.docker.apiVersion ?? '',
+    serverError: m.docker.serverError ?? '',
+    ev: link(step, m.docker.evidence[0]),
+    hasNetworks: m.dockerNetworks.length > 0,
+    networks: m.dockerNetworks.map((n) => ({
+      name: n.name,
+      id: n.id.slice(0, 12),
+      driver: n.driver,
+      scope: n.scope,
+      subnets: n.subnets.map((s) => `${s.subnet}${s.gateway ? ` gw ${s.gateway}` : ''}`),
+      bridge: n.bridge ?? '',
+      bridgePresent: n.bridge ? m.namespaces.some((ns) => ns.id === 'host' && ns.interfaces.some((i) => i.name === n.bridge)) : false,
+      attributes: [n.internal && 'internal', n.ingress && 'ingress', n.attachable && 'attachable', n.enableIPv6 && 'IPv6']
+        .filter(Boolean)
+        .join(', '),
+      endpoints: n.endpoints.map((e) => `${e.name}${e.ipv4 ? ` ${e.ipv4}` : ''}${e.sandbox ? ' (sandbox)' : ''}`),
+      inspected: n.inspected,
+      ev: link(step, n.evidence[0]),
+    })),
+    hasContainers: m.containers.length > 0,
+    containers: m.containers.map((c) => ({
+      name: c.name,
+      id: c.id ? c.id.slice(0, 12) : '',
+      pid: c.pid ?? '',
+      networks: c.networks.map((n) => `${n.network}${n.ipv4 ? ` ${n.ipv4}` : ''}`),
+      namespace: c.namespace ? 'captured' : 'not captured',
+      ev: link(step, c.evidence[0]),
+    })),
+    hasPorts: m.publishedPorts.length > 0,
+    ports: m.publishedPorts.map((p) => ({
+      host: `${p.hostIp}:${p.hostPort}/${p.proto}`,
+      container: p.containerIp ? `${p.containerIp}:${p.containerPort ?? '?'}` : '',
+      containerName: p.container ?? '',
+      via: `${p.via}${p.pid !== undefined ? ` (pid ${p.pid})` : ''}`,
+      ev: link(step, p.evidence[0]),
+    })),
+  };
+}
+
+function vethView(step: ReportStep) {
+  const m = step.model;
+  const title = (id: string) => {
+    const ns = m.namespaces.find((n) => n.id === id);
+    return ns ? nsTitle(ns) : id;
+  };
+  return m.vethLinks.map((l) => ({
+    a: `${l.a.ifname} (if${l.a.ifindex})`,
+    aNs: title(l.a.namespace),
+    b: `${l.b.ifname} (if${l.b.ifindex})`,
+    bNs: title(l.b.namespace),
+    ev: link(step, l.evidence[0]),
+    ev2: link(step, l.evidence[1]),
+  }));
+}
+
+function filesView(step: ReportStep) {
+  return step.files.map((f, i) => {
+    const cmd = f.commandIndex !== undefined ? step.commands[f.commandIndex] : undefined;
+    const anchor = `${step.anchor}-f${i}`;
+    const lines = f.text === '' ? [] : f.text.replace(/\n$/, '').split('\n');
+    const fileWarnings = step.warnings.filter((w) => w.file === f.path).map((w) => w.message);
+    return {
+      anchor,
+      path: f.path,
+      size: f.size,
+      stream: f.stream ?? '',
+      command: cmd?.command ?? '',
+      scope: cmd?.scope ?? '',
+      exitCode: cmd?.exitCode ?? '',
+      durationMs: cmd?.durationMs ?? '',
+      parser: f.stream === 'stdout' ? (cmd?.parser ?? '') : '',
+      status: f.stream === 'stdout' ? (cmd?.status ?? 'raw') : f.stream === 'stderr' ? 'stderr' : 'raw',
+      reason: f.stream === 'stdout' ? (cmd?.reason ?? '') : '',
+      warnings: [
+        ...fileWarnings,
+        ...(f.stream === 'stdout' && cmd ? cmd.warnings.map((w) => (w.line !== undefined ? `line ${w.line}: ${w.message}` : w.message)) : []),
+      ],
+      empty: lines.length === 0,
+      cut: f.shownChars !== undefined,
+      lines: lines.map((text, n) => ({ n: n + 1, id: `${anchor}-L${n + 1}`, text })),
+    };
+  });
+}
+
+export function stepView(step: ReportStep) {
+  const parseProblems = step.commands.filter((c) => c.status === 'rejected' || c.status === 'error' || c.warnings.length > 0);
+  return {
+    anchor: step.anchor,
+    index: step.index,
+    label: step.label,
+    hostname: step.model.hostname,
+    capturedAt: step.meta.capturedAt ?? '',
+    collector: `${step.meta.collector.name} ${step.meta.collector.version}`.trim(),
+    source: step.source,
+    hasManifest: step.hasManifest,
+    comment: step.meta.comment ?? '',
+    user: step.meta.user ? `${step.meta.user.name ?? ''}${step.meta.user.uid !== undefined ? ` (uid ${step.meta.user.uid})` : ''}` : '',
+    warnings: step.warnings.filter((w) => !w.file).map((w) => ({ severity: w.severity, message: w.message })),
+    fileWarningCount: step.warnings.filter((w) => w.file).length,
+    parseProblems: parseProblems.map((c) => ({
+      id: c.id,
+      scope: c.scope,
+      status: c.status,
+      reason: c.reason ?? '',
+      warningCount: c.warnings.length,
+    })),
+    counts: {
+      files: step.files.length,
+      commands: step.commands.length,
+      parsed: step.commands.filter((c) => c.status === 'parsed').length,
+    },
+    namespaces: step.model.namespaces.map((ns) => namespaceView(step, ns)),
+    docker: dockerView(step),
+    veths: vethView(step),
+    hasVeths: step.model.vethLinks.length > 0,
+    files: filesView(step),
+  };
+}
+
+export function reportView(report: Report) {
+  return {
+    title: report.title,
+    generator: `${report.generator.name} ${report.generator.version}`,
+    generatedAt: report.generatedAt,
+    schemaVersion: report.schemaVersion,
+    steps: report.steps.map(stepView),
+  };
+}

@@ -1,0 +1,77 @@
+/** The "report" stage: parsed bundles and their models -> one Report. */
+import type { StepModel } from '../model/types.js';
+import type { ParsedBundle, ParsedOutput } from '../parsers/parse-bundle.js';
+import { REPORT_SCHEMA, REPORT_SCHEMA_VERSION, type Report, type ReportCommand, type ReportFile, type ReportStep } from './types.js';
+
+/** Raw text kept per file in the report; longer files are cut with a note (the bundle keeps all). */
+export const REPORT_TEXT_LIMIT = 1024 * 1024;
+
+export interface AssembleOptions {
+  generator: { name: string; version: string };
+  /** Fixed in tests so the golden reports are stable. */
+  generatedAt?: string;
+  title?: string;
+}
+
+export function assembleReport(steps: { parsed: ParsedBundle; model: StepModel }[], opts: AssembleOptions): Report {
+  const reportSteps = steps.map(({ parsed, model }, i) => assembleStep(parsed, model, i + 1));
+  const hosts = [...new Set(reportSteps.map((s) => s.model.hostname).filter(Boolean))];
+  return {
+    schema: REPORT_SCHEMA,
+    schemaVersion: REPORT_SCHEMA_VERSION,
+    generator: opts.generator,
+    generatedAt: opts.generatedAt ?? new Date().toISOString(),
+    title: opts.title ?? `Docker host networking${hosts.length ? `: ${hosts.join(', ')}` : ''}`,
+    steps: reportSteps,
+  };
+}
+
+function toCommand(o: ParsedOutput): ReportCommand {
+  const c: ReportCommand = {
+    id: o.run.id,
+    scope: o.run.scope,
+    command: o.run.command,
+    exitCode: o.run.exitCode,
+    durationMs: o.run.durationMs,
+    status: o.status,
+    warnings: o.warnings,
+    recordCount: o.records.length,
+    inferred: !!o.run.inferred,
+  };
+  if (o.parser) c.parser = o.parser;
+  if (o.reason) c.reason = o.reason;
+  return c;
+}
+
+function assembleStep(parsed: ParsedBundle, model: StepModel, index: number): ReportStep {
+  const { bundle } = parsed;
+  const commands = parsed.outputs.map(toCommand);
+  const files: ReportFile[] = bundle.files.map((f) => {
+    const rf: ReportFile = {
+      path: f.path,
+      size: f.size,
+      encoding: f.encoding,
+      truncated: f.truncated,
+      text: f.text.length > REPORT_TEXT_LIMIT ? f.text.slice(0, REPORT_TEXT_LIMIT) : f.text,
+    };
+    if (f.text.length > REPORT_TEXT_LIMIT) rf.shownChars = REPORT_TEXT_LIMIT;
+    const i = parsed.outputs.findIndex((o) => o.run.stdout === f.path || o.run.stderr === f.path);
+    if (i >= 0) {
+      rf.commandIndex = i;
+      rf.stream = parsed.outputs[i]!.run.stdout === f.path ? 'stdout' : 'stderr';
+    }
+    return rf;
+  });
+  return {
+    index,
+    anchor: `step-${index}`,
+    label: bundle.meta.step || `Step ${index}`,
+    source: bundle.source,
+    meta: bundle.meta,
+    hasManifest: bundle.hasManifest,
+    commands,
+    files,
+    warnings: bundle.warnings,
+    model,
+  };
+}

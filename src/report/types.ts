@@ -1,0 +1,66 @@
+/**
+ * The Report: the one versioned, JSON-serialisable document that every renderer reads (HTML,
+ * Markdown, JSON, PDF). Renderers never see bundles, parsers or models directly.
+ * Bump REPORT_SCHEMA_VERSION on any incompatible change and say so in docs/.
+ */
+import type { BundleMeta, BundleWarning } from '../bundle/types.js';
+import type { StepModel } from '../model/types.js';
+import type { OutputStatus } from '../parsers/parse-bundle.js';
+import type { ParseWarning } from '../parsers/types.js';
+
+export const REPORT_SCHEMA = 'dockernet-report';
+export const REPORT_SCHEMA_VERSION = 1;
+
+export interface ReportFile {
+  /** Path inside the bundle. */
+  path: string;
+  size: number;
+  encoding: 'utf8' | 'invalid-utf8' | 'binary';
+  truncated: boolean;
+  /** The text as read (possibly shortened for the report: see `shownChars`). */
+  text: string;
+  /** Characters of `text` kept in the report when the file was longer than the report limit. */
+  shownChars?: number;
+  /** Index in the step's `commands` of the command that wrote it, when one names it. */
+  commandIndex?: number;
+  /** 'stdout' or 'stderr' of that command. */
+  stream?: 'stdout' | 'stderr';
+}
+
+export interface ReportCommand {
+  id: string;
+  scope: string;
+  command: string;
+  exitCode: number | null;
+  durationMs: number | null;
+  parser?: string;
+  status: OutputStatus;
+  reason?: string;
+  warnings: ParseWarning[];
+  recordCount: number;
+  inferred: boolean;
+}
+
+export interface ReportStep {
+  /** 1-based position in the report. */
+  index: number;
+  /** Stable id used for anchors: step-1, step-2 ... */
+  anchor: string;
+  label: string;
+  source: string;
+  meta: BundleMeta;
+  hasManifest: boolean;
+  commands: ReportCommand[];
+  files: ReportFile[];
+  warnings: BundleWarning[];
+  model: StepModel;
+}
+
+export interface Report {
+  schema: typeof REPORT_SCHEMA;
+  schemaVersion: number;
+  generator: { name: string; version: string };
+  generatedAt: string;
+  title: string;
+  steps: ReportStep[];
+}
