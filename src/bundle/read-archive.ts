@@ -117,7 +117,7 @@ export async function readArchive(file: string, limits: ReadLimits): Promise<Arc
   if (stopped) warnings.push({ severity: 'error', message: `${file}: reading stopped: ${stopped}` });
   for (const [e, chunks] of chunksOf) {
     e.data = Buffer.concat(chunks);
-    if (!e.complete) e.truncated = true;
+    if (!e.complete || e.data.length < e.size) e.truncated = true;
     delete e.complete;
   }
   if (entries.length === 0 && !stopped) {

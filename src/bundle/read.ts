@@ -13,6 +13,7 @@ import type { Bundle, BundleFile, BundleWarning, CommandRun } from './types.js';
 export { BundleReadError } from './read-archive.js';
 
 const MANIFEST = 'manifest.json';
+const LAYOUT_DIRS = new Set(['host', 'docker', 'containers', 'netns', 'sys']);
 
 export async function readBundle(source: string, limits: ReadLimits = DEFAULT_LIMITS): Promise<Bundle> {
   if (!existsSync(source)) throw new BundleReadError(`${source}: no such file or directory`);
@@ -80,9 +81,11 @@ function collectFiles(entries: RawEntry[], warnings: BundleWarning[]): BundleFil
     }
     accepted.push({ path, entry: e });
   }
-  // The collector puts everything under one folder named after the bundle; strip it.
+  // The collector puts everything under one folder named after the bundle; strip it (but not
+  // one of the layout's own folders, as in a bundle that only has host/ files).
   const firsts = new Set(accepted.map((a) => a.path.split('/')[0]));
-  if (firsts.size === 1 && accepted.every((a) => a.path.includes('/'))) {
+  const [only] = firsts;
+  if (firsts.size === 1 && !LAYOUT_DIRS.has(only!) && accepted.every((a) => a.path.includes('/'))) {
     for (const a of accepted) a.path = a.path.slice(a.path.indexOf('/') + 1);
   }
   const seen = new Map<string, number>();

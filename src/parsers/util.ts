@@ -46,3 +46,17 @@ export function splitHostPort(s: string): { host: string; port: string } {
   if (host.startsWith('[') && host.endsWith(']')) host = host.slice(1, -1);
   return { host, port: s.slice(i + 1) };
 }
+
+/** A whitespace-separated token and where it sits in its line (to cut "the rest of the line"). */
+export interface Token {
+  text: string;
+  start: number;
+  end: number;
+}
+
+/** Split a line at runs of spaces/tabs, keeping each token's offsets. */
+export function tokenize(line: string): Token[] {
+  const tokens: Token[] = [];
+  for (const m of line.matchAll(/\S+/g)) tokens.push({ text: m[0], start: m.index, end: m.index + m[0].length });
+  return tokens;
+}

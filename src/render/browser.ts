@@ -1,0 +1,92 @@
+/**
+ * Headless Chromium for rendering (diagrams, PDF) and for tests. Two rules hold everywhere:
+ * - every request the page makes is aborted except data: URLs (a report loads nothing), and
+ * - Chromium is told to resolve no host name at all (`--host-resolver-rules=MAP * ~NOTFOUND`):
+ *   measured here, it otherwise looks up Google update hosts on its own even with background
+ *   networking disabled.
+ * One browser per run; pages are closed in `finally`.
+ */
+import { existsSync } from 'node:fs';
+import type { Browser, HTTPRequest, Page } from 'puppeteer';
+import puppeteer from 'puppeteer';
+
+export const CHROMIUM_ARGS: readonly string[] = [
+  '--no-sandbox',
+  '--disable-setuid-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--no-first-run',
+  '--no-default-browser-check',
+  '--disable-extensions',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-default-apps',
+  '--disable-domain-reliability',
+  '--disable-client-side-phishing-detection',
+  '--metrics-recording-only',
+  '--host-resolver-rules=MAP * ~NOTFOUND',
+];
+
+const SYSTEM_PATHS = [
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+  '/usr/bin/google-chrome-stable',
+  '/snap/bin/chromium',
+  '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
+  '/Applications/Chromium.app/Contents/MacOS/Chromium',
+];
+
+export interface BrowserLocation {
+  path: string;
+  from: 'option' | 'PUPPETEER_EXECUTABLE_PATH' | 'puppeteer' | 'system';
+}
+
+/** Find a browser: --browser, then $PUPPETEER_EXECUTABLE_PATH, puppeteer's own download, the usual paths. */
+export function findBrowser(explicit?: string): BrowserLocation | undefined {
+  if (explicit) return existsSync(explicit) ? { path: explicit, from: 'option' } : undefined;
+  const env = process.env.PUPPETEER_EXECUTABLE_PATH;
+  if (env && existsSync(env)) return { path: env, from: 'PUPPETEER_EXECUTABLE_PATH' };
+  try {
+    const own = puppeteer.executablePath();
+    if (own && existsSync(own)) return { path: own, from: 'puppeteer' };
+  } catch {
+    // No downloaded browser: fine, look for a system one.
+  }
+  for (const p of SYSTEM_PATHS) if (existsSync(p)) return { path: p, from: 'system' };
+  return undefined;
+}
+
+export const NO_BROWSER_HELP =
+  'no Chromium found. Install one (Debian/Ubuntu: apt-get install chromium), or point to it with --browser PATH or PUPPETEER_EXECUTABLE_PATH.';
+
+export async function launchBrowser(executablePath: string): Promise<Browser> {
+  return puppeteer.launch({
+    executablePath,
+    headless: true,
+    // A pipe instead of a TCP debugging port: nothing listens, and it works in a namespace
+    // with no network at all.
+    pipe: true,
+    args: [...CHROMIUM_ARGS],
+  });
+}
+
+/**
+ * Abort every request but data: URLs (and the exact URLs in `allow`, e.g. the file:// of the
+ * report being opened); returns the list of URLs that were attempted and blocked.
+ */
+export async function blockRequests(page: Page, allow: readonly string[] = []): Promise<string[]> {
+  const attempted: string[] = [];
+  await page.setRequestInterception(true);
+  page.on('request', (req: HTTPRequest) => {
+    const url = req.url();
+    if (url.startsWith('data:') || url === 'about:blank' || allow.includes(url)) {
+      void req.continue();
+    } else {
+      attempted.push(url);
+      void req.abort('blockedbyclient');
+    }
+  });
+  return attempted;
+}
