@@ -445,7 +445,11 @@ function splitByLabel(field: string, candidates: number[], labels: string[]): nu
 }
 
 /** Split `name@link` by the rule in the header comment; `known` holds the other interfaces' names. */
-function splitNameField(field: string, labels: string[], known: Set<string>): { name: string; link?: string } {
+function splitNameField(
+  field: string,
+  labels: string[],
+  known: Set<string>,
+): { name: string; link?: string } {
   const ats = atPositions(field);
   if (ats.length === 0) return { name: field };
   const at = (i: number) =>
@@ -485,17 +489,31 @@ function resolveNames(pending: Pending[]): void {
 
 /** Put the keys in a stable, readable order (JSON output is compared as golden files). */
 function orderedAddress(a: IpAddress): IpAddress {
-  const o: IpAddress = { family: a.family, address: a.address, prefixLength: a.prefixLength, flags: [], line: 0 };
+  const o: IpAddress = {
+    family: a.family,
+    address: a.address,
+    prefixLength: a.prefixLength,
+    flags: [],
+    line: 0,
+  };
   const rec = o as unknown as Record<string, unknown>;
   for (const k of ['broadcast', 'peer', 'scope', 'label'] as const) if (a[k] !== undefined) rec[k] = a[k];
   o.flags = a.flags;
-  for (const k of ['validLft', 'preferredLft', 'metric', 'proto'] as const) if (a[k] !== undefined) rec[k] = a[k];
+  for (const k of ['validLft', 'preferredLft', 'metric', 'proto'] as const)
+    if (a[k] !== undefined) rec[k] = a[k];
   o.line = a.line;
   return o;
 }
 
 function ordered(i: IpInterface): IpInterface {
-  const o: IpInterface = { index: i.index, name: i.name, flags: i.flags, altnames: [], addresses: [], line: 0 };
+  const o: IpInterface = {
+    index: i.index,
+    name: i.name,
+    flags: i.flags,
+    altnames: [],
+    addresses: [],
+    line: 0,
+  };
   const keys: (keyof IpInterface)[] = [
     'linkRef',
     'peerIndex',

@@ -336,7 +336,7 @@ function parse(text: string): ParseResult<IpRoute> {
   const warnings: ParseWarning[] = [];
   const drafts: Draft[] = [];
   let cur: Draft | undefined;
-  let sawRouteLine = false;
+  const firstLine = 1 + lines.findIndex((l) => l.trim() !== '');
   lines.forEach((raw, i) => {
     const line = i + 1;
     if (raw.trim() === '') return;
@@ -348,7 +348,6 @@ function parse(text: string): ParseResult<IpRoute> {
       const tokens = trimmed.split(/\s+/);
       const indented = j > 0 || /^\s/.test(part);
       if (!indented && isRouteStart(tokens)) {
-        sawRouteLine = true;
         const typed = TYPES.has(tokens[0]!) && tokens[1] !== undefined && !isAddressLike(tokens[0]!);
         const route: IpRoute = {
           family: 'inet',
@@ -361,7 +360,7 @@ function parse(text: string): ParseResult<IpRoute> {
         drafts.push(cur);
         return;
       }
-      if (line === 1 + lines.findIndex((l) => l.trim() !== '') && j === 0 && PROMPT_RE.test(trimmed)) {
+      if (line === firstLine && j === 0 && PROMPT_RE.test(trimmed)) {
         warnings.push({ line, message: `skipped shell prompt line: ${trimmed}` });
         return;
       }
@@ -382,7 +381,7 @@ function parse(text: string): ParseResult<IpRoute> {
       }
     });
   });
-  if (!sawRouteLine && drafts.length === 0 && warnings.some((w) => w.message.startsWith('not a route line'))) {
+  if (drafts.length === 0 && warnings.some((w) => w.message.startsWith('not a route line'))) {
     return rejected('not `ip route` output: no line starts with a destination, `default` or a route type');
   }
   return result(drafts.map(finish), warnings);
@@ -391,6 +390,12 @@ function parse(text: string): ParseResult<IpRoute> {
 export const ipRoute: Parser<IpRoute> = {
   id: 'ip-route',
   description: 'Routes from `ip route show` (tables main, local, all; IPv4 and IPv6; iproute2 or BusyBox)',
-  commands: ['ip route show', 'ip r', 'ip route show table local', 'ip route show table all', 'ip -6 route show'],
+  commands: [
+    'ip route show',
+    'ip r',
+    'ip route show table local',
+    'ip route show table all',
+    'ip -6 route show',
+  ],
   parse,
 };
