@@ -27,8 +27,9 @@
  *   name such as `foo:veth0@eth0@veth0` is ambiguous. Rule, in order:
  *     1. an IPv4 address label of the interface names it (labels are `name` or `name:alias`);
  *     2. the text after the LAST `@` is `ifN` or `NONE` -> split there;
- *     3. the text after some `@` is the name of another interface of the same output -> split
- *        there (the last such `@`);
+ *     3. the text after some `@` is the name of another interface of the same output, or another
+ *        header's field starts with it and `@` (a same-namespace veth pair `v@1@v@2` / `v@2@v@1`)
+ *        -> split there (the last such `@`);
  *     4. the text after the LAST `@` looks like an interface name (1-15 characters, no `/`, `:`
  *        or `@`) -> split there: filtered output (`ip addr show dev vlan10`) does not list the
  *        parent, and real names with `@` are far rarer than filtered output;
@@ -37,8 +38,9 @@
  *   alone, is therefore read as `a` with parent `b`: the text form cannot tell them apart.
  * - BusyBox resolves the link ifindex in its OWN namespace, so a veth whose peer is index 5 in
  *   another namespace prints as `vethX@<whatever has index 5 here>` (even itself: `ens18@ens18`),
- *   or `eth0@tunl0` in a macvlan container. `parent` is kept as printed; BusyBox output has no
- *   `state`/`group` words, which is how a consumer can tell it should not trust `parent`.
+ *   or `eth0@tunl0` in a macvlan container. `parent` is kept as printed: the text does not say
+ *   which `ip` printed it (BusyBox omits `group`, but so did old iproute2), so a consumer should
+ *   distrust a `parent` that names the interface itself or a device of another kind.
  * - BusyBox prints unknown ARPHRD types as `link/[65534]`; 65534 and 65535 are what iproute2
  *   names `none` and `void`, so they are normalised to those. It prints the remaining IPv6
  *   address flags as hex (`flags 02`); known bits are decoded to iproute2's words (`nodad`).
@@ -209,6 +211,25 @@ const IFA_FLAG_BITS: [number, string][] = [
   [0x40, 'tentative'],
   [0x80, 'permanent'],
 ];
+
+/** Address flag words iproute2 prints (IFA_F_* and `dynamic` for a non-permanent address). */
+const ADDRESS_FLAG_WORDS = new Set([
+  'secondary',
+  'temporary',
+  'primary',
+  'tentative',
+  'deprecated',
+  'dadfailed',
+  'nodad',
+  'optimistic',
+  'home',
+  'mngtmpaddr',
+  'noprefixroute',
+  'autojoin',
+  'stable-privacy',
+  'dynamic',
+  'permanent',
+]);
 
 interface LogicalLine {
   text: string;
@@ -407,7 +428,9 @@ function parseAddress(text: string, line: number, warnings: ParseWarning[]): IpA
     } else bare.push(k, v);
   }
   // IPv4 lines end with the label (IFA_LABEL exists only for IPv4); the other bare words are flags.
-  if (family === 'inet' && bare.length > 0) addr.label = bare.pop();
+  // A line cut short may lack it, so a known flag word in last place stays a flag.
+  const last = bare[bare.length - 1];
+  if (family === 'inet' && last !== undefined && !ADDRESS_FLAG_WORDS.has(last)) addr.label = bare.pop();
   addr.flags.push(...bare);
   addr.prefixLength = prefixLength ?? (family === 'inet6' ? 128 : 32);
   return addr;
@@ -444,11 +467,11 @@ function splitByLabel(field: string, candidates: number[], labels: string[]): nu
   return undefined;
 }
 
-/** Split `name@link` by the rule in the header comment; `known` holds the other interfaces' names. */
+/** Split `name@link` by the rule in the header comment; `isKnown` tells another interface's name. */
 function splitNameField(
   field: string,
   labels: string[],
-  known: Set<string>,
+  isKnown: (name: string) => boolean,
 ): { name: string; link?: string } {
   const ats = atPositions(field);
   if (ats.length === 0) return { name: field };
@@ -459,7 +482,7 @@ function splitNameField(
   const last = ats[ats.length - 1]!;
   const tail = field.slice(last + 1);
   if (/^if\d+$/.test(tail) || tail === 'NONE') return at(last);
-  for (const i of [...ats].reverse()) if (known.has(field.slice(i + 1))) return at(i);
+  for (const i of [...ats].reverse()) if (isKnown(field.slice(i + 1))) return at(i);
   if (plausibleIfname(tail)) return at(last);
   return { name: field };
 }
@@ -477,7 +500,10 @@ function resolveNames(pending: Pending[]): void {
   }
   for (const p of pending) {
     if (!p.resolveLink) continue;
-    const { name, link } = splitNameField(p.field, labelsOf(p), known);
+    // Another header `x@...` names an interface `x` too (a same-namespace veth pair `a@b`/`b@a`).
+    const isKnown = (name: string) =>
+      known.has(name) || pending.some((o) => o !== p && o.field.startsWith(`${name}@`));
+    const { name, link } = splitNameField(p.field, labelsOf(p), isKnown);
     p.iface.name = name;
     if (link === undefined) continue;
     p.iface.linkRef = link;
@@ -487,63 +513,62 @@ function resolveNames(pending: Pending[]): void {
   }
 }
 
-/** Put the keys in a stable, readable order (JSON output is compared as golden files). */
-function orderedAddress(a: IpAddress): IpAddress {
-  const o: IpAddress = {
-    family: a.family,
-    address: a.address,
-    prefixLength: a.prefixLength,
-    flags: [],
-    line: 0,
-  };
-  const rec = o as unknown as Record<string, unknown>;
-  for (const k of ['broadcast', 'peer', 'scope', 'label'] as const) if (a[k] !== undefined) rec[k] = a[k];
-  o.flags = a.flags;
-  for (const k of ['validLft', 'preferredLft', 'metric', 'proto'] as const)
-    if (a[k] !== undefined) rec[k] = a[k];
-  o.line = a.line;
-  return o;
+const ADDRESS_KEYS: (keyof IpAddress)[] = [
+  'family',
+  'address',
+  'prefixLength',
+  'broadcast',
+  'peer',
+  'scope',
+  'label',
+  'flags',
+  'validLft',
+  'preferredLft',
+  'metric',
+  'proto',
+  'line',
+];
+
+const INTERFACE_KEYS: (keyof IpInterface)[] = [
+  'index',
+  'name',
+  'linkRef',
+  'peerIndex',
+  'parent',
+  'flags',
+  'mtu',
+  'qdisc',
+  'master',
+  'state',
+  'mode',
+  'group',
+  'qlen',
+  'linkType',
+  'mac',
+  'broadcastMac',
+  'linkPeer',
+  'permanentMac',
+  'linkNetnsid',
+  'linkNetns',
+  'kind',
+  'slaveKind',
+  'details',
+  'alias',
+  'extra',
+  'altnames',
+  'addresses',
+  'line',
+];
+
+function pick<T extends object>(o: T, keys: (keyof T)[]): T {
+  const out: Partial<T> = {};
+  for (const k of keys) if (o[k] !== undefined) out[k] = o[k];
+  return out as T;
 }
 
+/** Put the keys in a stable, readable order (JSON output is compared as golden files). */
 function ordered(i: IpInterface): IpInterface {
-  const o: IpInterface = {
-    index: i.index,
-    name: i.name,
-    flags: i.flags,
-    altnames: [],
-    addresses: [],
-    line: 0,
-  };
-  const keys: (keyof IpInterface)[] = [
-    'linkRef',
-    'peerIndex',
-    'parent',
-    'mtu',
-    'qdisc',
-    'master',
-    'state',
-    'mode',
-    'group',
-    'qlen',
-    'linkType',
-    'mac',
-    'broadcastMac',
-    'linkPeer',
-    'permanentMac',
-    'linkNetnsid',
-    'linkNetns',
-    'kind',
-    'slaveKind',
-    'details',
-    'alias',
-    'extra',
-  ];
-  const rec = o as unknown as Record<string, unknown>;
-  for (const k of keys) if (i[k] !== undefined) rec[k] = i[k];
-  o.altnames = i.altnames;
-  o.addresses = i.addresses.map(orderedAddress);
-  o.line = i.line;
-  return o;
+  return pick({ ...i, addresses: i.addresses.map((a) => pick(a, ADDRESS_KEYS)) }, INTERFACE_KEYS);
 }
 
 function parse(text: string): ParseResult<IpInterface> {

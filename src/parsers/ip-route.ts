@@ -22,14 +22,15 @@
  *   or a line that starts with a route keyword (`dev`, `proto`, `linkdown`...), is joined to the
  *   route before it.
  * - Family: IPv6 when the destination is an IPv6 prefix; for `default` and other non-address
- *   destinations, when a gateway, source or next hop is IPv6 or `pref` (printed for IPv6 only)
- *   is there; otherwise IPv4. A gateway may be of the other family (`via inet6 fe80::1`).
+ *   destinations, when a gateway, source or next hop is IPv6 or `pref`/`error` (printed for
+ *   IPv6 only there) is present; otherwise IPv4. A gateway may be of the other family (`via inet6 fe80::1`).
  */
 import type { ParseResult, Parser, ParseWarning } from './types.js';
 import { detectErrorText, rejected, result, splitLines } from './util.js';
 
 export interface IpNexthop {
   via?: string;
+  viaFamily?: 'inet' | 'inet6';
   dev?: string;
   weight?: number;
   /** linkdown, onlink, dead, pervasive, offload... */
@@ -44,6 +45,8 @@ export interface IpRoute {
   dst: string;
   table?: string;
   via?: string;
+  /** Set when the gateway's family is printed (`via inet6 fe80::1`: an IPv4 route via an IPv6 gateway). */
+  viaFamily?: 'inet' | 'inet6';
   dev?: string;
   proto?: string;
   scope?: string;
@@ -62,7 +65,7 @@ export interface IpRoute {
   error?: string;
   /** Nexthop object id (`nhid 5`). */
   nhid?: number;
-  /** Other route metrics as printed (advmss, rtt, hoplimit, initcwnd...; `lock` kept in the value). */
+  /** Other route metrics and attributes as printed (advmss, rtt, initcwnd, realm, uid...; `lock` kept in the value). */
   metrics?: Record<string, string>;
   /** Tokens this parser does not know, kept as printed. */
   extra?: string[];
@@ -98,7 +101,7 @@ const FLAG_WORDS = new Set([
   'offload_failed',
 ]);
 
-/** Route metrics (RTAX_*) printed as `name [lock] value`. */
+/** Route metrics (RTAX_*) printed as `name [lock] value`, and other rare `name value` attributes. */
 const METRIC_WORDS = new Set([
   'advmss',
   'rtt',
@@ -120,6 +123,7 @@ const METRIC_WORDS = new Set([
   'tos',
   'dsfield',
   'uid',
+  'iif',
   'ttl-propagate',
 ]);
 
@@ -172,7 +176,7 @@ interface Draft {
 /** Read `key value` pairs and flag words into `into`; returns what it did not know. */
 function readAttributes(
   tokens: string[],
-  into: { via?: string; dev?: string; weight?: number; flags: string[] },
+  into: { via?: string; viaFamily?: 'inet' | 'inet6'; dev?: string; weight?: number; flags: string[] },
   route: IpRoute | undefined,
 ): string[] {
   const extra: string[] = [];
@@ -190,6 +194,7 @@ function readAttributes(
     if (k === 'via') {
       // `via inet6 fe80::1` (a gateway of the other family) names the family first.
       if ((v === 'inet' || v === 'inet6') && tokens[i + 2] !== undefined) {
+        into.viaFamily = v;
         i++;
         v = tokens[i + 1]!;
       }
@@ -281,6 +286,7 @@ function finish(d: Draft): IpRoute {
       extra.push(...rest);
       return {
         ...(nh.via !== undefined ? { via: nh.via } : {}),
+        ...(nh.viaFamily !== undefined ? { viaFamily: nh.viaFamily } : {}),
         ...(nh.dev !== undefined ? { dev: nh.dev } : {}),
         ...(nh.weight !== undefined ? { weight: nh.weight } : {}),
         flags: nh.flags,
@@ -291,7 +297,11 @@ function finish(d: Draft): IpRoute {
   const hints = [r.via, r.src, ...(r.nexthops ?? []).map((n) => n.via)];
   if (r.dst.includes(':')) r.family = 'inet6';
   else if (r.dst.includes('.')) r.family = 'inet';
-  else if (hints.some((h) => h?.includes(':')) || r.pref !== undefined) r.family = 'inet6';
+  // `pref` is printed for IPv6 routes only, and so is `error` on a route whose destination is not
+  // an address (`unreachable default dev lo table unspec ... error -101`, the IPv6 null entry).
+  else if (hints.some((h) => h?.includes(':')) || r.pref !== undefined || r.error !== undefined) {
+    r.family = 'inet6';
+  }
   return ordered(r);
 }
 
@@ -301,6 +311,7 @@ function ordered(r: IpRoute): IpRoute {
   const keys: (keyof IpRoute)[] = [
     'table',
     'via',
+    'viaFamily',
     'dev',
     'proto',
     'scope',
