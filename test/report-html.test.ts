@@ -27,8 +27,10 @@ describe.skipIf(skip)('HTML report in headless Chromium', () => {
 
   beforeAll(async () => {
     out = mkdtempSync(join(tmpdir(), 'dockernet-html-'));
+    // From source, as after `npm ci` on a fresh clone (a stale dist/ must not hide a change).
     const run = spawnSync(process.execPath, [join(root, 'bin/dockernet.js'), 'report', ...samples, '-o', out], {
       encoding: 'utf8',
+      env: { ...process.env, DOCKERNET_FROM_SOURCE: '1' },
     });
     expect(run.status, run.stderr).toBe(0);
     browser = await launchBrowser(browserPath!);
@@ -78,7 +80,7 @@ describe.skipIf(skip)('HTML report in headless Chromium', () => {
     const listening = await rows(1, 'section.ns-host table.listening');
     expect(listening.some((r) => r[1] === '0.0.0.0:ssh' && r[2] === '22' && r[5] === '804/sshd')).toBe(true);
     const connected = await rows(1, 'section.ns-host table.connected');
-    expect(connected.some((r) => r[3] === 'ESTABLISHED' && r[4].startsWith('1060/sshd'))).toBe(true);
+    expect(connected.some((r) => r[3] === 'ESTABLISHED' && r[4]?.startsWith('1060/sshd'))).toBe(true);
   });
 
   it('step 2: docker0 172.17.0.1/16 DOWN and a bridge without ports, linkdown route', async () => {
@@ -91,7 +93,7 @@ describe.skipIf(skip)('HTML report in headless Chromium', () => {
     expect(br?.[5]).toBe('no ports');
     expect(br?.[6]).toBe('bridge');
     const routes = await rows(2, 'section.ns-host table.routes');
-    expect(routes.some((r) => r[1] === '172.17.0.0/16' && r[3] === 'docker0' && r[7].includes('linkdown'))).toBe(true);
+    expect(routes.some((r) => r[1] === '172.17.0.0/16' && r[3] === 'docker0' && r[7]?.includes('linkdown'))).toBe(true);
     const nets = await rows(2, 'table.networks');
     expect(nets.map((r) => r[0]).sort()).toEqual(['bridge', 'host', 'none']);
   });
@@ -108,7 +110,7 @@ describe.skipIf(skip)('HTML report in headless Chromium', () => {
     const inContainer = await rows(3, 'section.ns-container table.listening');
     expect(inContainer.some((r) => r[1] === ':::8080' && r[5] === '21/node')).toBe(true);
     const ports = await rows(3, 'table.ports');
-    expect(ports.some((r) => r[0].includes('60000') && r[1] === '172.17.0.2:8080')).toBe(true);
+    expect(ports.some((r) => r[0]?.includes('60000') && r[1] === '172.17.0.2:8080')).toBe(true);
   });
 
   it('step 4: docker_gwbridge 172.18.0.1/16 and ingress-sbox 10.255.0.2/16', async () => {
@@ -117,7 +119,7 @@ describe.skipIf(skip)('HTML report in headless Chromium', () => {
     expect(gw?.[4]).toContain('172.18.0.1/16');
     expect(gw?.[5]).toContain('veth8149801');
     const nets = await rows(4, 'table.networks');
-    const ingress = nets.find((r) => r[0].startsWith('ingress'));
+    const ingress = nets.find((r) => r[0]?.startsWith('ingress'));
     expect(ingress?.[2]).toBe('overlay');
     expect(ingress?.[4]).toContain('10.255.0.0/16');
     expect(ingress?.[7]).toContain('10.255.0.2/16');

@@ -51,7 +51,7 @@ function socketRow(step: ReportStep, s: ModelSocket) {
   return {
     proto: s.proto,
     local: `${s.localAddress}:${s.localPort}`,
-    localPortNumber: s.localPortNumber !== undefined && String(s.localPortNumber) !== s.localPort ? String(s.localPortNumber) : '',
+    localPortNumber: s.localPortNumber !== undefined ? String(s.localPortNumber) : '',
     foreign: `${s.foreignAddress}:${s.foreignPort}`,
     state: s.state ?? '',
     process: s.pid !== undefined ? `${s.pid}/${s.program ?? '?'}` : (s.program ?? ''),
