@@ -57,6 +57,16 @@ export interface Token {
 /** Split a line at runs of spaces/tabs, keeping each token's offsets. */
 export function tokenize(line: string): Token[] {
   const tokens: Token[] = [];
-  for (const m of line.matchAll(/\S+/g)) tokens.push({ text: m[0], start: m.index, end: m.index + m[0].length });
+  for (const m of line.matchAll(/\S+/g))
+    tokens.push({ text: m[0], start: m.index, end: m.index + m[0].length });
   return tokens;
+}
+
+/**
+ * Keep at most `max` warnings and say how many were left out: a file of garbage must not turn
+ * into a report with a million lines.
+ */
+export function capWarnings(warnings: ParseWarning[], max = 100): ParseWarning[] {
+  if (warnings.length <= max) return warnings;
+  return [...warnings.slice(0, max), { message: `${warnings.length - max} more warnings not shown` }];
 }

@@ -1,0 +1,506 @@
+/**
+ * Parser for the socket listings of net-tools `netstat` (and BusyBox `netstat`): `netstat -an`,
+ * `netstat --inet -taup`, `netstat -tulp`, `netstat -tulpan`, `netstat -taupn`, with or without
+ * `-n`, `-e` (User, Inode) and `-o` (Timer), in English or another locale.
+ *
+ *   Aktive Internetverbindungen (Server und stehende Verbindungen)
+ *   Proto Recv-Q Send-Q Local Address           Foreign Address         State       PID/Program name
+ *   tcp6       0      0 :::60000                :::*                    LISTEN      3491/docker-proxy
+ *   tcp        0     64 dh-home2.home:ssh       pc-home2.home:52125     VERBUNDEN   1049/sshd: root@pts
+ *   udp        0      0 localhost:domain        0.0.0.0:*                           526/systemd-resolve
+ *   Active UNIX domain sockets (servers and established)
+ *   Proto RefCnt Flags       Type       State         I-Node   Path
+ *   unix  2      [ ACC ]     STREAM     LISTENING     14391    /var/run/docker.sock
+ *
+ * One record per socket row, Internet and UNIX alike. Things that are not obvious:
+ *
+ * - Locales. net-tools translates the section titles, the state words and, in some languages,
+ *   the UNIX header (`Pfad`, `Typ`, `Etat`), but not `Proto`. German `VERBUNDEN` is ESTABLISHED
+ *   in the Internet section and CONNECTED in the UNIX section, so each section has its own table.
+ *   `state` is always the English word; `stateRaw` keeps what was printed when it differs. A
+ *   word in no table becomes `UNKNOWN` with a warning rather than being guessed.
+ * - Columns come from the header: `-e` adds `User Inode`, `-p` adds `PID/Program name`, `-o`
+ *   adds `Timer`. Rows are split at whitespace, not at header positions, because copied output
+ *   (the course slides) is re-spaced or TAB-separated and localised words shift the columns.
+ * - The State column is empty for unconnected UDP sockets, so a row has fewer words. The state
+ *   is therefore whatever stands between the foreign address and the first column the header
+ *   says follows it (User, or the PID/Program field). The slides show `*` there once: that is
+ *   read as "no state" too (kept in `stateRaw`).
+ * - Raw sockets print the kernel's TCP state NUMBER (`7` is TCP_CLOSE): mapped to its name.
+ * - The PID/Program field is `pid/argv0` cut to 19 characters by netstat (`dockerd-curren`,
+ *   `./socket-fixtu`), may contain spaces (`1060/sshd: root@pts`: sshd rewrites its argv), and
+ *   is `-` when the owner is unknown (another user's process without root, TIME_WAIT sockets).
+ * - BusyBox prints `tcp` (not `tcp6`) for IPv6 sockets: the address (`:::8080`) tells them apart.
+ * - Addresses are split at the LAST colon (`:::60000`, `[::]:mdns`); without `-n` they are
+ *   names (`localhost:domain`, `0.0.0.0:ssh`) and stay as printed: resolving is not our job.
+ * - Non-root runs print a note on stderr, `(Not all processes could be identified, ...)` over
+ *   two lines; when stderr is merged into the capture it becomes a warning, since it means
+ *   PID/Program is missing for other users' sockets.
+ */
+import type { ParseResult, Parser, ParseWarning } from './types.js';
+import {
+  capWarnings,
+  detectErrorText,
+  rejected,
+  result,
+  splitHostPort,
+  splitLines,
+  type Token,
+  tokenize,
+} from './util.js';
+
+export interface NetstatSocket {
+  /** tcp, tcp6, udp, udp6, raw, raw6, udpl, udpl6, sctp, unix... as printed. */
+  proto: string;
+  recvQ?: number;
+  sendQ?: number;
+  /** Split at the LAST colon: ':::60000' -> '::' and '60000'; 'localhost:domain' -> 'localhost', 'domain'. */
+  localAddress?: string;
+  localPort?: string;
+  foreignAddress?: string;
+  foreignPort?: string;
+  /**
+   * Normalised English: LISTEN, ESTABLISHED, TIME_WAIT, CLOSE_WAIT, SYN_SENT, ..., UNKNOWN for
+   * Internet sockets; netstat's UNIX words (LISTENING, CONNECTED, ...) for UNIX sockets. Absent
+   * for UDP rows with no state.
+   */
+  state?: string;
+  /** As printed, when it differs from `state` (VERBUNDEN, '7', '*'). */
+  stateRaw?: string;
+  /** `-e`: owner, a name or (with -n) a uid. */
+  user?: string;
+  inode?: number;
+  pid?: number;
+  /** argv[0] as netstat cut it (19 characters with the PID), may contain spaces. */
+  program?: string;
+  /** `-o`: 'off (0.00/0/0)', 'timewait (58.54/0/0)', ... */
+  timer?: string;
+  /** UNIX sockets: reference count. */
+  refCnt?: number;
+  /** UNIX sockets: the words inside `[ ]` (ACC, W, N). */
+  flags?: string[];
+  /** UNIX sockets: STREAM, DGRAM, SEQPACKET, ... */
+  unixType?: string;
+  /** UNIX sockets: the bound path; abstract names start with '@'. */
+  path?: string;
+  line: number;
+}
+
+const INET_STATES = new Set([
+  'ESTABLISHED',
+  'SYN_SENT',
+  'SYN_RECV',
+  'FIN_WAIT1',
+  'FIN_WAIT2',
+  'TIME_WAIT',
+  'CLOSE',
+  'CLOSE_WAIT',
+  'LAST_ACK',
+  'LISTEN',
+  'CLOSING',
+  'UNKNOWN',
+]);
+
+/** The kernel's TCP state numbers (include/net/tcp_states.h), which raw sockets print as is. */
+const TCP_STATE_NUMBERS = [
+  '',
+  'ESTABLISHED',
+  'SYN_SENT',
+  'SYN_RECV',
+  'FIN_WAIT1',
+  'FIN_WAIT2',
+  'TIME_WAIT',
+  'CLOSE',
+  'CLOSE_WAIT',
+  'LAST_ACK',
+  'LISTEN',
+  'CLOSING',
+];
+
+/** net-tools translations (po/de, pt_BR, cs, sv, fr) of the Internet states that differ from English. */
+const INET_TRANSLATIONS: Record<string, string> = {
+  VERBUNDEN: 'ESTABLISHED',
+  UNBEKANNT: 'UNKNOWN',
+  ESTABELECIDA: 'ESTABLISHED',
+  SYN_ENVIADO: 'SYN_SENT',
+  SYN_RECEBIDO: 'SYN_RECV',
+  ESPERA_FIN1: 'FIN_WAIT1',
+  ESPERA_FIN2: 'FIN_WAIT2',
+  FECHAR: 'CLOSE',
+  ESPERANDO_FECHAR: 'CLOSE_WAIT',
+  ÚLTIMO_ACK: 'LAST_ACK',
+  OUÇA: 'LISTEN',
+  FECHANDO: 'CLOSING',
+  DESCONHECIDA: 'UNKNOWN',
+  SPOJENO: 'ESTABLISHED',
+  ZAVŘEN: 'CLOSE',
+  'POSLEDNÍ ACK': 'LAST_ACK',
+  NASLOUCHÁ: 'LISTEN',
+  ZAVÍRÁ: 'CLOSING',
+  NEZNÁM: 'UNKNOWN',
+  ETABLERAD: 'ESTABLISHED',
+  STÄNG: 'CLOSE',
+  STÄNG_VÄNTA: 'CLOSE_WAIT',
+  LYSSNAR: 'LISTEN',
+  STÄNGER: 'CLOSING',
+  OKÄND: 'UNKNOWN',
+  INCONNU: 'UNKNOWN',
+};
+
+const UNIX_STATES = new Set(['FREE', 'LISTENING', 'CONNECTING', 'CONNECTED', 'DISCONNECTING', 'UNKNOWN']);
+
+const UNIX_TRANSLATIONS: Record<string, string> = {
+  FREI: 'FREE',
+  HÖRT: 'LISTENING',
+  VERBINDUNGSAUFBAU: 'CONNECTING',
+  VERBUNDEN: 'CONNECTED',
+  VERBINDUNGSABBAU: 'DISCONNECTING',
+  UNBEKANNT: 'UNKNOWN',
+  LIVRE: 'FREE',
+  OUVINDO: 'LISTENING',
+  CONECTANDO: 'CONNECTING',
+  CONECTADO: 'CONNECTED',
+  DESCONECTANDO: 'DISCONNECTING',
+  DESCONHECIDA: 'UNKNOWN',
+  NEALOKOVÁN: 'FREE',
+  NASLOUCHÁ: 'LISTENING',
+  SPOJUJE: 'CONNECTING',
+  SPOJEN: 'CONNECTED',
+  ODPOJUJE: 'DISCONNECTING',
+  NEZNÁM: 'UNKNOWN',
+  LEDIG: 'FREE',
+  LYSSNAR: 'LISTENING',
+  ANSLUTER: 'CONNECTING',
+  ANSLUTEN: 'CONNECTED',
+  'KOPPLAR FRÅN': 'DISCONNECTING',
+  OKÄND: 'UNKNOWN',
+  LIBRE: 'FREE',
+  ENCONNEXION: 'CONNECTING',
+  CONNECTE: 'CONNECTED',
+  ENDECONNEXION: 'DISCONNECTING',
+  INCONNU: 'UNKNOWN',
+};
+
+const UNIX_TYPES = new Set(['STREAM', 'DGRAM', 'RAW', 'RDM', 'SEQPACKET', 'UNKNOWN']);
+const UNIX_TYPE_TRANSLATIONS: Record<string, string> = {
+  SEQPAKET: 'SEQPACKET',
+  RÅ: 'RAW',
+  UNBEKANNT: 'UNKNOWN',
+  DESCONHECIDA: 'UNKNOWN',
+  NEZNÁM: 'UNKNOWN',
+  OKÄND: 'UNKNOWN',
+  INCONNU: 'UNKNOWN',
+};
+
+const INET_PROTO = /^(tcp|udp|udpl|udplite|raw|sctp)6?$/;
+/** `unix`, or `??` for a UNIX socket of an unknown protocol family member. */
+const UNIX_PROTO = /^(unix|\?\?)$/;
+/** Where the PID/Program field starts: `1234/name` or a lone `-`. */
+const PROGRAM_START = /^(\d+\/|-$)/;
+/** The `-o` timer at the end of a row: `off (0.00/0/0)`, `timewait (58.54/0/0)`, `aus (...)`. */
+const TIMER_AT_END = /\s(\S+ \([\d./-]+\))\s*$/;
+const TITLE = /^(Active|Aktive|Aktiva|Aktivní|Ative|Connexions|Sockets|Domain)\b/;
+
+type Section = 'inet' | 'unix' | 'other';
+
+interface Layout {
+  section: Section;
+  hasUser: boolean;
+  hasProgram: boolean;
+  hasTimer: boolean;
+  /** false when no header was seen and the columns are guessed row by row. */
+  fromHeader: boolean;
+}
+
+function layoutFromHeader(header: string): Layout {
+  let section: Section = 'other';
+  if (/Recv-Q|Send-Q/.test(header)) section = 'inet';
+  else if (/RefCnt|RefZäh|CntRef|RefCpt|Čítač|I-Node|I-Uzel/.test(header)) section = 'unix';
+  return {
+    section,
+    hasUser: section === 'inet' && /\bInode\b/i.test(header),
+    hasProgram: /PID\//.test(header),
+    hasTimer: /\bTimer\b/.test(header),
+    fromHeader: true,
+  };
+}
+
+const GUESSED: Layout = {
+  section: 'other',
+  hasUser: false,
+  hasProgram: false,
+  hasTimer: false,
+  fromHeader: false,
+};
+
+function normaliseState(
+  raw: string,
+  known: Set<string>,
+  translations: Record<string, string>,
+): { state?: string; stateRaw?: string; unknown?: boolean } {
+  if (raw === '') return {};
+  // The slides' step-1 capture has `*` in the State column of a UDP row: no state.
+  if (raw === '*') return { stateRaw: raw };
+  const upper = raw.toUpperCase();
+  if (known.has(upper)) return upper === raw ? { state: raw } : { state: upper, stateRaw: raw };
+  if (/^\d+$/.test(raw)) {
+    const name = TCP_STATE_NUMBERS[Number(raw)];
+    return name ? { state: name, stateRaw: raw } : { state: 'UNKNOWN', stateRaw: raw, unknown: true };
+  }
+  const translated = translations[upper];
+  if (translated) return { state: translated, stateRaw: raw };
+  return { state: 'UNKNOWN', stateRaw: raw, unknown: true };
+}
+
+/** A record before its `line` is appended, so that `line` stays the last key. */
+type Draft = Omit<NetstatSocket, 'line'>;
+
+function splitProgram(field: string, rec: Draft): void {
+  if (field === '-' || field === '') return;
+  const m = /^(\d+)\/(.*)$/.exec(field);
+  if (!m) {
+    rec.program = field;
+    return;
+  }
+  rec.pid = Number(m[1]);
+  if (m[2] !== '' && m[2] !== '-') rec.program = m[2];
+}
+
+function isInt(s: string | undefined): s is string {
+  return s !== undefined && /^\d+$/.test(s);
+}
+
+function parseInetRow(
+  line: string,
+  tokens: Token[],
+  layout: Layout,
+  lineNo: number,
+  warnings: ParseWarning[],
+): NetstatSocket | undefined {
+  const [proto, recvQ, sendQ, local, foreign] = tokens;
+  if (!proto || !local || !foreign || !isInt(recvQ?.text) || !isInt(sendQ?.text)) return undefined;
+
+  let end = line.length;
+  let timer: string | undefined;
+  if (layout.hasTimer) {
+    const m = TIMER_AT_END.exec(line);
+    if (m?.[1]) {
+      timer = m[1];
+      end = m.index;
+    }
+  }
+  const rest = tokens.slice(5).filter((t) => t.end <= end);
+  // Without a header, guess: a `pid/name` word means there is a program column.
+  const hasProgram = layout.fromHeader ? layout.hasProgram : rest.some((t) => /^\d+\/\S/.test(t.text));
+  let progIdx = -1;
+  if (hasProgram) {
+    progIdx = rest.findIndex((t, i) => i >= (layout.hasUser ? 2 : 0) && PROGRAM_START.test(t.text));
+    if (progIdx < 0) warnings.push({ line: lineNo, message: 'no PID/Program name field in this row' });
+  }
+  let stateWords = (progIdx >= 0 ? rest.slice(0, progIdx) : rest).map((t) => t.text);
+  let user: string | undefined;
+  let inode: string | undefined;
+  if (layout.hasUser) {
+    if (stateWords.length >= 2) {
+      [user, inode] = stateWords.slice(-2);
+      stateWords = stateWords.slice(0, -2);
+    } else {
+      warnings.push({ line: lineNo, message: 'User/Inode columns missing in this row' });
+    }
+  }
+  const st = normaliseState(stateWords.join(' '), INET_STATES, INET_TRANSLATIONS);
+  if (st.unknown)
+    warnings.push({ line: lineNo, message: `unknown socket state '${st.stateRaw}', kept as UNKNOWN` });
+
+  const l = splitHostPort(local.text);
+  const f = splitHostPort(foreign.text);
+  const rec: Draft = {
+    proto: proto.text,
+    recvQ: Number(recvQ.text),
+    sendQ: Number(sendQ.text),
+    localAddress: l.host,
+    localPort: l.port,
+    foreignAddress: f.host,
+    foreignPort: f.port,
+  };
+  if (st.state !== undefined) rec.state = st.state;
+  if (st.stateRaw !== undefined) rec.stateRaw = st.stateRaw;
+  if (user !== undefined) rec.user = user;
+  if (isInt(inode)) rec.inode = Number(inode);
+  else if (inode !== undefined) warnings.push({ line: lineNo, message: `Inode is not a number: '${inode}'` });
+  const prog = progIdx >= 0 ? rest[progIdx] : undefined;
+  if (prog) splitProgram(line.slice(prog.start, end).trim(), rec);
+  if (timer !== undefined) rec.timer = timer;
+  return { ...rec, line: lineNo };
+}
+
+function parseUnixRow(
+  line: string,
+  layout: Layout,
+  lineNo: number,
+  warnings: ParseWarning[],
+): NetstatSocket | undefined {
+  const m = /^(\S+)\s+(\d+)\s+\[([^\]]*)\]\s+(\S+)(.*)$/.exec(line);
+  if (!m) return undefined;
+  const [, proto = '', refCnt = '', flags = '', typeRaw = '', tail = ''] = m;
+  const rec: Draft = { proto, refCnt: Number(refCnt), flags: flags.split(/\s+/).filter((w) => w !== '') };
+  const type = normaliseState(typeRaw, UNIX_TYPES, UNIX_TYPE_TRANSLATIONS);
+  rec.unixType = type.state ?? typeRaw;
+  const tailStart = line.length - tail.length;
+  const tokens = tokenize(tail);
+  // The inode is the first number (or `-` on kernels without inodes); the state words, possibly
+  // none (unconnected DGRAM), stand before it.
+  const inodeIdx = tokens.findIndex((t) => /^(\d+|-)$/.test(t.text));
+  if (inodeIdx < 0) {
+    warnings.push({ line: lineNo, message: 'UNIX socket row without an I-Node column' });
+    return { ...rec, line: lineNo };
+  }
+  const st = normaliseState(
+    tokens
+      .slice(0, inodeIdx)
+      .map((t) => t.text)
+      .join(' '),
+    UNIX_STATES,
+    UNIX_TRANSLATIONS,
+  );
+  if (st.unknown)
+    warnings.push({ line: lineNo, message: `unknown socket state '${st.stateRaw}', kept as UNKNOWN` });
+  if (st.state !== undefined) rec.state = st.state;
+  if (st.stateRaw !== undefined) rec.stateRaw = st.stateRaw;
+  const inodeTok = tokens[inodeIdx];
+  if (inodeTok && inodeTok.text !== '-') rec.inode = Number(inodeTok.text);
+  let after = inodeTok ? line.slice(tailStart + inodeTok.end) : '';
+  if (layout.hasProgram) {
+    // `PID/Program name` is padded to 20 characters and may contain single spaces, so the path
+    // starts after the first run of two or more spaces; failing that, at a last word that
+    // looks like a path.
+    const field = after.trim();
+    let prog = field;
+    let path = '';
+    const gap = /\s{2,}/.exec(field);
+    if (gap) {
+      prog = field.slice(0, gap.index);
+      path = field.slice(gap.index).trim();
+    } else {
+      const sp = field.lastIndexOf(' ');
+      const last = field.slice(sp + 1);
+      if (sp > 0 && /^[/@]/.test(last)) {
+        prog = field.slice(0, sp).trim();
+        path = last;
+      }
+    }
+    splitProgram(prog, rec);
+    after = path;
+  }
+  const path = after.trim();
+  if (path !== '') rec.path = path;
+  return { ...rec, line: lineNo };
+}
+
+function parse(text: string): ParseResult<NetstatSocket> {
+  const err = detectErrorText(text);
+  if (err) return rejected(err);
+  const lines = splitLines(text);
+  if (lines.every((l) => l.trim() === '')) return rejected('empty output');
+
+  const records: NetstatSocket[] = [];
+  const warnings: ParseWarning[] = [];
+  let layout: Layout = GUESSED;
+  let headers = 0;
+  let note: { start: number; lines: number; text: string } | undefined;
+  let otherSectionWarned = false;
+
+  const isHeader = (l: string | undefined) => l !== undefined && /^\s*Proto\s/.test(l);
+
+  for (let i = 0; i < lines.length; i++) {
+    const raw = lines[i] ?? '';
+    const lineNo = i + 1;
+    const trimmed = raw.trim();
+    if (trimmed === '') continue;
+
+    // The non-root note (stderr) spans two lines: `(Not all processes ... info` / ` will not ...)`.
+    // A note never runs into a header, a title or a socket row: if one comes, the note was cut.
+    const firstWord = trimmed.split(/\s/)[0] ?? '';
+    // (Notes are at most three lines long in every translation.)
+    if (
+      note &&
+      (note.lines >= 3 ||
+        isHeader(raw) ||
+        TITLE.test(trimmed) ||
+        INET_PROTO.test(firstWord) ||
+        UNIX_PROTO.test(firstWord))
+    ) {
+      warnings.push({ line: note.start, message: `unterminated note: ${note.text}` });
+      note = undefined;
+    }
+    if (note || trimmed.startsWith('(')) {
+      note = note
+        ? { start: note.start, lines: note.lines + 1, text: `${note.text} ${trimmed}` }
+        : { start: lineNo, lines: 1, text: trimmed };
+      if (trimmed.endsWith(')')) {
+        const noInfo = /geteuid/.test(note.text);
+        warnings.push({
+          line: note.start,
+          message: noInfo
+            ? `netstat read no process info (not run as root): PID/Program name is missing for every socket: ${note.text}`
+            : `netstat could not identify every process (not run as root): PID/Program name is missing for other users' sockets: ${note.text}`,
+        });
+        note = undefined;
+      }
+      continue;
+    }
+
+    if (isHeader(raw)) {
+      layout = layoutFromHeader(raw);
+      headers++;
+      otherSectionWarned = false;
+      continue;
+    }
+
+    const tokens = tokenize(raw);
+    const first = tokens[0]?.text ?? '';
+    let rec: NetstatSocket | undefined;
+    if (INET_PROTO.test(first)) {
+      rec = parseInetRow(raw, tokens, layout.section === 'inet' ? layout : { ...GUESSED }, lineNo, warnings);
+    } else if (UNIX_PROTO.test(first)) {
+      rec = parseUnixRow(raw, layout.section === 'unix' ? layout : { ...GUESSED }, lineNo, warnings);
+    } else if (TITLE.test(trimmed) || isHeader(lines[i + 1])) {
+      continue; // a section title, in whatever language
+    } else if (layout.section === 'other' && layout.fromHeader) {
+      // Bluetooth, IPX, AX.25... sections: not sockets this tool models.
+      if (!otherSectionWarned)
+        warnings.push({
+          line: lineNo,
+          message: 'skipped rows of a section that is not Internet or UNIX sockets',
+        });
+      otherSectionWarned = true;
+      continue;
+    } else if (/^warning, got bogus/i.test(trimmed)) {
+      warnings.push({ line: lineNo, message: `netstat: ${trimmed}` });
+      continue;
+    }
+    if (rec) records.push(rec);
+    else warnings.push({ line: lineNo, message: `unrecognised line: ${trimmed.slice(0, 100)}` });
+  }
+  if (note) warnings.push({ line: note.start, message: `unterminated note: ${note.text}` });
+
+  if (headers === 0 && records.length === 0) {
+    return rejected('not netstat output: no `Proto ...` header and no socket rows');
+  }
+  if (headers === 0) warnings.push({ message: 'no `Proto ...` header: columns were guessed from the rows' });
+  return result(records, capWarnings(warnings));
+}
+
+export const netstat: Parser<NetstatSocket> = {
+  id: 'netstat',
+  description: 'net-tools / BusyBox netstat socket listings (Internet and UNIX), any locale',
+  commands: [
+    'netstat -an',
+    'netstat --inet -taup',
+    'netstat -tulp',
+    'netstat -tulpan',
+    'netstat -taupn',
+    'netstat -taupeo',
+  ],
+  parse,
+};

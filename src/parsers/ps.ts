@@ -1,0 +1,316 @@
+/**
+ * Parser for process listings: procps `ps aux`, `ps -ef`, `ps -eo pid,ppid,user,args`, `ps auxm`,
+ * `ps -eLf`, and BusyBox `ps` in its layouts (`PID USER TIME COMMAND`, `PID USER VSZ STAT
+ * COMMAND`, `PID USER COMMAND`).
+ *
+ *   USER         PID %CPU %MEM    VSZ   RSS TTY      STAT START   TIME COMMAND
+ *   root           1  4.6  0.1 728748 42688 ?        Sl   09:49   0:00 npm
+ *   root          13  6.6  0.1 728748 43560 ?        Sl   09:49   0:00 node server.js
+ *   PID   USER     TIME  COMMAND
+ *     1   root      0:00  npm
+ *
+ * One record per process. Things that are not obvious:
+ *
+ * - Columns come from the header, and a row is split at whitespace, not at header positions:
+ *   columns are right- or left-aligned depending on the column and the ps implementation, and
+ *   copied output (the slides) is re-spaced. Only the last column, the command, holds spaces,
+ *   so it is the rest of the line.
+ * - Thread rows are not processes: `ps auxm` prints one row per thread under its process with
+ *   `-` as PID; `ps -eLf` repeats the process once per thread (LWP != PID). They are counted in
+ *   `threads` of their process instead.
+ * - `name` is the program, not the command line: the basename of argv[0] (`/usr/bin/python3`
+ *   -> `python3`); a process title ending in ':' loses it (`sshd: root@pts/0` -> `sshd`); a
+ *   login shell's leading '-' is dropped; BusyBox prints the kernel's `comm` in braces before
+ *   argv when they differ (`{MainThread} node server.js` -> `node`, `comm` keeps MainThread).
+ * - A command in [brackets] has no argv: a kernel thread (`[kworker/0:1-events]`) or a zombie
+ *   (procps adds ` <defunct>`, BusyBox does not). It is a zombie when STAT says `Z` or
+ *   `<defunct>` follows; otherwise a kernel thread when its parent is kthreadd (2) or none (0),
+ *   or, without a PPID column, when kthreadd itself is listed: inside a container's PID
+ *   namespace kernel threads are invisible, so a bracketed command there is not one.
+ * - USER is as printed: procps cuts long names with `+` (`systemd+`), BusyBox to 8 characters,
+ *   and both print a numeric uid (`102`) when the user has no passwd entry (common in
+ *   containers, where the image's /etc/passwd is not the host's).
+ * - BusyBox scales VSZ (`711m`): converted back to KiB, rounded as printed.
+ * - procps 3.3 printed `Warning: bad ps syntax...` before the header for `ps -aux`: lines
+ *   before the header are kept as warnings.
+ */
+import type { ParseResult, Parser, ParseWarning } from './types.js';
+import { capWarnings, detectErrorText, rejected, result, splitLines, type Token, tokenize } from './util.js';
+
+export interface PsProcess {
+  pid: number;
+  ppid?: number;
+  /** User name or numeric uid as printed; '' when the listing has no user column. */
+  user: string;
+  /** Full args as printed. */
+  command: string;
+  /** Program name: basename of argv0, kernel threads without brackets, 'sshd' for 'sshd: root@pts/0'. */
+  name: string;
+  /** Controlling terminal; absent for '?' (none). */
+  tty?: string;
+  stat?: string;
+  time?: string;
+  /** START (`ps aux`) or STIME (`ps -ef`). */
+  start?: string;
+  cpu?: number;
+  mem?: number;
+  /** KiB. */
+  vsz?: number;
+  /** KiB. */
+  rss?: number;
+  /** Number of threads when the listing shows them (`ps auxm`, `ps -eLf`). */
+  threads?: number;
+  kernelThread?: boolean;
+  /** A zombie (`<defunct>`, STAT Z). */
+  zombie?: boolean;
+  /** BusyBox: the kernel's comm when it differs from argv0 (`{MainThread}`). */
+  comm?: string;
+  line: number;
+}
+
+type Field =
+  | 'user'
+  | 'pid'
+  | 'ppid'
+  | 'lwp'
+  | 'nlwp'
+  | 'cpu'
+  | 'mem'
+  | 'vsz'
+  | 'rss'
+  | 'tty'
+  | 'stat'
+  | 'start'
+  | 'time'
+  | 'skip';
+
+const COLUMNS: Record<string, Field> = {
+  USER: 'user',
+  UID: 'user',
+  RUSER: 'user',
+  EUSER: 'user',
+  PID: 'pid',
+  PPID: 'ppid',
+  LWP: 'lwp',
+  SPID: 'lwp',
+  TID: 'lwp',
+  NLWP: 'nlwp',
+  THCNT: 'nlwp',
+  '%CPU': 'cpu',
+  '%MEM': 'mem',
+  VSZ: 'vsz',
+  VSIZE: 'vsz',
+  RSS: 'rss',
+  RSZ: 'rss',
+  TTY: 'tty',
+  TT: 'tty',
+  STAT: 'stat',
+  S: 'stat',
+  START: 'start',
+  STIME: 'start',
+  TIME: 'time',
+  C: 'skip',
+  NI: 'skip',
+  PRI: 'skip',
+  F: 'skip',
+  SZ: 'skip',
+  PSR: 'skip',
+  ADDR: 'skip',
+  WCHAN: 'skip',
+  PGID: 'skip',
+  SID: 'skip',
+  GROUP: 'skip',
+  RGROUP: 'skip',
+  ELAPSED: 'skip',
+};
+
+const COMMAND_COLUMNS = new Set(['COMMAND', 'CMD', 'ARGS', 'COMM']);
+
+interface Column {
+  field: Field;
+  /** How many words the column takes in a row (`STARTED` for lstart takes five). */
+  words: number;
+}
+
+function headerColumns(line: string): Column[] | undefined {
+  if (!line.includes('PID')) return undefined;
+  const words = line.trim().split(/\s+/);
+  const last = words[words.length - 1] ?? '';
+  if (!words.includes('PID') || !COMMAND_COLUMNS.has(last)) return undefined;
+  return words.slice(0, -1).map((w) => {
+    if (w === 'STARTED' || w === 'LSTART') return { field: 'skip', words: 5 };
+    return { field: COLUMNS[w] ?? 'skip', words: 1 };
+  });
+}
+
+/** BusyBox scales sizes: `711m`, `1.2g`; back to KiB. */
+function kib(s: string): number | undefined {
+  const m = /^(\d+(?:\.\d+)?)([kmgt]?)$/i.exec(s);
+  if (!m) return undefined;
+  const mult = { '': 1, k: 1, m: 1024, g: 1024 ** 2, t: 1024 ** 3 }[(m[2] ?? '').toLowerCase()] ?? 1;
+  return Math.round(Number(m[1]) * mult);
+}
+
+function num(s: string): number | undefined {
+  return /^\d+(\.\d+)?$/.test(s) ? Number(s) : undefined;
+}
+
+interface NameInfo {
+  name: string;
+  bracketed: boolean;
+  defunct: boolean;
+  comm?: string;
+}
+
+function programName(command: string): NameInfo {
+  let cmd = command.trim();
+  const defunct = / <defunct>$/.test(cmd);
+  if (defunct) cmd = cmd.replace(/ <defunct>$/, '');
+  const bracket = /^\[(.+)\]$/.exec(cmd);
+  if (bracket?.[1]) return { name: bracket[1], bracketed: true, defunct };
+  let comm: string | undefined;
+  const brace = /^\{([^}]*)\}\s+(.+)$/.exec(cmd);
+  if (brace?.[1] !== undefined && brace[2]) {
+    comm = brace[1];
+    cmd = brace[2];
+  }
+  let argv0 = cmd.split(/\s+/)[0] ?? '';
+  // Process titles: `sshd: root@pts/0`, `nginx: worker process`, `postgres: checkpointer`.
+  if (argv0.endsWith(':') && argv0.length > 1) argv0 = argv0.slice(0, -1);
+  // Login shells: argv0 `-bash`.
+  if (argv0.startsWith('-') && argv0.length > 1) argv0 = argv0.slice(1);
+  const slash = argv0.lastIndexOf('/');
+  const name = slash >= 0 && slash < argv0.length - 1 ? argv0.slice(slash + 1) : argv0;
+  return comm === undefined ? { name, bracketed: false, defunct } : { name, bracketed: false, defunct, comm };
+}
+
+/** A row read, before the whole listing is seen (thread rows follow, kthreadd may come later). */
+interface Draft {
+  rec: Omit<PsProcess, 'line' | 'threads' | 'kernelThread' | 'zombie' | 'comm'>;
+  info: NameInfo;
+  threads?: number;
+  line: number;
+}
+
+function parse(text: string): ParseResult<PsProcess> {
+  const err = detectErrorText(text);
+  if (err) return rejected(err);
+  const lines = splitLines(text);
+  if (lines.every((l) => l.trim() === '')) return rejected('empty output');
+
+  const drafts: Draft[] = [];
+  const warnings: ParseWarning[] = [];
+  let columns: Column[] | undefined;
+  let last: Draft | undefined;
+  const byPid = new Map<number, Draft>();
+  let unknownWarned = false;
+
+  for (let i = 0; i < lines.length; i++) {
+    const raw = lines[i] ?? '';
+    const lineNo = i + 1;
+    if (raw.trim() === '') continue;
+    const header = headerColumns(raw);
+    if (header) {
+      columns = header;
+      last = undefined;
+      const unknown = raw
+        .trim()
+        .split(/\s+/)
+        .slice(0, -1)
+        .filter((w) => !(w in COLUMNS) && w !== 'STARTED' && w !== 'LSTART');
+      if (unknown.length > 0 && !unknownWarned) {
+        warnings.push({ line: lineNo, message: `columns not read: ${unknown.join(', ')}` });
+        unknownWarned = true;
+      }
+      continue;
+    }
+    if (!columns) {
+      warnings.push({ line: lineNo, message: `before the ps header: ${raw.trim().slice(0, 120)}` });
+      continue;
+    }
+    const tokens = tokenize(raw);
+    const need = columns.reduce((n, c) => n + c.words, 0);
+    const cmdTok: Token | undefined = tokens[need];
+    if (!cmdTok) {
+      warnings.push({
+        line: lineNo,
+        message: `row has fewer columns than the header: ${raw.trim().slice(0, 120)}`,
+      });
+      continue;
+    }
+    const values: Partial<Record<Field, string>> = {};
+    let t = 0;
+    for (const col of columns) {
+      const word = tokens[t]?.text ?? '';
+      if (col.field !== 'skip') values[col.field] = word;
+      t += col.words;
+    }
+    const command = raw.slice(cmdTok.start).trimEnd();
+
+    // Thread rows: `ps auxm` puts `-` in PID; `ps -eLf` repeats the process with another LWP.
+    if (values.pid === '-') {
+      if (last) last.threads = (last.threads ?? 0) + 1;
+      else warnings.push({ line: lineNo, message: 'thread row without a process row before it' });
+      continue;
+    }
+    const pid = num(values.pid ?? '');
+    if (pid === undefined || !Number.isInteger(pid)) {
+      warnings.push({ line: lineNo, message: `PID is not a number: ${raw.trim().slice(0, 120)}` });
+      continue;
+    }
+    if (values.lwp !== undefined && values.lwp !== values.pid) {
+      const owner = byPid.get(pid);
+      if (owner && values.nlwp === undefined) owner.threads = (owner.threads ?? 1) + 1;
+      continue;
+    }
+
+    const info = programName(command);
+    const user = values.user ?? '';
+    const ppid = num(values.ppid ?? '');
+    const rec: Omit<PsProcess, 'line'> =
+      ppid === undefined
+        ? { pid, user, command, name: info.name }
+        : { pid, ppid, user, command, name: info.name };
+    if (values.tty !== undefined && values.tty !== '?' && values.tty !== '-') rec.tty = values.tty;
+    if (values.stat !== undefined && values.stat !== '-') rec.stat = values.stat;
+    if (values.time !== undefined) rec.time = values.time;
+    if (values.start !== undefined) rec.start = values.start;
+    const cpu = num(values.cpu ?? '');
+    if (cpu !== undefined) rec.cpu = cpu;
+    const mem = num(values.mem ?? '');
+    if (mem !== undefined) rec.mem = mem;
+    const vsz = kib(values.vsz ?? '');
+    if (vsz !== undefined) rec.vsz = vsz;
+    const rss = kib(values.rss ?? '');
+    if (rss !== undefined) rec.rss = rss;
+    const nlwp = num(values.nlwp ?? '');
+    const draft: Draft = { rec, info, line: lineNo };
+    if (nlwp !== undefined) draft.threads = nlwp;
+    drafts.push(draft);
+    last = draft;
+    byPid.set(pid, draft);
+  }
+
+  if (!columns) return rejected('not ps output: no header line with PID and COMMAND/CMD');
+  // Kernel threads are only listed where kthreadd (PID 2) is visible: inside a container's PID
+  // namespace a bracketed command is a zombie (or a process without argv), never a kernel thread.
+  const kthreaddListed = drafts.some((d) => d.info.bracketed && d.rec.pid === 2);
+  const records = drafts.map(({ rec, info, threads, line }): PsProcess => {
+    const out: Omit<PsProcess, 'line'> = { ...rec };
+    if (threads !== undefined) out.threads = threads;
+    const zombie = info.defunct || (rec.stat?.startsWith('Z') ?? false);
+    const parentSaysKernel = rec.ppid === undefined ? kthreaddListed : rec.ppid === 0 || rec.ppid === 2;
+    if (info.bracketed && !zombie && parentSaysKernel) out.kernelThread = true;
+    if (zombie) out.zombie = true;
+    if (info.comm !== undefined) out.comm = info.comm;
+    return { ...out, line };
+  });
+  return result(records, capWarnings(warnings));
+}
+
+export const ps: Parser<PsProcess> = {
+  id: 'ps',
+  description: 'procps and BusyBox process listings (ps aux, ps -ef, ps -eo ..., BusyBox ps)',
+  commands: ['ps aux', 'ps -ef', 'ps -eo pid,ppid,user,args', 'ps auxm', 'ps -eLf', 'ps'],
+  parse,
+};
