@@ -38,7 +38,10 @@ function log(quiet: boolean | undefined, msg: string): void {
 }
 
 async function reportCommand(inputs: string[], opts: ReportOpts): Promise<void> {
-  const formats = opts.format.split(',').map((f) => f.trim()).filter(Boolean);
+  const formats = opts.format
+    .split(',')
+    .map((f) => f.trim())
+    .filter(Boolean);
   for (const f of formats) {
     if (!(FORMATS as readonly string[]).includes(f))
       throw new ExitError(`unknown format "${f}" (choose from ${FORMATS.join(', ')})`, EXIT.usage);
@@ -98,7 +101,11 @@ export function buildProgram(): Command {
     .description('Render a report from one bundle per building step, in the order given.')
     .argument('<inputs...>', '.tar.gz bundles or unpacked bundle directories, one per step')
     .requiredOption('-o, --output <dir>', 'folder to write report.html (and the other formats) into')
-    .addOption(new Option('-f, --format <list>', `comma-separated formats: ${FORMATS.join(', ')}`).default('html,json'))
+    .addOption(
+      new Option('-f, --format <list>', `comma-separated formats: ${FORMATS.join(', ')}`).default(
+        'html,json',
+      ),
+    )
     .option('-t, --title <text>', 'report title (default: from the host names)')
     .option('-q, --quiet', 'print nothing but errors')
     .addHelpText(
@@ -112,11 +119,14 @@ Examples:
 
   program
     .command('parse')
-    .description('Print one parser\'s JSON for one command output (stdin when no file), like jc.')
+    .description("Print one parser's JSON for one command output (stdin when no file), like jc.")
     .argument('[parser]', 'parser id, see --list')
     .argument('[file]', 'file with the command output; standard input when absent')
     .option('-l, --list', 'list the parsers')
-    .addHelpText('after', '\nExamples:\n  $ ip addr | dockernet parse ip-addr\n  $ dockernet parse netstat netstat.out')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ ip addr | dockernet parse ip-addr\n  $ dockernet parse netstat netstat.out',
+    )
     .action(parseCommand);
 
   return program;
@@ -130,7 +140,12 @@ export async function main(argv: string[]): Promise<number> {
   } catch (e) {
     if (e instanceof CommanderError) {
       // Help and version "errors" are successes; the message was already printed.
-      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return EXIT.ok;
+      if (
+        e.code === 'commander.helpDisplayed' ||
+        e.code === 'commander.version' ||
+        e.code === 'commander.help'
+      )
+        return EXIT.ok;
       return EXIT.usage;
     }
     if (e instanceof ExitError) {

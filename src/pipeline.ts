@@ -3,8 +3,9 @@
  *   read -> parse -> model -> report -> render
  * Each stage takes and returns plain JSON-serialisable data.
  */
-import { readBundle } from './bundle/read.js';
+
 import { DEFAULT_LIMITS, type ReadLimits } from './bundle/limits.js';
+import { readBundle } from './bundle/read.js';
 import { buildStepModel } from './model/build-step.js';
 import { parseBundle } from './parsers/parse-bundle.js';
 import { assembleReport } from './report/assemble.js';

@@ -1,5 +1,5 @@
 /** The read stage: archives and folders in, every file kept, untrusted entries refused with a reason. */
-import { mkdtempSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -32,7 +32,16 @@ describe('readBundle', () => {
         { path: 'dockernet-h1-x/', type: 'Directory' },
         {
           path: 'dockernet-h1-x/manifest.json',
-          body: manifest([{ id: 'ip-addr', scope: 'host', command: 'ip addr', exitCode: 0, durationMs: 2, stdout: 'host/ip-addr.out' }]),
+          body: manifest([
+            {
+              id: 'ip-addr',
+              scope: 'host',
+              command: 'ip addr',
+              exitCode: 0,
+              durationMs: 2,
+              stdout: 'host/ip-addr.out',
+            },
+          ]),
         },
         { path: 'dockernet-h1-x/host/ip-addr.out', body: '1: lo: <LOOPBACK,UP,LOWER_UP> mtu 65536\n' },
       ]),
@@ -130,7 +139,9 @@ describe('readBundle', () => {
   });
 
   it('stops a gzip bomb by its compression ratio', async () => {
-    const p = writeArchive(makeTarGz([{ path: 'host/zeros.out', body: Buffer.alloc(20 * 1024 * 1024, 0x41) }]));
+    const p = writeArchive(
+      makeTarGz([{ path: 'host/zeros.out', body: Buffer.alloc(20 * 1024 * 1024, 0x41) }]),
+    );
     const b = await readBundle(p, { ...DEFAULT_LIMITS, maxCompressionRatio: 50, maxEntryBytes: 1024 });
     const all = b.warnings.map((w) => w.message).join('\n');
     expect(all).toMatch(/reading stopped: .*decompression ratio exceeded/);
@@ -147,12 +158,18 @@ describe('readBundle', () => {
     const p = writeArchive(
       makeTarGz([
         { path: 'manifest.json', body: manifest([]) },
-        { path: 'host/latin1.out', body: Buffer.from([0x56, 0x45, 0x52, 0x42, 0x55, 0x4e, 0x44, 0x45, 0x4e, 0xe4, 0x0a]) },
+        {
+          path: 'host/latin1.out',
+          body: Buffer.from([0x56, 0x45, 0x52, 0x42, 0x55, 0x4e, 0x44, 0x45, 0x4e, 0xe4, 0x0a]),
+        },
         { path: 'host/bin.out', body: Buffer.from([0x00, 0x01, 0x41]) },
       ]),
     );
     const b = await readBundle(p);
-    expect(b.files.find((f) => f.path === 'host/latin1.out')).toMatchObject({ encoding: 'invalid-utf8', text: 'VERBUNDEN\uFFFD\n' });
+    expect(b.files.find((f) => f.path === 'host/latin1.out')).toMatchObject({
+      encoding: 'invalid-utf8',
+      text: 'VERBUNDEN\uFFFD\n',
+    });
     expect(b.files.find((f) => f.path === 'host/bin.out')?.encoding).toBe('binary');
   });
 });

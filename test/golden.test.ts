@@ -23,7 +23,10 @@ function stable(report: Report): unknown {
     steps: report.steps.map((s) => ({
       ...s,
       source: relative(root, s.source),
-      files: s.files.map(({ text, ...rest }) => ({ ...rest, lines: text === '' ? 0 : text.split('\n').length })),
+      files: s.files.map(({ text, ...rest }) => ({
+        ...rest,
+        lines: text === '' ? 0 : text.split('\n').length,
+      })),
     })),
   };
 }

@@ -28,10 +28,14 @@ describe.skipIf(skip)('HTML report in headless Chromium', () => {
   beforeAll(async () => {
     out = mkdtempSync(join(tmpdir(), 'dockernet-html-'));
     // From source, as after `npm ci` on a fresh clone (a stale dist/ must not hide a change).
-    const run = spawnSync(process.execPath, [join(root, 'bin/dockernet.js'), 'report', ...samples, '-o', out], {
-      encoding: 'utf8',
-      env: { ...process.env, DOCKERNET_FROM_SOURCE: '1' },
-    });
+    const run = spawnSync(
+      process.execPath,
+      [join(root, 'bin/dockernet.js'), 'report', ...samples, '-o', out],
+      {
+        encoding: 'utf8',
+        env: { ...process.env, DOCKERNET_FROM_SOURCE: '1' },
+      },
+    );
     expect(run.status, run.stderr).toBe(0);
     browser = await launchBrowser(browserPath!);
     page = await browser.newPage();
@@ -51,7 +55,9 @@ describe.skipIf(skip)('HTML report in headless Chromium', () => {
   /** Text of the rows of the tables matching `selector` inside one step's section. */
   const rows = (step: number, selector: string) =>
     page.$$eval(`#step-${step} ${selector} tbody tr`, (trs) =>
-      trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent?.replace(/\s+/g, ' ').trim() ?? '')),
+      trs.map((tr) =>
+        [...tr.querySelectorAll('td')].map((td) => td.textContent?.replace(/\s+/g, ' ').trim() ?? ''),
+      ),
     );
 
   it('loads nothing and logs no error', () => {
@@ -60,7 +66,9 @@ describe.skipIf(skip)('HTML report in headless Chromium', () => {
   });
 
   it('has a Content-Security-Policy that forbids scripts and fetches', async () => {
-    const csp = await page.$eval('meta[http-equiv="Content-Security-Policy"]', (m) => m.getAttribute('content'));
+    const csp = await page.$eval('meta[http-equiv="Content-Security-Policy"]', (m) =>
+      m.getAttribute('content'),
+    );
     expect(csp).toContain("default-src 'none'");
     expect(csp).not.toContain('script-src');
     expect(await page.$$eval('script', (s) => s.length)).toBe(0);
@@ -93,7 +101,9 @@ describe.skipIf(skip)('HTML report in headless Chromium', () => {
     expect(br?.[5]).toBe('no ports');
     expect(br?.[6]).toBe('bridge');
     const routes = await rows(2, 'section.ns-host table.routes');
-    expect(routes.some((r) => r[1] === '172.17.0.0/16' && r[3] === 'docker0' && r[7]?.includes('linkdown'))).toBe(true);
+    expect(
+      routes.some((r) => r[1] === '172.17.0.0/16' && r[3] === 'docker0' && r[7]?.includes('linkdown')),
+    ).toBe(true);
     const nets = await rows(2, 'table.networks');
     expect(nets.map((r) => r[0]).sort()).toEqual(['bridge', 'host', 'none']);
   });
@@ -126,7 +136,9 @@ describe.skipIf(skip)('HTML report in headless Chromium', () => {
   });
 
   it('the appendix holds every file of every bundle, and evidence links resolve', async () => {
-    const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as { steps: { files: unknown[] }[] };
+    const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as {
+      steps: { files: unknown[] }[];
+    };
     const expected = report.steps.reduce((n, s) => n + s.files.length, 0);
     expect(await page.$$eval('details.rawfile', (d) => d.length)).toBe(expected);
     const broken = await page.$$eval('a.ev', (as) =>

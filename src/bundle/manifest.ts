@@ -71,7 +71,8 @@ export function parseManifest(
   meta.collector = { name: str(collector?.name) ?? 'unknown', version: str(collector?.version) ?? '' };
   meta.hostname = str(m.hostname) ?? '';
   const at = str(m.capturedAt);
-  if (at !== undefined && Number.isNaN(Date.parse(at))) warn(`"capturedAt" is not a date: ${JSON.stringify(at)}`);
+  if (at !== undefined && Number.isNaN(Date.parse(at)))
+    warn(`"capturedAt" is not a date: ${JSON.stringify(at)}`);
   meta.capturedAt = at !== undefined && !Number.isNaN(Date.parse(at)) ? at : null;
   meta.step = str(m.step) ?? '';
   const user = obj(m.user);
@@ -115,7 +116,8 @@ export function parseManifest(
       const p = str(c[key]);
       if (p === undefined) continue;
       const clean = sanitizePath(p);
-      if (clean === undefined) warn(`commands[${i}] (${id}): ${key} path ${JSON.stringify(p)} is not allowed`);
+      if (clean === undefined)
+        warn(`commands[${i}] (${id}): ${key} path ${JSON.stringify(p)} is not allowed`);
       else run[key] = clean;
     }
     if (c.truncated === true) run.truncated = true;

@@ -104,7 +104,9 @@ export async function readArchive(file: string, limits: ReadLimits): Promise<Arc
       const text = typeof message === 'string' ? message : message.message;
       warnings.push({ severity: 'warning', message: `archive: ${code}: ${text}` });
     });
-    parser.on('error', (err: Error) => reject(new BundleReadError(`${file}: not a readable tar archive: ${err.message}`)));
+    parser.on('error', (err: Error) =>
+      reject(new BundleReadError(`${file}: not a readable tar archive: ${err.message}`)),
+    );
     input.on('error', (err) => reject(new BundleReadError(`${file}: ${err.message}`)));
     parser.on('end', () => resolve());
     parser.on('abort', (err: Error) => {

@@ -8,7 +8,10 @@ import type { ReadLimits } from './limits.js';
 import type { RawEntry } from './raw-entry.js';
 import type { BundleWarning } from './types.js';
 
-export function readDirectory(root: string, limits: ReadLimits): { entries: RawEntry[]; warnings: BundleWarning[] } {
+export function readDirectory(
+  root: string,
+  limits: ReadLimits,
+): { entries: RawEntry[]; warnings: BundleWarning[] } {
   const entries: RawEntry[] = [];
   const warnings: BundleWarning[] = [];
   let total = 0;
@@ -57,7 +60,8 @@ export function readDirectory(root: string, limits: ReadLimits): { entries: RawE
       }
       total += raw.data.length;
       if (raw.data.length < st.size) raw.truncated = true;
-      if (total >= limits.maxTotalBytes) stopped = `more than ${limits.maxTotalBytes} bytes; the rest was not read`;
+      if (total >= limits.maxTotalBytes)
+        stopped = `more than ${limits.maxTotalBytes} bytes; the rest was not read`;
     }
   };
   walk(root, '');

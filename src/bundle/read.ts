@@ -5,9 +5,9 @@
 import { existsSync, statSync } from 'node:fs';
 import { DEFAULT_LIMITS, type ReadLimits } from './limits.js';
 import { emptyMeta, parseManifest } from './manifest.js';
+import { type RawEntry, sanitizePath } from './raw-entry.js';
 import { BundleReadError, readArchive } from './read-archive.js';
 import { readDirectory } from './read-directory.js';
-import { type RawEntry, sanitizePath } from './raw-entry.js';
 import type { Bundle, BundleFile, BundleWarning, CommandRun } from './types.js';
 
 export { BundleReadError } from './read-archive.js';
@@ -43,7 +43,11 @@ export async function readBundle(source: string, limits: ReadLimits = DEFAULT_LI
       if (p !== undefined && !byPath.has(p)) {
         // A missing .err is normal for some writers; a missing stdout is worth a warning.
         if (key === 'stdout')
-          warnings.push({ severity: 'warning', file: p, message: `manifest names ${p} (${c.id}) but the bundle has no such file` });
+          warnings.push({
+            severity: 'warning',
+            file: p,
+            message: `manifest names ${p} (${c.id}) but the bundle has no such file`,
+          });
         delete c[key];
       }
     }
@@ -59,7 +63,15 @@ export async function readBundle(source: string, limits: ReadLimits = DEFAULT_LI
     const fromHostname = files.find((f) => /(^|\/)hostname(\.out)?$/.test(f.path));
     if (fromHostname) meta.hostname = fromHostname.text.trim().split('\n')[0] ?? '';
   }
-  return { source, kind: isDir ? 'directory' : 'archive', hasManifest: !!manifestFile, meta, commands, files, warnings };
+  return {
+    source,
+    kind: isDir ? 'directory' : 'archive',
+    hasManifest: !!manifestFile,
+    meta,
+    commands,
+    files,
+    warnings,
+  };
 }
 
 /** Trust checks on raw entries, the archive's top folder stripped, duplicates kept apart. */
@@ -76,7 +88,11 @@ function collectFiles(entries: RawEntry[], warnings: BundleWarning[]): BundleFil
       continue;
     }
     if (e.type !== 'file') {
-      warnings.push({ severity: 'warning', file: path, message: `${e.type} entry skipped: only regular files are read` });
+      warnings.push({
+        severity: 'warning',
+        file: path,
+        message: `${e.type} entry skipped: only regular files are read`,
+      });
       continue;
     }
     accepted.push({ path, entry: e });
@@ -106,10 +122,17 @@ function collectFiles(entries: RawEntry[], warnings: BundleWarning[]): BundleFil
       warnings.push({
         severity: 'warning',
         file: finalPath,
-        message: encoding === 'binary' ? 'binary content (NUL bytes): shown with replacement characters' : 'not valid UTF-8: invalid bytes shown as U+FFFD',
+        message:
+          encoding === 'binary'
+            ? 'binary content (NUL bytes): shown with replacement characters'
+            : 'not valid UTF-8: invalid bytes shown as U+FFFD',
       });
     if (entry.truncated)
-      warnings.push({ severity: 'warning', file: finalPath, message: `truncated: only the first ${data.length} of ${entry.size} bytes were read` });
+      warnings.push({
+        severity: 'warning',
+        file: finalPath,
+        message: `truncated: only the first ${data.length} of ${entry.size} bytes were read`,
+      });
     files.push({ path: finalPath, size: entry.size, text, encoding, truncated: !!entry.truncated });
   }
   return files;
@@ -128,7 +151,7 @@ function decode(data: Buffer): { text: string; encoding: BundleFile['encoding'] 
     valid = false;
     text = looseUtf8.decode(data);
   }
-  if (binary) return { text: text.replace(/\u0000/g, '\uFFFD'), encoding: 'binary' };
+  if (binary) return { text: text.replaceAll('\u0000', '\uFFFD'), encoding: 'binary' };
   return { text, encoding: valid ? 'utf8' : 'invalid-utf8' };
 }
 

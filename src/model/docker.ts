@@ -18,7 +18,12 @@ import type {
 
 /** Endpoint keys that are Docker's own sandboxes, not containers. */
 export function isSandboxKey(key: string, name: string): boolean {
-  return key === 'ingress-sbox' || /^lb-/.test(key) || /-sbox$/.test(key) || /-endpoint$/.test(name) && key.endsWith('-sbox');
+  return (
+    key === 'ingress-sbox' ||
+    /^lb-/.test(key) ||
+    /-sbox$/.test(key) ||
+    (/-endpoint$/.test(name) && key.endsWith('-sbox'))
+  );
 }
 
 export function buildDocker(parsed: ParsedBundle): ModelDocker {
@@ -26,7 +31,9 @@ export function buildDocker(parsed: ParsedBundle): ModelDocker {
   const version = outputs.find((o) => o.run.id === 'docker-version');
   const anyDocker = outputs.filter((o) => o.run.id.startsWith('docker-'));
   const docker: ModelDocker = {
-    installed: anyDocker.some((o) => o.status === 'parsed' || (o.run.exitCode !== null && o.run.exitCode !== 127)),
+    installed: anyDocker.some(
+      (o) => o.status === 'parsed' || (o.run.exitCode !== null && o.run.exitCode !== 127),
+    ),
     evidence: [],
   };
   if (version?.status === 'parsed') {
@@ -165,7 +172,10 @@ const PROXY_ARG = /-(proto|host-ip|host-port|container-ip|container-port)\s+(\S+
  * line (`-host-ip 0.0.0.0 -host-port 60000 -container-ip 172.17.0.2 -container-port 8080`). Without
  * `ps`, its listening socket still tells the host side.
  */
-export function buildPublishedPorts(host: ModelNamespace | undefined, containers: ModelContainer[]): ModelPublishedPort[] {
+export function buildPublishedPorts(
+  host: ModelNamespace | undefined,
+  containers: ModelContainer[],
+): ModelPublishedPort[] {
   if (!host) return [];
   const ports: ModelPublishedPort[] = [];
   for (const p of host.processes.filter((x) => x.name === 'docker-proxy')) {
@@ -191,7 +201,11 @@ export function buildPublishedPorts(host: ModelNamespace | undefined, containers
     ports.push(port);
   }
   for (const s of host.sockets.filter((x) => x.program === 'docker-proxy' && x.listening)) {
-    if (s.localPortNumber === undefined || ports.some((p) => p.hostPort === s.localPortNumber && p.proto === s.transport)) continue;
+    if (
+      s.localPortNumber === undefined ||
+      ports.some((p) => p.hostPort === s.localPortNumber && p.proto === s.transport)
+    )
+      continue;
     const port: ModelPublishedPort = {
       proto: s.transport,
       hostIp: s.localAddress,

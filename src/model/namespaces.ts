@@ -3,15 +3,16 @@
  * interfaces from `ip addr`, bridges from `brctl show` and `master`, routes by table, sockets
  * with their processes.
  */
-import type { ParsedBundle, ParsedOutput } from '../parsers/parse-bundle.js';
+
+import { parseScope } from '../bundle/manifest.js';
+import { specFor } from '../bundle/specs.js';
 import type { BrctlBridge } from '../parsers/brctl-show.js';
 import type { IpInterface } from '../parsers/ip-addr.js';
 import type { IpRoute } from '../parsers/ip-route.js';
 import type { NetstatSocket } from '../parsers/netstat.js';
+import type { ParsedBundle, ParsedOutput } from '../parsers/parse-bundle.js';
 import type { PsProcess } from '../parsers/ps.js';
 import type { PstreeNode } from '../parsers/pstree.js';
-import { specFor } from '../bundle/specs.js';
-import { parseScope } from '../bundle/manifest.js';
 import { evidenceOf, outputsOf } from './evidence.js';
 import { isLoopbackAddress, isWildcardAddress, networkOf } from './ip.js';
 import { portNumber } from './services.js';
@@ -47,7 +48,9 @@ function buildNamespace(parsed: ParsedBundle, scope: string): ModelNamespace {
     routes: buildRoutes(outputsOf(outputs, scope, ROUTE_IDS)),
     sockets: [],
     processes: buildProcesses(outputsOf(outputs, scope, ['ps']), outputsOf(outputs, scope, ['pstree'])),
-    captured: [...new Set(outputs.filter((o) => o.run.scope === scope && o.status === 'parsed').map((o) => o.run.id))],
+    captured: [
+      ...new Set(outputs.filter((o) => o.run.scope === scope && o.status === 'parsed').map((o) => o.run.id)),
+    ],
   };
   if (kind === 'container') ns.container = info?.name ?? name;
   ns.bridges = buildBridges(ns.interfaces, outputsOf(outputs, scope, ['brctl-show']));
@@ -62,12 +65,15 @@ function buildNamespace(parsed: ParsedBundle, scope: string): ModelNamespace {
 function buildInterfaces(outputs: ParsedOutput[]): ModelInterface[] {
   const byName = new Map<string, ModelInterface>();
   // Plain `ip addr` first: its lines are what the course shows; `ip -d` adds the kind.
-  const ordered = [...outputs].sort((a, b) => IP_ADDR_IDS.indexOf(a.run.id as never) - IP_ADDR_IDS.indexOf(b.run.id as never));
+  const ordered = [...outputs].sort(
+    (a, b) => IP_ADDR_IDS.indexOf(a.run.id as never) - IP_ADDR_IDS.indexOf(b.run.id as never),
+  );
   for (const o of ordered) {
     for (const r of o.records as IpInterface[]) {
       const existing = byName.get(r.name);
       if (existing) {
-        if (r.kind && (existing.kind === 'ethernet' || existing.kind === 'veth')) existing.kind = normaliseKind(r.kind);
+        if (r.kind && (existing.kind === 'ethernet' || existing.kind === 'veth'))
+          existing.kind = normaliseKind(r.kind);
         if (existing.addresses.length === 0 && r.addresses.length > 0) existing.addresses = addressesOf(r);
         continue;
       }
@@ -102,7 +108,8 @@ function toModelInterface(r: IpInterface, o: ParsedOutput): ModelInterface {
   if (flags.includes('LOOPBACK') || r.linkType === 'loopback') kind = 'loopback';
   else if (r.kind) kind = normaliseKind(r.kind);
   else if (r.peerIndex !== undefined) kind = 'veth';
-  else if (r.linkRef === 'NONE' || (r.linkType && !['ether', 'loopback'].includes(r.linkType))) kind = 'tunnel';
+  else if (r.linkRef === 'NONE' || (r.linkType && !['ether', 'loopback'].includes(r.linkType)))
+    kind = 'tunnel';
   const m: ModelInterface = {
     ifindex: r.index,
     name: r.name,
@@ -162,7 +169,9 @@ function buildRoutes(outputs: ParsedOutput[]): ModelRoute[] {
   const routes: ModelRoute[] = [];
   const seen = new Set<string>();
   // Specific tables first, so that `table all` only adds what they lack.
-  const ordered = [...outputs].sort((a, b) => Number(a.run.id === 'ip-route-all') - Number(b.run.id === 'ip-route-all'));
+  const ordered = [...outputs].sort(
+    (a, b) => Number(a.run.id === 'ip-route-all') - Number(b.run.id === 'ip-route-all'),
+  );
   for (const o of ordered) {
     const defaultTable = specFor(o.run.id)?.routeTable ?? 'main';
     for (const r of o.records as IpRoute[]) {
@@ -170,7 +179,14 @@ function buildRoutes(outputs: ParsedOutput[]): ModelRoute[] {
       const key = [table, r.family, r.type, r.dst, r.dev, r.via, r.src].join('|');
       if (seen.has(key)) continue;
       seen.add(key);
-      const m: ModelRoute = { table, family: r.family, type: r.type, dst: r.dst, flags: r.flags, evidence: evidenceOf(o, r.line) };
+      const m: ModelRoute = {
+        table,
+        family: r.family,
+        type: r.type,
+        dst: r.dst,
+        flags: r.flags,
+        evidence: evidenceOf(o, r.line),
+      };
       if (r.via !== undefined) m.via = r.via;
       if (r.dev !== undefined) m.dev = r.dev;
       if (r.proto !== undefined) m.proto = r.proto;
@@ -189,7 +205,13 @@ function buildProcesses(ps: ParsedOutput[], pstree: ParsedOutput[]): ModelProces
   for (const o of ps) {
     for (const r of o.records as PsProcess[]) {
       if (byPid.has(r.pid)) continue;
-      const p: ModelProcess = { pid: r.pid, user: r.user, name: r.name, command: r.command, evidence: evidenceOf(o, r.line) };
+      const p: ModelProcess = {
+        pid: r.pid,
+        user: r.user,
+        name: r.name,
+        command: r.command,
+        evidence: evidenceOf(o, r.line),
+      };
       if (r.ppid !== undefined) p.ppid = r.ppid;
       byPid.set(r.pid, p);
     }
@@ -202,7 +224,13 @@ function buildProcesses(ps: ParsedOutput[], pstree: ParsedOutput[]): ModelProces
       if (p) {
         if (p.ppid === undefined && r.parentPid !== undefined) p.ppid = r.parentPid;
       } else {
-        const q: ModelProcess = { pid: r.pid, user: '', name: r.name, command: r.name, evidence: evidenceOf(o, r.line) };
+        const q: ModelProcess = {
+          pid: r.pid,
+          user: '',
+          name: r.name,
+          command: r.name,
+          evidence: evidenceOf(o, r.line),
+        };
         if (r.parentPid !== undefined) q.ppid = r.parentPid;
         byPid.set(r.pid, q);
       }
@@ -217,7 +245,15 @@ function buildSockets(outputs: ParsedOutput[], processes: ModelProcess[]): Model
   for (const o of outputs) {
     for (const r of o.records as NetstatSocket[]) {
       if (r.proto.startsWith('unix')) continue;
-      const key = [r.proto, r.localAddress, r.localPort, r.foreignAddress, r.foreignPort, r.state, r.pid].join('|');
+      const key = [
+        r.proto,
+        r.localAddress,
+        r.localPort,
+        r.foreignAddress,
+        r.foreignPort,
+        r.state,
+        r.pid,
+      ].join('|');
       if (seen.has(key)) continue;
       seen.add(key);
       const transport = r.proto.replace(/6$/, '');
@@ -231,7 +267,8 @@ function buildSockets(outputs: ParsedOutput[], processes: ModelProcess[]): Model
         foreignAddress: r.foreignAddress ?? '',
         foreignPort: r.foreignPort ?? '',
         // A UDP socket has no LISTEN state; one not connected to a peer is effectively listening.
-        listening: r.state === 'LISTEN' || (transport === 'udp' && (r.foreignPort === '*' || r.foreignPort === '0')),
+        listening:
+          r.state === 'LISTEN' || (transport === 'udp' && (r.foreignPort === '*' || r.foreignPort === '0')),
         wildcard: isWildcardAddress(localAddress),
         loopback: isLoopbackAddress(localAddress),
         evidence: evidenceOf(o, r.line),

@@ -29,7 +29,7 @@ const SERVICES: Readonly<Record<string, number>> = {
   imaps: 993,
   pop3s: 995,
   mysql: 3306,
-  'postgresql': 5432,
+  postgresql: 5432,
   mdns: 5353,
   'http-alt': 8080,
   webcache: 8080,

@@ -24,7 +24,12 @@ export function linkVeths(namespaces: ModelNamespace[]): VethLink[] {
       }
       // Prefer a mutual match; a one-sided match is accepted only when it is the only one.
       const mutual = candidates.filter((c) => c.iface.peerIfindex === a.ifindex);
-      const pick = mutual.length === 1 ? mutual[0] : mutual.length === 0 && candidates.length === 1 ? candidates[0] : undefined;
+      const pick =
+        mutual.length === 1
+          ? mutual[0]
+          : mutual.length === 0 && candidates.length === 1
+            ? candidates[0]
+            : undefined;
       if (!pick) continue;
       used.add(key(nsA, a));
       used.add(key(pick.ns, pick.iface));

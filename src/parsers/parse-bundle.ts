@@ -45,10 +45,20 @@ export function parseBundle(bundle: Bundle): ParsedBundle {
     const stderr = run.stderr !== undefined ? (text.get(run.stderr) ?? '') : '';
     const stderrHead = stderr.trim().split('\n')[0] || undefined;
     const spec = specFor(run.id);
-    const base = { run, parser: spec?.parser, records: [], warnings: [], ...(stderrHead ? { stderrHead } : {}) };
+    const base = {
+      run,
+      parser: spec?.parser,
+      records: [],
+      warnings: [],
+      ...(stderrHead ? { stderrHead } : {}),
+    };
     if (stdout === undefined) return { ...base, status: 'missing', reason: 'no output file' };
     if (run.exitCode !== null && run.exitCode !== 0 && stdout.trim() === '') {
-      return { ...base, status: 'failed', reason: `exit code ${run.exitCode}${stderrHead ? `: ${stderrHead}` : ''}` };
+      return {
+        ...base,
+        status: 'failed',
+        reason: `exit code ${run.exitCode}${stderrHead ? `: ${stderrHead}` : ''}`,
+      };
     }
     const parser = spec ? findParser(spec.parser) : undefined;
     if (!parser) return { ...base, status: 'unparsed', reason: `no parser for command id "${run.id}"` };

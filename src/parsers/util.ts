@@ -22,7 +22,10 @@ export function detectErrorText(text: string): string | undefined {
   const patterns: [RegExp, string][] = [
     [/(^|\s)(command )?not found$|: not found$|No such file or directory$/im, 'command not found'],
     [/permission denied|operation not permitted|must be root|are you root/i, 'permission denied'],
-    [/^Cannot connect to the Docker daemon|^Got permission denied while trying to connect/im, 'docker daemon unreachable'],
+    [
+      /^Cannot connect to the Docker daemon|^Got permission denied while trying to connect/im,
+      'docker daemon unreachable',
+    ],
     [/^(Usage|usage):/m, 'usage text instead of output'],
     [/^timeout: |timed out/im, 'command timed out'],
   ];

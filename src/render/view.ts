@@ -29,7 +29,9 @@ function link(step: ReportStep, e: Evidence | undefined): EvidenceLink | undefin
 
 function peerText(model: StepModel, ns: ModelNamespace, i: ModelInterface): string {
   const l = model.vethLinks.find(
-    (x) => (x.a.namespace === ns.id && x.a.ifname === i.name) || (x.b.namespace === ns.id && x.b.ifname === i.name),
+    (x) =>
+      (x.a.namespace === ns.id && x.a.ifname === i.name) ||
+      (x.b.namespace === ns.id && x.b.ifname === i.name),
   );
   if (l) {
     const other = l.a.namespace === ns.id && l.a.ifname === i.name ? l.b : l.a;
@@ -150,11 +152,20 @@ function dockerView(step: ReportStep) {
       scope: n.scope,
       subnets: n.subnets.map((s) => `${s.subnet}${s.gateway ? ` gw ${s.gateway}` : ''}`),
       bridge: n.bridge ?? '',
-      bridgePresent: n.bridge ? m.namespaces.some((ns) => ns.id === 'host' && ns.interfaces.some((i) => i.name === n.bridge)) : false,
-      attributes: [n.internal && 'internal', n.ingress && 'ingress', n.attachable && 'attachable', n.enableIPv6 && 'IPv6']
+      bridgePresent: n.bridge
+        ? m.namespaces.some((ns) => ns.id === 'host' && ns.interfaces.some((i) => i.name === n.bridge))
+        : false,
+      attributes: [
+        n.internal && 'internal',
+        n.ingress && 'ingress',
+        n.attachable && 'attachable',
+        n.enableIPv6 && 'IPv6',
+      ]
         .filter(Boolean)
         .join(', '),
-      endpoints: n.endpoints.map((e) => `${e.name}${e.ipv4 ? ` ${e.ipv4}` : ''}${e.sandbox ? ' (sandbox)' : ''}`),
+      endpoints: n.endpoints.map(
+        (e) => `${e.name}${e.ipv4 ? ` ${e.ipv4}` : ''}${e.sandbox ? ' (sandbox)' : ''}`,
+      ),
       inspected: n.inspected,
       ev: link(step, n.evidence[0]),
     })),
@@ -214,7 +225,9 @@ function filesView(step: ReportStep) {
       reason: f.stream === 'stdout' ? (cmd?.reason ?? '') : '',
       warnings: [
         ...fileWarnings,
-        ...(f.stream === 'stdout' && cmd ? cmd.warnings.map((w) => (w.line !== undefined ? `line ${w.line}: ${w.message}` : w.message)) : []),
+        ...(f.stream === 'stdout' && cmd
+          ? cmd.warnings.map((w) => (w.line !== undefined ? `line ${w.line}: ${w.message}` : w.message))
+          : []),
       ],
       empty: lines.length === 0,
       cut: f.shownChars !== undefined,
@@ -224,7 +237,9 @@ function filesView(step: ReportStep) {
 }
 
 export function stepView(step: ReportStep) {
-  const parseProblems = step.commands.filter((c) => c.status === 'rejected' || c.status === 'error' || c.warnings.length > 0);
+  const parseProblems = step.commands.filter(
+    (c) => c.status === 'rejected' || c.status === 'error' || c.warnings.length > 0,
+  );
   return {
     anchor: step.anchor,
     index: step.index,
@@ -235,7 +250,9 @@ export function stepView(step: ReportStep) {
     source: step.source,
     hasManifest: step.hasManifest,
     comment: step.meta.comment ?? '',
-    user: step.meta.user ? `${step.meta.user.name ?? ''}${step.meta.user.uid !== undefined ? ` (uid ${step.meta.user.uid})` : ''}` : '',
+    user: step.meta.user
+      ? `${step.meta.user.name ?? ''}${step.meta.user.uid !== undefined ? ` (uid ${step.meta.user.uid})` : ''}`
+      : '',
     warnings: step.warnings.filter((w) => !w.file).map((w) => ({ severity: w.severity, message: w.message })),
     fileWarningCount: step.warnings.filter((w) => w.file).length,
     parseProblems: parseProblems.map((c) => ({

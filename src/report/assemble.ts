@@ -1,7 +1,14 @@
 /** The "report" stage: parsed bundles and their models -> one Report. */
 import type { StepModel } from '../model/types.js';
 import type { ParsedBundle, ParsedOutput } from '../parsers/parse-bundle.js';
-import { REPORT_SCHEMA, REPORT_SCHEMA_VERSION, type Report, type ReportCommand, type ReportFile, type ReportStep } from './types.js';
+import {
+  REPORT_SCHEMA,
+  REPORT_SCHEMA_VERSION,
+  type Report,
+  type ReportCommand,
+  type ReportFile,
+  type ReportStep,
+} from './types.js';
 
 /** Raw text kept per file in the report; longer files are cut with a note (the bundle keeps all). */
 export const REPORT_TEXT_LIMIT = 1024 * 1024;
@@ -13,7 +20,10 @@ export interface AssembleOptions {
   title?: string;
 }
 
-export function assembleReport(steps: { parsed: ParsedBundle; model: StepModel }[], opts: AssembleOptions): Report {
+export function assembleReport(
+  steps: { parsed: ParsedBundle; model: StepModel }[],
+  opts: AssembleOptions,
+): Report {
   const reportSteps = steps.map(({ parsed, model }, i) => assembleStep(parsed, model, i + 1));
   const hosts = [...new Set(reportSteps.map((s) => s.model.hostname).filter(Boolean))];
   return {

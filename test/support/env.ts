@@ -40,7 +40,9 @@ export function testBrowserPath(): string | undefined {
   const found = findBrowser();
   if (!found) return undefined;
   if (!isRoot() || !hasCommand('unshare')) {
-    console.warn('\n*** Chromium runs WITHOUT network isolation (not root or no unshare); requests are still blocked. ***\n');
+    console.warn(
+      '\n*** Chromium runs WITHOUT network isolation (not root or no unshare); requests are still blocked. ***\n',
+    );
     return found.path;
   }
   const dir = mkdtempSync(join(tmpdir(), 'dockernet-chromium-'));
