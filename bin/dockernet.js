@@ -1,14 +1,31 @@
 #!/usr/bin/env node
-// Entry point. Runs the compiled CLI from dist/ when it exists (fast start), else the TypeScript
-// sources through tsx, so a fresh clone works right after `npm ci` without a build step.
-import { existsSync } from 'node:fs';
+// Entry point. Runs the compiled CLI from dist/ (built by `npm ci` through the prepare script)
+// when it is at least as new as every source file; otherwise the TypeScript sources through
+// tsx, so an edited checkout never runs stale code and a checkout without a build still works.
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const compiled = join(root, 'dist', 'cli.js');
+
+function newestMtime(dir) {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(p) : statSync(p).mtimeMs);
+  }
+  return newest;
+}
+
+function distIsFresh() {
+  if (process.env.DOCKERNET_FROM_SOURCE || !existsSync(compiled)) return false;
+  const src = join(root, 'src');
+  return !existsSync(src) || newestMtime(src) <= statSync(compiled).mtimeMs;
+}
+
 let mod;
-if (existsSync(compiled) && !process.env.DOCKERNET_FROM_SOURCE) {
+if (distIsFresh()) {
   mod = await import(pathToFileURL(compiled).href);
 } else {
   const { register } = await import('tsx/esm/api');
