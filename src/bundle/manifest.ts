@@ -121,6 +121,8 @@ export function parseManifest(
       else run[key] = clean;
     }
     if (c.truncated === true) run.truncated = true;
+    const skipped = str(c.skipped);
+    if (skipped !== undefined) run.skipped = skipped;
     commands.push(run);
   });
   return { meta, commands, warnings };

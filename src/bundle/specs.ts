@@ -20,6 +20,7 @@ export const commandSpecs: Readonly<Record<string, CommandSpec>> = {
   'ip-route-local': { parser: 'ip-route', routeTable: 'local' },
   'ip-route-all': { parser: 'ip-route', routeTable: 'main' },
   'ip-6-route': { parser: 'ip-route', routeTable: 'main' },
+  'ip-6-route-all': { parser: 'ip-route', routeTable: 'main' },
   'brctl-show': { parser: 'brctl-show' },
   netstat: { parser: 'netstat' },
   ps: { parser: 'ps' },

@@ -47,6 +47,8 @@ export interface CommandRun {
   stdout?: string;
   stderr?: string;
   truncated?: boolean;
+  /** Why the collector did not run it (e.g. it could load a kernel module); no output then. */
+  skipped?: string;
   /** True when this entry was inferred from a file name (no manifest, or a file it does not name). */
   inferred?: boolean;
 }

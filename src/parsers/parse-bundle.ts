@@ -18,6 +18,8 @@ export type OutputStatus =
   | 'unparsed'
   /** the manifest names it but there is no stdout file */
   | 'missing'
+  /** the collector chose not to run it, and said why */
+  | 'skipped'
   /** the parser threw: a bug, reported instead of crashing */
   | 'error';
 
@@ -52,6 +54,7 @@ export function parseBundle(bundle: Bundle): ParsedBundle {
       warnings: [],
       ...(stderrHead ? { stderrHead } : {}),
     };
+    if (run.skipped !== undefined && stdout === undefined) return { ...base, status: 'skipped', reason: run.skipped };
     if (stdout === undefined) return { ...base, status: 'missing', reason: 'no output file' };
     if (run.exitCode !== null && run.exitCode !== 0 && stdout.trim() === '') {
       return {
