@@ -4,7 +4,8 @@
  *   0 success · 1 unexpected failure · 2 usage error · 3 an input could not be read · 4 output not written
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, Option } from 'commander';
 import { BundleReadError } from './bundle/read.js';
 import { findParser, parsers } from './parsers/index.js';
@@ -89,6 +90,27 @@ function parseCommand(id: string | undefined, file: string | undefined, opts: { 
   process.stdout.write(`${JSON.stringify(parser.parse(text), null, 2)}\n`);
 }
 
+/** The collector script ships with the package; `dockernet collector > collect.sh` hands it over. */
+export const COLLECTOR_PATH = join(
+  dirname(fileURLToPath(import.meta.url)),
+  '..',
+  'collector',
+  'dockernet-collect.sh',
+);
+
+function collectorCommand(): void {
+  let script: string;
+  try {
+    script = readFileSync(COLLECTOR_PATH, 'utf8');
+  } catch (e) {
+    throw new ExitError(
+      `the collector script is missing from this installation: ${(e as Error).message}`,
+      EXIT.failure,
+    );
+  }
+  process.stdout.write(script);
+}
+
 export function buildProgram(): Command {
   const program = new Command('dockernet')
     .description('Explain and review the networking of a Docker host from captured dump bundles.')
@@ -128,6 +150,19 @@ Examples:
       '\nExamples:\n  $ ip addr | dockernet parse ip-addr\n  $ dockernet parse netstat netstat.out',
     )
     .action(parseCommand);
+
+  program
+    .command('collector')
+    .description('Print the POSIX sh collector to run on a Docker host (it writes a bundle).')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ npx dockernet collector > collect.sh
+  $ scp collect.sh root@dockerhost: && ssh root@dockerhost sh collect.sh --step "after swarm init" -o /tmp/
+  $ scp root@dockerhost:/tmp/dockernet-*.tar.gz . && npx dockernet report dockernet-*.tar.gz -o report`,
+    )
+    .action(collectorCommand);
 
   return program;
 }
