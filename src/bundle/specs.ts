@@ -28,6 +28,17 @@ export const commandSpecs: Readonly<Record<string, CommandSpec>> = {
   'docker-version': { parser: 'docker-version' },
   'docker-network-ls': { parser: 'docker-network-ls' },
   'docker-network-inspect': { parser: 'docker-network-inspect' },
+  'iptables-save': { parser: 'iptables-save' },
+  'ip6tables-save': { parser: 'iptables-save' },
+  'iptables-legacy-save': { parser: 'iptables-save' },
+  'nft-ruleset': { parser: 'nft-ruleset' },
+  'docker-container-inspect': { parser: 'docker-container-inspect' },
+  'docker-info': { parser: 'docker-info' },
+  'docker-info-json': { parser: 'docker-info' },
+  'docker-ps': { parser: 'docker-ps' },
+  'docker-ps-json': { parser: 'docker-ps' },
+  'docker-swarm': { parser: 'docker-swarm' },
+  'docker-node-ls': { parser: 'docker-node-ls' },
 };
 
 export function specFor(id: string): CommandSpec | undefined {

@@ -10,9 +10,9 @@
  *
  * One record per network. Things that are not obvious:
  *
- * - The JSON is read by a small reader of its own, not `JSON.parse`, because every network and
- *   container needs the line it starts on (evidence for the report), and an invalid or
- *   truncated file must say where it broke. Networks read before the break are kept.
+ * - The JSON is read by a small reader of our own (json-lines.ts), not `JSON.parse`, because
+ *   every network and container needs the line it starts on (evidence for the report), and an
+ *   invalid or truncated file must say where it broke. Networks read before the break are kept.
  * - Docker writes `null` for empty maps and lists (`"Containers": null`, `"Labels": null`,
  *   IPAM `"Config": null`; `"Options": {}` elsewhere): they become empty collections. Fields
  *   that older engines do not print (`Created`, `Attachable`, `Ingress`, `ConfigOnly` before
@@ -29,6 +29,16 @@
  *   file), text after the JSON. Objects that look like `docker inspect` of a container (State,
  *   no IPAM/Driver) get the output rejected.
  */
+import {
+  dropUndefined,
+  isObject,
+  JsonError,
+  type JsonObject,
+  nonEmpty,
+  Reader,
+  str,
+  stringMap,
+} from './json-lines.js';
 import type { ParseResult, Parser, ParseWarning } from './types.js';
 import { capWarnings, detectErrorText, rejected, result, splitLines } from './util.js';
 
@@ -71,242 +81,6 @@ export interface DockerNetwork {
   peers?: { name: string; ip: string }[];
   /** Line of the network object's opening brace. */
   line: number;
-}
-
-// ---------------------------------------------------------------------------------------------
-// A JSON reader that remembers where objects and keys are.
-
-type Json = null | boolean | number | string | Json[] | JsonObject;
-interface JsonObject {
-  [key: string]: Json;
-}
-
-interface Where {
-  line: number;
-  /** Line of each key of the object. */
-  keys: Map<string, number>;
-}
-
-const PLAIN_RUN = /[^"\\\n]+/y;
-
-class JsonError extends Error {
-  constructor(
-    message: string,
-    readonly line: number,
-    readonly column: number,
-  ) {
-    super(message);
-  }
-}
-
-class Reader {
-  pos = 0;
-  readonly where = new Map<object, Where>();
-  /** Offsets where each line starts, to turn an offset into line/column. */
-  readonly lineStarts: number[] = [0];
-
-  constructor(readonly text: string) {
-    for (let i = 0; i < text.length; i++) if (text[i] === '\n') this.lineStarts.push(i + 1);
-  }
-
-  lineCol(offset: number): { line: number; column: number } {
-    let lo = 0;
-    let hi = this.lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if ((this.lineStarts[mid] ?? 0) <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, column: offset - (this.lineStarts[lo] ?? 0) + 1 };
-  }
-
-  fail(message: string, offset = this.pos): never {
-    const { line, column } = this.lineCol(offset);
-    const c = this.text[offset];
-    const found = c === undefined ? 'end of input' : c === '\n' ? 'end of line' : `'${c}'`;
-    // Nothing but this line left: the capture was most likely cut.
-    const cut = !this.text.slice(offset).trim().includes('\n');
-    throw new JsonError(`${message}, found ${found}${cut ? ' (truncated capture?)' : ''}`, line, column);
-  }
-
-  skipSpace(): void {
-    for (;;) {
-      const c = this.text.charCodeAt(this.pos);
-      // space, tab, line feed, carriage return
-      if (c === 32 || c === 9 || c === 10 || c === 13) this.pos++;
-      else return;
-    }
-  }
-
-  peek(): string | undefined {
-    return this.text[this.pos];
-  }
-
-  /** Nesting depth, bounded so that hostile input cannot exhaust the stack. */
-  private depth = 0;
-
-  value(): Json {
-    this.skipSpace();
-    if (this.depth > 256) this.fail('JSON nested too deeply');
-    const c = this.peek();
-    if (c === '{') return this.object();
-    if (c === '[') return this.array();
-    if (c === '"') return this.string();
-    if (c === 't' && this.text.startsWith('true', this.pos)) return this.literal('true', true);
-    if (c === 'f' && this.text.startsWith('false', this.pos)) return this.literal('false', false);
-    if (c === 'n' && this.text.startsWith('null', this.pos)) return this.literal('null', null);
-    if (c === '-' || (c !== undefined && c >= '0' && c <= '9')) return this.number();
-    return this.fail('expected a JSON value');
-  }
-
-  literal<T extends Json>(word: string, v: T): T {
-    this.pos += word.length;
-    return v;
-  }
-
-  number(): number {
-    const m = /-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/y;
-    m.lastIndex = this.pos;
-    const r = m.exec(this.text);
-    if (!r) return this.fail('expected a number');
-    this.pos += r[0].length;
-    return Number(r[0]);
-  }
-
-  string(): string {
-    const start = this.pos;
-    this.pos++; // opening quote
-    let out = '';
-    for (;;) {
-      const c = this.text[this.pos];
-      if (c === undefined) return this.fail('unterminated string', start);
-      if (c === '"') {
-        this.pos++;
-        return out;
-      }
-      if (c === '\n') return this.fail('string not closed before the end of its line', this.pos);
-      if (c === '\\') {
-        const e = this.text[this.pos + 1];
-        const simple: Record<string, string> = {
-          '"': '"',
-          '\\': '\\',
-          '/': '/',
-          b: '\b',
-          f: '\f',
-          n: '\n',
-          r: '\r',
-          t: '\t',
-        };
-        if (e !== undefined && e in simple) {
-          out += simple[e];
-          this.pos += 2;
-        } else if (e === 'u' && /^[0-9a-fA-F]{4}$/.test(this.text.slice(this.pos + 2, this.pos + 6))) {
-          out += String.fromCharCode(Number.parseInt(this.text.slice(this.pos + 2, this.pos + 6), 16));
-          this.pos += 6;
-        } else return this.fail('invalid escape in a string', this.pos);
-        continue;
-      }
-      // Copy the run of plain characters up to the next quote, backslash or line break at once.
-      PLAIN_RUN.lastIndex = this.pos;
-      const run = PLAIN_RUN.exec(this.text)?.[0] ?? c;
-      out += run;
-      this.pos += run.length;
-    }
-  }
-
-  array(): Json[] {
-    this.pos++;
-    this.depth++;
-    const out: Json[] = [];
-    this.skipSpace();
-    if (this.peek() === ']') {
-      this.pos++;
-      this.depth--;
-      return out;
-    }
-    for (;;) {
-      out.push(this.value());
-      this.skipSpace();
-      const c = this.peek();
-      this.pos++;
-      if (c === ']') {
-        this.depth--;
-        return out;
-      }
-      if (c !== ',') this.fail("expected ',' or ']'", this.pos - 1);
-    }
-  }
-
-  object(): JsonObject {
-    const where: Where = { line: this.lineCol(this.pos).line, keys: new Map() };
-    this.pos++;
-    this.depth++;
-    const out: JsonObject = Object.create(null);
-    this.where.set(out, where);
-    this.skipSpace();
-    if (this.peek() === '}') {
-      this.pos++;
-      this.depth--;
-      return out;
-    }
-    for (;;) {
-      this.skipSpace();
-      if (this.peek() !== '"') this.fail('expected a quoted key');
-      const keyLine = this.lineCol(this.pos).line;
-      const key = this.string();
-      this.skipSpace();
-      if (this.peek() !== ':') this.fail("expected ':' after a key");
-      this.pos++;
-      out[key] = this.value();
-      if (!where.keys.has(key)) where.keys.set(key, keyLine);
-      this.skipSpace();
-      const c = this.peek();
-      this.pos++;
-      if (c === '}') {
-        this.depth--;
-        return out;
-      }
-      if (c !== ',') this.fail("expected ',' or '}'", this.pos - 1);
-    }
-  }
-}
-
-// ---------------------------------------------------------------------------------------------
-
-function isObject(v: Json | undefined): v is JsonObject {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-function str(v: Json | undefined): string | undefined {
-  if (typeof v === 'string') return v;
-  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
-  return undefined;
-}
-
-/** A non-empty string, else undefined (docker prints "" for "not set"). */
-function nonEmpty(v: Json | undefined): string | undefined {
-  const s = str(v);
-  return s === '' ? undefined : s;
-}
-
-function stringMap(v: Json | undefined): Record<string, string> {
-  const out: Record<string, string> = {};
-  if (!isObject(v)) return out;
-  for (const [k, val] of Object.entries(v)) {
-    // A key named `__proto__` must stay data.
-    Object.defineProperty(out, k, {
-      value: str(val) ?? JSON.stringify(val),
-      enumerable: true,
-      writable: true,
-      configurable: true,
-    });
-  }
-  return out;
-}
-
-function dropUndefined<T extends object>(o: T): T {
-  for (const key of Object.keys(o) as (keyof T)[]) if (o[key] === undefined) delete o[key];
-  return o;
 }
 
 function toNetwork(o: JsonObject, reader: Reader, warnings: ParseWarning[]): DockerNetwork {

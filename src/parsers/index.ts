@@ -4,12 +4,19 @@
  * To add one: write src/parsers/<id>.ts, add fixtures under test/fixtures/<id>/, list it here.
  */
 import { brctlShow } from './brctl-show.js';
+import { dockerContainerInspect } from './docker-container-inspect.js';
+import { dockerInfo } from './docker-info.js';
 import { dockerNetworkInspect } from './docker-network-inspect.js';
 import { dockerNetworkLs } from './docker-network-ls.js';
+import { dockerNodeLs } from './docker-node-ls.js';
+import { dockerPs } from './docker-ps.js';
+import { dockerSwarm } from './docker-swarm.js';
 import { dockerVersion } from './docker-version.js';
 import { ipAddr } from './ip-addr.js';
 import { ipRoute } from './ip-route.js';
+import { iptablesSave } from './iptables-save.js';
 import { netstat } from './netstat.js';
+import { nftRuleset } from './nft-ruleset.js';
 import { ps } from './ps.js';
 import { pstree } from './pstree.js';
 import type { Parser } from './types.js';
@@ -24,6 +31,13 @@ export const parsers: readonly Parser[] = [
   dockerVersion,
   dockerNetworkLs,
   dockerNetworkInspect,
+  iptablesSave,
+  nftRuleset,
+  dockerContainerInspect,
+  dockerInfo,
+  dockerPs,
+  dockerSwarm,
+  dockerNodeLs,
 ];
 
 export function findParser(id: string): Parser | undefined {
