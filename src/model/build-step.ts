@@ -18,6 +18,6 @@ export function buildStepModel(parsed: ParsedBundle): StepModel {
     docker: buildDocker(parsed),
     dockerNetworks,
     containers,
-    publishedPorts: buildPublishedPorts(host, containers),
+    publishedPorts: buildPublishedPorts(parsed, host, containers),
   };
 }

@@ -2,10 +2,12 @@
  * Docker's view: engine version, networks (inspect, else `network ls`), the Linux bridge behind
  * each bridge network, containers and their endpoints, and ports published through docker-proxy.
  */
+import type { DockerContainer } from '../parsers/docker-container-inspect.js';
 import type { DockerNetwork } from '../parsers/docker-network-inspect.js';
 import type { DockerNetworkLsRow } from '../parsers/docker-network-ls.js';
 import type { DockerVersion } from '../parsers/docker-version.js';
-import type { ParsedBundle } from '../parsers/parse-bundle.js';
+import type { IptablesRecord } from '../parsers/iptables-save.js';
+import type { ParsedBundle, ParsedOutput } from '../parsers/parse-bundle.js';
 import { evidenceOf } from './evidence.js';
 import type {
   Evidence,
@@ -14,6 +16,7 @@ import type {
   ModelDockerNetwork,
   ModelNamespace,
   ModelPublishedPort,
+  PortSource,
 } from './types.js';
 
 /** Endpoint keys that are Docker's own sandboxes, not containers. */
@@ -141,16 +144,40 @@ export function buildContainers(
     }
     return c;
   };
+  // docker inspect first: it knows every container, running or not, and its network mode.
+  for (const o of hostOutputs(parsed, 'docker-container-inspect')) {
+    for (const r of o.records as DockerContainer[]) {
+      const c = get(r.name);
+      c.id = r.id;
+      if (r.state.pid > 0) c.pid = r.state.pid;
+      c.image = r.image;
+      c.status = r.state.status;
+      c.networkMode = r.networkMode;
+      for (const n of r.networks) {
+        const att: ModelContainer['networks'][number] = { network: n.name };
+        if (n.ipAddress) att.ipv4 = n.prefixLength ? `${n.ipAddress}/${n.prefixLength}` : n.ipAddress;
+        if (n.globalIPv6Address)
+          att.ipv6 = n.globalIPv6PrefixLength
+            ? `${n.globalIPv6Address}/${n.globalIPv6PrefixLength}`
+            : n.globalIPv6Address;
+        if (n.macAddress) att.mac = n.macAddress;
+        c.networks.push(att);
+      }
+      c.evidence.push(evidenceOf(o, r.line));
+    }
+  }
   for (const n of networks) {
     for (const ep of n.endpoints) {
       if (ep.sandbox) continue;
       const c = get(ep.name);
-      if (/^[0-9a-f]{12,64}$/.test(ep.key)) c.id = ep.key;
-      const att: ModelContainer['networks'][number] = { network: n.name };
-      if (ep.ipv4) att.ipv4 = ep.ipv4;
-      if (ep.ipv6) att.ipv6 = ep.ipv6;
-      if (ep.mac) att.mac = ep.mac;
-      c.networks.push(att);
+      if (!c.id && /^[0-9a-f]{12,64}$/.test(ep.key)) c.id = ep.key;
+      if (!c.networks.some((x) => x.network === n.name)) {
+        const att: ModelContainer['networks'][number] = { network: n.name };
+        if (ep.ipv4) att.ipv4 = ep.ipv4;
+        if (ep.ipv6) att.ipv6 = ep.ipv6;
+        if (ep.mac) att.mac = ep.mac;
+        c.networks.push(att);
+      }
       c.evidence.push(ep.evidence);
     }
   }
@@ -160,61 +187,141 @@ export function buildContainers(
     c.namespace = ns.id;
     const info = parsed.bundle.meta.scopes[ns.id];
     if (info?.id && !c.id) c.id = info.id;
-    if (info?.pid !== undefined) c.pid = info.pid;
+    if (info?.pid !== undefined && c.pid === undefined) c.pid = info.pid;
   }
   return [...containers.values()];
 }
 
+function hostOutputs(parsed: ParsedBundle, id: string): ParsedOutput[] {
+  return parsed.outputs.filter((o) => o.run.scope === 'host' && o.run.id === id && o.status === 'parsed');
+}
+
 const PROXY_ARG = /-(proto|host-ip|host-port|container-ip|container-port)\s+(\S+)/g;
 
+/** Strip a prefix length and brackets: 172.17.0.2/16 -> 172.17.0.2, [::1] -> ::1. */
+function bareIp(ip: string | undefined): string | undefined {
+  return ip?.split('/')[0]?.replace(/^\[|\]$/g, '');
+}
+
 /**
- * docker-proxy is started once per published port and protocol with its mapping on its command
- * line (`-host-ip 0.0.0.0 -host-port 60000 -container-ip 172.17.0.2 -container-port 8080`). Without
- * `ps`, its listening socket still tells the host side.
+ * Published ports, merged from three places that each see part of the picture:
+ * - docker-proxy, started once per published port and address family with the mapping on its
+ *   command line (`-host-ip 0.0.0.0 -host-port 60000 -container-ip 172.17.0.2 -container-port 8080`),
+ *   and its listening socket (absent when the userland proxy is off);
+ * - docker inspect's NetworkSettings.Ports (what the engine recorded);
+ * - the DNAT rules of the nat table (what the kernel actually does with the packets).
+ * One entry per protocol, host address and host port.
  */
 export function buildPublishedPorts(
+  parsed: ParsedBundle,
   host: ModelNamespace | undefined,
   containers: ModelContainer[],
 ): ModelPublishedPort[] {
-  if (!host) return [];
-  const ports: ModelPublishedPort[] = [];
-  for (const p of host.processes.filter((x) => x.name === 'docker-proxy')) {
+  const ports = new Map<string, ModelPublishedPort>();
+  const add = (p: {
+    proto: string;
+    hostIp: string;
+    hostPort: number;
+    containerIp?: string | undefined;
+    containerPort?: number | undefined;
+    container?: string | undefined;
+    source: PortSource;
+    pid?: number | undefined;
+    evidence: Evidence[];
+  }) => {
+    const hostIp = p.hostIp === '' ? '0.0.0.0' : p.hostIp;
+    const key = `${p.proto}|${hostIp}|${p.hostPort}`;
+    let port = ports.get(key);
+    if (!port) {
+      port = { proto: p.proto, hostIp, hostPort: p.hostPort, sources: [], evidence: [] };
+      ports.set(key, port);
+    }
+    if (!port.sources.includes(p.source)) port.sources.push(p.source);
+    if (p.containerIp && !port.containerIp) port.containerIp = p.containerIp;
+    if (p.containerPort !== undefined && port.containerPort === undefined)
+      port.containerPort = p.containerPort;
+    if (p.container && !port.container) port.container = p.container;
+    if (p.pid !== undefined && port.pid === undefined) port.pid = p.pid;
+    port.evidence.push(...p.evidence);
+  };
+
+  for (const p of (host?.processes ?? []).filter((x) => x.name === 'docker-proxy')) {
     const args: Record<string, string> = {};
     for (const m of p.command.matchAll(PROXY_ARG)) args[m[1]!] = m[2]!;
     const hostPort = Number(args['host-port']);
-    if (!Number.isFinite(hostPort)) continue;
+    if (!Number.isInteger(hostPort)) continue;
     const evidence: Evidence[] = [p.evidence];
-    const sock = host.sockets.find((s) => s.pid === p.pid && s.localPortNumber === hostPort);
+    const sock = host?.sockets.find((s) => s.pid === p.pid && s.localPortNumber === hostPort);
     if (sock) evidence.push(sock.evidence);
-    const port: ModelPublishedPort = {
+    add({
       proto: args.proto ?? 'tcp',
       hostIp: args['host-ip'] ?? '0.0.0.0',
       hostPort,
-      via: 'docker-proxy',
+      containerIp: args['container-ip'],
+      containerPort: args['container-port'] ? Number(args['container-port']) : undefined,
+      source: 'docker-proxy',
       pid: p.pid,
       evidence,
-    };
-    if (args['container-ip']) port.containerIp = args['container-ip'];
-    if (args['container-port']) port.containerPort = Number(args['container-port']);
-    const owner = containers.find((c) => c.networks.some((n) => n.ipv4?.split('/')[0] === port.containerIp));
-    if (owner) port.container = owner.name;
-    ports.push(port);
+    });
   }
-  for (const s of host.sockets.filter((x) => x.program === 'docker-proxy' && x.listening)) {
-    if (
-      s.localPortNumber === undefined ||
-      ports.some((p) => p.hostPort === s.localPortNumber && p.proto === s.transport)
-    )
-      continue;
-    const port: ModelPublishedPort = {
+  for (const s of (host?.sockets ?? []).filter((x) => x.program === 'docker-proxy' && x.listening)) {
+    if (s.localPortNumber === undefined) continue;
+    // A proxy known from ps already carries this socket's evidence.
+    const known = [...ports.values()].some((p) => p.pid !== undefined && p.pid === s.pid);
+    if (known) continue;
+    add({
       proto: s.transport,
-      hostIp: s.localAddress,
+      hostIp: s.localAddress === '::' || s.localAddress === '[::]' ? '::' : s.localAddress,
       hostPort: s.localPortNumber,
-      via: 'docker-proxy',
+      source: 'docker-proxy',
+      pid: s.pid,
       evidence: [s.evidence],
-    };
-    if (s.pid !== undefined) port.pid = s.pid;
-    ports.push(port);
+    });
   }
-  return ports;
+  for (const o of hostOutputs(parsed, 'docker-container-inspect')) {
+    for (const r of o.records as DockerContainer[]) {
+      for (const b of r.ports) {
+        const hostPort = Number(b.hostPort);
+        if (!Number.isInteger(hostPort) || b.hostPort === '') continue;
+        const net = r.networks.find((n) => n.ipAddress);
+        add({
+          proto: b.proto,
+          hostIp: b.hostIp,
+          hostPort,
+          containerIp: net?.ipAddress,
+          containerPort: b.containerPort,
+          container: r.name,
+          source: 'docker-inspect',
+          evidence: [evidenceOf(o, r.line)],
+        });
+      }
+    }
+  }
+  for (const id of ['iptables-save', 'ip6tables-save']) {
+    for (const o of hostOutputs(parsed, id)) {
+      for (const r of o.records as IptablesRecord[]) {
+        if (r.kind !== 'rule' || r.table !== 'nat' || r.target !== 'DNAT') continue;
+        const to = r.targetArgs.toDestination;
+        const dport = Number(r.matches.dport);
+        if (typeof to !== 'string' || !Number.isInteger(dport)) continue;
+        const m = /^\[?([^\]]*?)\]?:(\d+)$/.exec(to);
+        const v6 = id === 'ip6tables-save' || r.family === 'ipv6';
+        add({
+          proto: r.matches.proto ?? 'tcp',
+          hostIp: bareIp(r.matches.destination) ?? (v6 ? '::' : '0.0.0.0'),
+          hostPort: dport,
+          containerIp: m?.[1] ?? to,
+          containerPort: m ? Number(m[2]) : undefined,
+          source: 'iptables-dnat',
+          evidence: [evidenceOf(o, r.line)],
+        });
+      }
+    }
+  }
+  for (const port of ports.values()) {
+    if (port.container) continue;
+    const owner = containers.find((c) => c.networks.some((n) => bareIp(n.ipv4) === port.containerIp));
+    if (owner) port.container = owner.name;
+  }
+  return [...ports.values()];
 }

@@ -157,6 +157,8 @@ export interface ModelDockerNetwork {
   evidence: Evidence[];
 }
 
+export type PortSource = 'docker-proxy' | 'docker-inspect' | 'iptables-dnat';
+
 export interface ModelPublishedPort {
   proto: string;
   hostIp: string;
@@ -164,8 +166,9 @@ export interface ModelPublishedPort {
   containerIp?: string;
   containerPort?: number;
   container?: string;
-  /** Where the mapping was seen: the docker-proxy process, its socket. */
-  via: 'docker-proxy';
+  /** Where the mapping was seen: docker-proxy's command line or socket, docker inspect, a DNAT rule. */
+  sources: PortSource[];
+  /** PID of the docker-proxy process forwarding it, when one does (the userland proxy is on). */
   pid?: number;
   evidence: Evidence[];
 }
@@ -174,6 +177,11 @@ export interface ModelContainer {
   name: string;
   id?: string;
   pid?: number;
+  image?: string;
+  /** running, exited, ... from docker inspect. */
+  status?: string;
+  /** default, bridge, host, none, container:<id>, or a network name (docker inspect). */
+  networkMode?: string;
   /** Namespace id of its captures, when the bundle has them. */
   namespace?: string;
   networks: { network: string; ipv4?: string; ipv6?: string; mac?: string }[];
@@ -197,4 +205,31 @@ export interface StepModel {
   dockerNetworks: ModelDockerNetwork[];
   containers: ModelContainer[];
   publishedPorts: ModelPublishedPort[];
+  /** Kernel settings of the host from the `sysctl-net` capture; absent when it was not captured. */
+  sysctls?: ModelSysctl[];
+  /** dockerd's networking switches as its command line shows them; absent when ps did not show dockerd. */
+  dockerDaemon?: ModelDockerDaemon;
+}
+
+export interface ModelSysctl {
+  /** Dotted name as `sysctl` prints it: net.ipv4.ip_forward. */
+  key: string;
+  /** Value as read; undefined when the file does not exist (e.g. br_netfilter not loaded). */
+  value?: string;
+  evidence: Evidence;
+}
+
+export interface ModelDockerDaemon {
+  pid: number;
+  command: string;
+  /** Long options from the command line: `--iptables=false` -> iptables: 'false'; a bare switch -> 'true'. */
+  options: Record<string, string>;
+  /** `--iptables`: false when dockerd was told not to manage iptables; undefined when not on the command line. */
+  iptables?: boolean;
+  ip6tables?: boolean;
+  ipForward?: boolean;
+  ipMasq?: boolean;
+  icc?: boolean;
+  userlandProxy?: boolean;
+  evidence: Evidence;
 }

@@ -172,6 +172,9 @@ function dockerView(step: ReportStep) {
     hasContainers: m.containers.length > 0,
     containers: m.containers.map((c) => ({
       name: c.name,
+      image: c.image ?? '',
+      status: c.status ?? '',
+      networkMode: c.networkMode ?? '',
       id: c.id ? c.id.slice(0, 12) : '',
       pid: c.pid ?? '',
       networks: c.networks.map((n) => `${n.network}${n.ipv4 ? ` ${n.ipv4}` : ''}`),
@@ -183,7 +186,9 @@ function dockerView(step: ReportStep) {
       host: `${p.hostIp}:${p.hostPort}/${p.proto}`,
       container: p.containerIp ? `${p.containerIp}:${p.containerPort ?? '?'}` : '',
       containerName: p.container ?? '',
-      via: `${p.via}${p.pid !== undefined ? ` (pid ${p.pid})` : ''}`,
+      via: p.sources
+        .map((x) => (x === 'docker-proxy' && p.pid !== undefined ? `docker-proxy (pid ${p.pid})` : x))
+        .join(', '),
       ev: link(step, p.evidence[0]),
     })),
   };
