@@ -14,6 +14,7 @@ const update = process.env.DOCKERNET_UPDATE_GOLDEN === '1';
 
 const sets: Record<string, string[]> = {
   slides: [1, 2, 3, 4].map((n) => `samples/slides-step${n}`),
+  engine: [2, 3, 4].map((n) => `samples/engine-step${n}.tar.gz`),
 };
 
 function stable(report: Report): unknown {
