@@ -11,6 +11,7 @@ import { BundleReadError } from './bundle/read.js';
 import { findParser, parsers } from './parsers/index.js';
 import { buildReport } from './pipeline.js';
 import { renderHtml } from './render/html.js';
+import { AUDIENCES, type Audience } from './render/view-analyses.js';
 import { VERSION } from './version.js';
 
 export const EXIT = { ok: 0, failure: 1, usage: 2, input: 3, output: 4 } as const;
@@ -30,6 +31,7 @@ type Format = (typeof FORMATS)[number];
 interface ReportOpts {
   output: string;
   format: string;
+  audience: Audience;
   title?: string;
   quiet?: boolean;
 }
@@ -60,7 +62,12 @@ async function reportCommand(inputs: string[], opts: ReportOpts): Promise<void> 
     mkdirSync(outDir, { recursive: true });
     for (const f of formats as Format[]) {
       const path = join(outDir, `report.${f}`);
-      writeFileSync(path, f === 'html' ? renderHtml(report) : `${JSON.stringify(report, null, 2)}\n`);
+      writeFileSync(
+        path,
+        f === 'html'
+          ? renderHtml(report, { audience: opts.audience })
+          : `${JSON.stringify(report, null, 2)}\n`,
+      );
       written.push(path);
     }
   } catch (e) {
@@ -127,6 +134,14 @@ export function buildProgram(): Command {
       new Option('-f, --format <list>', `comma-separated formats: ${FORMATS.join(', ')}`).default(
         'html,json',
       ),
+    )
+    .addOption(
+      new Option(
+        '-a, --audience <who>',
+        'review: findings first, answers shown; handout: a worksheet with the questions and room to write; answers: the answer key',
+      )
+        .choices(AUDIENCES as string[])
+        .default('review'),
     )
     .option('-t, --title <text>', 'report title (default: from the host names)')
     .option('-q, --quiet', 'print nothing but errors')

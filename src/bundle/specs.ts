@@ -39,6 +39,7 @@ export const commandSpecs: Readonly<Record<string, CommandSpec>> = {
   'docker-ps-json': { parser: 'docker-ps' },
   'docker-swarm': { parser: 'docker-swarm' },
   'docker-node-ls': { parser: 'docker-node-ls' },
+  'sysctl-net': { parser: 'sysctl-net' },
 };
 
 export function specFor(id: string): CommandSpec | undefined {

@@ -1,6 +1,7 @@
 /** The "model" stage: one parsed bundle -> one StepModel. The order of the steps matters. */
 import type { ParsedBundle } from '../parsers/parse-bundle.js';
 import { buildContainers, buildDocker, buildDockerNetworks, buildPublishedPorts } from './docker.js';
+import { buildHostSettings } from './host-settings.js';
 import { buildNamespaces } from './namespaces.js';
 import type { StepModel } from './types.js';
 import { linkVeths } from './veth.js';
@@ -19,5 +20,6 @@ export function buildStepModel(parsed: ParsedBundle): StepModel {
     dockerNetworks,
     containers,
     publishedPorts: buildPublishedPorts(parsed, host, containers),
+    ...buildHostSettings(parsed),
   };
 }

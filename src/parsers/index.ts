@@ -19,6 +19,7 @@ import { netstat } from './netstat.js';
 import { nftRuleset } from './nft-ruleset.js';
 import { ps } from './ps.js';
 import { pstree } from './pstree.js';
+import { sysctlNet } from './sysctl-net.js';
 import type { Parser } from './types.js';
 
 export const parsers: readonly Parser[] = [
@@ -38,6 +39,7 @@ export const parsers: readonly Parser[] = [
   dockerPs,
   dockerSwarm,
   dockerNodeLs,
+  sysctlNet,
 ];
 
 export function findParser(id: string): Parser | undefined {

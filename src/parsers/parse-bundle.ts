@@ -54,7 +54,8 @@ export function parseBundle(bundle: Bundle): ParsedBundle {
       warnings: [],
       ...(stderrHead ? { stderrHead } : {}),
     };
-    if (run.skipped !== undefined && stdout === undefined) return { ...base, status: 'skipped', reason: run.skipped };
+    if (run.skipped !== undefined && stdout === undefined)
+      return { ...base, status: 'skipped', reason: run.skipped };
     if (stdout === undefined) return { ...base, status: 'missing', reason: 'no output file' };
     if (run.exitCode !== null && run.exitCode !== 0 && stdout.trim() === '') {
       return {

@@ -11,6 +11,7 @@ import Handlebars from 'handlebars';
 import type { Report } from '../report/types.js';
 import { readTemplate, TEMPLATE_DIR } from './templates.js';
 import { reportView } from './view.js';
+import type { Audience } from './view-analyses.js';
 
 let compiled: Handlebars.TemplateDelegate | undefined;
 let hb: typeof Handlebars | undefined;
@@ -37,8 +38,12 @@ export function cspFor(css: string): string {
   ].join('; ');
 }
 
-export function renderHtml(report: Report): string {
+export interface HtmlOptions {
+  audience?: Audience;
+}
+
+export function renderHtml(report: Report, opts: HtmlOptions = {}): string {
   const { template } = engine();
-  const css = readTemplate('report.css');
-  return template({ view: reportView(report), css, csp: cspFor(css) });
+  const css = readTemplate('report.css') + readTemplate('analyses.css');
+  return template({ view: reportView(report, opts.audience ?? 'review'), css, csp: cspFor(css) });
 }

@@ -5,6 +5,7 @@
  */
 import type { Evidence, ModelInterface, ModelNamespace, ModelSocket, StepModel } from '../model/types.js';
 import type { Report, ReportStep } from '../report/types.js';
+import { type Audience, analysesView } from './view-analyses.js';
 
 export interface EvidenceLink {
   href: string;
@@ -241,7 +242,7 @@ function filesView(step: ReportStep) {
   });
 }
 
-export function stepView(step: ReportStep) {
+export function stepView(step: ReportStep, audience: Audience = 'review') {
   const parseProblems = step.commands.filter(
     (c) => c.status === 'rejected' || c.status === 'error' || c.warnings.length > 0,
   );
@@ -277,15 +278,18 @@ export function stepView(step: ReportStep) {
     veths: vethView(step),
     hasVeths: step.model.vethLinks.length > 0,
     files: filesView(step),
+    analyses: step.analysis ? analysesView(step, step.analysis, audience) : undefined,
   };
 }
 
-export function reportView(report: Report) {
+export function reportView(report: Report, audience: Audience = 'review') {
   return {
+    audience,
+    isHandout: audience === 'handout',
     title: report.title,
     generator: `${report.generator.name} ${report.generator.version}`,
     generatedAt: report.generatedAt,
     schemaVersion: report.schemaVersion,
-    steps: report.steps.map(stepView),
+    steps: report.steps.map((s) => stepView(s, audience)),
   };
 }

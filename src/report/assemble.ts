@@ -1,4 +1,5 @@
 /** The "report" stage: parsed bundles and their models -> one Report. */
+import { analyzeSteps } from '../analyses/analyze.js';
 import type { StepModel } from '../model/types.js';
 import type { ParsedBundle, ParsedOutput } from '../parsers/parse-bundle.js';
 import {
@@ -25,6 +26,16 @@ export function assembleReport(
   opts: AssembleOptions,
 ): Report {
   const reportSteps = steps.map(({ parsed, model }, i) => assembleStep(parsed, model, i + 1));
+  const analyses = analyzeSteps(
+    reportSteps.map((s) => ({ meta: s.meta, model: s.model, commands: s.commands })),
+  );
+  reportSteps.forEach((s, i) => {
+    const a = analyses[i];
+    if (!a) return;
+    s.analysis = a;
+    // An unlabelled step is named from its content ("Docker engine, no containers").
+    if (!s.meta.step) s.label = a.suggestedLabel;
+  });
   const hosts = [...new Set(reportSteps.map((s) => s.model.hostname).filter(Boolean))];
   return {
     schema: REPORT_SCHEMA,

@@ -3,6 +3,7 @@
  * Markdown, JSON, PDF). Renderers never see bundles, parsers or models directly.
  * Bump REPORT_SCHEMA_VERSION on any incompatible change and say so in docs/.
  */
+import type { StepAnalysis } from '../analyses/types.js';
 import type { BundleMeta, BundleWarning } from '../bundle/types.js';
 import type { StepModel } from '../model/types.js';
 import type { OutputStatus } from '../parsers/parse-bundle.js';
@@ -54,6 +55,8 @@ export interface ReportStep {
   files: ReportFile[];
   warnings: BundleWarning[];
   model: StepModel;
+  /** Questions answered, findings and the diff against the previous step. */
+  analysis?: StepAnalysis;
 }
 
 export interface Report {

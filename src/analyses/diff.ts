@@ -1,0 +1,296 @@
+/**
+ * What changed from one step to the next: interfaces and their state, addresses, bridges and
+ * their ports, routes, listening sockets, processes, Docker networks, containers, veth pairs and
+ * published ports. Keys are stable strings built from names, never from ifindexes or PIDs, which
+ * change across reboots (the slides' host rebooted between every step).
+ *
+ *   interface  added    host/docker0          docker0 (bridge, DOWN) appeared
+ *   route      changed  host/main/inet/...    172.17.0.0/16 dev docker0: flags linkdown -> none
+ */
+import type { Evidence, StepModel } from '../model/types.js';
+import type { DiffCategory, DiffChange, StepDiff } from './types.js';
+import { nsLabel } from './util.js';
+
+interface Item {
+  key: string;
+  /** Namespace id, for items that belong to one. */
+  ns?: string;
+  /** What is compared for "changed": field -> printed value. */
+  fields: Record<string, string>;
+  label: string;
+  evidence?: Evidence;
+}
+
+function compare(category: DiffCategory, before: Item[], after: Item[], out: DiffChange[]): void {
+  const prev = new Map(before.map((i) => [i.key, i]));
+  const cur = new Map(after.map((i) => [i.key, i]));
+  for (const [k, i] of cur) {
+    const p = prev.get(k);
+    if (!p) {
+      out.push({
+        category,
+        change: 'added',
+        key: k,
+        summary: `${i.label} appeared`,
+        ...(i.evidence ? { evidence: i.evidence } : {}),
+      });
+      continue;
+    }
+    const diffs = Object.keys({ ...p.fields, ...i.fields })
+      .filter((f) => (p.fields[f] ?? '') !== (i.fields[f] ?? ''))
+      .map((f) => `${f} ${p.fields[f] || 'none'} -> ${i.fields[f] || 'none'}`);
+    if (diffs.length)
+      out.push({
+        category,
+        change: 'changed',
+        key: k,
+        summary: `${i.label}: ${diffs.join('; ')}`,
+        ...(i.evidence ? { evidence: i.evidence } : {}),
+      });
+  }
+  for (const [k, p] of prev)
+    if (!cur.has(k)) out.push({ category, change: 'removed', key: k, summary: `${p.label} is gone` });
+}
+
+/** Namespaces are matched by id; a namespace seen only in one step adds or removes all its items. */
+function interfaces(m: StepModel): Item[] {
+  return m.namespaces.flatMap((ns) =>
+    ns.interfaces.map((i) => ({
+      key: `${ns.id}/${i.name}`,
+      ns: ns.id,
+      label: `${i.name} (${i.kind}) in ${nsLabel(m, ns.id)}`,
+      fields: {
+        state: i.state ?? '',
+        flags: [...i.flags].sort().join(','),
+        mtu: i.mtu !== undefined ? String(i.mtu) : '',
+        master: i.master ?? '',
+      },
+      evidence: i.evidence,
+    })),
+  );
+}
+
+function addresses(m: StepModel): Item[] {
+  return m.namespaces.flatMap((ns) =>
+    ns.interfaces.flatMap((i) =>
+      i.addresses.map((a) => ({
+        key: `${ns.id}/${i.name}/${a.cidr}`,
+        ns: ns.id,
+        label: `${a.cidr} on ${i.name} in ${nsLabel(m, ns.id)}`,
+        fields: {},
+        evidence: i.evidence,
+      })),
+    ),
+  );
+}
+
+function bridges(m: StepModel): Item[] {
+  return m.namespaces.flatMap((ns) =>
+    ns.bridges.map((b) => ({
+      key: `${ns.id}/${b.name}`,
+      ns: ns.id,
+      label: `bridge ${b.name} in ${nsLabel(m, ns.id)}`,
+      fields: { stp: b.stp === undefined ? '' : b.stp ? 'on' : 'off' },
+      ...(b.evidence[0] ? { evidence: b.evidence[0] } : {}),
+    })),
+  );
+}
+
+function bridgePorts(m: StepModel): Item[] {
+  return m.namespaces.flatMap((ns) =>
+    ns.bridges.flatMap((b) =>
+      b.ports.map((p) => {
+        const i = ns.interfaces.find((x) => x.name === p);
+        return {
+          key: `${ns.id}/${b.name}/${p}`,
+          ns: ns.id,
+          label: `port ${p} of bridge ${b.name}`,
+          fields: {},
+          ...(i ? { evidence: i.evidence } : b.evidence[0] ? { evidence: b.evidence[0] } : {}),
+        };
+      }),
+    ),
+  );
+}
+
+function routes(m: StepModel): Item[] {
+  const seen = new Set<string>();
+  return m.namespaces.flatMap((ns) =>
+    ns.routes
+      .map((r) => ({
+        key: `${ns.id}/${r.table}/${r.family}/${r.type} ${r.dst}${r.dev ? ` dev ${r.dev}` : ''}`,
+        ns: ns.id,
+        label: `route ${r.type === 'unicast' ? '' : `${r.type} `}${r.dst}${r.dev ? ` dev ${r.dev}` : ''} (table ${r.table}) in ${nsLabel(m, ns.id)}`,
+        fields: {
+          via: r.via ?? '',
+          src: r.src ?? '',
+          proto: r.proto ?? '',
+          flags: r.flags.join(','),
+          metric: r.metric !== undefined ? String(r.metric) : '',
+        },
+        evidence: r.evidence,
+      }))
+      // `ip route show table all` and `table main` may both list a route: keep it once.
+      .filter((i) => {
+        if (seen.has(i.key)) return false;
+        seen.add(i.key);
+        return true;
+      }),
+  );
+}
+
+function sockets(m: StepModel): Item[] {
+  const seen = new Set<string>();
+  return m.namespaces.flatMap((ns) =>
+    ns.sockets
+      .filter((s) => s.listening && s.family !== 'unix')
+      .map((s) => ({
+        key: `${ns.id}/${s.proto}/${s.localAddress}:${s.localPortNumber ?? s.localPort}`,
+        ns: ns.id,
+        label: `${s.proto} ${s.localAddress}:${s.localPortNumber ?? s.localPort}${s.program ? ` (${s.program})` : ''} listening in ${nsLabel(m, ns.id)}`,
+        fields: { program: s.program ?? '' },
+        evidence: s.evidence,
+      }))
+      .filter((i) => {
+        if (seen.has(i.key)) return false;
+        seen.add(i.key);
+        return true;
+      }),
+  );
+}
+
+/** Processes by command line; kernel threads and the capture's own commands are noise. */
+function processes(m: StepModel): Item[] {
+  const items = new Map<string, Item & { pids: number[] }>();
+  for (const ns of m.namespaces) {
+    for (const p of ns.processes) {
+      if (/^\[.*\]$/.test(p.command)) continue;
+      if (
+        /^(ps|pstree|netstat|ss|ip|brctl|docker|sh|bash|-bash|timeout)(\s|$)/.test(
+          p.command.replace(/^\S*\//, ''),
+        )
+      )
+        continue;
+      const key = `${ns.id}/${p.name}/${p.command}`;
+      const item = items.get(key);
+      if (item) item.pids.push(p.pid);
+      else
+        items.set(key, {
+          key,
+          ns: ns.id,
+          label: `${p.name} in ${nsLabel(m, ns.id)}: ${p.command.length > 100 ? `${p.command.slice(0, 100)}...` : p.command}`,
+          fields: {},
+          evidence: p.evidence,
+          pids: [p.pid],
+        });
+    }
+  }
+  return [...items.values()].map((i) => ({
+    ...i,
+    label: `${i.label} (pid ${i.pids.join(', ')})`,
+    fields: { count: String(i.pids.length) },
+  }));
+}
+
+function dockerNetworks(m: StepModel): Item[] {
+  return m.dockerNetworks.map((n) => ({
+    key: `network/${n.name}`,
+    label: `Docker network ${n.name} (${n.driver}, ${n.scope})`,
+    fields: {
+      driver: n.driver,
+      subnets: n.subnets.map((s) => s.subnet).join(','),
+      id: n.id.slice(0, 12),
+      endpoints: n.endpoints
+        .map((e) => e.name)
+        .sort()
+        .join(','),
+    },
+    ...(n.evidence[0] ? { evidence: n.evidence[0] } : {}),
+  }));
+}
+
+function containers(m: StepModel): Item[] {
+  return m.containers.map((c) => ({
+    key: `container/${c.name}`,
+    label: `container ${c.name}`,
+    fields: { networks: c.networks.map((n) => `${n.network}${n.ipv4 ? ` ${n.ipv4}` : ''}`).join(',') },
+    ...(c.evidence[0] ? { evidence: c.evidence[0] } : {}),
+  }));
+}
+
+function veths(m: StepModel): Item[] {
+  return m.vethLinks.map((l) => {
+    const ends = [`${l.a.namespace}/${l.a.ifname}`, `${l.b.namespace}/${l.b.ifname}`].sort();
+    return {
+      key: `veth/${ends[0]}<->${ends[1]}`,
+      label: `veth pair ${l.a.ifname} (${nsLabel(m, l.a.namespace)}) <-> ${l.b.ifname} (${nsLabel(m, l.b.namespace)})`,
+      fields: {},
+      ...(l.evidence[0] ? { evidence: l.evidence[0] } : {}),
+    };
+  });
+}
+
+function publishedPorts(m: StepModel): Item[] {
+  return m.publishedPorts.map((p) => ({
+    key: `port/${p.proto}/${p.hostIp}:${p.hostPort}`,
+    label: `published port ${p.proto} ${p.hostIp}:${p.hostPort}`,
+    fields: { target: `${p.container ?? ''} ${p.containerIp ?? ''}:${p.containerPort ?? ''}`.trim() },
+    ...(p.evidence[0] ? { evidence: p.evidence[0] } : {}),
+  }));
+}
+
+const IP = ['ip-addr', 'ip-d-addr', 'ip-link', 'ip-d-link', 'ip-j-addr', 'ip-j-link', 'sys-class-net'];
+const BR = ['brctl-show', 'bridge-link', ...IP];
+const RT = ['ip-route', 'ip-route-main', 'ip-route-all', 'ip-route-local', 'ip-6-route', 'ip-j-route-all'];
+const SO = ['netstat', 'ss'];
+const PS = ['ps', 'pstree'];
+
+/** Category, extractor, and the captures a namespace needs for its items to be compared. */
+const extractors: [DiffCategory, (m: StepModel) => Item[], string[]?][] = [
+  ['interface', interfaces, IP],
+  ['address', addresses, IP],
+  ['bridge', bridges, BR],
+  ['bridge-port', bridgePorts, BR],
+  ['route', routes, RT],
+  ['socket', sockets, SO],
+  ['process', processes, PS],
+  ['docker-network', dockerNetworks],
+  ['container', containers],
+  ['veth', veths],
+  ['published-port', publishedPorts],
+];
+
+/**
+ * Namespaces seen in both steps whose capture of this kind exists in only one of them: their
+ * items are not compared (a missing `ps` in a container is not "every process stopped").
+ */
+function unevenNamespaces(prev: StepModel, cur: StepModel, ids: string[]): Set<string> {
+  const out = new Set<string>();
+  for (const p of prev.namespaces) {
+    const c = cur.namespaces.find((n) => n.id === p.id);
+    if (!c) continue;
+    const had = p.captured.some((x) => ids.includes(x));
+    const has = c.captured.some((x) => ids.includes(x));
+    if (had !== has) out.add(p.id);
+  }
+  return out;
+}
+
+export function diffSteps(prev: StepModel, cur: StepModel, fromLabel: string): StepDiff {
+  const changes: DiffChange[] = [];
+  for (const [category, extract, captures] of extractors) {
+    try {
+      const skip = captures ? unevenNamespaces(prev, cur, captures) : new Set<string>();
+      const keep = (i: Item) => i.ns === undefined || !skip.has(i.ns);
+      compare(category, extract(prev).filter(keep), extract(cur).filter(keep), changes);
+    } catch (e) {
+      changes.push({
+        category,
+        change: 'changed',
+        key: `${category}/error`,
+        summary: `could not compare: ${(e as Error).message}`,
+      });
+    }
+  }
+  return { from: fromLabel, changes };
+}

@@ -1,0 +1,45 @@
+/**
+ * What the capture could not see: a collector run without root, commands that failed, printed an
+ * error instead of output, or were not run.
+ *
+ *   "user": { "uid": 1000, "name": "admin" }
+ *   docker-version (host): failed: exit code 127: Command 'docker' not found
+ */
+import type { Finding, FindingFamily } from '../types.js';
+import { finding } from './make.js';
+
+const UNREAD = new Set(['failed', 'rejected', 'missing', 'error']);
+
+export const capture: FindingFamily = {
+  id: 'capture',
+  kinds: ['capture-not-root', 'capture-incomplete'],
+  run: ({ meta, model, commands }) => {
+    const out: Finding[] = [];
+    const uid = meta.user?.uid;
+    if (uid !== undefined && uid !== 0)
+      out.push(
+        finding(
+          'capture-not-root',
+          meta.user?.name ? `${meta.user.name} (uid ${uid})` : `uid ${uid}`,
+          `The collector ran as uid ${uid}: container namespaces, process owners of sockets and some sysfs files may be missing.`,
+          [],
+        ),
+      );
+    for (const c of commands) {
+      if (!UNREAD.has(c.status)) continue;
+      // A docker command failing on a host without Docker is the answer, not missing data.
+      const expected = c.id.startsWith('docker') && !model.docker.installed && c.exitCode === 127;
+      const notFound = c.exitCode === 127 || /not found/i.test(c.reason ?? '');
+      out.push(
+        finding(
+          'capture-incomplete',
+          `${c.id} (${c.scope})`,
+          `${c.command ? `\`${c.command}\`: ` : ''}${c.status}${c.reason ? `: ${c.reason}` : ''}${expected ? ' (Docker is not installed)' : ''}.`,
+          [],
+          expected || notFound || c.status === 'missing' ? 'info' : undefined,
+        ),
+      );
+    }
+    return out;
+  },
+};

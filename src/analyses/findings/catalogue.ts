@@ -1,0 +1,126 @@
+/**
+ * The text of every finding kind, in one table (design note: "text that users read lives in
+ * tables"). `Record<FindingKind, FindingInfo>`: adding a kind without its text does not compile.
+ */
+import type { FindingInfo, FindingKind } from '../types.js';
+
+export const findingInfo: Record<FindingKind, FindingInfo> = {
+  'published-on-all-addresses': {
+    severity: 'medium',
+    title: 'Port published on all addresses',
+    explanation:
+      'A port published without a host address (`-p 60000:8080`) listens on 0.0.0.0 and ::, every interface of the host. Docker inserts its own iptables rules ahead of the host firewall (ufw, firewalld INPUT rules), so the port is usually reachable from every network the host is in, even when the firewall seems to block it.',
+    remediation:
+      'Publish on the address that should serve it (`-p 127.0.0.1:60000:8080` or the LAN address), or filter in the `DOCKER-USER` chain. Set `"ip": "127.0.0.1"` in daemon.json to change the default for new containers.',
+  },
+  'container-host-network': {
+    severity: 'medium',
+    title: 'Container in host network mode',
+    explanation:
+      "A container started with `--network host` shares the host's network stack: no namespace, no NAT, every port it opens is a host port, and it can bind to any host address or see all host traffic with enough privileges.",
+    remediation:
+      'Use a bridge network with published ports unless the workload really needs the host stack (some monitoring or routing agents).',
+  },
+  'default-bridge-icc': {
+    severity: 'low',
+    title: 'Inter-container communication on the default bridge',
+    explanation:
+      'On the default bridge every container can reach every other container on every port (`com.docker.network.bridge.enable_icc` is true). The default bridge also has no name resolution between containers, so containers that must talk are better grouped in their own networks.',
+    remediation:
+      'Put containers that belong together in user-defined networks, and set `"icc": false` in daemon.json (for the default bridge) so that unrelated containers cannot reach each other.',
+  },
+  'subnet-overlaps-route': {
+    severity: 'high',
+    title: 'Docker subnet overlaps a host route',
+    explanation:
+      "A Docker network's subnet overlaps a network the host already reaches through another interface. The more specific route wins: either the containers' network hides part of the LAN (hosts there become unreachable from the host and its containers) or the reverse.",
+    remediation:
+      'Move Docker to unused ranges: `"bip"` for docker0 and `"default-address-pools"` for other networks in daemon.json (or `--subnet` when creating a network), then recreate the affected networks.',
+  },
+  'ip-forward-off': {
+    severity: 'high',
+    title: 'IPv4 forwarding is off',
+    explanation:
+      'With `net.ipv4.ip_forward = 0` the kernel does not route packets between interfaces: containers on bridge networks cannot reach anything beyond the host, and published ports do not work from other hosts. dockerd turns it on at start unless told not to (`--ip-forward=false`); something reset it.',
+    remediation:
+      'Set `net.ipv4.ip_forward = 1` (a file in /etc/sysctl.d/) and find what turns it off (network manager, hardening scripts, `--ip-forward=false`).',
+  },
+  'bridge-nf-call-off': {
+    severity: 'medium',
+    title: 'Bridged traffic bypasses iptables',
+    explanation:
+      "With `net.bridge.bridge-nf-call-iptables` at 0, or br_netfilter not loaded at all, frames switched between two containers on the same bridge never pass iptables: Docker's isolation rules (icc=false, internal networks) and NAT between containers on one bridge do not apply to them.",
+    remediation:
+      'Load br_netfilter (`modprobe br_netfilter`, and list it in /etc/modules-load.d/) and set `net.bridge.bridge-nf-call-iptables = 1` (and `-ip6tables`).',
+  },
+  'docker-iptables-off': {
+    severity: 'medium',
+    title: 'The engine does not manage iptables',
+    explanation:
+      'dockerd runs with `--iptables=false`: it creates no NAT, no port publishing rules and no isolation between networks. Containers reach the outside only through rules the administrator writes, published ports work only through docker-proxy, and nothing separates the networks from each other.',
+    remediation:
+      'Remove `--iptables=false` (and `"iptables": false` in daemon.json) unless another tool manages the firewall on purpose; then make sure that tool provides NAT and isolation.',
+  },
+  'overlay-mtu-mismatch': {
+    severity: 'medium',
+    title: 'Overlay MTU does not fit the uplink',
+    explanation:
+      'VXLAN adds 50 bytes to every frame. An overlay network sized for a 1500-byte underlay (the default, or its `com.docker.network.driver.mtu` option) sends packets larger than the uplink carries: they are fragmented or, with the DF bit set, silently dropped. Small requests work while large transfers hang.',
+    remediation:
+      'Create the overlay networks with `--opt com.docker.network.driver.mtu=<uplink MTU - 50>` (and the same for `docker_gwbridge`/ingress when recreating them), or raise the underlay MTU.',
+  },
+  'bridge-down-with-ports': {
+    severity: 'medium',
+    title: 'Bridge down although ports are attached',
+    explanation:
+      'A bridge has carrier as soon as one of its ports is up. A bridge that is DOWN or NO-CARRIER with ports attached means every port is down, or the bridge was switched off: the containers on it are cut off.',
+    remediation:
+      'Check the ports (`ip link show master <bridge>`) and the containers behind them; `ip link set <bridge> up` if it was switched off.',
+  },
+  'veth-peer-not-captured': {
+    severity: 'info',
+    title: "A veth's other end was not captured",
+    explanation:
+      'The host end of a veth pair is attached, but the namespace holding its peer was not captured, so the report cannot say which container or sandbox it leads to.',
+    remediation:
+      'Run the collector as root with nsenter available and without `--no-containers`/`--no-netns`, so that every Docker namespace is captured.',
+  },
+  'veth-without-master': {
+    severity: 'low',
+    title: 'veth on the host without a bridge',
+    explanation:
+      'A veth whose host end is on no bridge and carries no address connects nothing: usually the leftover of a container or sandbox that went away uncleanly, or a hand-made link.',
+    remediation:
+      'Find what created it (`ip -d link show <name>`); delete it with `ip link del <name>` when it is a leftover.',
+  },
+  'swarm-ports-exposed': {
+    severity: 'medium',
+    title: 'Swarm port open on all addresses',
+    explanation:
+      'Swarm listens on 2377/tcp (managers: cluster management), 7946/tcp+udp (gossip) and 4789/udp (VXLAN data). Bound to every address, they are reachable from every network of the host. 4789 has no authentication: anyone who can send UDP to it can inject traffic into unencrypted overlay networks.',
+    remediation:
+      'Allow these ports only from the other swarm nodes (firewall or `DOCKER-USER` rules), choose the interfaces with `--advertise-addr`/`--data-path-addr`/`--listen-addr`, and encrypt overlays with `--opt encrypted`.',
+  },
+  'capture-not-root': {
+    severity: 'medium',
+    title: 'Capture not run as root',
+    explanation:
+      "Without root the collector cannot enter container namespaces or see other users' processes and socket owners: parts of the model are missing, and answers about them say so.",
+    remediation: 'Run the collector again as root (`sudo sh dockernet-collect.sh`).',
+  },
+  'capture-incomplete': {
+    severity: 'low',
+    title: 'Some outputs could not be read',
+    explanation:
+      'A command failed, printed an error instead of its output, or was not run. Whatever it would have shown is missing from the model; a missing tool (`brctl`, `netstat`) is often replaced by another capture.',
+    remediation:
+      'Look at the command in the appendix; install the missing tool or fix the permission problem and capture again.',
+  },
+  'analysis-error': {
+    severity: 'info',
+    title: 'An analysis failed',
+    explanation:
+      'A finding family raised an error on this step. The rest of the report is unaffected; this is a bug in dockernet.',
+    remediation: 'Report it with the bundle (or the error text) so that it can be fixed.',
+  },
+};

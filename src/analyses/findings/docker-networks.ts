@@ -1,0 +1,117 @@
+/**
+ * Docker network settings: inter-container communication on the default bridge, subnets that
+ * overlap host routes, overlay MTU against the uplink, containers in host network mode.
+ *
+ *   "com.docker.network.bridge.enable_icc": "true"
+ *   172.17.0.0/16 via 192.168.178.254 dev ens18          (a LAN route vs docker0's 172.17.0.0/16)
+ */
+import type { Finding, FindingFamily } from '../types.js';
+import { bridgeName, evidenceList, hostNs, isDefaultBridge, overlaps, parsePrefix4 } from '../util.js';
+import { finding } from './make.js';
+
+/** VXLAN over IPv4: outer IP 20 + UDP 8 + VXLAN 8 + inner Ethernet 14 bytes. */
+const VXLAN_OVERHEAD = 50;
+
+export const dockerNetworks: FindingFamily = {
+  id: 'docker-networks',
+  kinds: ['default-bridge-icc', 'subnet-overlaps-route', 'overlay-mtu-mismatch', 'container-host-network'],
+  run: ({ model }) => {
+    const out: Finding[] = [];
+    const host = hostNs(model);
+
+    for (const n of model.dockerNetworks.filter(isDefaultBridge)) {
+      const icc = n.options['com.docker.network.bridge.enable_icc'];
+      // An inspected default bridge without the option has Docker's default, icc on.
+      if (icc === 'true' || (icc === undefined && n.inspected))
+        out.push(
+          finding(
+            'default-bridge-icc',
+            n.name,
+            `The default bridge network ${n.name}${bridgeName(n) ? ` (${bridgeName(n)})` : ''} has enable_icc ${icc ?? 'unset (default true)'}${
+              n.endpoints.length > 1
+                ? `; its ${n.endpoints.length} endpoints can reach each other on every port`
+                : ''
+            }.`,
+            evidenceList(n.evidence[0]),
+          ),
+        );
+    }
+
+    for (const n of model.dockerNetworks) {
+      const own = bridgeName(n);
+      for (const s of n.subnets) {
+        const sp = parsePrefix4(s.subnet);
+        if (!sp) continue;
+        for (const r of host?.routes ?? []) {
+          if (r.table !== 'main' || r.family !== 'inet' || r.dst === 'default' || r.type !== 'unicast')
+            continue;
+          if (own && r.dev === own) continue;
+          // A route through another Docker bridge is that network's own route, checked on its own.
+          if (
+            r.dev &&
+            model.dockerNetworks.some(
+              (o) => o !== n && bridgeName(o) === r.dev && o.subnets.some((x) => x.subnet === r.dst),
+            )
+          )
+            continue;
+          const rp = parsePrefix4(r.dst);
+          if (!rp || rp.len === 0 || !overlaps(sp, rp)) continue;
+          out.push(
+            finding(
+              'subnet-overlaps-route',
+              `${n.name} ${s.subnet}`,
+              `The Docker network ${n.name} (${s.subnet}${own ? ` on ${own}` : ''}) overlaps the host route ${r.dst}${r.via ? ` via ${r.via}` : ''}${
+                r.dev ? ` dev ${r.dev}` : ''
+              }.`,
+              evidenceList(n.evidence[0], r.evidence),
+            ),
+          );
+        }
+      }
+    }
+
+    const overlays = model.dockerNetworks.filter((n) => n.driver === 'overlay');
+    if (overlays.length && host) {
+      const def = host.routes.find(
+        (r) => r.table === 'main' && r.dst === 'default' && r.family === 'inet' && r.dev,
+      );
+      const uplink = def ? host.interfaces.find((i) => i.name === def.dev) : undefined;
+      if (uplink?.mtu !== undefined) {
+        for (const n of overlays) {
+          const opt = Number(n.options['com.docker.network.driver.mtu']);
+          // libnetwork sizes the overlay's interfaces at (mtu option or 1500) - 50; the encapsulated packet is the full option.
+          const observed = model.namespaces
+            .filter((ns) => ns.kind === 'sandbox' && ns.name.startsWith(`1-${n.id.slice(0, 10)}`))
+            .flatMap((ns) => ns.interfaces.filter((i) => i.kind !== 'loopback' && i.mtu !== undefined));
+          const inner = observed.length
+            ? Math.max(...observed.map((i) => i.mtu!))
+            : (Number.isFinite(opt) && opt > 0 ? opt : 1500) - VXLAN_OVERHEAD;
+          const outer = inner + VXLAN_OVERHEAD;
+          if (outer > uplink.mtu)
+            out.push(
+              finding(
+                'overlay-mtu-mismatch',
+                n.name,
+                `The overlay ${n.name} carries frames of ${inner} bytes${observed.length ? " (its interfaces' MTU)" : Number.isFinite(opt) && opt > 0 ? ` (mtu option ${opt} - 50)` : ' (default 1500 - 50)'}, ${outer} bytes with VXLAN, but the uplink ${uplink.name} has MTU ${uplink.mtu}.`,
+                evidenceList(n.evidence[0], uplink.evidence, observed[0]?.evidence),
+              ),
+            );
+        }
+      }
+    }
+
+    // `networkMode` comes from docker inspect (HostConfig.NetworkMode); without it nothing is raised.
+    for (const c of model.containers) {
+      if (c.networkMode === 'host')
+        out.push(
+          finding(
+            'container-host-network',
+            c.name,
+            `Container ${c.name} runs with --network host.`,
+            evidenceList(c.evidence),
+          ),
+        );
+    }
+    return out;
+  },
+};

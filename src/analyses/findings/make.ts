@@ -1,0 +1,13 @@
+import type { Evidence } from '../../model/types.js';
+import type { Finding, FindingKind, Severity } from '../types.js';
+import { findingInfo } from './catalogue.js';
+
+export function finding(
+  kind: FindingKind,
+  subject: string,
+  detail: string,
+  evidence: Evidence[],
+  severity?: Severity,
+): Finding {
+  return { kind, severity: severity ?? findingInfo[kind].severity, subject, detail, evidence };
+}

@@ -1,0 +1,158 @@
+/** Helpers shared by questions, findings and the diff: lookups in a StepModel and small text tools. */
+import type {
+  Evidence,
+  ModelBridge,
+  ModelDockerNetwork,
+  ModelInterface,
+  ModelNamespace,
+  ModelSocket,
+  StepModel,
+} from '../model/types.js';
+
+export function hostNs(model: StepModel): ModelNamespace | undefined {
+  return model.namespaces.find((n) => n.kind === 'host');
+}
+
+export function nsById(model: StepModel, id: string): ModelNamespace | undefined {
+  return model.namespaces.find((n) => n.id === id);
+}
+
+export function iface(ns: ModelNamespace | undefined, name: string): ModelInterface | undefined {
+  return ns?.interfaces.find((i) => i.name === name);
+}
+
+export function nsLabel(model: StepModel, id: string): string {
+  const ns = nsById(model, id);
+  if (!ns) return id;
+  if (ns.kind === 'host') return `the host${ns.name ? ` ${ns.name}` : ''}`;
+  if (ns.kind === 'container') return `container ${ns.container ?? ns.name}`;
+  return `Docker sandbox ${ns.name}`;
+}
+
+/** The Linux bridge behind a bridge-driver Docker network. */
+export function bridgeName(n: ModelDockerNetwork): string | undefined {
+  return n.bridge ?? n.options['com.docker.network.bridge.name'];
+}
+
+export function isDefaultBridge(n: ModelDockerNetwork): boolean {
+  const opt = n.options['com.docker.network.bridge.default_bridge'];
+  if (opt !== undefined) return opt === 'true';
+  return n.name === 'bridge' && n.driver === 'bridge';
+}
+
+export function defaultBridgeNetwork(model: StepModel): ModelDockerNetwork | undefined {
+  return model.dockerNetworks.find(isDefaultBridge);
+}
+
+/** The host's bridge used by Docker's default network: from `docker network inspect`, else a bridge named docker0. */
+export function defaultBridge(
+  model: StepModel,
+): { bridge?: ModelBridge; iface?: ModelInterface; network?: ModelDockerNetwork; name: string } | undefined {
+  const host = hostNs(model);
+  const network = defaultBridgeNetwork(model);
+  // Docker names it docker0 unless `--bridge` / daemon.json say otherwise; the network inspect is the authority.
+  const name = (network && bridgeName(network)) ?? (iface(host, 'docker0') ? 'docker0' : undefined);
+  if (!name) return undefined;
+  const bridge = host?.bridges.find((b) => b.name === name);
+  const i = iface(host, name);
+  if (!bridge && !i) return undefined;
+  return { name, ...(bridge ? { bridge } : {}), ...(i ? { iface: i } : {}), ...(network ? { network } : {}) };
+}
+
+export function networkOfBridge(model: StepModel, name: string): ModelDockerNetwork | undefined {
+  return model.dockerNetworks.find((n) => bridgeName(n) === name);
+}
+
+export function isSwarm(model: StepModel): boolean {
+  return model.dockerNetworks.some((n) => n.scope === 'swarm' || n.ingress || n.driver === 'overlay');
+}
+
+export function code(s: string | number): string {
+  return `\`${s}\``;
+}
+
+/** "a", "a and b", "a, b and c". */
+export function list(items: readonly string[], word = 'and'): string {
+  if (items.length <= 1) return items[0] ?? '';
+  return `${items.slice(0, -1).join(', ')} ${word} ${items[items.length - 1]}`;
+}
+
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** Evidence without duplicates and without undefined entries, in first-seen order. */
+export function evidenceList(
+  ...items: (Evidence | readonly (Evidence | undefined)[] | undefined)[]
+): Evidence[] {
+  const out: Evidence[] = [];
+  const seen = new Set<string>();
+  for (const item of items) {
+    const arr: readonly (Evidence | undefined)[] = Array.isArray(item)
+      ? item
+      : [item as Evidence | undefined];
+    for (const e of arr) {
+      if (!e) continue;
+      const k = `${e.file}:${e.line ?? ''}`;
+      if (seen.has(k)) continue;
+      seen.add(k);
+      out.push(e);
+    }
+  }
+  return out;
+}
+
+export function sysctl(model: StepModel, key: string) {
+  return model.sysctls?.find((s) => s.key === key);
+}
+
+/** Port with its address as `ss`/`netstat -n` would print it: `0.0.0.0:22`, `[::]:60000`, `localhost:53`. */
+export function socketAddr(s: ModelSocket): string {
+  const port = s.localPortNumber ?? s.localPort;
+  const host = s.localAddress.includes(':') ? `[${s.localAddress}]` : s.localAddress;
+  return `${host}:${port}`;
+}
+
+/** Bound to the IPv6 wildcard `::` (`:::60000` in netstat). */
+export function isV6Wildcard(s: ModelSocket): boolean {
+  return s.localAddress === '::' || s.localAddress === '[::]';
+}
+
+export function isWildcardAddress(a: string): boolean {
+  return a === '' || a === '0.0.0.0' || a === '::' || a === '[::]' || a === '*';
+}
+
+// --- IPv4 prefixes ----------------------------------------------------------------------------
+
+export interface Prefix4 {
+  base: number;
+  len: number;
+}
+
+export function parsePrefix4(cidr: string): Prefix4 | undefined {
+  const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})(?:\/(\d{1,2}))?$/.exec(cidr.trim());
+  if (!m) return undefined;
+  const o = m.slice(1, 5).map(Number);
+  if (o.some((x) => x > 255)) return undefined;
+  const len = m[5] === undefined ? 32 : Number(m[5]);
+  if (len > 32) return undefined;
+  const addr = ((o[0]! << 24) >>> 0) + (o[1]! << 16) + (o[2]! << 8) + o[3]!;
+  const mask = len === 0 ? 0 : (0xffffffff << (32 - len)) >>> 0;
+  return { base: (addr & mask) >>> 0, len };
+}
+
+/** One prefix contains the other (two prefixes overlap exactly when one contains the other). */
+export function overlaps(a: Prefix4, b: Prefix4): boolean {
+  const len = Math.min(a.len, b.len);
+  const mask = len === 0 ? 0 : (0xffffffff << (32 - len)) >>> 0;
+  return (a.base & mask) >>> 0 === (b.base & mask) >>> 0;
+}
+
+export function contains(net: Prefix4, addr: Prefix4): boolean {
+  return net.len <= addr.len && overlaps(net, addr);
+}
+
+/** Address without its prefix: 172.17.0.2/16 -> 172.17.0.2. */
+export function bare(addr: string): string {
+  return addr.replace(/\/\d+$/, '');
+}

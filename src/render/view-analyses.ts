@@ -1,0 +1,195 @@
+/**
+ * StepAnalysis + ReportStep -> display rows for templates/partials/{answers,findings,diff}.hbs.
+ * Evidence becomes links into the raw appendix (the same anchors as the tables); answer text is
+ * split into paragraphs, list items and `code` spans so that templates stay logic-free and no
+ * HTML is ever built from data.
+ *
+ * Audiences:
+ * - review:  findings first, then the answers (with not-applicable ones and their reasons), diff.
+ * - handout: a worksheet: the applicable questions with ruled lines to write on; no answers, no
+ *            findings, no diff (it would give away "what changed since the last step").
+ * - answers: the answer key: diff and answers, no findings.
+ */
+import { findingInfo } from '../analyses/findings/catalogue.js';
+import type { Answer, DiffCategory, Finding, Severity, StepAnalysis } from '../analyses/types.js';
+import type { Evidence } from '../model/types.js';
+import type { ReportStep } from '../report/types.js';
+import { type EvidenceLink, fileAnchor, lineAnchor } from './view.js';
+
+export type Audience = 'review' | 'handout' | 'answers';
+
+export const AUDIENCES: readonly Audience[] = ['review', 'handout', 'answers'];
+
+export interface TextPart {
+  text: string;
+  code: boolean;
+}
+
+export interface TextBlock {
+  /** A paragraph (`parts`) or a bullet list (`items`). */
+  isList: boolean;
+  parts: TextPart[];
+  items: TextPart[][];
+}
+
+/** Lines to write on per question in the handout. */
+const HANDOUT_LINES = 5;
+
+export function evidenceLink(step: ReportStep, e: Evidence): EvidenceLink {
+  return e.line !== undefined
+    ? { href: `#${lineAnchor(step, e.file, e.line)}`, text: `${e.file}:${e.line}` }
+    : { href: `#${fileAnchor(step, e.file)}`, text: e.file };
+}
+
+/** `a \`b\` c` -> text, code, text. An unmatched backtick stays text. */
+export function textParts(s: string): TextPart[] {
+  const out: TextPart[] = [];
+  const re = /`([^`]+)`/g;
+  let last = 0;
+  for (let m = re.exec(s); m; m = re.exec(s)) {
+    if (m.index > last) out.push({ text: s.slice(last, m.index), code: false });
+    out.push({ text: m[1]!, code: true });
+    last = m.index + m[0].length;
+  }
+  if (last < s.length) out.push({ text: s.slice(last), code: false });
+  return out;
+}
+
+/** Paragraphs split at blank lines; lines starting with "- " become list items. */
+export function textBlocks(s: string): TextBlock[] {
+  const blocks: TextBlock[] = [];
+  for (const para of s.split(/\n\s*\n/)) {
+    const lines = para.split('\n').filter((l) => l.trim() !== '');
+    let text: string[] = [];
+    let items: string[] = [];
+    const flush = () => {
+      if (text.length) blocks.push({ isList: false, parts: textParts(text.join(' ')), items: [] });
+      if (items.length) blocks.push({ isList: true, parts: [], items: items.map(textParts) });
+      text = [];
+      items = [];
+    };
+    for (const l of lines) {
+      if (/^\s*- /.test(l)) {
+        if (text.length) {
+          blocks.push({ isList: false, parts: textParts(text.join(' ')), items: [] });
+          text = [];
+        }
+        items.push(l.replace(/^\s*- /, ''));
+      } else {
+        if (items.length) flush();
+        text.push(l);
+      }
+    }
+    flush();
+  }
+  return blocks;
+}
+
+const SEVERITY_ORDER: Severity[] = ['high', 'medium', 'low', 'info'];
+
+const CATEGORY_TITLES: Record<DiffCategory, string> = {
+  interface: 'Interfaces',
+  address: 'Addresses',
+  bridge: 'Bridges',
+  'bridge-port': 'Bridge ports',
+  route: 'Routes',
+  socket: 'Listening sockets',
+  process: 'Processes',
+  'docker-network': 'Docker networks',
+  container: 'Containers',
+  veth: 'veth pairs',
+  'published-port': 'Published ports',
+};
+
+function answerRow(step: ReportStep, a: Answer, n: number) {
+  return {
+    n,
+    id: a.id,
+    anchor: `${step.anchor}-q-${a.id}`,
+    question: textParts(a.question),
+    status: a.status,
+    answered: a.status === 'answered',
+    notApplicable: a.status === 'not-applicable',
+    error: a.status === 'error',
+    reason: a.reason ? textParts(a.reason) : [],
+    blocks: textBlocks(a.answer),
+    facts: a.facts,
+    hasFacts: a.facts.length > 0,
+    evidence: a.evidence.map((e) => evidenceLink(step, e)),
+    lines: Array.from({ length: HANDOUT_LINES }, (_, i) => i + 1),
+  };
+}
+
+function findingRow(step: ReportStep, f: Finding) {
+  const info = findingInfo[f.kind];
+  return {
+    kind: f.kind,
+    severity: f.severity,
+    title: info.title,
+    subject: f.subject,
+    detail: textParts(f.detail),
+    explanation: textParts(info.explanation),
+    remediation: textParts(info.remediation),
+    evidence: f.evidence.map((e) => evidenceLink(step, e)),
+  };
+}
+
+function diffView(step: ReportStep, a: StepAnalysis) {
+  if (!a.diff) return undefined;
+  const groups = (Object.keys(CATEGORY_TITLES) as DiffCategory[])
+    .map((category) => {
+      const rows = a.diff!.changes.filter((c) => c.category === category);
+      return {
+        category,
+        title: CATEGORY_TITLES[category],
+        count: rows.length,
+        rows: rows.map((c) => ({
+          change: c.change,
+          key: c.key,
+          summary: c.summary,
+          ev: c.evidence ? evidenceLink(step, c.evidence) : undefined,
+        })),
+      };
+    })
+    .filter((g) => g.count > 0);
+  const count = (k: 'added' | 'removed' | 'changed') => a.diff!.changes.filter((c) => c.change === k).length;
+  return {
+    from: a.diff.from,
+    empty: a.diff.changes.length === 0,
+    counts: { added: count('added'), removed: count('removed'), changed: count('changed') },
+    groups,
+  };
+}
+
+export function analysesView(step: ReportStep, a: StepAnalysis, audience: Audience = 'review') {
+  const answered = a.answers.filter((x) => x.status === 'answered');
+  const shown = audience === 'review' ? a.answers : answered;
+  const findings = SEVERITY_ORDER.flatMap((s) => a.findings.filter((f) => f.severity === s)).map((f) =>
+    findingRow(step, f),
+  );
+  return {
+    audience,
+    anchor: step.anchor,
+    isReview: audience === 'review',
+    isHandout: audience === 'handout',
+    isAnswers: audience === 'answers',
+    showFindings: audience === 'review',
+    showAnswers: audience !== 'handout',
+    showDiff: audience !== 'handout' && a.diff !== undefined,
+    suggestedLabel: a.suggestedLabel,
+    questions: shown.map((x, i) => answerRow(step, x, i + 1)),
+    questionCount: shown.length,
+    notApplicableCount: a.answers.filter((x) => x.status === 'not-applicable').length,
+    findings: {
+      count: findings.length,
+      rows: findings,
+      counts: SEVERITY_ORDER.map((s) => ({
+        severity: s,
+        count: a.findings.filter((f) => f.severity === s).length,
+      })).filter((c) => c.count > 0),
+    },
+    diff: diffView(step, a),
+  };
+}
+
+export type AnalysesView = ReturnType<typeof analysesView>;
