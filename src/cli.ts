@@ -32,6 +32,7 @@ interface ReportOpts {
   output: string;
   format: string;
   audience: Audience;
+  order: 'given' | 'time';
   title?: string;
   quiet?: boolean;
 }
@@ -51,7 +52,7 @@ async function reportCommand(inputs: string[], opts: ReportOpts): Promise<void> 
   }
   let report: Awaited<ReturnType<typeof buildReport>>;
   try {
-    report = await buildReport(inputs, opts.title ? { title: opts.title } : {});
+    report = await buildReport(inputs, { order: opts.order, ...(opts.title ? { title: opts.title } : {}) });
   } catch (e) {
     if (e instanceof BundleReadError) throw new ExitError(e.message, EXIT.input);
     throw e;
@@ -142,6 +143,11 @@ export function buildProgram(): Command {
       )
         .choices(AUDIENCES as string[])
         .default('review'),
+    )
+    .addOption(
+      new Option('--order <how>', 'step order: as given on the command line, or by capture time')
+        .choices(['given', 'time'])
+        .default('given'),
     )
     .option('-t, --title <text>', 'report title (default: from the host names)')
     .option('-q, --quiet', 'print nothing but errors')

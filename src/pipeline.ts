@@ -7,7 +7,8 @@
 import { DEFAULT_LIMITS, type ReadLimits } from './bundle/limits.js';
 import { readBundle } from './bundle/read.js';
 import { buildStepModel } from './model/build-step.js';
-import { parseBundle } from './parsers/parse-bundle.js';
+import type { StepModel } from './model/types.js';
+import { type ParsedBundle, parseBundle } from './parsers/parse-bundle.js';
 import { assembleReport } from './report/assemble.js';
 import type { Report } from './report/types.js';
 import { VERSION } from './version.js';
@@ -17,15 +18,22 @@ export interface BuildReportOptions {
   /** Fixed timestamp for reproducible output (tests, golden files). */
   generatedAt?: string;
   title?: string;
+  /** 'given' keeps the inputs' order; 'time' sorts steps by capture time (unknown times last). */
+  order?: 'given' | 'time';
 }
 
 /** Read, parse and model every input (one per step, in order) and assemble the Report. */
 export async function buildReport(inputs: string[], opts: BuildReportOptions = {}): Promise<Report> {
-  const steps = [];
+  const steps: { parsed: ParsedBundle; model: StepModel }[] = [];
   for (const input of inputs) {
     const bundle = await readBundle(input, opts.limits ?? DEFAULT_LIMITS);
     const parsed = parseBundle(bundle);
     steps.push({ parsed, model: buildStepModel(parsed) });
+  }
+  if (opts.order === 'time') {
+    const t = (s: { parsed: ParsedBundle }) =>
+      Date.parse(s.parsed.bundle.meta.capturedAt ?? '') || Number.POSITIVE_INFINITY;
+    steps.sort((a, b) => t(a) - t(b));
   }
   return assembleReport(steps, {
     generator: { name: 'dockernet', version: VERSION },

@@ -64,3 +64,18 @@ describe('dockernet CLI', () => {
     expect(r.stdout).toContain('Examples:');
   });
 });
+
+describe('dockernet report options', () => {
+  it('--order time sorts the steps by capture time; --audience handout hides the answers', () => {
+    const out = mkdtempSync(join(tmpdir(), 'dockernet-cli-'));
+    const steps = [3, 1, 2].map((n) => join(root, `samples/slides-step${n}`));
+    const r = run(['report', ...steps, '-o', out, '--order', 'time', '--audience', 'handout']);
+    expect(r.status, r.stderr).toBe(0);
+    const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
+    expect(report.steps.map((s: { source: string }) => s.source.slice(-1))).toEqual(['1', '2', '3']);
+    const html = readFileSync(join(out, 'report.html'), 'utf8');
+    expect(html).toContain('write-space');
+    expect(html).not.toContain('class="answer"');
+    expect(html).not.toContain('class="findings"');
+  });
+});
