@@ -58,7 +58,7 @@ function buildNamespace(parsed: ParsedBundle, scope: string): ModelNamespace {
     const iface = ns.interfaces.find((i) => i.name === b.name);
     if (iface) iface.kind = 'bridge';
   }
-  ns.sockets = buildSockets(outputsOf(outputs, scope, ['netstat']), ns.processes);
+  ns.sockets = buildSockets(socketSource(outputs, scope), ns.processes);
   return ns;
 }
 
@@ -237,6 +237,23 @@ function buildProcesses(ps: ParsedOutput[], pstree: ParsedOutput[]): ModelProces
     }
   }
   return [...byPid.values()].sort((a, b) => a.pid - b.pid);
+}
+
+/**
+ * Sockets come from one source per namespace, the first that was captured: netstat (what the
+ * course uses), else ss (hosts without net-tools), else /proc/net/{tcp,udp,raw} (no nsenter, or
+ * ss skipped). Mixing them would list each socket twice in slightly different spellings.
+ */
+function socketSource(outputs: ParsedOutput[], scope: string): ParsedOutput[] {
+  for (const ids of [
+    ['netstat'],
+    ['ss'],
+    ['proc-net-tcp', 'proc-net-tcp6', 'proc-net-udp', 'proc-net-udp6', 'proc-net-raw', 'proc-net-raw6'],
+  ]) {
+    const found = outputsOf(outputs, scope, ids);
+    if (found.length > 0) return found;
+  }
+  return [];
 }
 
 function buildSockets(outputs: ParsedOutput[], processes: ModelProcess[]): ModelSocket[] {

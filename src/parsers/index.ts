@@ -13,12 +13,24 @@ import { dockerPs } from './docker-ps.js';
 import { dockerSwarm } from './docker-swarm.js';
 import { dockerVersion } from './docker-version.js';
 import { ipAddr } from './ip-addr.js';
+import { ipJson } from './ip-json.js';
 import { ipRoute } from './ip-route.js';
+import { ipRule } from './ip-rule.js';
 import { iptablesSave } from './iptables-save.js';
 import { netstat } from './netstat.js';
 import { nftRuleset } from './nft-ruleset.js';
+import { procNetDev } from './proc-net-dev.js';
+import { procNetFibTrie } from './proc-net-fib-trie.js';
+import { procNetIfInet6 } from './proc-net-if-inet6.js';
+import { procNetRaw } from './proc-net-raw.js';
+import { procNetRoute } from './proc-net-route.js';
+import { procNetSockets } from './proc-net-sockets.js';
+import { procNetTcp } from './proc-net-tcp.js';
+import { procNetUdp } from './proc-net-udp.js';
 import { ps } from './ps.js';
 import { pstree } from './pstree.js';
+import { ss } from './ss.js';
+import { sysClassNet } from './sys-class-net.js';
 import { sysctlNet } from './sysctl-net.js';
 import type { Parser } from './types.js';
 
@@ -40,6 +52,18 @@ export const parsers: readonly Parser[] = [
   dockerSwarm,
   dockerNodeLs,
   sysctlNet,
+  ss,
+  ipJson,
+  ipRule,
+  procNetSockets,
+  procNetTcp,
+  procNetUdp,
+  procNetRaw,
+  procNetRoute,
+  procNetDev,
+  procNetIfInet6,
+  procNetFibTrie,
+  sysClassNet,
 ];
 
 export function findParser(id: string): Parser | undefined {

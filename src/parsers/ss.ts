@@ -1,0 +1,315 @@
+/**
+ * Parser for iproute2 `ss` socket listings of Internet sockets: `ss -tulpan` (what the collector
+ * runs), `ss -tunap`, `ss -lntu`, `ss -tanp`, `ss -wanp`, with or without `-n`, `-p`, `-e`.
+ *
+ *   Netid State  Recv-Q Send-Q   Local Address:Port   Peer Address:PortProcess
+ *   udp   UNCONN 0      0      0.0.0.0%docker0:67          0.0.0.0:*    users:(("busybox",pid=119,fd=5))
+ *   tcp   LISTEN 0      9                    *:8443              *:*    users:(("busybox",pid=114,fd=3))
+ *   tcp   ESTAB  0      0      [::ffff:172.17.0.2]:8080 [::ffff:172.17.0.1]:33784 users:(("cat",pid=127,fd=1),("cat",pid=127,fd=0))
+ *
+ * One record per socket, with netstat's field names (see NetstatSocket) so that the model can
+ * treat both alike, plus every process that holds the socket. Things that are not obvious:
+ *
+ * - Columns are split at whitespace, never at header positions: ss pads columns to the widest
+ *   value and glues the last header words together when a column is full (`Address:PortProcess`,
+ *   even `Address:PortPeer`), so the header only says whether a `Netid` column exists.
+ * - `Netid` is printed only when more than one socket type was asked for (`-tu`, not `-t`).
+ *   Without it the transport is guessed for the whole output (`protoGuess: true`): any TCP-only
+ *   state (LISTEN, TIME-WAIT...) means `-t`; only UNCONN rows whose local "port" is an IP
+ *   protocol number (1 icmp, 58 ipv6-icmp, 255 raw...) and no peer mean `-w` (raw sockets print
+ *   the protocol there); other UNCONN means `-u`; ESTAB alone is taken as TCP.
+ * - Address family. Since iproute2 4.x, IPv6 addresses are bracketed (`[::1]:53`) and the IPv6
+ *   wildcard of a dual-stack socket (`IPV6_V6ONLY` off) prints as `*`, while a v6only one prints
+ *   `[::]`. Older ss prints IPv6 unbracketed (`:::22`) and `*` for the IPv4 wildcard. The style is
+ *   decided once per output (any unbracketed IPv6 address -> old style); `*` becomes `::` (new
+ *   style, with `v6only: false`) or `0.0.0.0` (old style), so the address matches netstat's and
+ *   /proc's. `-e` prints `v6only:0|1` explicitly, which wins. `proto` is the Netid plus `6` for an
+ *   IPv6 socket (an IPv4-mapped `[::ffff:127.0.0.1]` socket is tcp6, as in /proc/net/tcp6).
+ * - `0.0.0.0%docker0:67` / `*%ens18:546`: a socket bound to a device (SO_BINDTODEVICE, e.g. a DHCP
+ *   server); the device goes to `localInterface`.
+ * - States are ss's short words; `state` gets netstat's (`ESTAB` -> ESTABLISHED, `TIME-WAIT` ->
+ *   TIME_WAIT) and `stateRaw` keeps ss's when they differ. UNCONN is the kernel's TCP_CLOSE,
+ *   which netstat prints as no state for UDP and CLOSE for TCP and raw sockets: the same here.
+ * - Processes: `users:(("node",pid=21,fd=3))`; before iproute2 3.16 (2014) without keys,
+ *   `users:(("sshd",1231,3))`; several entries when a socket is shared (forked servers, or two
+ *   fds of one process). `pid`/`program` take the first one, `processes` keeps all. Names are
+ *   quoted and may hold spaces, commas or parentheses.
+ * - `-e` adds `uid:N ino:N sk:X cgroup:... v6only:N <->`; `-o` adds `timer:(...)`: uid -> `user`,
+ *   ino -> `inode`, timer -> `timer`, the rest is kept in `extra` as printed.
+ * - Rows of other socket kinds (`u_str`, `nl`, `p_raw`, `v_str`...) are skipped with one warning.
+ */
+import type { NetstatSocket } from './netstat.js';
+import { RAW_PROTOCOL_PORTS } from './proc-net-hex.js';
+import type { ParseResult, Parser, ParseWarning } from './types.js';
+import { capWarnings, detectErrorText, rejected, result, splitLines, tokenize } from './util.js';
+
+export interface SsProcess {
+  name: string;
+  pid?: number;
+  fd?: number;
+}
+
+export interface SsSocket extends NetstatSocket {
+  /** The device a socket is bound to: `0.0.0.0%docker0:67` -> `docker0`. */
+  localInterface?: string;
+  /** For IPv6 sockets when the output tells: false for a dual-stack socket (`*`), true for `[::]`. */
+  v6only?: boolean;
+  processes: SsProcess[];
+  /** Set when the output has no Netid column and the transport was guessed (see the file comment). */
+  protoGuess?: true;
+  /** `-e`/`-i`/`-m` words this parser does not map (`sk:1036`, `cgroup:/`, `<->`). */
+  extra?: string[];
+}
+
+/** Netids of Internet sockets; other Netids (unix, netlink, packet, vsock...) are skipped. */
+const INET_NETIDS = new Set(['tcp', 'udp', 'raw', 'sctp', 'mptcp', 'dccp', 'udplite']);
+const OTHER_NETIDS = /^(u_str|u_dgr|u_seq|unix|nl|p_raw|p_dgr|v_str|v_dgr|tipc|xdp|icmp6?|\?\?\?)$/;
+
+const STATES: Record<string, string> = {
+  ESTAB: 'ESTABLISHED',
+  'SYN-SENT': 'SYN_SENT',
+  'SYN-RECV': 'SYN_RECV',
+  'NEW-SYN-RECV': 'SYN_RECV',
+  'FIN-WAIT-1': 'FIN_WAIT1',
+  'FIN-WAIT-2': 'FIN_WAIT2',
+  'TIME-WAIT': 'TIME_WAIT',
+  UNCONN: 'CLOSE',
+  'CLOSE-WAIT': 'CLOSE_WAIT',
+  'LAST-ACK': 'LAST_ACK',
+  LISTEN: 'LISTEN',
+  CLOSING: 'CLOSING',
+  'BOUND-INACTIVE': 'CLOSE',
+  UNKNOWN: 'UNKNOWN',
+};
+
+interface Endpoint {
+  address: string;
+  port: string;
+  iface?: string;
+  family: 4 | 6 | undefined;
+  /** The wildcard was printed as `*`. */
+  star: boolean;
+  bracketed: boolean;
+}
+
+function splitEndpoint(text: string): Endpoint {
+  const i = text.lastIndexOf(':');
+  let host = i < 0 ? text : text.slice(0, i);
+  const port = i < 0 ? '' : text.slice(i + 1);
+  let iface: string | undefined;
+  // The device follows the address: `0.0.0.0%docker0`, `[fe80::1]%eth0`, `*%ens18`.
+  const pct = host.startsWith('[') ? host.indexOf('%', host.indexOf(']')) : host.indexOf('%');
+  if (pct >= 0) {
+    iface = host.slice(pct + 1);
+    host = host.slice(0, pct);
+  }
+  const bracketed = host.startsWith('[') && host.endsWith(']');
+  if (bracketed) host = host.slice(1, -1);
+  const family = host === '*' ? undefined : host.includes(':') ? 6 : /^[\d.]+$/.test(host) ? 4 : undefined;
+  return {
+    address: host,
+    port,
+    ...(iface !== undefined ? { iface } : {}),
+    family,
+    star: host === '*',
+    bracketed,
+  };
+}
+
+/** Parse `users:((...),(...))` starting at `s[0]`; returns the processes and the length consumed. */
+function parseUsers(s: string): { processes: SsProcess[]; length: number } | undefined {
+  if (!s.startsWith('users:((')) return undefined;
+  const processes: SsProcess[] = [];
+  let i = 'users:('.length;
+  while (s[i] === '(') {
+    i++;
+    if (s[i] !== '"') return undefined;
+    // The name is quoted; a name may itself contain `"`, so it ends at the `",` that is followed
+    // by the pid (`pid=` or a digit).
+    let j = i + 1;
+    let end = -1;
+    while (j < s.length) {
+      const q = s.indexOf('",', j);
+      if (q < 0) break;
+      if (/^(pid=)?\d/.test(s.slice(q + 2))) {
+        end = q;
+        break;
+      }
+      j = q + 1;
+    }
+    if (end < 0) return undefined;
+    const name = s.slice(i + 1, end);
+    const close = s.indexOf(')', end);
+    if (close < 0) return undefined;
+    const fields = s.slice(end + 2, close).split(',');
+    const p: SsProcess = { name };
+    fields.forEach((f, k) => {
+      const m = /^(?:(pid|fd)=)?(\d+)$/.exec(f);
+      if (!m) return;
+      const key = m[1] ?? (k === 0 ? 'pid' : k === 1 ? 'fd' : undefined);
+      if (key === 'pid' || key === 'fd') p[key] = Number(m[2]);
+    });
+    processes.push(p);
+    i = close + 1;
+    if (s[i] === ',') i++;
+  }
+  if (s[i] !== ')') return undefined;
+  return { processes, length: i + 1 };
+}
+
+/** Guess the transport of an output without a Netid column (see the file comment). */
+function guessTransport(rows: { state: string; local: Endpoint; peer: Endpoint }[]): string {
+  const states = new Set(rows.map((r) => r.state));
+  if ([...states].some((s) => s !== 'UNCONN' && s !== 'ESTAB')) return 'tcp';
+  const unconn = rows.filter((r) => r.state === 'UNCONN');
+  if (unconn.length === 0) return 'tcp';
+  const raw = unconn.every(
+    (r) => RAW_PROTOCOL_PORTS.has(r.local.port) && (r.peer.port === '*' || r.peer.port === '0'),
+  );
+  return raw ? 'raw' : 'udp';
+}
+
+interface Row {
+  lineNo: number;
+  netid?: string;
+  state: string;
+  recvQ: number;
+  sendQ: number;
+  local: Endpoint;
+  peer: Endpoint;
+  rest: string;
+}
+
+function parse(text: string): ParseResult<SsSocket> {
+  const err = detectErrorText(text);
+  if (err) return rejected(err);
+  const lines = splitLines(text);
+  if (lines.every((l) => l.trim() === '')) return rejected('empty output');
+
+  const warnings: ParseWarning[] = [];
+  const rows: Row[] = [];
+  let headers = 0;
+  let hasNetid: boolean | undefined;
+  const skipped = new Map<string, number>();
+
+  lines.forEach((raw, i) => {
+    const lineNo = i + 1;
+    const trimmed = raw.trim();
+    if (trimmed === '') return;
+    if (/^(Netid\s+)?State\s+Recv-Q/.test(trimmed)) {
+      headers++;
+      hasNetid = trimmed.startsWith('Netid');
+      return;
+    }
+    const tokens = tokenize(raw);
+    const first = tokens[0]?.text ?? '';
+    if (OTHER_NETIDS.test(first) || (hasNetid && !INET_NETIDS.has(first) && /^[a-z_?]+$/.test(first))) {
+      skipped.set(first, (skipped.get(first) ?? 0) + 1);
+      return;
+    }
+    const withNetid = hasNetid ?? INET_NETIDS.has(first);
+    const k = withNetid ? 1 : 0;
+    const [state, recvQ, sendQ, local, peer] = tokens.slice(k, k + 5);
+    if (!state || !local || !peer || !/^\d+$/.test(recvQ?.text ?? '') || !/^\d+$/.test(sendQ?.text ?? '')) {
+      warnings.push({ line: lineNo, message: `unrecognised line: ${trimmed.slice(0, 100)}` });
+      return;
+    }
+    rows.push({
+      lineNo,
+      ...(withNetid ? { netid: first } : {}),
+      state: state.text,
+      recvQ: Number(recvQ!.text),
+      sendQ: Number(sendQ!.text),
+      local: splitEndpoint(local.text),
+      peer: splitEndpoint(peer.text),
+      rest: raw.slice(peer.end).trim(),
+    });
+  });
+
+  if (headers === 0 && rows.length === 0) {
+    return rejected('not ss output: no `State Recv-Q ...` header and no socket rows');
+  }
+  if (headers === 0) warnings.push({ message: 'no `Netid State Recv-Q ...` header: columns were guessed' });
+  for (const [netid, n] of skipped)
+    warnings.push({ message: `skipped ${n} row(s) of '${netid}' sockets (not Internet sockets)` });
+
+  // Old ss prints IPv6 unbracketed (`:::22`) and `*` for the IPv4 wildcard.
+  const oldStyle = rows.some((r) => [r.local, r.peer].some((e) => !e.bracketed && e.family === 6));
+  const guessed = rows.some((r) => r.netid === undefined) ? guessTransport(rows) : undefined;
+
+  const records = rows.map((r): SsSocket => {
+    const extra: string[] = [];
+    let processes: SsProcess[] = [];
+    let user: string | undefined;
+    let inode: number | undefined;
+    let timer: string | undefined;
+    let v6onlyFlag: boolean | undefined;
+    let rest = r.rest;
+    while (rest !== '') {
+      const users = parseUsers(rest);
+      if (users) {
+        processes = [...processes, ...users.processes];
+        rest = rest.slice(users.length).trim();
+        continue;
+      }
+      if (rest.startsWith('users:('))
+        warnings.push({ line: r.lineNo, message: 'unreadable users:(...) field' });
+      const timerM = /^timer:\([^)]*\)/.exec(rest);
+      const word = timerM ? timerM[0] : (/^\S+/.exec(rest)?.[0] ?? '');
+      rest = rest.slice(word.length).trim();
+      const kv = /^(uid|ino|v6only):(\d+)$/.exec(word);
+      if (timerM) timer = word.slice('timer:('.length, -1);
+      else if (kv?.[1] === 'uid') user = kv[2];
+      else if (kv?.[1] === 'ino') inode = Number(kv[2]);
+      else if (kv?.[1] === 'v6only') v6onlyFlag = kv[2] === '1';
+      else extra.push(word);
+    }
+
+    const six = r.local.family === 6 || r.peer.family === 6 || (!oldStyle && r.local.star);
+    const any = six ? '::' : '0.0.0.0';
+    const transport = r.netid ?? guessed ?? 'tcp';
+    let v6only: boolean | undefined = v6onlyFlag;
+    if (v6only === undefined && six && !oldStyle) {
+      if (r.local.star) v6only = false;
+      else if (r.local.address === '::' && r.local.bracketed) v6only = true;
+    }
+
+    const st = STATES[r.state];
+    if (st === undefined)
+      warnings.push({ line: r.lineNo, message: `unknown socket state '${r.state}', kept as UNKNOWN` });
+    const rec: Omit<SsSocket, 'line'> = {
+      proto: six ? `${transport}6` : transport,
+      recvQ: r.recvQ,
+      sendQ: r.sendQ,
+      localAddress: r.local.star ? any : r.local.address,
+      localPort: r.local.port,
+      ...(r.local.iface !== undefined ? { localInterface: r.local.iface } : {}),
+      foreignAddress: r.peer.star ? any : r.peer.address,
+      foreignPort: r.peer.port,
+      processes,
+    };
+    // UNCONN is TCP_CLOSE: netstat prints no state for UDP and CLOSE for TCP and raw sockets.
+    if (!(r.state === 'UNCONN' && /^udp/.test(transport))) rec.state = st ?? 'UNKNOWN';
+    if (rec.state !== r.state) rec.stateRaw = r.state;
+    if (user !== undefined) rec.user = user;
+    if (inode !== undefined) rec.inode = inode;
+    const firstProc = processes[0];
+    if (firstProc?.pid !== undefined) rec.pid = firstProc.pid;
+    if (firstProc) rec.program = firstProc.name;
+    if (timer !== undefined) rec.timer = timer;
+    if (v6only !== undefined) rec.v6only = v6only;
+    if (r.netid === undefined) rec.protoGuess = true;
+    if (extra.length > 0) rec.extra = extra;
+    // `processes` after the scalar fields, `line` last, for readable golden files.
+    const { processes: procs, ...head } = rec;
+    return { ...head, processes: procs, line: r.lineNo } as SsSocket;
+  });
+  return result(records, capWarnings(warnings));
+}
+
+export const ss: Parser<SsSocket> = {
+  id: 'ss',
+  description: 'Internet sockets from iproute2 `ss` (-tulpan and friends, old and new users:(...) forms)',
+  commands: ['ss -tulpan', 'ss -tunap', 'ss -lntu', 'ss -tanp', 'ss -wanp', 'ss -tulpane'],
+  parse,
+};
