@@ -1,0 +1,491 @@
+/**
+ * Mermaid source -> SVG, pre-rendered in headless Chromium so the report needs no script to show
+ * its diagrams. One browser and one page for all diagrams of a run (loading the 3.5 MB mermaid
+ * bundle costs 1-2 s; a small diagram then renders in ~100-200 ms). The page loads nothing: mermaid
+ * comes from node_modules through `addScriptTag({ path })` (inlined, no request) and every request
+ * is aborted by blockRequests; Chromium resolves no host name (launchBrowser).
+ *
+ * `htmlLabels: false` gives labels as SVG <text>, not HTML in <foreignObject>, so the file also
+ * reads in librsvg, Inkscape and office programs. Mermaid draws some failures instead of throwing
+ * (a "Syntax error in text" bomb, "Maximum text size in diagram exceeded"): both are detected and
+ * reported as errors, never returned as a picture.
+ */
+import { createRequire } from 'node:module';
+import type { Page } from 'puppeteer';
+import { blockRequests, launchBrowser } from './browser.js';
+
+export interface RenderedDiagram {
+  svg?: string;
+  error?: string;
+  /** Time spent in mermaid.render for this diagram. */
+  ms: number;
+}
+
+export interface RenderOptions {
+  browserPath: string;
+  /** Prefix of the SVG element ids; diagrams inlined in one HTML page need distinct ids. */
+  idPrefix?: string;
+  /** Seed of mermaid's deterministic ids: the same source and seed give the same SVG bytes. */
+  seed?: string;
+  /** Called with the URLs the page tried to load (always blocked); tests expect none. */
+  onBlocked?: (urls: string[]) => void;
+  /** Longest time for one diagram (default 60,000 ms). */
+  timeoutMs?: number;
+}
+
+/** Path of mermaid's IIFE bundle (sets window.mermaid), also used to inline it when no browser exists. */
+export function mermaidScriptPath(): string {
+  return createRequire(import.meta.url).resolve('mermaid/dist/mermaid.min.js');
+}
+
+/** Fonts Debian has (fonts-liberation, fonts-dejavu); the SVG names them for other viewers too. */
+export const DIAGRAM_FONT = '"Liberation Sans", "DejaVu Sans", Arial, sans-serif';
+
+/** Mermaid's limits, kept at their defaults (stepDiagram stays well under them). */
+export const MAX_TEXT_SIZE = 50_000;
+export const MAX_EDGES = 500;
+
+export function mermaidConfig(seed = 'dockernet'): Record<string, unknown> {
+  return {
+    startOnLoad: false,
+    securityLevel: 'strict',
+    htmlLabels: false,
+    flowchart: {
+      htmlLabels: false,
+      curve: 'basis',
+      nodeSpacing: 30,
+      rankSpacing: 45,
+      padding: 8,
+      wrappingWidth: 260,
+    },
+    theme: 'neutral',
+    fontFamily: DIAGRAM_FONT,
+    themeVariables: { fontFamily: DIAGRAM_FONT, fontSize: '14px' },
+    deterministicIds: true,
+    deterministicIDSeed: seed,
+    maxTextSize: MAX_TEXT_SIZE,
+    maxEdges: MAX_EDGES,
+  };
+}
+
+/** Texts Mermaid draws instead of the diagram when it fails without throwing. */
+const ERROR_PICTURES: readonly [RegExp, string][] = [
+  [/Maximum text size in diagram exceeded/i, 'Maximum text size in diagram exceeded'],
+  [/Syntax error in text/i, 'Syntax error in text'],
+  [/class="error-icon"/, 'mermaid drew its error picture'],
+];
+
+/** The text an SVG shows (labels are split into one <tspan> per word), without its CSS. */
+export function svgText(svg: string): string {
+  return svg
+    .replace(/<style[\s\S]*?<\/style>/gi, '')
+    .replace(/<[^>]*>/g, '')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#(\d+);/g, (_, d: string) => String.fromCodePoint(Number(d) % 0x110000))
+    .replace(/&amp;/g, '&');
+}
+
+export function errorPictureOf(svg: string): string | undefined {
+  const text = svgText(svg);
+  for (const [re, what] of ERROR_PICTURES) if (re.test(text) || re.test(svg)) return what;
+  return undefined;
+}
+
+interface MermaidWindow {
+  mermaid: {
+    initialize(config: Record<string, unknown>): void;
+    render(id: string, text: string): Promise<{ svg: string }>;
+  };
+}
+
+interface Attempt extends RenderedDiagram {
+  /** The page is no longer usable (crashed, or still busy with a diagram that timed out). */
+  broken?: boolean;
+}
+
+async function renderOne(page: Page, id: string, source: string, timeoutMs: number): Promise<Attempt> {
+  // Mermaid would draw "Maximum text size in diagram exceeded" instead: say it without drawing.
+  if (source.length > MAX_TEXT_SIZE) {
+    return {
+      error: `Maximum text size in diagram exceeded (${source.length} > ${MAX_TEXT_SIZE} characters)`,
+      ms: 0,
+    };
+  }
+  const started = performance.now();
+  const elapsed = () => Math.round(performance.now() - started);
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<'timeout'>((resolve) => {
+    timer = setTimeout(() => resolve('timeout'), timeoutMs);
+  });
+  let result: { svg?: string; error?: string } | 'timeout';
+  try {
+    const rendering = page.evaluate(
+      async (elementId, text) => {
+        const w = window as unknown as MermaidWindow;
+        try {
+          const { svg } = await w.mermaid.render(elementId, text);
+          return { svg };
+        } catch (e) {
+          // mermaid.render leaves its scratch element behind on a failure.
+          document.getElementById(`d${elementId}`)?.remove();
+          return { error: e instanceof Error ? e.message : String(e) };
+        }
+      },
+      id,
+      source,
+    );
+    rendering.catch(() => undefined);
+    result = await Promise.race([rendering, timeout]);
+  } catch (e) {
+    return {
+      error: `the browser failed: ${e instanceof Error ? e.message : String(e)}`,
+      ms: elapsed(),
+      broken: true,
+    };
+  } finally {
+    clearTimeout(timer);
+  }
+  const ms = elapsed();
+  if (result === 'timeout') return { error: `not rendered within ${timeoutMs} ms`, ms, broken: true };
+  if (result.error !== undefined) return { error: result.error.split('\n').slice(0, 6).join('\n'), ms };
+  const svg = result.svg ?? '';
+  const picture = errorPictureOf(svg);
+  if (picture) return { error: picture, ms };
+  if (!svg.startsWith('<svg')) return { error: 'mermaid returned no SVG', ms };
+  const clean = sanitizeSvg(portable(svg));
+  const problems = svgProblems(clean);
+  if (problems.length > 0) return { error: `unsafe SVG: ${problems.join('; ')}`, ms };
+  return { svg: clean, ms };
+}
+
+/**
+ * Make the SVG read the same outside browsers:
+ * - Mermaid writes a label as one <tspan> per word, each but the first starting with a space.
+ *   Browsers keep that space; librsvg (GNOME, LibreOffice, many ticket systems) drops it under
+ *   SVG's default whitespace rule and draws "listeningonthehost". `xml:space="preserve"` keeps
+ *   the spaces and changes nothing in a browser.
+ * - The SVG comes from innerHTML, which writes U+00A0 as `&nbsp;`: not an XML entity, so a
+ *   standalone .svg file with it does not parse. `&#160;` does.
+ */
+export function portable(svg: string): string {
+  return svg
+    .replace(/<text(?=[\s>])(?![^>]*\sxml:space=)/g, '<text xml:space="preserve"')
+    .replace(/&nbsp;/g, '&#160;');
+}
+
+/**
+ * Render every source to SVG in one browser page, in order. A failing diagram gives `error` and
+ * does not stop the others; only a browser that cannot start or load mermaid throws. A diagram
+ * that takes longer than `timeoutMs` (default 60 s) leaves the page busy: it and the diagrams
+ * after it get an error.
+ */
+export async function renderDiagrams(sources: string[], opts: RenderOptions): Promise<RenderedDiagram[]> {
+  if (sources.length === 0) return [];
+  const browser = await launchBrowser(opts.browserPath);
+  try {
+    const page = await browser.newPage();
+    try {
+      const attempted = await blockRequests(page);
+      await page.setContent('<!DOCTYPE html><html><head><meta charset="utf-8"></head><body></body></html>');
+      await page.addScriptTag({ path: mermaidScriptPath() });
+      await page.evaluate((config) => {
+        (window as unknown as MermaidWindow).mermaid.initialize(config);
+      }, mermaidConfig(opts.seed));
+      const prefix = safeIdPrefix(opts.idPrefix ?? 'dockernet-diagram');
+      const out: RenderedDiagram[] = [];
+      let broken: string | undefined;
+      for (const [i, source] of sources.entries()) {
+        if (broken) {
+          out.push({ error: `not rendered: ${broken}`, ms: 0 });
+          continue;
+        }
+        const { broken: fatal, ...r } = await renderOne(
+          page,
+          `${prefix}-${i + 1}`,
+          source,
+          opts.timeoutMs ?? 60_000,
+        );
+        if (fatal) broken = `diagram ${i + 1} broke the page (${r.error})`;
+        out.push(r);
+      }
+      opts.onBlocked?.([...attempted]);
+      return out;
+    } finally {
+      await page.close().catch(() => undefined);
+    }
+  } finally {
+    await browser.close().catch(() => undefined);
+  }
+}
+
+/** A standalone .svg file: XML declaration, a fixed size from the viewBox instead of width="100%". */
+export function svgFile(svg: string): string {
+  const root = /^<svg\b[^>]*>/.exec(svg)?.[0] ?? '';
+  const box = /\sviewBox="([-\d.e]+)[\s,]+([-\d.e]+)[\s,]+([\d.e]+)[\s,]+([\d.e]+)"/.exec(root);
+  let head = root.replace(/\sstyle="max-width:[^"]*"/, '');
+  if (box) {
+    const size = `width="${Math.ceil(Number(box[3]))}" height="${Math.ceil(Number(box[4]))}"`;
+    head = /\swidth="[^"]*"/.test(head)
+      ? head.replace(/\swidth="[^"]*"/, ` ${size}`)
+      : head.replace(/^<svg/, `<svg ${size}`);
+  }
+  return `<?xml version="1.0" encoding="UTF-8"?>\n${head}${svg.slice(root.length)}\n`;
+}
+
+/**
+ * The SVG as a data: URI for `<img src>`. An SVG shown as an image runs no script and loads
+ * nothing, and a page's CSP then needs only `img-src data:` (the inline <style> and style=""
+ * attributes of the SVG would otherwise need their own CSP allowances).
+ */
+export function svgDataUri(svg: string): string {
+  return `data:image/svg+xml;base64,${Buffer.from(svg, 'utf8').toString('base64')}`;
+}
+
+function safeIdPrefix(p: string): string {
+  const clean = p.replace(/[^A-Za-z0-9_-]/g, '-');
+  return /^[A-Za-z]/.test(clean) ? clean : `d-${clean}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Making an SVG safe to inline in the report.
+//
+// Mermaid in strict mode already escapes label text (a label "<script>" is the text &lt;script&gt;)
+// and, with htmlLabels off, emits no <foreignObject>. This is the second line, applied to its
+// serialised output: a small tokenizer over tags (the serializer quotes every attribute value)
+// that keeps only drawing elements and drops what could run or fetch: script and foreign
+// content, animation elements (they can rewrite an href), on* handlers, any href that is not a
+// #fragment, url(...) that is not url(#...), @import, javascript: anywhere. svgProblems() then
+// checks the result independently; renderDiagrams returns an error rather than an SVG it flags.
+
+const DROP_WITH_CONTENT = new Set([
+  'script',
+  'foreignobject',
+  'iframe',
+  'object',
+  'embed',
+  'audio',
+  'video',
+  'canvas',
+  'image',
+  'feimage',
+  'animate',
+  'animatemotion',
+  'animatetransform',
+  'animatecolor',
+  'set',
+  'discard',
+  'handler',
+  'listener',
+  'template',
+  'noscript',
+  'math',
+  'link',
+  'meta',
+  'base',
+  'form',
+  'input',
+  'button',
+  'textarea',
+  'select',
+]);
+
+/** What Mermaid flowcharts draw with; anything else loses its tag (its text stays, escaped). */
+const SAFE_ELEMENTS = new Set([
+  'svg',
+  'g',
+  'defs',
+  'style',
+  'title',
+  'desc',
+  'path',
+  'rect',
+  'circle',
+  'ellipse',
+  'line',
+  'polyline',
+  'polygon',
+  'text',
+  'tspan',
+  'marker',
+  'clippath',
+  'mask',
+  'pattern',
+  'lineargradient',
+  'radialgradient',
+  'stop',
+  'use',
+  'symbol',
+  'filter',
+  'feblend',
+  'fecolormatrix',
+  'fecomposite',
+  'feflood',
+  'fegaussianblur',
+  'femerge',
+  'femergenode',
+  'feoffset',
+  'fedropshadow',
+]);
+
+const TOKEN =
+  /<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<[!?][^>]*>|<\/?[A-Za-z][^\s/>]*(?:\s+[^\s=/>]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]+))?)*\s*\/?>/g;
+const ATTR = /([^\s=/>]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s"'>]+))?/g;
+const URL_ATTRS = new Set(['href', 'src', 'action', 'formaction', 'to', 'from', 'values', 'begin', 'end']);
+
+interface Tag {
+  raw: string;
+  /** Lower-case local name (`xlink:href` -> `href` for attributes, `svg:g` -> `g` for elements). */
+  name: string;
+  closing: boolean;
+  selfClosing: boolean;
+  attrs: { name: string; value: string | undefined }[];
+}
+
+function localName(name: string): string {
+  const lower = name.toLowerCase();
+  return lower.includes(':') ? lower.slice(lower.indexOf(':') + 1) : lower;
+}
+
+/** Walk markup: `text` for text between tags, `tag` for tags; comments, CDATA and `<!...>`/`<?...>` are skipped. */
+function walk(svg: string, text: (t: string) => void, tag: (t: Tag) => void): void {
+  let last = 0;
+  TOKEN.lastIndex = 0;
+  for (let m = TOKEN.exec(svg); m; m = TOKEN.exec(svg)) {
+    if (m.index > last) text(svg.slice(last, m.index));
+    last = m.index + m[0].length;
+    const raw = m[0];
+    if (raw.startsWith('<!') || raw.startsWith('<?')) continue;
+    const closing = raw.startsWith('</');
+    const head = /^<\/?([^\s/>]+)/.exec(raw)!;
+    const selfClosing = raw.endsWith('/>');
+    const attrs: Tag['attrs'] = [];
+    for (const a of raw.slice(head[0].length, selfClosing ? -2 : -1).matchAll(ATTR)) {
+      const v = a[2];
+      attrs.push({ name: a[1]!, value: v === undefined ? undefined : v.replace(/^["']|["']$/g, '') });
+    }
+    tag({ raw, name: head[1]!, closing, selfClosing, attrs });
+  }
+  if (last < svg.length) text(svg.slice(last));
+}
+
+/** Entities and whitespace undone, lower-cased: how a browser would read a URL or CSS value. */
+function normalised(value: string): string {
+  return (
+    value
+      .replace(/&#x([0-9a-f]+);?/gi, (_, h: string) =>
+        String.fromCodePoint(Number.parseInt(h, 16) % 0x110000),
+      )
+      .replace(/&#(\d+);?/g, (_, d: string) => String.fromCodePoint(Number(d) % 0x110000))
+      .replace(/&colon;/gi, ':')
+      .replace(/&lpar;/gi, '(')
+      .replace(/&(tab|newline);/gi, '')
+      .replace(/\\/g, '')
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: browsers ignore these inside URL schemes
+      .replace(/[\s\u0000-\u001f]+/g, '')
+      .toLowerCase()
+  );
+}
+
+function cssProblems(css: string): string[] {
+  const c = normalised(css);
+  const out: string[] = [];
+  if (/url\((?!['"]?#)/.test(c)) out.push('url() to a non-fragment');
+  if (c.includes('@import')) out.push('@import');
+  if (c.includes('javascript:')) out.push('javascript: URL');
+  if (c.includes('expression(') || c.includes('-moz-binding') || c.includes('behavior:'))
+    out.push('scripted CSS');
+  return out;
+}
+
+function cleanCss(css: string): string {
+  if (cssProblems(css).length === 0) return css;
+  return css
+    .replace(/@import[^;]*;?/gi, '')
+    .replace(/url\s*\([^)]*\)/gi, (u) => (/^url\s*\(\s*['"]?#/i.test(u) ? u : 'none'))
+    .replace(/expression\s*\(/gi, 'invalid(')
+    .replace(/javascript\s*:/gi, 'invalid:')
+    .replace(/behavior\s*:/gi, 'invalid:')
+    .replace(/-moz-binding/gi, 'invalid');
+}
+
+function attrProblem(name: string, value: string | undefined): string | undefined {
+  const local = localName(name);
+  if (local.startsWith('on')) return `event handler attribute ${name}`;
+  if (value === undefined) return undefined;
+  const v = normalised(value);
+  if (URL_ATTRS.has(local) && !v.startsWith('#')) return `external reference ${name}="${value}"`;
+  if (v.includes('javascript:') || v.includes('vbscript:') || v.includes('data:text/html'))
+    return `script URL in ${name}`;
+  if (/url\((?!['"]?#)/.test(v)) return `url() to a non-fragment in ${name}`;
+  if (local === 'style' && cssProblems(value).length > 0) return `unsafe style attribute`;
+  return undefined;
+}
+
+/**
+ * Make an SVG produced by mermaid safe to inline in an HTML page: only drawing elements, no
+ * script, no event handler, no external reference. Text content is kept as serialized (escaped).
+ */
+export function sanitizeSvg(svg: string): string {
+  let out = '';
+  let dropping: { name: string; depth: number } | undefined;
+  let inStyle = false;
+  walk(
+    svg,
+    (text) => {
+      if (!dropping) out += inStyle ? cleanCss(text) : text.replace(/</g, '&lt;');
+    },
+    (t) => {
+      const name = localName(t.name);
+      if (dropping) {
+        if (name === dropping.name && !t.selfClosing) dropping.depth += t.closing ? -1 : 1;
+        if (dropping.depth === 0) dropping = undefined;
+        return;
+      }
+      if (DROP_WITH_CONTENT.has(name)) {
+        if (!t.closing && !t.selfClosing) dropping = { name, depth: 1 };
+        return;
+      }
+      if (!SAFE_ELEMENTS.has(name)) return;
+      if (name === 'style') inStyle = !t.closing && !t.selfClosing;
+      if (t.closing) {
+        out += `</${t.name}>`;
+        return;
+      }
+      const kept = t.attrs
+        .filter((a) => attrProblem(a.name, a.value) === undefined)
+        .map((a) => (a.value === undefined ? a.name : `${a.name}="${a.value.replace(/"/g, '&quot;')}"`));
+      out += `<${t.name}${kept.length ? ` ${kept.join(' ')}` : ''}${t.selfClosing ? '/>' : '>'}`;
+    },
+  );
+  return out;
+}
+
+/** What makes an SVG unsafe to inline: empty when it is clean. Label text is not looked at. */
+export function svgProblems(svg: string): string[] {
+  const problems = new Set<string>();
+  let inStyle = false;
+  walk(
+    svg,
+    (text) => {
+      if (inStyle) for (const p of cssProblems(text)) problems.add(`<style>: ${p}`);
+    },
+    (t) => {
+      const name = localName(t.name);
+      if (DROP_WITH_CONTENT.has(name)) problems.add(`<${name}> element`);
+      else if (!SAFE_ELEMENTS.has(name)) problems.add(`unexpected <${name}> element`);
+      if (name === 'style') inStyle = !t.closing && !t.selfClosing;
+      for (const a of t.attrs) {
+        const p = attrProblem(a.name, a.value);
+        if (p) problems.add(p);
+      }
+    },
+  );
+  return [...problems];
+}
+
+/** The contents of the SVG's <style> elements: a page whose CSP allows styles by hash needs them. */
+export function svgStyles(svg: string): string[] {
+  return [...svg.matchAll(/<style[^>]*>([\s\S]*?)<\/style>/gi)].map((m) => m[1]!);
+}
