@@ -10,9 +10,11 @@ import { Command, CommanderError, Option } from 'commander';
 import { BundleReadError } from './bundle/read.js';
 import { findParser, parsers } from './parsers/index.js';
 import { buildReport } from './pipeline.js';
-import { renderHtml } from './render/html.js';
+import { FORMATS, type Format, renderOutputs } from './render/outputs.js';
 import { AUDIENCES, type Audience } from './render/view-analyses.js';
 import { VERSION } from './version.js';
+
+const DEFAULT_FORMATS = 'html,json';
 
 export const EXIT = { ok: 0, failure: 1, usage: 2, input: 3, output: 4 } as const;
 
@@ -25,18 +27,18 @@ class ExitError extends Error {
   }
 }
 
-const FORMATS = ['html', 'json'] as const;
-type Format = (typeof FORMATS)[number];
-
 interface ReportOpts {
   output: string;
   format: string;
   audience: Audience;
   order: 'given' | 'time';
+  browser?: string | false;
+  paper: 'a4' | 'letter';
   title?: string;
   quiet?: boolean;
 }
 
+/** Messages on stderr; progress only on a terminal, so pipes and CI logs stay quiet. */
 function log(quiet: boolean | undefined, msg: string): void {
   if (!quiet) process.stderr.write(`${msg}\n`);
 }
@@ -46,6 +48,7 @@ async function reportCommand(inputs: string[], opts: ReportOpts): Promise<void> 
     .split(',')
     .map((f) => f.trim())
     .filter(Boolean);
+  if (formats.length === 0) throw new ExitError('no format given', EXIT.usage);
   for (const f of formats) {
     if (!(FORMATS as readonly string[]).includes(f))
       throw new ExitError(`unknown format "${f}" (choose from ${FORMATS.join(', ')})`, EXIT.usage);
@@ -57,18 +60,21 @@ async function reportCommand(inputs: string[], opts: ReportOpts): Promise<void> 
     if (e instanceof BundleReadError) throw new ExitError(e.message, EXIT.input);
     throw e;
   }
+  const interactive = process.stderr.isTTY === true && !opts.quiet;
+  const result = await renderOutputs(report, {
+    formats: formats as Format[],
+    audience: opts.audience,
+    paper: opts.paper,
+    ...(opts.browser !== undefined ? { browser: opts.browser } : {}),
+    ...(interactive ? { progress: (m: string) => process.stderr.write(`dockernet: ${m}...\n`) } : {}),
+  });
   const outDir = resolve(opts.output);
   const written: string[] = [];
   try {
-    mkdirSync(outDir, { recursive: true });
-    for (const f of formats as Format[]) {
-      const path = join(outDir, `report.${f}`);
-      writeFileSync(
-        path,
-        f === 'html'
-          ? renderHtml(report, { audience: opts.audience })
-          : `${JSON.stringify(report, null, 2)}\n`,
-      );
+    for (const f of result.files) {
+      const path = join(outDir, f.name);
+      mkdirSync(dirname(path), { recursive: true });
+      writeFileSync(path, f.data);
       written.push(path);
     }
   } catch (e) {
@@ -79,7 +85,11 @@ async function reportCommand(inputs: string[], opts: ReportOpts): Promise<void> 
     0,
   );
   log(opts.quiet, `dockernet: ${report.steps.length} step(s), ${warnings} warning(s)`);
-  for (const w of written) log(opts.quiet, `  wrote ${w}`);
+  for (const w of written.filter((p) => !p.includes(`${join(outDir, 'diagrams')}`)))
+    log(opts.quiet, `  wrote ${w}`);
+  const diagrams = written.filter((p) => p.includes(join(outDir, 'diagrams'))).length;
+  if (diagrams) log(opts.quiet, `  wrote ${diagrams} diagram file(s) in ${join(outDir, 'diagrams')}`);
+  for (const n of result.notes) log(opts.quiet, `  note: ${n}`);
 }
 
 function parseCommand(id: string | undefined, file: string | undefined, opts: { list?: boolean }): void {
@@ -133,9 +143,15 @@ export function buildProgram(): Command {
     .requiredOption('-o, --output <dir>', 'folder to write report.html (and the other formats) into')
     .addOption(
       new Option('-f, --format <list>', `comma-separated formats: ${FORMATS.join(', ')}`).default(
-        'html,json',
+        DEFAULT_FORMATS,
       ),
     )
+    .option(
+      '--browser <path>',
+      'Chromium to pre-render diagrams and print the PDF (default: found automatically)',
+    )
+    .option('--no-browser', 'use no browser: the HTML draws its diagrams itself, no PDF')
+    .addOption(new Option('--paper <size>', 'PDF paper size').choices(['a4', 'letter']).default('a4'))
     .addOption(
       new Option(
         '-a, --audience <who>',
@@ -156,7 +172,11 @@ export function buildProgram(): Command {
       `
 Examples:
   $ dockernet report samples/slides-step1 samples/slides-step2 samples/slides-step3 samples/slides-step4 -o out
-  $ dockernet report before.tar.gz after.tar.gz -o /tmp/review --format html`,
+  $ dockernet report before.tar.gz after.tar.gz -o /tmp/review --format html
+  $ dockernet report samples/slides-step* -o handout --audience handout --format html,pdf --paper letter
+
+Without a browser (none found, or --no-browser), report.html embeds mermaid's script to draw its
+figures when opened, and no PDF is written; the note says how to get one.`,
     )
     .action(reportCommand);
 

@@ -28,9 +28,10 @@ describe.skipIf(skip)('HTML report in headless Chromium', () => {
   beforeAll(async () => {
     out = mkdtempSync(join(tmpdir(), 'dockernet-html-'));
     // From source, as after `npm ci` on a fresh clone (a stale dist/ must not hide a change).
+    // The CLI pre-renders the figures with the same (network-isolated) Chromium.
     const run = spawnSync(
       process.execPath,
-      [join(root, 'bin/dockernet.js'), 'report', ...samples, '-o', out],
+      [join(root, 'bin/dockernet.js'), 'report', ...samples, '-o', out, '--browser', browserPath!],
       {
         encoding: 'utf8',
         env: { ...process.env, DOCKERNET_FROM_SOURCE: '1' },
@@ -146,5 +147,71 @@ describe.skipIf(skip)('HTML report in headless Chromium', () => {
     );
     expect(broken).toEqual([]);
     expect(await page.$$eval('a.ev', (as) => as.length)).toBeGreaterThan(50);
+  });
+
+  it("shows each step's pre-rendered topology figure as an SVG image", async () => {
+    const srcs = await page.$$eval('section.diagram figure img', (imgs) =>
+      imgs.map((i) => i.getAttribute('src') ?? ''),
+    );
+    expect(srcs).toHaveLength(4);
+    for (const s of srcs) expect(s.startsWith('data:image/svg+xml;base64,')).toBe(true);
+    // The words of a label are separate <tspan>s: compare the text without the markup.
+    const step3 = Buffer.from(srcs[2]!.split(',')[1]!, 'base64')
+      .toString('utf8')
+      .replace(/<style>[\s\S]*?<\/style>/, '')
+      .replace(/<[^>]+>/g, '');
+    for (const text of [
+      'docker0',
+      '172.17.0.1/16',
+      'veth9c996da',
+      'eth0@if5',
+      '172.17.0.2/16',
+      ':8080',
+      'host :60000',
+    ])
+      expect(step3).toContain(text);
+    const widths = await page.$$eval('section.diagram figure img', (imgs) =>
+      imgs.map((i) => (i as HTMLImageElement).naturalWidth),
+    );
+    for (const w of widths) expect(w).toBeGreaterThan(100);
+  });
+});
+
+describe.skipIf(skip)('HTML report without a browser: mermaid draws the figures in the page', () => {
+  it('renders the figures from the embedded script, allowed by hash, with no request and no error', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'dockernet-html-nobrowser-'));
+    const run = spawnSync(
+      process.execPath,
+      [join(root, 'bin/dockernet.js'), 'report', ...samples, '-o', out, '--no-browser'],
+      { encoding: 'utf8', env: { ...process.env, DOCKERNET_FROM_SOURCE: '1' } },
+    );
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stderr).toContain('no browser to pre-render them');
+    const browser = await launchBrowser(browserPath!);
+    try {
+      const page = await browser.newPage();
+      const problems: string[] = [];
+      page.on('console', (m) => {
+        if (m.type() === 'error' || m.type() === 'warn') problems.push(m.text());
+      });
+      page.on('pageerror', (e) => problems.push(String(e)));
+      const url = pathToFileURL(join(out, 'report.html')).href;
+      const attempted = await blockRequests(page, [url]);
+      await page.goto(url, { waitUntil: 'load' });
+      await page.waitForFunction(() => document.querySelectorAll('pre.mermaid svg').length === 4, {
+        timeout: 30_000,
+      });
+      const texts = await page.$$eval('pre.mermaid svg', (svgs) => svgs.map((s) => s.textContent ?? ''));
+      expect(texts[2]).toContain('veth9c996da');
+      expect(texts[3]).toContain('docker_gwbridge');
+      expect(attempted).toEqual([]);
+      expect(problems).toEqual([]);
+      const csp = await page.$eval('meta[http-equiv="Content-Security-Policy"]', (m) =>
+        m.getAttribute('content'),
+      );
+      expect(csp).toMatch(/script-src 'sha256-[A-Za-z0-9+/=]+' 'sha256-[A-Za-z0-9+/=]+'/);
+    } finally {
+      await browser.close();
+    }
   });
 });

@@ -6,7 +6,6 @@
  *   networking disabled.
  * One browser per run; pages are closed in `finally`.
  */
-import { existsSync } from 'node:fs';
 import type { Browser, HTTPRequest, Page } from 'puppeteer';
 import puppeteer from 'puppeteer';
 
@@ -28,38 +27,7 @@ export const CHROMIUM_ARGS: readonly string[] = [
   '--host-resolver-rules=MAP * ~NOTFOUND',
 ];
 
-const SYSTEM_PATHS = [
-  '/usr/bin/chromium',
-  '/usr/bin/chromium-browser',
-  '/usr/bin/google-chrome',
-  '/usr/bin/google-chrome-stable',
-  '/snap/bin/chromium',
-  '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
-  '/Applications/Chromium.app/Contents/MacOS/Chromium',
-];
-
-export interface BrowserLocation {
-  path: string;
-  from: 'option' | 'PUPPETEER_EXECUTABLE_PATH' | 'puppeteer' | 'system';
-}
-
-/** Find a browser: --browser, then $PUPPETEER_EXECUTABLE_PATH, puppeteer's own download, the usual paths. */
-export function findBrowser(explicit?: string): BrowserLocation | undefined {
-  if (explicit) return existsSync(explicit) ? { path: explicit, from: 'option' } : undefined;
-  const env = process.env.PUPPETEER_EXECUTABLE_PATH;
-  if (env && existsSync(env)) return { path: env, from: 'PUPPETEER_EXECUTABLE_PATH' };
-  try {
-    const own = puppeteer.executablePath();
-    if (own && existsSync(own)) return { path: own, from: 'puppeteer' };
-  } catch {
-    // No downloaded browser: fine, look for a system one.
-  }
-  for (const p of SYSTEM_PATHS) if (existsSync(p)) return { path: p, from: 'system' };
-  return undefined;
-}
-
-export const NO_BROWSER_HELP =
-  'no Chromium found. Install one (Debian/Ubuntu: apt-get install chromium), or point to it with --browser PATH or PUPPETEER_EXECUTABLE_PATH.';
+export { type BrowserLocation, findBrowser, NO_BROWSER_HELP } from './browser-find.js';
 
 export async function launchBrowser(executablePath: string): Promise<Browser> {
   return puppeteer.launch({

@@ -10,9 +10,17 @@
  * (a "Syntax error in text" bomb, "Maximum text size in diagram exceeded"): both are detected and
  * reported as errors, never returned as a picture.
  */
-import { createRequire } from 'node:module';
-import type { Page } from 'puppeteer';
+import type { Browser, Page } from 'puppeteer';
 import { blockRequests, launchBrowser } from './browser.js';
+import { MAX_TEXT_SIZE, mermaidConfig, mermaidScriptPath } from './diagram-script.js';
+
+export {
+  DIAGRAM_FONT,
+  MAX_EDGES,
+  MAX_TEXT_SIZE,
+  mermaidConfig,
+  mermaidScriptPath,
+} from './diagram-script.js';
 
 export interface RenderedDiagram {
   svg?: string;
@@ -22,7 +30,10 @@ export interface RenderedDiagram {
 }
 
 export interface RenderOptions {
-  browserPath: string;
+  /** A browser to reuse (one per run: diagrams and PDF share it); it is left open. */
+  browser?: Browser;
+  /** Else the browser to launch (and close) for these diagrams. */
+  browserPath?: string;
   /** Prefix of the SVG element ids; diagrams inlined in one HTML page need distinct ids. */
   idPrefix?: string;
   /** Seed of mermaid's deterministic ids: the same source and seed give the same SVG bytes. */
@@ -33,40 +44,7 @@ export interface RenderOptions {
   timeoutMs?: number;
 }
 
-/** Path of mermaid's IIFE bundle (sets window.mermaid), also used to inline it when no browser exists. */
-export function mermaidScriptPath(): string {
-  return createRequire(import.meta.url).resolve('mermaid/dist/mermaid.min.js');
-}
-
 /** Fonts Debian has (fonts-liberation, fonts-dejavu); the SVG names them for other viewers too. */
-export const DIAGRAM_FONT = '"Liberation Sans", "DejaVu Sans", Arial, sans-serif';
-
-/** Mermaid's limits, kept at their defaults (stepDiagram stays well under them). */
-export const MAX_TEXT_SIZE = 50_000;
-export const MAX_EDGES = 500;
-
-export function mermaidConfig(seed = 'dockernet'): Record<string, unknown> {
-  return {
-    startOnLoad: false,
-    securityLevel: 'strict',
-    htmlLabels: false,
-    flowchart: {
-      htmlLabels: false,
-      curve: 'basis',
-      nodeSpacing: 30,
-      rankSpacing: 45,
-      padding: 8,
-      wrappingWidth: 260,
-    },
-    theme: 'neutral',
-    fontFamily: DIAGRAM_FONT,
-    themeVariables: { fontFamily: DIAGRAM_FONT, fontSize: '14px' },
-    deterministicIds: true,
-    deterministicIDSeed: seed,
-    maxTextSize: MAX_TEXT_SIZE,
-    maxEdges: MAX_EDGES,
-  };
-}
 
 /** Texts Mermaid draws instead of the diagram when it fails without throwing. */
 const ERROR_PICTURES: readonly [RegExp, string][] = [
@@ -183,7 +161,8 @@ export function portable(svg: string): string {
  */
 export async function renderDiagrams(sources: string[], opts: RenderOptions): Promise<RenderedDiagram[]> {
   if (sources.length === 0) return [];
-  const browser = await launchBrowser(opts.browserPath);
+  if (!opts.browser && !opts.browserPath) throw new Error('renderDiagrams needs a browser or a browserPath');
+  const browser = opts.browser ?? (await launchBrowser(opts.browserPath!));
   try {
     const page = await browser.newPage();
     try {
@@ -216,7 +195,7 @@ export async function renderDiagrams(sources: string[], opts: RenderOptions): Pr
       await page.close().catch(() => undefined);
     }
   } finally {
-    await browser.close().catch(() => undefined);
+    if (!opts.browser) await browser.close().catch(() => undefined);
   }
 }
 

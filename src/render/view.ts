@@ -242,6 +242,16 @@ function filesView(step: ReportStep) {
   });
 }
 
+export interface DiagramView {
+  anchor: string;
+  source: string;
+  alt: string;
+  caption: string;
+  img: string | undefined;
+  script: boolean;
+  error: string | undefined;
+}
+
 export function stepView(step: ReportStep, audience: Audience = 'review') {
   const parseProblems = step.commands.filter(
     (c) => c.status === 'rejected' || c.status === 'error' || c.warnings.length > 0,
@@ -279,6 +289,8 @@ export function stepView(step: ReportStep, audience: Audience = 'review') {
     hasVeths: step.model.vethLinks.length > 0,
     files: filesView(step),
     analyses: step.analysis ? analysesView(step, step.analysis, audience) : undefined,
+    /** Set by the HTML renderer when the step has a figure. */
+    diagram: undefined as DiagramView | undefined,
   };
 }
 

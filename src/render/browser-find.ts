@@ -1,0 +1,52 @@
+/**
+ * Where is a Chromium? Kept apart from browser.ts so that looking costs no puppeteer import
+ * (about half a second): the HTML-only path of the CLI never loads puppeteer.
+ */
+import { existsSync, readdirSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+
+/** A browser that puppeteer downloaded itself (not done here: npm runs no install scripts). */
+function puppeteerDownload(): string | undefined {
+  const cache = process.env.PUPPETEER_CACHE_DIR ?? join(homedir(), '.cache', 'puppeteer');
+  for (const product of ['chrome', 'chrome-headless-shell']) {
+    const dir = join(cache, product);
+    if (!existsSync(dir)) continue;
+    for (const build of readdirSync(dir).sort().reverse()) {
+      for (const exe of ['chrome-linux64/chrome', 'chrome-headless-shell-linux64/chrome-headless-shell']) {
+        const p = join(dir, build, exe);
+        if (existsSync(p)) return p;
+      }
+    }
+  }
+  return undefined;
+}
+
+const SYSTEM_PATHS = [
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+  '/usr/bin/google-chrome-stable',
+  '/snap/bin/chromium',
+  '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
+  '/Applications/Chromium.app/Contents/MacOS/Chromium',
+];
+
+export interface BrowserLocation {
+  path: string;
+  from: 'option' | 'PUPPETEER_EXECUTABLE_PATH' | 'puppeteer' | 'system';
+}
+
+/** Find a browser: --browser, then $PUPPETEER_EXECUTABLE_PATH, puppeteer's own download, the usual paths. */
+export function findBrowser(explicit?: string): BrowserLocation | undefined {
+  if (explicit) return existsSync(explicit) ? { path: explicit, from: 'option' } : undefined;
+  const env = process.env.PUPPETEER_EXECUTABLE_PATH;
+  if (env && existsSync(env)) return { path: env, from: 'PUPPETEER_EXECUTABLE_PATH' };
+  const own = puppeteerDownload();
+  if (own) return { path: own, from: 'puppeteer' };
+  for (const p of SYSTEM_PATHS) if (existsSync(p)) return { path: p, from: 'system' };
+  return undefined;
+}
+
+export const NO_BROWSER_HELP =
+  'no Chromium found. Install one (Debian/Ubuntu: apt-get install chromium), or point to it with --browser PATH or PUPPETEER_EXECUTABLE_PATH.';

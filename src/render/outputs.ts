@@ -1,0 +1,106 @@
+/**
+ * The "render" stage: one Report -> the files of the output folder (report.html, report.json,
+ * report.md, report.pdf, diagrams/step-N.mmd and .svg). One browser at most per run, shared by
+ * the diagrams and the PDF; puppeteer is only loaded when a browser is used, so HTML without a
+ * browser stays fast.
+ */
+import type { Report } from '../report/types.js';
+import { type HtmlOptions, renderHtml, type StepDiagrams } from './html.js';
+import { stepDiagram } from './mermaid.js';
+import type { Audience } from './view-analyses.js';
+
+export const FORMATS = ['html', 'json', 'md', 'pdf'] as const;
+export type Format = (typeof FORMATS)[number];
+
+export interface OutputOptions {
+  formats: Format[];
+  audience: Audience;
+  /** A browser executable, or false to use none (no pre-rendered diagrams, no PDF). */
+  browser?: string | false;
+  paper?: 'a4' | 'letter';
+  /** Progress lines for the slow parts (browser launch, diagrams, PDF). */
+  progress?: (msg: string) => void;
+}
+
+export interface OutputFile {
+  /** Path inside the output folder. */
+  name: string;
+  data: string | Buffer;
+}
+
+export interface OutputResult {
+  files: OutputFile[];
+  /** Things the user should know: no browser found, a diagram that failed... */
+  notes: string[];
+  /** Where the browser came from, when one was used. */
+  browser?: string;
+}
+
+export async function renderOutputs(report: Report, opts: OutputOptions): Promise<OutputResult> {
+  const progress = opts.progress ?? (() => {});
+  const notes: string[] = [];
+  const files: OutputFile[] = [];
+  const sources = report.steps.map((s) => stepDiagram(s.model).source);
+  sources.forEach((src, i) => {
+    files.push({ name: `diagrams/step-${i + 1}.mmd`, data: `${src}\n` });
+  });
+
+  const wantsBrowser =
+    opts.browser !== false && (opts.formats.includes('html') || opts.formats.includes('pdf'));
+  let diagrams: StepDiagrams | undefined;
+  let browserPath: string | undefined;
+  const { findBrowser, NO_BROWSER_HELP } = await import('./browser-find.js');
+  if (wantsBrowser) {
+    const found = findBrowser(opts.browser || undefined);
+    if (found) browserPath = found.path;
+    else notes.push(opts.browser ? `the browser ${opts.browser} does not exist` : NO_BROWSER_HELP);
+  }
+
+  // Only now load puppeteer: the no-browser path never pays for it.
+  const browser = browserPath ? await (await import('./browser.js')).launchBrowser(browserPath) : undefined;
+  try {
+    if (browser) {
+      progress(`rendering ${sources.length} diagram(s) in Chromium (${browserPath})`);
+      const { renderDiagrams } = await import('./diagrams.js');
+      const rendered = await renderDiagrams(sources, { browser, idPrefix: 'topology' });
+      diagrams = {
+        mode: 'svg',
+        sources,
+        svgs: rendered.map((r) => r.svg),
+        errors: rendered.map((r) => r.error),
+      };
+      const { svgFile } = await import('./diagrams.js');
+      rendered.forEach((r, i) => {
+        if (r.svg) files.push({ name: `diagrams/step-${i + 1}.svg`, data: svgFile(r.svg) });
+        else notes.push(`the figure of step ${i + 1} could not be drawn: ${r.error ?? 'unknown error'}`);
+      });
+    } else {
+      const { mermaidScriptPath, mermaidConfig } = await import('./diagram-script.js');
+      diagrams = { mode: 'script', sources, scriptPath: mermaidScriptPath(), config: mermaidConfig() };
+      if (opts.formats.includes('html'))
+        notes.push(
+          "diagrams are drawn by mermaid's script inside report.html when it is opened (no browser to pre-render them)",
+        );
+    }
+
+    const htmlOpts: HtmlOptions = { audience: opts.audience, diagrams };
+    const html = renderHtml(report, htmlOpts);
+    if (opts.formats.includes('html')) files.push({ name: 'report.html', data: html });
+    if (opts.formats.includes('json'))
+      files.push({ name: 'report.json', data: `${JSON.stringify(report, null, 2)}\n` });
+    if (opts.formats.includes('pdf')) {
+      if (browser) {
+        progress('printing the PDF');
+        const { renderPdf } = await import('./pdf.js');
+        // The PDF shows pre-rendered figures: the page's own script mode is never printed.
+        const pdf = await renderPdf(browser, html, { paper: opts.paper ?? 'a4', title: report.title });
+        files.push({ name: 'report.pdf', data: pdf });
+      } else {
+        notes.push(`report.pdf was not written: ${NO_BROWSER_HELP}`);
+      }
+    }
+  } finally {
+    await browser?.close().catch(() => undefined);
+  }
+  return { files, notes, ...(browserPath ? { browser: browserPath } : {}) };
+}
