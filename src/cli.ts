@@ -2,11 +2,13 @@
  * The command line: commander wiring only. Library code never exits the process; `main` returns
  * the exit code (documented in README.md):
  *   0 success · 1 unexpected failure · 2 usage error · 3 an input could not be read · 4 output not written
+ *   5 --fail-on: a finding of that severity or higher
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, Option } from 'commander';
+import type { Severity } from './analyses/types.js';
 import { BundleReadError } from './bundle/read.js';
 import { findParser, parsers } from './parsers/index.js';
 import { buildReport } from './pipeline.js';
@@ -14,9 +16,16 @@ import { FORMATS, type Format, renderOutputs } from './render/outputs.js';
 import { AUDIENCES, type Audience } from './render/view-analyses.js';
 import { VERSION } from './version.js';
 
-const DEFAULT_FORMATS = 'html,json';
+const DEFAULT_FORMATS = 'html,json,md';
 
-export const EXIT = { ok: 0, failure: 1, usage: 2, input: 3, output: 4 } as const;
+export const EXIT = { ok: 0, failure: 1, usage: 2, input: 3, output: 4, findings: 5 } as const;
+
+/** Ends the command with an exit code after it has already said why. */
+class SilentExit extends Error {
+  constructor(readonly code: number) {
+    super(`exit ${code}`);
+  }
+}
 
 class ExitError extends Error {
   constructor(
@@ -36,6 +45,8 @@ interface ReportOpts {
   paper: 'a4' | 'letter';
   title?: string;
   quiet?: boolean;
+  zip?: string;
+  failOn?: Severity;
 }
 
 /** Messages on stderr; progress only on a terminal, so pipes and CI logs stay quiet. */
@@ -89,8 +100,32 @@ async function reportCommand(inputs: string[], opts: ReportOpts): Promise<void> 
     log(opts.quiet, `  wrote ${w}`);
   const diagrams = written.filter((p) => p.includes(join(outDir, 'diagrams'))).length;
   if (diagrams) log(opts.quiet, `  wrote ${diagrams} diagram file(s) in ${join(outDir, 'diagrams')}`);
+  if (opts.zip) {
+    const zipPath = resolve(opts.zip);
+    try {
+      const { archiveEntries, writeZip } = await import('./render/archive.js');
+      const formats = Object.fromEntries(result.files.map((f) => [f.name, f.data]));
+      await writeZip(zipPath, await archiveEntries(report, formats, [], inputs));
+    } catch (e) {
+      throw new ExitError(`cannot write the archive ${zipPath}: ${(e as Error).message}`, EXIT.output);
+    }
+    log(opts.quiet, `  wrote ${zipPath} (the report, its diagrams, the bundles and SHA256SUMS)`);
+  }
   for (const n of result.notes) log(opts.quiet, `  note: ${n}`);
+  if (opts.failOn) {
+    const rank = SEVERITIES.indexOf(opts.failOn);
+    const hits = report.steps
+      .flatMap((s) => s.analysis?.findings ?? [])
+      .filter((f) => SEVERITIES.indexOf(f.severity) >= rank);
+    if (hits.length > 0) {
+      log(opts.quiet, `dockernet: ${hits.length} finding(s) of severity ${opts.failOn} or higher`);
+      throw new SilentExit(EXIT.findings);
+    }
+  }
 }
+
+/** Severities from least to most severe, for --fail-on. */
+const SEVERITIES: readonly Severity[] = ['info', 'low', 'medium', 'high'];
 
 function parseCommand(id: string | undefined, file: string | undefined, opts: { list?: boolean }): void {
   if (opts.list || !id) {
@@ -166,6 +201,16 @@ export function buildProgram(): Command {
         .default('given'),
     )
     .option('-t, --title <text>', 'report title (default: from the host names)')
+    .option(
+      '-z, --zip <path>',
+      'also write one archive for a ticket: the formats, diagrams, bundles, SHA256SUMS',
+    )
+    .addOption(
+      new Option(
+        '--fail-on <severity>',
+        'exit with code 5 when a finding of this severity or higher is raised',
+      ).choices(['info', 'low', 'medium', 'high']),
+    )
     .option('-q, --quiet', 'print nothing but errors')
     .addHelpText(
       'after',
@@ -224,6 +269,7 @@ export async function main(argv: string[]): Promise<number> {
         return EXIT.ok;
       return EXIT.usage;
     }
+    if (e instanceof SilentExit) return e.code;
     if (e instanceof ExitError) {
       process.stderr.write(`dockernet: ${e.message}\n`);
       return e.code;

@@ -88,6 +88,13 @@ export async function renderOutputs(report: Report, opts: OutputOptions): Promis
     if (opts.formats.includes('html')) files.push({ name: 'report.html', data: html });
     if (opts.formats.includes('json'))
       files.push({ name: 'report.json', data: `${JSON.stringify(report, null, 2)}\n` });
+    if (opts.formats.includes('md')) {
+      const { renderMarkdown } = await import('./markdown.js');
+      files.push({
+        name: 'report.md',
+        data: renderMarkdown(report, { audience: opts.audience, diagrams: sources }),
+      });
+    }
     if (opts.formats.includes('pdf')) {
       if (browser) {
         progress('printing the PDF');
@@ -96,7 +103,9 @@ export async function renderOutputs(report: Report, opts: OutputOptions): Promis
         const pdf = await renderPdf(browser, html, { paper: opts.paper ?? 'a4', title: report.title });
         files.push({ name: 'report.pdf', data: pdf });
       } else {
-        notes.push(`report.pdf was not written: ${NO_BROWSER_HELP}`);
+        notes.push(
+          `report.pdf was not written: ${opts.browser === false ? 'a PDF needs a browser, and --no-browser was given' : NO_BROWSER_HELP}`,
+        );
       }
     }
   } finally {

@@ -1,0 +1,153 @@
+/**
+ * Report -> GitHub-flavoured Markdown for tickets (GitHub and GitLab render the tables and the
+ * ```mermaid blocks). Same view models as the HTML (view.ts, view-analyses.ts), so both say the
+ * same things; templates live in templates/markdown/.
+ *
+ * Handlebars runs with `noEscape` (HTML escaping is wrong for Markdown), so every value from the
+ * Report goes through one of the helpers below. A bundle can carry hostile names: data must never
+ * become Markdown structure (a table cell, a link, a heading) or HTML.
+ *   {{md x}}        text: Markdown punctuation backslash-escaped where it could start structure, one line
+ *   {{code x}}      an inline code span long enough to hold the backticks inside
+ *   {{cellcode x}}  the same inside a table cell, where GFM needs `\|` even within code
+ *   {{rich parts}}  answer and finding text (TextPart[]): text and code spans
+ *   {{fence info src}} a fenced block whose fence is longer than any backtick run in `src`
+ */
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import Handlebars from 'handlebars';
+import type { Report } from '../report/types.js';
+import { readTemplate, TEMPLATE_DIR } from './templates.js';
+import { reportView } from './view.js';
+import type { Audience, TextPart } from './view-analyses.js';
+
+export interface MarkdownOptions {
+  audience?: Audience;
+  /** One Mermaid source per step (same order as report.steps); a missing one is left out. */
+  diagrams?: (string | undefined)[];
+}
+
+/** Newlines, tabs and other control characters: one space (a cell or a list item is one line). */
+function oneLine(s: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this removes
+  return s.replace(/[\u0000-\u001f\u007f\u0085\u2028\u2029]+/g, ' ');
+}
+
+/**
+ * Escape text so that Markdown and HTML read it as plain characters. Characters are escaped where
+ * they could start structure, not everywhere, so the Markdown source stays readable
+ * (`docker_gwbridge`, `DOWN -> UP`, `root@pts/0`).
+ */
+export function mdText(value: unknown): string {
+  if (value === undefined || value === null) return '';
+  let s = oneLine(String(value));
+  s = s
+    // HTML: no tag, comment or autolink can open without '<'; '&' only where it would make an entity.
+    .replace(/&(?=#?\w+;)/g, '&amp;')
+    .replace(/</g, '&lt;')
+    // Code spans, emphasis, links and images, table cells, strikethrough, escapes.
+    .replace(/[\\`*[|~]/g, (c) => `\\${c}`)
+    // Underscore emphasis needs a non-alphanumeric neighbour: keep snake_case whole.
+    .replace(/_/g, (c, i: number, all: string) =>
+      /[A-Za-z0-9]/.test(all[i - 1] ?? '') && /[A-Za-z0-9]/.test(all[i + 1] ?? '') ? c : `\\${c}`,
+    )
+    // Headings and issue references (#12), @mentions: only after a non-word character.
+    .replace(/(?<!\w)[#@]/g, '\\$&');
+  // Structure that only counts at the start of a line: blockquote, list markers, setext and thematic rules.
+  s = s
+    .replace(/^(\s*)>/, '$1&gt;')
+    .replace(/^(\s*)([-+])(?=\s|$)/, '$1\\$2')
+    .replace(/^(\s*\d{1,9})([.)])(?=\s|$)/, '$1\\$2')
+    .replace(/^(\s*)([-=])(?=[-=\s]*$)/, '$1\\$2');
+  return s;
+}
+
+function longestRun(s: string, ch: string): number {
+  let max = 0;
+  let run = 0;
+  for (const c of s) {
+    run = c === ch ? run + 1 : 0;
+    if (run > max) max = run;
+  }
+  return max;
+}
+
+/** An inline code span; `inCell` also escapes pipes, which GFM splits cells on even inside code. */
+export function mdCode(value: unknown, inCell = false): string {
+  if (value === undefined || value === null || value === '') return '';
+  let s = oneLine(String(value));
+  // GFM splits a row before parsing inlines: its scanner reads `\` + punctuation as one unit, so a
+  // pipe is a cell boundary unless an odd run of backslashes precedes it. Make every run odd.
+  if (inCell) s = s.replace(/(\\*)\|/g, (_, run: string) => `${run}${run.length % 2 ? '\\\\' : '\\'}|`);
+  const ticks = '`'.repeat(longestRun(s, '`') + 1);
+  const pad = s.startsWith('`') || s.endsWith('`') || (s.startsWith(' ') && s.endsWith(' ')) ? ' ' : '';
+  return `${ticks}${pad}${s}${pad}${ticks}`;
+}
+
+/** A fenced code block that no line of `source` can close. */
+export function mdFence(info: string, source: string): string {
+  const fence = '`'.repeat(Math.max(3, longestRun(source, '`') + 1));
+  return `${fence}${info}\n${source.replace(/\n+$/, '')}\n${fence}`;
+}
+
+function parts(value: unknown, inCell: boolean): string {
+  if (!Array.isArray(value)) return mdText(value);
+  return (value as TextPart[]).map((p) => (p.code ? mdCode(p.text, inCell) : mdText(p.text))).join('');
+}
+
+let hb: typeof Handlebars | undefined;
+let compiled: Handlebars.TemplateDelegate | undefined;
+
+function engine(): Handlebars.TemplateDelegate {
+  if (!hb || !compiled) {
+    hb = Handlebars.create();
+    hb.registerHelper('md', (v: unknown) => mdText(v));
+    hb.registerHelper('code', (v: unknown) => mdCode(v));
+    hb.registerHelper('cellcode', (v: unknown) => mdCode(v, true));
+    /** TextPart[] (answers, findings) as one line of text with code spans. */
+    hb.registerHelper('rich', (v: unknown) => parts(v, false));
+    hb.registerHelper('cellrich', (v: unknown) => parts(v, true));
+    hb.registerHelper('fence', (info: unknown, v: unknown) => mdFence(String(info), String(v ?? '')));
+    /** A list of values joined for one table cell: code spans separated by <br>. */
+    hb.registerHelper('codelist', (v: unknown) =>
+      Array.isArray(v) ? v.map((x) => mdCode(x, true)).join('<br>') : '',
+    );
+    hb.registerHelper('textlist', (v: unknown) =>
+      Array.isArray(v) ? v.map((x) => mdText(x)).join('<br>') : '',
+    );
+    const dir = join(TEMPLATE_DIR, 'markdown');
+    for (const f of readdirSync(dir)) {
+      if (f.endsWith('.hbs') && f !== 'report.hbs')
+        hb.registerPartial(f.slice(0, -4), readTemplate(join('markdown', f)));
+    }
+    compiled = hb.compile(readTemplate(join('markdown', 'report.hbs')), {
+      noEscape: true,
+      strict: false,
+      preventIndent: true,
+    });
+  }
+  return compiled;
+}
+
+export function renderMarkdown(report: Report, opts: MarkdownOptions = {}): string {
+  const view = reportView(report, opts.audience ?? 'review');
+  const steps = view.steps.map((s, i) => {
+    const step = report.steps[i]!;
+    const files = step.files.map((f, n) => ({
+      path: f.path,
+      size: f.size,
+      status: s.files[n]?.status ?? '',
+      warnings: s.files[n]?.warnings.length ?? 0,
+      note: [f.truncated ? 'truncated in the bundle' : '', f.encoding !== 'utf8' ? f.encoding : '']
+        .filter(Boolean)
+        .join(', '),
+    }));
+    const diagram = opts.diagrams?.[i];
+    return { ...s, mdFiles: files, diagram: diagram ? diagram : undefined };
+  });
+  const text = engine()({ view: { ...view, isAnswers: view.audience === 'answers', steps } });
+  // Templates stay readable with blank lines around blocks; the output keeps at most one.
+  return `${text
+    .replace(/[ \t]+$/gm, '')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim()}\n`;
+}
