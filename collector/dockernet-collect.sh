@@ -17,6 +17,9 @@
 
 LC_ALL=C
 export LC_ALL
+# A newline, for parameter expansions.
+NL='
+'
 umask 077
 
 COLLECTOR_NAME=dockernet-collect
@@ -222,10 +225,12 @@ now_ms() {
   fi
 }
 
-# First line of file $1 (empty if unreadable), in $LINE; no fork.
+# The first line of file $1, in $LINE. Not with `read`: dash and BusyBox read one byte per
+# read(2), and procfs sysctl handlers answer a read at a non-zero offset with EOF, so
+# `read` got "3" out of ip_local_port_range's "32768<TAB>60999". cat reads it in one go.
 read_line() {
-  LINE=
-  { IFS= read -r LINE <"$1"; } 2>/dev/null
+  LINE=$(cat "$1" 2>/dev/null) || LINE=
+  LINE=${LINE%%"$NL"*}
   [ -n "$LINE" ]
 }
 
