@@ -14,6 +14,7 @@ import type {
   ModelSocket,
   StepModel,
 } from '../src/model/types.js';
+import { linkVeths } from '../src/model/veth.js';
 import type { ParsedBundle } from '../src/parsers/parse-bundle.js';
 import { sysctlNet } from '../src/parsers/sysctl-net.js';
 import type { ReportCommand } from '../src/report/types.js';
@@ -88,6 +89,33 @@ function net(p: Partial<ModelDockerNetwork> & { name: string }): ModelDockerNetw
     evidence: [ev(2, 'docker/docker-network-inspect.out')],
     ...p,
   };
+}
+
+/** A host veth (ifindex 9, peer if4) and two containers with an eth0 of ifindex 4. */
+function vethModel(firstPeer: number | undefined): StepModel {
+  const host = ns({
+    interfaces: [
+      iface({ name: 'vethA', ifindex: 9, kind: 'veth', peerIfindex: 4, linkNetnsid: 0, master: 'docker0' }),
+    ],
+  });
+  const c = (name: string, peer: number | undefined) =>
+    ns({
+      id: `container:${name}`,
+      kind: 'container',
+      name,
+      container: name,
+      interfaces: [
+        iface({
+          name: 'eth0',
+          ifindex: 4,
+          kind: 'veth',
+          ...(peer !== undefined ? { peerIfindex: peer } : {}),
+        }),
+      ],
+    });
+  const namespaces = [host, c('web', firstPeer), c('db', undefined)];
+  const { links, ambiguous } = linkVeths(namespaces);
+  return model({ namespaces, vethLinks: links, ambiguousVeths: ambiguous });
 }
 
 function model(p: Partial<StepModel> = {}): StepModel {
@@ -432,6 +460,12 @@ const cases: Record<
           ],
         }),
       ),
+  },
+  'veth-ambiguous': {
+    // Correlated for real: the host's vethA@if4 and two captured containers that both have an
+    // eth0 with ifindex 4; BusyBox printed no peer index inside, so neither points back.
+    raise: () => kinds(vethModel(undefined)),
+    quiet: () => kinds(vethModel(9)),
   },
   'veth-without-master': {
     raise: () =>

@@ -82,6 +82,7 @@ export type FindingKind =
   | 'bridge-down-with-ports'
   | 'veth-peer-not-captured'
   | 'veth-without-master'
+  | 'veth-ambiguous'
   | 'swarm-ports-exposed'
   | 'capture-not-root'
   | 'capture-incomplete'

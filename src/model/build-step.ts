@@ -8,7 +8,7 @@ import { linkVeths } from './veth.js';
 
 export function buildStepModel(parsed: ParsedBundle): StepModel {
   const namespaces = buildNamespaces(parsed);
-  const vethLinks = linkVeths(namespaces);
+  const { links: vethLinks, ambiguous: ambiguousVeths } = linkVeths(namespaces);
   const dockerNetworks = buildDockerNetworks(parsed);
   const containers = buildContainers(parsed, dockerNetworks, namespaces);
   const host = namespaces.find((n) => n.id === 'host');
@@ -16,6 +16,7 @@ export function buildStepModel(parsed: ParsedBundle): StepModel {
     hostname: parsed.bundle.meta.hostname || host?.name || '',
     namespaces,
     vethLinks,
+    ambiguousVeths,
     docker: buildDocker(parsed),
     dockerNetworks,
     containers,

@@ -120,6 +120,20 @@ export interface ModelNamespace {
   captured: string[];
 }
 
+/**
+ * A veth end whose peer could not be told apart: several captured namespaces hold an interface
+ * with the peer's ifindex that could be it (an ifindex is unique only within one namespace).
+ */
+export interface AmbiguousVeth {
+  namespace: string;
+  ifname: string;
+  ifindex: number;
+  peerIfindex: number;
+  /** The candidates, as `<namespace> <ifname>`. */
+  candidates: string[];
+  evidence: Evidence[];
+}
+
 /** Both ends of a veth pair, each named by namespace id and interface name. */
 export interface VethLink {
   a: { namespace: string; ifname: string; ifindex: number };
@@ -201,6 +215,8 @@ export interface StepModel {
   hostname: string;
   namespaces: ModelNamespace[];
   vethLinks: VethLink[];
+  /** veth ends with more than one possible peer: not paired, flagged. */
+  ambiguousVeths?: AmbiguousVeth[];
   docker: ModelDocker;
   dockerNetworks: ModelDockerNetwork[];
   containers: ModelContainer[];

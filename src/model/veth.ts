@@ -4,10 +4,11 @@
  * only within one namespace, so a pair is the mutual match: A.peer = B.index and B.peer = A.index
  * (or B prints no peer, as some BusyBox builds do not).
  */
-import type { ModelInterface, ModelNamespace, VethLink } from './types.js';
+import type { AmbiguousVeth, ModelInterface, ModelNamespace, VethLink } from './types.js';
 
-export function linkVeths(namespaces: ModelNamespace[]): VethLink[] {
+export function linkVeths(namespaces: ModelNamespace[]): { links: VethLink[]; ambiguous: AmbiguousVeth[] } {
   const links: VethLink[] = [];
+  const ambiguous: AmbiguousVeth[] = [];
   const used = new Set<string>();
   const key = (ns: ModelNamespace, i: ModelInterface) => `${ns.id}\u0000${i.name}`;
   for (const nsA of namespaces) {
@@ -30,7 +31,20 @@ export function linkVeths(namespaces: ModelNamespace[]): VethLink[] {
           : mutual.length === 0 && candidates.length === 1
             ? candidates[0]
             : undefined;
-      if (!pick) continue;
+      if (!pick) {
+        // Two namespaces each hold an ifN that could be the peer, and neither (or both) point back:
+        // guessing would draw a wrong cable, so it is reported instead.
+        if (candidates.length > 1)
+          ambiguous.push({
+            namespace: nsA.id,
+            ifname: a.name,
+            ifindex: a.ifindex,
+            peerIfindex: a.peerIfindex,
+            candidates: candidates.map((c) => `${c.ns.id} ${c.iface.name}`),
+            evidence: [a.evidence, ...candidates.map((c) => c.iface.evidence)],
+          });
+        continue;
+      }
       used.add(key(nsA, a));
       used.add(key(pick.ns, pick.iface));
       links.push({
@@ -42,5 +56,5 @@ export function linkVeths(namespaces: ModelNamespace[]): VethLink[] {
       if (pick.iface.kind === 'ethernet') pick.iface.kind = 'veth';
     }
   }
-  return links;
+  return { links, ambiguous };
 }

@@ -85,6 +85,14 @@ export const findingInfo: Record<FindingKind, FindingInfo> = {
     remediation:
       'Run the collector as root with nsenter available and without `--no-containers`/`--no-netns`, so that every Docker namespace is captured.',
   },
+  'veth-ambiguous': {
+    severity: 'low',
+    title: 'A veth pair could not be matched with certainty',
+    explanation:
+      'An interface index is unique only inside one network namespace. This veth names a peer index that several captured namespaces hold, and none of them points back unambiguously, so the report does not guess which one is its other end.',
+    remediation:
+      "Capture with the collector (it records `ip -j link` with link_netnsid and each namespace inode), or compare the interfaces' MAC addresses and `ip -d link` output by hand.",
+  },
   'veth-without-master': {
     severity: 'low',
     title: 'veth on the host without a bridge',

@@ -11,7 +11,7 @@ import { finding } from './make.js';
 
 export const links: FindingFamily = {
   id: 'links',
-  kinds: ['bridge-down-with-ports', 'veth-peer-not-captured', 'veth-without-master'],
+  kinds: ['bridge-down-with-ports', 'veth-peer-not-captured', 'veth-without-master', 'veth-ambiguous'],
   run: ({ model }) => {
     const out: Finding[] = [];
     for (const ns of model.namespaces) {
@@ -30,6 +30,18 @@ export const links: FindingFamily = {
       }
       for (const i of ns.interfaces) {
         if (i.kind !== 'veth') continue;
+        const amb = (model.ambiguousVeths ?? []).find((x) => x.namespace === ns.id && x.ifname === i.name);
+        if (amb) {
+          out.push(
+            finding(
+              'veth-ambiguous',
+              `${i.name}${ns.kind === 'host' ? '' : ` (${ns.id})`}`,
+              `${i.name} names peer if${amb.peerIfindex}, which could be any of: ${amb.candidates.join(', ')}.`,
+              amb.evidence,
+            ),
+          );
+          continue;
+        }
         const linked = model.vethLinks.some(
           (l) =>
             (l.a.namespace === ns.id && l.a.ifname === i.name) ||
