@@ -7,6 +7,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildReport } from '../src/pipeline.js';
+import { stepDiagram } from '../src/render/mermaid.js';
 import type { Report } from '../src/report/types.js';
 
 const root = join(import.meta.dirname, '..');
@@ -44,6 +45,20 @@ describe('golden reports', () => {
       if (update) writeFileSync(path, `${JSON.stringify(actual, null, 2)}\n`);
       expect(existsSync(path), `missing ${path}: run npm run golden`).toBe(true);
       expect(actual).toEqual(JSON.parse(readFileSync(path, 'utf8')));
+    });
+  }
+
+  // The Mermaid source of each step's figure: a layout change shows as a reviewable diff.
+  for (const [name, inputs] of Object.entries(sets)) {
+    it(`${name}: each step's figure matches test/golden/${name}.step-N.mmd`, async () => {
+      const report = await buildReport(inputs.map((i) => join(root, i)));
+      for (const s of report.steps) {
+        const actual = `${stepDiagram(s.model).source}\n`;
+        const path = join(root, 'test', 'golden', `${name}.step-${s.index}.mmd`);
+        if (update) writeFileSync(path, actual);
+        expect(existsSync(path), `missing ${path}: run npm run golden`).toBe(true);
+        expect(actual).toBe(readFileSync(path, 'utf8'));
+      }
     });
   }
 });
