@@ -47,12 +47,20 @@ export async function readArchive(file: string, limits: ReadLimits): Promise<Arc
   }
   let total = 0;
   let stopped: string | undefined;
+  let sawEof = false;
   // Chunks are kept per entry and joined at the end, so an entry cut short by a truncated
   // archive (no 'end' event) still shows what arrived.
   const chunksOf = new Map<RawEntry, Buffer[]>();
 
   await new Promise<void>((resolve, reject) => {
     const input = createReadStream(file);
+    // At a limit: stop reading the file AND the decompression of what was already read (a few
+    // compressed kilobytes of a bomb still hold gigabytes).
+    const stop = () => {
+      input.destroy();
+      parser.abort(new Error(stopped));
+      resolve();
+    };
     const parser = new Parser({
       strict: false,
       maxDecompressionRatio: limits.maxCompressionRatio,
@@ -64,8 +72,7 @@ export async function readArchive(file: string, limits: ReadLimits): Promise<Arc
         if (entries.length >= limits.maxEntries) {
           stopped = `more than ${limits.maxEntries} entries; the rest was not read`;
           entry.resume();
-          input.destroy();
-          resolve();
+          stop();
           return;
         }
         const type = entryType(entry.type);
@@ -82,8 +89,7 @@ export async function readArchive(file: string, limits: ReadLimits): Promise<Arc
           total += chunk.length;
           if (total > limits.maxTotalBytes && !stopped) {
             stopped = `more than ${limits.maxTotalBytes} uncompressed bytes; the rest was not read`;
-            input.destroy();
-            resolve();
+            stop();
           }
           if (kept < limits.maxEntryBytes) {
             const room = limits.maxEntryBytes - kept;
@@ -108,9 +114,12 @@ export async function readArchive(file: string, limits: ReadLimits): Promise<Arc
       reject(new BundleReadError(`${file}: not a readable tar archive: ${err.message}`)),
     );
     input.on('error', (err) => reject(new BundleReadError(`${file}: ${err.message}`)));
+    parser.on('eof', () => {
+      sawEof = true;
+    });
     parser.on('end', () => resolve());
     parser.on('abort', (err: Error) => {
-      stopped = `archive aborted: ${err?.message ?? 'unknown reason'}`;
+      stopped ??= `archive aborted: ${err?.message ?? 'unknown reason'}`;
       resolve();
     });
     input.pipe(parser as unknown as NodeJS.WritableStream);
@@ -122,9 +131,19 @@ export async function readArchive(file: string, limits: ReadLimits): Promise<Arc
     if (!e.complete || e.data.length < e.size) e.truncated = true;
     delete e.complete;
   }
-  if (entries.length === 0 && !stopped) {
-    throw new BundleReadError(`${file}: no entries found: not a tar or .tar.gz bundle, or it is empty`);
+  if (entries.length === 0) {
+    throw new BundleReadError(
+      stopped
+        ? `${file}: nothing could be read: ${stopped}`
+        : `${file}: no entries found: not a tar or .tar.gz bundle, or it is empty`,
+    );
   }
+  // A tar ends with two zero blocks; without them the archive was cut (the files read so far are kept).
+  if (!sawEof && !stopped)
+    warnings.push({
+      severity: 'warning',
+      message: `${file}: no end-of-archive marker: the archive may be truncated`,
+    });
   return { entries, warnings };
 }
 

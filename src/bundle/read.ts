@@ -151,8 +151,20 @@ function decode(data: Buffer): { text: string; encoding: BundleFile['encoding'] 
     valid = false;
     text = looseUtf8.decode(data);
   }
-  if (binary) return { text: text.replaceAll('\u0000', '\uFFFD'), encoding: 'binary' };
+  if (binary) return { text: replaceNul(text), encoding: 'binary' };
   return { text, encoding: valid ? 'utf8' : 'invalid-utf8' };
+}
+
+const utf16 = new TextDecoder('utf-16le');
+
+/** NUL -> U+FFFD, code unit by code unit: `replaceAll` takes seconds on 16 MiB of zeros (a bomb). */
+function replaceNul(text: string): string {
+  const units = new Uint16Array(text.length);
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    units[i] = c === 0 ? 0xfffd : c;
+  }
+  return utf16.decode(units);
 }
 
 /** `containers/<name>/<id>.out` -> a command run; see "Bundles without a manifest". */

@@ -13,6 +13,7 @@ import type { NetstatSocket } from '../parsers/netstat.js';
 import type { ParsedBundle, ParsedOutput } from '../parsers/parse-bundle.js';
 import type { PsProcess } from '../parsers/ps.js';
 import type { PstreeNode } from '../parsers/pstree.js';
+import { maskSecrets } from '../report/mask-secrets.js';
 import { evidenceOf, outputsOf } from './evidence.js';
 import { isLoopbackAddress, isWildcardAddress, networkOf } from './ip.js';
 import { portNumber } from './services.js';
@@ -29,8 +30,8 @@ const IP_ADDR_IDS = ['ip-addr', 'ip-d-addr', 'ip-link', 'ip-d-link'] as const;
 const ROUTE_IDS = ['ip-route-main', 'ip-route', 'ip-route-local', 'ip-route-all', 'ip-6-route'] as const;
 
 export function buildNamespaces(parsed: ParsedBundle): ModelNamespace[] {
-  const scopes: string[] = [];
-  for (const o of parsed.outputs) if (!scopes.includes(o.run.scope)) scopes.push(o.run.scope);
+  // A Set keeps the first-seen order; `includes` on an array was quadratic in the scopes.
+  const scopes = [...new Set(parsed.outputs.map((o) => o.run.scope))];
   if (!scopes.includes('host')) scopes.unshift('host');
   return scopes.map((scope) => buildNamespace(parsed, scope));
 }
@@ -49,7 +50,8 @@ function buildNamespace(parsed: ParsedBundle, scope: string): ModelNamespace {
     sockets: [],
     processes: buildProcesses(outputsOf(outputs, scope, ['ps']), outputsOf(outputs, scope, ['pstree'])),
     captured: [
-      ...new Set(outputs.filter((o) => o.run.scope === scope && o.status === 'parsed').map((o) => o.run.id)),
+      // outputsOf with no id filter: the scope's parsed outputs from an index, not a scan of all.
+      ...new Set(outputsOf(outputs, scope, undefined).map((o) => o.run.id)),
     ],
   };
   if (kind === 'container') ns.container = info?.name ?? name;
@@ -209,7 +211,7 @@ function buildProcesses(ps: ParsedOutput[], pstree: ParsedOutput[]): ModelProces
         pid: r.pid,
         user: r.user,
         name: r.name,
-        command: r.command,
+        command: maskSecrets(r.command).text,
         evidence: evidenceOf(o, r.line),
       };
       if (r.ppid !== undefined) p.ppid = r.ppid;
@@ -259,6 +261,9 @@ function socketSource(outputs: ParsedOutput[], scope: string): ParsedOutput[] {
 function buildSockets(outputs: ParsedOutput[], processes: ModelProcess[]): ModelSocket[] {
   const sockets: ModelSocket[] = [];
   const seen = new Set<string>();
+  // pid -> first process with it (what `find` returned), instead of a scan per socket.
+  const byPid = new Map<number, ModelProcess>();
+  for (const p of processes) if (!byPid.has(p.pid)) byPid.set(p.pid, p);
   for (const o of outputs) {
     for (const r of o.records as NetstatSocket[]) {
       if (r.proto.startsWith('unix')) continue;
@@ -295,7 +300,7 @@ function buildSockets(outputs: ParsedOutput[], processes: ModelProcess[]): Model
       if (r.state !== undefined) s.state = r.state;
       if (r.pid !== undefined) s.pid = r.pid;
       if (r.program !== undefined) s.program = r.program;
-      const proc = r.pid !== undefined ? processes.find((p) => p.pid === r.pid) : undefined;
+      const proc = r.pid !== undefined ? byPid.get(r.pid) : undefined;
       if (proc) s.processCommand = proc.command;
       sockets.push(s);
     }

@@ -334,7 +334,7 @@ function ordered(r: IpRoute): IpRoute {
 }
 
 /** A shell prompt line pasted with the output (`root@host ~ >ip r`), as in the course slides. */
-const PROMPT_RE = /^\S*.*[#$>]\s*(sudo\s+)?(busybox\s+)?ip(\s+-\S+)*\s+(r|ro|rou|rout|route)\b/;
+const PROMPT_RE = /^.*[#$>]\s*(sudo\s+)?(busybox\s+)?ip(\s+-\S+)*\s+(r|ro|rou|rout|route)\b/;
 
 function parse(text: string): ParseResult<IpRoute> {
   const err = detectErrorText(text);

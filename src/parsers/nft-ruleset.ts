@@ -343,7 +343,7 @@ function parse(text: string): ParseResult<NftRecord> {
       continue;
     }
     let handle: number | undefined;
-    const h = /\s*#\s*handle\s+(\d+)\s*$/.exec(l);
+    const h = /(?<!\s)\s*#\s*handle\s+(\d+)\s*$/.exec(l); // (?<!\s): linear on long blank runs
     if (h) {
       handle = Number(h[1]);
       l = l.slice(0, h.index).trim();
@@ -399,7 +399,7 @@ function parse(text: string): ParseResult<NftRecord> {
         records.push(rec);
         stack.push({ kind: 'set', rec });
       } else if (l.endsWith('{')) {
-        warnings.push({ line: n, message: `not read: ${l.replace(/\s*\{$/, '')}` });
+        warnings.push({ line: n, message: `not read: ${l.replace(/(?<!\s)\s*\{$/, '')}` });
         stack.push({ kind: 'other', line: n });
       } else if (/^flags\s/.test(l)) {
         table.flags = l.replace(/^flags\s+/, '').split(/\s*,\s*/);

@@ -2,6 +2,7 @@
 import { analyzeSteps } from '../analyses/analyze.js';
 import type { StepModel } from '../model/types.js';
 import type { ParsedBundle, ParsedOutput } from '../parsers/parse-bundle.js';
+import { maskSecrets } from './mask-secrets.js';
 import {
   REPORT_SCHEMA,
   REPORT_SCHEMA_VERSION,
@@ -67,16 +68,31 @@ function toCommand(o: ParsedOutput): ReportCommand {
 function assembleStep(parsed: ParsedBundle, model: StepModel, index: number): ReportStep {
   const { bundle } = parsed;
   const commands = parsed.outputs.map(toCommand);
+  const warnings = [...bundle.warnings];
+  // path -> index of the first output naming it (a findIndex per file is quadratic: 20,000 files).
+  const outputOf = new Map<string, number>();
+  parsed.outputs.forEach((o, i) => {
+    for (const p of [o.run.stdout, o.run.stderr]) if (p !== undefined && !outputOf.has(p)) outputOf.set(p, i);
+  });
   const files: ReportFile[] = bundle.files.map((f) => {
+    const masked = maskSecrets(
+      f.text.length > REPORT_TEXT_LIMIT ? f.text.slice(0, REPORT_TEXT_LIMIT) : f.text,
+    );
+    if (masked.count > 0)
+      warnings.push({
+        severity: 'info',
+        file: f.path,
+        message: `${masked.count} secret-looking value(s) masked as ***`,
+      });
     const rf: ReportFile = {
       path: f.path,
       size: f.size,
       encoding: f.encoding,
       truncated: f.truncated,
-      text: f.text.length > REPORT_TEXT_LIMIT ? f.text.slice(0, REPORT_TEXT_LIMIT) : f.text,
+      text: masked.text,
     };
     if (f.text.length > REPORT_TEXT_LIMIT) rf.shownChars = REPORT_TEXT_LIMIT;
-    const i = parsed.outputs.findIndex((o) => o.run.stdout === f.path || o.run.stderr === f.path);
+    const i = outputOf.get(f.path) ?? -1;
     if (i >= 0) {
       rf.commandIndex = i;
       rf.stream = parsed.outputs[i]!.run.stdout === f.path ? 'stdout' : 'stderr';
@@ -92,7 +108,7 @@ function assembleStep(parsed: ParsedBundle, model: StepModel, index: number): Re
     hasManifest: bundle.hasManifest,
     commands,
     files,
-    warnings: bundle.warnings,
+    warnings,
     model,
   };
 }
