@@ -3,7 +3,8 @@ import type { ParseResult, ParseWarning } from './types.js';
 
 /** Split output into lines without the trailing empty line a final newline produces. */
 export function splitLines(text: string): string[] {
-  const lines = text.split(/\r?\n/);
+  // A plain split is several times faster than the regex; only text with CRs needs the latter.
+  const lines = text.includes('\r') ? text.split(/\r?\n/) : text.split('\n');
   if (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
   return lines;
 }
@@ -14,10 +15,17 @@ export function splitLines(text: string): string[] {
  * Only the first few non-empty lines are looked at: real output never starts like this.
  */
 export function detectErrorText(text: string): string | undefined {
-  const head = splitLines(text)
-    .filter((l) => l.trim() !== '')
-    .slice(0, 3)
-    .join('\n');
+  // The first 3 non-empty lines, found without splitting the whole text (20,000-row outputs);
+  // the same lines as splitLines(text).filter(non-empty).slice(0, 3).
+  const first: string[] = [];
+  for (let start = 0; first.length < 3 && start < text.length; ) {
+    const nl = text.indexOf('\n', start);
+    let line = text.slice(start, nl < 0 ? text.length : nl);
+    if (nl >= 0 && line.endsWith('\r')) line = line.slice(0, -1);
+    if (line.trim() !== '') first.push(line);
+    start = nl < 0 ? text.length : nl + 1;
+  }
+  const head = first.join('\n');
   if (head === '') return undefined;
   const patterns: [RegExp, string][] = [
     [/(^|\s)(command )?not found$|: not found$|No such file or directory$/im, 'command not found'],
