@@ -15,24 +15,13 @@ import { buildStepModel } from '../src/model/build-step.js';
 import { parseBundle } from '../src/parsers/parse-bundle.js';
 import { renderHtml } from '../src/render/html.js';
 import { assembleReport } from '../src/report/assemble.js';
+import { mulberry32 } from './support/random.js';
 import { makeTar } from './support/tar.js';
 
 const root = join(import.meta.dirname, '..');
 const CASES = 2_000;
 const HTML_EVERY = 20;
 const STATUSES = ['parsed', 'rejected', 'failed', 'unparsed', 'missing', 'skipped', 'error'];
-
-/** mulberry32: small, fast, good enough to pick mutations; the same seed gives the same case. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Files = Map<string, Buffer>;
 
