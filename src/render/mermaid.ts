@@ -1007,6 +1007,14 @@ function summarise(lk: Lookup): NetSummary[] {
   return out;
 }
 
+/** The Docker network a published port leads to: by the container's address, else its first network. */
+function publishNetwork(lk: Lookup, p: Publish): string | undefined {
+  return (
+    (p.containerIp ? networkContaining(lk.model.dockerNetworks, p.containerIp)?.name : undefined) ??
+    lk.container(p.container)?.networks[0]?.network
+  );
+}
+
 function aggregated(
   lk: Lookup,
   summaries: NetSummary[],
@@ -1040,6 +1048,7 @@ function aggregated(
       : undefined;
   const netNode = new Map<string, string>();
   const portNodes: [Publish, string][] = [];
+  const portGroups: [string, Publish[], string][] = [];
   let uplinkId: string | undefined;
   let grid: string | undefined;
   b.group([`host ${model.hostname || host?.name || ''}`.trim()], 'host', () => {
@@ -1047,8 +1056,30 @@ function aggregated(
       const id = b.node([ifaceTitle(i), ...addressLines(i).slice(0, 1)], 'rect', 'iface', stateOf(i));
       uplinkId ??= id;
     }
-    for (const p of ports.slice(0, portCap)) portNodes.push([p, b.node(hostPortLines(p), 'round', 'port')]);
-    if (ports.length > portCap) b.node([`+${ports.length - portCap} more published ports`], 'round', 'port');
+    if (ports.length <= portCap) {
+      for (const p of ports) portNodes.push([p, b.node(hostPortLines(p), 'round', 'port')]);
+    } else {
+      // Too many to draw one by one: one node per target network listing its ports, so every
+      // network with published ports keeps them visible and the figure one edge pair per network.
+      const byNet = new Map<string, Publish[]>();
+      for (const p of ports) {
+        const net = publishNetwork(lk, p) ?? '';
+        byNet.set(net, [...(byNet.get(net) ?? []), p]);
+      }
+      const groups = [...byNet.entries()].slice(0, portCap);
+      for (const [net, list] of groups) {
+        const shown = list.slice(0, 3).map((p) => `:${p.hostPort}${p.proto === 'tcp' ? '' : `/${p.proto}`}`);
+        const more = list.length > 3 ? ` +${list.length - 3}` : '';
+        const id = b.node(
+          [`host ${shown.join(' ')}${more}`, `${plural(list.length, 'published port')}`],
+          'round',
+          'port',
+        );
+        portGroups.push([net, list, id]);
+      }
+      const rest = [...byNet.values()].slice(portCap).reduce((t, l) => t + l.length, 0);
+      if (rest > 0) b.node([`+${rest} more published ports`], 'round', 'port');
+    }
     const title = `${plural(summaries.length, 'Docker network')}, ${plural(totalContainers, 'container')} (summarised)`;
     grid = b.group(
       [title],
@@ -1086,12 +1117,16 @@ function aggregated(
   });
   if (lan && uplinkId) b.edge(lan, uplinkId, 'link', ['default route']);
   if (uplinkId && grid) b.edge(uplinkId, grid, 'routed', ['routed']);
+  for (const [net, list, id] of portGroups) {
+    if (uplinkId) b.edge(uplinkId, id, 'client', [plural(list.length, 'port')]);
+    const first = list[0]!;
+    const to = `${first.container ?? first.containerIp ?? '?'}:${first.containerPort ?? '?'}`;
+    const target = (net ? netNode.get(net) : undefined) ?? grid;
+    if (target) b.edge(id, target, 'publish', [list.length > 1 ? `→ ${to} …` : `→ ${to}`]);
+  }
   for (const [p, id] of portNodes) {
     if (uplinkId) b.edge(uplinkId, id, 'client', [`${p.proto} :${p.hostPort}`]);
-    const c = lk.container(p.container);
-    const net =
-      (p.containerIp ? networkContaining(model.dockerNetworks, p.containerIp)?.name : undefined) ??
-      c?.networks[0]?.network;
+    const net = publishNetwork(lk, p);
     const target = (net ? netNode.get(net) : undefined) ?? grid;
     const text = `${p.proto} ${p.hostPort} → ${p.container ?? p.containerIp ?? '?'}:${p.containerPort ?? '?'}`;
     if (target) b.edge(id, target, 'publish', [text]);
