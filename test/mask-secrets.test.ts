@@ -116,3 +116,40 @@ describe('maskSecrets', () => {
     expect(performance.now() - t0).toBeLessThan(5_000);
   });
 });
+
+describe('masking in the report', () => {
+  it('covers the manifest: command lines, step label and comment', async () => {
+    const { mkdtempSync, mkdirSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { buildReport } = await import('../src/pipeline.js');
+    const dir = mkdtempSync(join(tmpdir(), 'dockernet-mask-'));
+    mkdirSync(join(dir, 'host'));
+    writeFileSync(join(dir, 'host', 'x.out'), 'hello\n');
+    writeFileSync(
+      join(dir, 'manifest.json'),
+      JSON.stringify({
+        format: 'dockernet-bundle',
+        formatVersion: 1,
+        collector: { name: 't', version: '1' },
+        hostname: 'h',
+        capturedAt: '2026-01-01T00:00:00Z',
+        step: 'after DB_PASSWORD=hunter2 was set',
+        comment: 'token: API_KEY=hunter2',
+        commands: [
+          {
+            id: 'x',
+            scope: 'host',
+            command: 'mysql --password=hunter2 -e "show databases"',
+            exitCode: 0,
+            durationMs: 1,
+            stdout: 'host/x.out',
+          },
+        ],
+      }),
+    );
+    const report = await buildReport([dir]);
+    expect(JSON.stringify(report)).not.toContain('hunter2');
+    expect(report.steps[0]!.commands[0]!.command).toContain('mysql');
+  });
+});

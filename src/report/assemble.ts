@@ -52,7 +52,8 @@ function toCommand(o: ParsedOutput): ReportCommand {
   const c: ReportCommand = {
     id: o.run.id,
     scope: o.run.scope,
-    command: o.run.command,
+    // A command line can carry a password (`mysql -psecret`) like a process's can.
+    command: maskSecrets(o.run.command).text,
     exitCode: o.run.exitCode,
     durationMs: o.run.durationMs,
     status: o.status,
@@ -102,9 +103,14 @@ function assembleStep(parsed: ParsedBundle, model: StepModel, index: number): Re
   return {
     index,
     anchor: `step-${index}`,
-    label: bundle.meta.step || `Step ${index}`,
+    label: maskSecrets(bundle.meta.step).text || `Step ${index}`,
     source: bundle.source,
-    meta: bundle.meta,
+    // Free text from whoever ran the collector: masked like the outputs.
+    meta: {
+      ...bundle.meta,
+      step: maskSecrets(bundle.meta.step).text,
+      ...(bundle.meta.comment !== undefined ? { comment: maskSecrets(bundle.meta.comment).text } : {}),
+    },
     hasManifest: bundle.hasManifest,
     commands,
     files,
