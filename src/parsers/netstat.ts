@@ -86,21 +86,6 @@ export interface NetstatSocket {
   line: number;
 }
 
-const INET_STATES = new Set([
-  'ESTABLISHED',
-  'SYN_SENT',
-  'SYN_RECV',
-  'FIN_WAIT1',
-  'FIN_WAIT2',
-  'TIME_WAIT',
-  'CLOSE',
-  'CLOSE_WAIT',
-  'LAST_ACK',
-  'LISTEN',
-  'CLOSING',
-  'UNKNOWN',
-]);
-
 /** The kernel's TCP state numbers (include/net/tcp_states.h), which raw sockets print as is. */
 const TCP_STATE_NUMBERS = [
   '',
@@ -116,6 +101,9 @@ const TCP_STATE_NUMBERS = [
   'LISTEN',
   'CLOSING',
 ];
+
+/** The state words netstat prints for Internet sockets: the kernel's, and UNKNOWN. */
+const INET_STATES = new Set([...TCP_STATE_NUMBERS.slice(1), 'UNKNOWN']);
 
 /** net-tools translations (po/de, pt_BR, cs, sv, fr) of the Internet states that differ from English. */
 const INET_TRANSLATIONS: Record<string, string> = {
