@@ -316,6 +316,12 @@ export function stepView(step: ReportStep, audience: Audience = 'review') {
     veths: vethView(step),
     hasVeths: step.model.vethLinks.length > 0,
     files: filesView(step),
+    summary: {
+      interfaces: step.model.namespaces.find((n) => n.id === 'host')?.interfaces.length ?? 0,
+      bridges: step.model.namespaces.find((n) => n.id === 'host')?.bridges.length ?? 0,
+      containers: step.model.containers.length,
+      ports: step.model.publishedPorts.length,
+    },
     analyses: step.analysis ? analysesView(step, step.analysis, audience) : undefined,
     /** Set by the HTML renderer when the step has a figure. */
     diagram: undefined as DiagramView | undefined,
@@ -326,6 +332,7 @@ export function reportView(report: Report, audience: Audience = 'review') {
   return {
     audience,
     isHandout: audience === 'handout',
+    showFindings: audience === 'review',
     title: report.title,
     generator: `${report.generator.name} ${report.generator.version}`,
     generatedAt: report.generatedAt,
