@@ -14,15 +14,18 @@ export function defaultBridgeApplies({ model }: AnalysisInput): true | string {
   return true;
 }
 
+/** The questions about the bridge's own interface also need its line in `ip addr`. */
+export function defaultBridgeInterfaceApplies(input: AnalysisInput): true | string {
+  const a = defaultBridgeApplies(input);
+  if (a !== true) return a;
+  return defaultBridge(input.model)!.iface ? true : 'the bridge has no interface line in `ip addr`';
+}
+
 export const defaultBridgeInterface: Question = {
   id: 'default-bridge-interface',
   needs: ['host.interfaces', 'docker'],
   question: ({ model }) => `How do you read the ${code(defaultBridge(model)?.name ?? 'docker0')} interface?`,
-  appliesTo: (input) => {
-    const a = defaultBridgeApplies(input);
-    if (a !== true) return a;
-    return defaultBridge(input.model)!.iface ? true : 'the bridge has no interface line in `ip addr`';
-  },
+  appliesTo: defaultBridgeInterfaceApplies,
   answer: ({ model }) => {
     const b = defaultBridge(model)!;
     const i = b.iface!;

@@ -6,7 +6,7 @@
  */
 import type { Question } from '../types.js';
 import { code, defaultBridge, evidenceList, hostNs, iface, list, plural } from '../util.js';
-import { defaultBridgeApplies } from './default-bridge-interface.js';
+import { defaultBridgeInterfaceApplies } from './default-bridge-interface.js';
 
 const RULE =
   'A bridge takes its carrier from its ports: it has carrier (`LOWER_UP`, state UP) while at least one of its ports is up with carrier, and none (`NO-CARRIER`, state DOWN) while it has no such port. Being switched on (`UP` in the flags) is the administrative state; `state` is the operational one.';
@@ -21,11 +21,7 @@ export const defaultBridgeState: Question = {
       ? `Why is ${name} UP now?`
       : `Why is ${name} DOWN (NO-CARRIER)?`;
   },
-  appliesTo: (input) => {
-    const a = defaultBridgeApplies(input);
-    if (a !== true) return a;
-    return defaultBridge(input.model)!.iface ? true : 'the bridge has no interface line in `ip addr`';
-  },
+  appliesTo: defaultBridgeInterfaceApplies,
   answer: ({ model }) => {
     const b = defaultBridge(model)!;
     const i = b.iface!;
