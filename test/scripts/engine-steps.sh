@@ -30,18 +30,11 @@ SOCK=$D/docker.sock
 EXEC=$D/exec
 CGROUP_PARENT=dockernet-sandbox-$(date +%s)-$(od -An -N4 -tx4 /dev/urandom | tr -d ' ')
 
-log() { printf '[engine-steps %s] %s\n' "$(date +%T)" "$*" >&2; }
-die() {
-  log "FAILED: $*"
-  exit 1
-}
+SCENARIO=engine-steps
+# shellcheck source=test/scripts/sandbox-guard.sh
+. "$(dirname "$0")/sandbox-guard.sh"
 
-# --- guards: never run in the machine's own namespaces
-[ "$$" = 1 ] || die "must be PID 1 of a fresh PID namespace (unshare --pid --fork)"
-[ "$(id -u)" = 0 ] || die "needs root"
-if ip -o link show | grep -v ': lo:' | grep -q .; then
-  die "the network namespace is not empty: refusing to touch it"
-fi
+sandbox_guard
 mkdir -p "$OUT/truth"
 OUT=$(cd "$OUT" && pwd)
 

@@ -18,17 +18,11 @@ HERE=$(cd "$(dirname "$0")" && pwd)
 COLLECTOR=${COLLECTOR:-$HERE/../../collector/dockernet-collect.sh}
 STEP_LABEL=$(printf 'Step "odd" \\ label\twith tab \001 end')
 
-log() { printf '[netns-host %s] %s\n' "$(date +%T)" "$*" >&2; }
-die() {
-  log "FAILED: $*"
-  exit 1
-}
+SCENARIO=netns-host
+# shellcheck source=test/scripts/sandbox-guard.sh
+. "$(dirname "$0")/sandbox-guard.sh"
 
-[ "$$" = 1 ] || die "must be PID 1 of a fresh PID namespace (unshare --pid --fork)"
-[ "$(id -u)" = 0 ] || die "needs root"
-if ip -o link show | grep -v ': lo:' | grep -q .; then
-  die "the network namespace is not empty: refusing to touch it"
-fi
+sandbox_guard
 mkdir -p "$OUT"
 OUT=$(cd "$OUT" && pwd)
 
