@@ -11,7 +11,7 @@
 set -eu
 d=${1:-/opt/dockernet/docker28}
 if [ -x "$d/root/usr/sbin/dockerd" ] && "$d/root/usr/sbin/dockerd" --version >/dev/null 2>&1; then
-  echo "$d/root/usr/sbin"
+  echo "$d/root"
   exit 0
 fi
 mkdir -p "$d/lists/partial" "$d/cache/archives/partial"
