@@ -41,7 +41,10 @@ function ns(p: Partial<ModelNamespace> = {}): ModelNamespace {
   return {
     id: 'host',
     kind: 'host',
+    role: 'host',
     name: 'h',
+    sharers: [],
+    scopes: ['host'],
     interfaces: [iface({ name: 'eth0', ifindex: 2 })],
     bridges: [],
     routes: [
@@ -123,6 +126,8 @@ function model(p: Partial<StepModel> = {}): StepModel {
     hostname: 'h',
     namespaces: [ns()],
     vethLinks: [],
+    links: [],
+    staleNamespaces: [],
     docker: { installed: true, evidence: [] },
     dockerNetworks: [],
     containers: [],

@@ -223,6 +223,8 @@ describe('stepDiagram: the course steps', () => {
       hostname: '',
       namespaces: [],
       vethLinks: [],
+      links: [],
+      staleNamespaces: [],
       docker: { installed: false, evidence: [] },
       dockerNetworks: [],
       containers: [],

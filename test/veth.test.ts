@@ -23,7 +23,10 @@ function ns(id: string, interfaces: ModelInterface[]): ModelNamespace {
   return {
     id,
     kind,
+    role: kind,
     name: id,
+    sharers: [],
+    scopes: [id],
     interfaces,
     bridges: [],
     routes: [],

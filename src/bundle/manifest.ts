@@ -80,6 +80,8 @@ export function parseManifest(
   const comment = str(m.comment);
   if (comment) meta.comment = comment;
 
+  const hostInode = num(m.hostNetnsInode);
+  if (hostInode !== undefined) meta.hostNetnsInode = hostInode;
   const scopes = obj(m.scopes) ?? {};
   for (const [key, value] of Object.entries(scopes)) {
     const s = obj(value);
@@ -92,6 +94,13 @@ export function parseManifest(
     if (pid !== undefined) info.pid = pid;
     const inode = num(s.netnsInode);
     if (inode !== undefined) info.netnsInode = inode;
+    for (const k of ['networkMode', 'sandboxKey', 'path', 'method', 'sameAs'] as const) {
+      const v = str(s[k]);
+      if (v !== undefined) info[k] = v;
+    }
+    // `stale` is true or the reason the collector gave.
+    if (s.stale === true) info.stale = 'not a namespace';
+    else if (str(s.stale)) info.stale = str(s.stale)!;
     meta.scopes[key] = info;
   }
 

@@ -34,7 +34,23 @@ export interface ScopeInfo {
   name: string;
   id?: string;
   pid?: number;
+  /** Inode of the network namespace (`stat -L /proc/PID/ns/net`): its identity on the host. */
   netnsInode?: number;
+  /** Containers: HostConfig.NetworkMode as the collector saw it (default, host, none, container:<id>...). */
+  networkMode?: string;
+  /** Containers: NetworkSettings.SandboxKey, the namespace file Docker keeps for it. */
+  sandboxKey?: string;
+  /** netns scopes: the file under `<exec-root>/netns`. */
+  path?: string;
+  /** How the scope was captured: nsenter (full) or procfs (files under /proc/PID/net). */
+  method?: string;
+  /**
+   * The scope whose capture this namespace is (same inode): a container sharing another's
+   * namespace, or Docker's sandbox file of a captured container. Nothing is captured twice.
+   */
+  sameAs?: string;
+  /** A namespace file that is no namespace any more (the bind mount is gone): why the collector says so. */
+  stale?: string;
 }
 
 /** One command entry of the manifest (or inferred from a file name when there is none). */
@@ -61,6 +77,8 @@ export interface BundleMeta {
   step: string;
   user?: { uid?: number; name?: string };
   comment?: string;
+  /** Inode of the host's network namespace, as the collector saw it. */
+  hostNetnsInode?: number;
   scopes: Record<string, ScopeInfo>;
 }
 

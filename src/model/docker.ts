@@ -10,6 +10,7 @@ import type { IptablesRecord } from '../parsers/iptables-save.js';
 import type { ParsedBundle, ParsedOutput } from '../parsers/parse-bundle.js';
 import { evidenceOf } from './evidence.js';
 import type {
+  EndpointRole,
   Evidence,
   ModelContainer,
   ModelDocker,
@@ -19,14 +20,18 @@ import type {
   PortSource,
 } from './types.js';
 
-/** Endpoint keys that are Docker's own sandboxes, not containers. */
-export function isSandboxKey(key: string, name: string): boolean {
-  return (
-    key === 'ingress-sbox' ||
-    /^lb-/.test(key) ||
-    /-sbox$/.test(key) ||
-    (/-endpoint$/.test(name) && key.endsWith('-sbox'))
-  );
+/**
+ * What an endpoint of `docker network inspect`'s Containers is. The key is a container id for
+ * containers; Docker's hidden endpoints have their own keys and names:
+ *   "ingress-sbox": { "Name": "ingress-endpoint", ... }             on ingress
+ *   "lb-ovl":       { "Name": "ovl-endpoint", ... }                 on an overlay with services
+ *   "<id>" or "gateway_<id12>": { "Name": "gateway_<id12>", ... }  on docker_gwbridge
+ */
+export function endpointRole(key: string, name: string): EndpointRole {
+  if (/^gateway_/.test(name) || /^gateway_/.test(key)) return 'gateway';
+  if (key === 'ingress-sbox' || /-sbox$/.test(key) || name === 'ingress-endpoint') return 'ingress';
+  if (/^lb-/.test(key) || (/-endpoint$/.test(name) && !/^[0-9a-f]{12,64}$/.test(key))) return 'load-balancer';
+  return 'container';
 }
 
 export function buildDocker(parsed: ParsedBundle): ModelDocker {
@@ -75,10 +80,12 @@ export function buildDockerNetworks(parsed: ParsedBundle): ModelDockerNetwork[] 
         enableIPv6: n.enableIPv6,
         options: n.options,
         endpoints: n.containers.map((c) => {
+          const role = endpointRole(c.key, c.name);
           const ep: ModelDockerNetwork['endpoints'][number] = {
             key: c.key,
             name: c.name,
-            sandbox: isSandboxKey(c.key, c.name),
+            sandbox: role !== 'container',
+            role,
             evidence: evidenceOf(o, c.line),
           };
           if (c.ipv4Address) ep.ipv4 = c.ipv4Address;
@@ -144,7 +151,7 @@ export function buildContainers(
     }
     return c;
   };
-  // docker inspect first: it knows every container, running or not, and its network mode.
+  // docker inspect first: it knows every container, running, exited or created, and its network mode.
   for (const o of hostOutputs(parsed, 'docker-container-inspect')) {
     for (const r of o.records as DockerContainer[]) {
       const c = get(r.name);
@@ -166,10 +173,44 @@ export function buildContainers(
       c.evidence.push(evidenceOf(o, r.line));
     }
   }
+  // Scopes the collector captured (or aliased) for containers: network mode when inspect is absent.
+  for (const [scope, info] of Object.entries(parsed.bundle.meta.scopes)) {
+    if (info.kind !== 'container') continue;
+    const c = get(info.name);
+    if (info.id && !c.id) c.id = info.id;
+    if (info.pid !== undefined && info.pid > 0 && c.pid === undefined) c.pid = info.pid;
+    if (info.networkMode && !c.networkMode) c.networkMode = info.networkMode;
+    if (!c.status && !info.sameAs && namespaces.some((n) => n.id === scope)) c.status = 'running';
+  }
+  const byIdPrefix = (ref: string): ModelContainer | undefined => {
+    if (ref.length < 12) return undefined;
+    for (const c of containers.values())
+      if (c.id?.startsWith(ref) || (ref.length === 64 && c.id === ref)) return c;
+    return undefined;
+  };
   for (const n of networks) {
     for (const ep of n.endpoints) {
-      if (ep.sandbox) continue;
-      const c = get(ep.name);
+      if (ep.role === 'gateway') {
+        // gateway_<first 12 hex of the container id>: that container's way out of its overlay.
+        const ref =
+          /^gateway_([0-9a-f]{12,64})$/.exec(ep.name)?.[1] ?? (/^[0-9a-f]{64}$/.test(ep.key) ? ep.key : '');
+        const owner = ref ? byIdPrefix(ref) : undefined;
+        if (owner) {
+          ep.container = owner.name;
+          if (!owner.networks.some((x) => x.network === n.name)) {
+            const att: ModelContainer['networks'][number] = { network: n.name, role: 'gateway' };
+            if (ep.ipv4) att.ipv4 = ep.ipv4;
+            if (ep.ipv6) att.ipv6 = ep.ipv6;
+            if (ep.mac) att.mac = ep.mac;
+            owner.networks.push(att);
+          }
+          owner.evidence.push(ep.evidence);
+        }
+        continue;
+      }
+      if (ep.role !== 'container') continue;
+      const c = (/^[0-9a-f]{64}$/.test(ep.key) ? byIdPrefix(ep.key) : undefined) ?? get(ep.name);
+      ep.container = c.name;
       if (!c.id && /^[0-9a-f]{12,64}$/.test(ep.key)) c.id = ep.key;
       if (!c.networks.some((x) => x.network === n.name)) {
         const att: ModelContainer['networks'][number] = { network: n.name };
@@ -180,14 +221,6 @@ export function buildContainers(
       }
       c.evidence.push(ep.evidence);
     }
-  }
-  for (const ns of namespaces) {
-    if (ns.kind !== 'container' || !ns.container) continue;
-    const c = get(ns.container);
-    c.namespace = ns.id;
-    const info = parsed.bundle.meta.scopes[ns.id];
-    if (info?.id && !c.id) c.id = info.id;
-    if (info?.pid !== undefined && c.pid === undefined) c.pid = info.pid;
   }
   return [...containers.values()];
 }

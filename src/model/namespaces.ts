@@ -26,24 +26,38 @@ import type {
   ModelSocket,
 } from './types.js';
 
-const IP_ADDR_IDS = ['ip-addr', 'ip-d-addr', 'ip-link', 'ip-d-link'] as const;
+/**
+ * Interface sources, in order of preference for what the course shows (plain `ip addr` lines are
+ * the evidence); later ones add what the first lacks: `ip -d` and `ip -j -d link` the kind and
+ * its details (vxlan id, macvlan mode), `ip -j addr` the addresses when plain `ip` was not run.
+ */
+const IP_ADDR_IDS = ['ip-addr', 'ip-d-addr', 'ip-link', 'ip-d-link', 'ip-j-addr', 'ip-j-link'] as const;
 const ROUTE_IDS = ['ip-route-main', 'ip-route', 'ip-route-local', 'ip-route-all', 'ip-6-route'] as const;
 
 export function buildNamespaces(parsed: ParsedBundle): ModelNamespace[] {
   // A Set keeps the first-seen order; `includes` on an array was quadratic in the scopes.
   const scopes = [...new Set(parsed.outputs.map((o) => o.run.scope))];
   if (!scopes.includes('host')) scopes.unshift('host');
-  return scopes.map((scope) => buildNamespace(parsed, scope));
+  // A scope the collector marked as the same namespace as another (sameAs) was not captured
+  // again: it is an alias of that namespace, not a namespace of its own (see identity.ts).
+  const meta = parsed.bundle.meta.scopes;
+  return scopes
+    .filter((scope) => !meta[scope]?.sameAs && !meta[scope]?.stale)
+    .map((scope) => buildNamespace(parsed, scope));
 }
 
 function buildNamespace(parsed: ParsedBundle, scope: string): ModelNamespace {
   const { kind, name } = parseScope(scope);
   const outputs = parsed.outputs;
   const info = parsed.bundle.meta.scopes[scope];
+  const nsName = kind === 'host' ? parsed.bundle.meta.hostname || 'host' : (info?.name ?? name);
   const ns: ModelNamespace = {
     id: kind === 'host' ? 'host' : scope,
     kind: kind === 'netns' ? 'sandbox' : kind,
-    name: kind === 'host' ? parsed.bundle.meta.hostname || 'host' : (info?.name ?? name),
+    role: kind === 'host' ? 'host' : kind === 'container' ? 'container' : sandboxRole(nsName),
+    name: nsName,
+    sharers: [],
+    scopes: [scope],
     interfaces: buildInterfaces(outputsOf(outputs, scope, IP_ADDR_IDS)),
     bridges: [],
     routes: buildRoutes(outputsOf(outputs, scope, ROUTE_IDS)),
@@ -55,6 +69,10 @@ function buildNamespace(parsed: ParsedBundle, scope: string): ModelNamespace {
     ],
   };
   if (kind === 'container') ns.container = info?.name ?? name;
+  const inode = kind === 'host' ? (info?.netnsInode ?? parsed.bundle.meta.hostNetnsInode) : info?.netnsInode;
+  if (inode !== undefined) ns.inode = inode;
+  const key = info?.sandboxKey ?? info?.path;
+  if (key) ns.sandboxKey = key;
   ns.bridges = buildBridges(ns.interfaces, outputsOf(outputs, scope, ['brctl-show']));
   for (const b of ns.bridges) {
     const iface = ns.interfaces.find((i) => i.name === b.name);
@@ -62,6 +80,29 @@ function buildNamespace(parsed: ParsedBundle, scope: string): ModelNamespace {
   }
   ns.sockets = buildSockets(socketSource(outputs, scope), ns.processes);
   return ns;
+}
+
+/** Docker names its own namespace files: see NamespaceRole. */
+export function sandboxRole(name: string): ModelNamespace['role'] {
+  if (name === 'ingress_sbox') return 'ingress';
+  if (/^lb_/.test(name)) return 'load-balancer';
+  if (/^\d+-[0-9a-z]{6,}$/.test(name)) return 'overlay';
+  return 'sandbox';
+}
+
+/** What `ip -d` (details lines) or `ip -j -d` (linkinfo) says about a link's kind. */
+function linkDetails(r: IpInterface): Pick<ModelInterface, 'vni' | 'linkMode' | 'vlanId'> {
+  const out: Pick<ModelInterface, 'vni' | 'linkMode' | 'vlanId'> = {};
+  const text = (r.details ?? []).join(' ');
+  const vni = /\bvxlan id (\d+)/.exec(text)?.[1] ?? r.linkInfo?.id;
+  if (vni !== undefined && (r.kind === 'vxlan' || /\bvxlan id/.test(text))) out.vni = Number(vni);
+  const mode = /\b(?:macvlan|macvtap|ipvlan) mode (\w+)/.exec(text)?.[1] ?? r.linkInfo?.mode;
+  if (mode !== undefined && /^(macvlan|macvtap|ipvlan)$/.test(r.kind ?? '')) out.linkMode = mode;
+  else if (/\b(?:macvlan|macvtap|ipvlan) mode (\w+)/.test(text)) out.linkMode = mode;
+  const vlan =
+    /\bvlan protocol \S+ id (\d+)/.exec(text)?.[1] ?? (r.kind === 'vlan' ? r.linkInfo?.id : undefined);
+  if (vlan !== undefined) out.vlanId = Number(vlan);
+  return out;
 }
 
 function buildInterfaces(outputs: ParsedOutput[]): ModelInterface[] {
@@ -77,6 +118,9 @@ function buildInterfaces(outputs: ParsedOutput[]): ModelInterface[] {
         if (r.kind && (existing.kind === 'ethernet' || existing.kind === 'veth'))
           existing.kind = normaliseKind(r.kind);
         if (existing.addresses.length === 0 && r.addresses.length > 0) existing.addresses = addressesOf(r);
+        if (existing.linkNetnsid === undefined && r.linkNetnsid !== undefined)
+          existing.linkNetnsid = r.linkNetnsid;
+        Object.assign(existing, { ...linkDetails(r), ...existing });
         continue;
       }
       byName.set(r.name, toModelInterface(r, o));
@@ -121,6 +165,7 @@ function toModelInterface(r: IpInterface, o: ParsedOutput): ModelInterface {
     lowerUp: flags.includes('LOWER_UP'),
     noCarrier: flags.includes('NO-CARRIER'),
     addresses: addressesOf(r),
+    ...linkDetails(r),
     evidence: evidenceOf(o, r.line),
   };
   if (r.peerIndex !== undefined) m.peerIfindex = r.peerIndex;

@@ -24,7 +24,7 @@ export interface ModelAddress {
 export interface ModelInterface {
   ifindex: number;
   name: string;
-  /** ifindex of the other end (veth `@ifN`), meaningful in the namespace named by linkNetnsid. */
+  /** ifindex of the other end (veth `@ifN`) or of the parent (macvlan `@ifN`), meaningful in the namespace named by linkNetnsid. */
   peerIfindex?: number;
   linkNetnsid?: number;
   /** vlan/macvlan parent from `name@parent`. */
@@ -41,6 +41,10 @@ export interface ModelInterface {
   mtu?: number;
   mac?: string;
   master?: string;
+  /** vxlan: the VNI; macvlan/ipvlan: the mode; vlan: the id (from `ip -d` details or `ip -j -d` linkinfo). */
+  vni?: number;
+  linkMode?: string;
+  vlanId?: number;
   addresses: ModelAddress[];
   evidence: Evidence;
 }
@@ -104,13 +108,35 @@ export interface ModelProcess {
   evidence: Evidence;
 }
 
+/**
+ * What a namespace is for. Docker's own sandboxes are told apart by the name of their file
+ * under `<exec-root>/netns`: `ingress_sbox` (swarm's ingress), `1-<network id>` (an overlay
+ * network's bridge and vxlan), `lb_<network id>` (an overlay's load balancer); a 12-hex name is
+ * a container's sandbox.
+ */
+export type NamespaceRole = 'host' | 'container' | 'ingress' | 'overlay' | 'load-balancer' | 'sandbox';
+
 export interface ModelNamespace {
-  /** 'host', 'container:<name>', 'netns:<name>'. */
+  /**
+   * 'host', 'container:<owner>' (the container that created it, whichever container's scope it
+   * was captured under), 'netns:<file name>'.
+   */
   id: string;
   kind: 'host' | 'container' | 'sandbox';
+  role: NamespaceRole;
   name: string;
-  /** The container whose namespace this is, when known. */
+  /** The container that created this namespace (its network mode is not `container:...`). */
   container?: string;
+  /** Its identity: the inode of the namespace, when the collector could read it. */
+  inode?: number;
+  /** Docker's namespace file for it (SandboxKey, or the file under `<exec-root>/netns`). */
+  sandboxKey?: string;
+  /** Containers started with `--network container:<owner>`: they use this namespace too. */
+  sharers: string[];
+  /** Host namespace only: containers started with `--network host`. */
+  hostModeContainers?: string[];
+  /** The bundle scopes that are this namespace (the one captured first, then its aliases). */
+  scopes: string[];
   interfaces: ModelInterface[];
   bridges: ModelBridge[];
   routes: ModelRoute[];
@@ -141,6 +167,14 @@ export interface VethLink {
   evidence: Evidence[];
 }
 
+/**
+ * What an endpoint of a Docker network is. Besides containers, Docker attaches hidden endpoints:
+ * `gateway_<container id>` on docker_gwbridge (the way out of an overlay container), the
+ * `ingress-endpoint` of `ingress-sbox`, and `<network>-endpoint` of an overlay's load balancer
+ * (`lb-<network>`).
+ */
+export type EndpointRole = 'container' | 'gateway' | 'ingress' | 'load-balancer';
+
 export interface ModelDockerEndpoint {
   /** Container id, or a sandbox key such as ingress-sbox. */
   key: string;
@@ -148,7 +182,13 @@ export interface ModelDockerEndpoint {
   ipv4?: string;
   ipv6?: string;
   mac?: string;
+  /** True for Docker's own sandboxes and hidden endpoints (not a container's own leg). */
   sandbox: boolean;
+  role: EndpointRole;
+  /** The container this endpoint belongs to (also for its gateway leg), when known. */
+  container?: string;
+  /** The namespace it lives in, when known (a container's, ingress_sbox, lb_...). */
+  namespace?: string;
   evidence: Evidence;
 }
 
@@ -192,13 +232,50 @@ export interface ModelContainer {
   id?: string;
   pid?: number;
   image?: string;
-  /** running, exited, ... from docker inspect. */
+  /** running, exited, created, ... from docker inspect. */
   status?: string;
   /** default, bridge, host, none, container:<id>, or a network name (docker inspect). */
   networkMode?: string;
-  /** Namespace id of its captures, when the bundle has them. */
+  /**
+   * How it is networked: its own namespace (`own`), the host's (`host`), an empty one with only
+   * lo (`none`), another container's (`shared`, see sharesWith).
+   */
+  networking?: 'own' | 'host' | 'none' | 'shared';
+  /** With `--network container:X`: X's name. */
+  sharesWith?: string;
+  /** Namespace id it runs in ('host' for host mode, the owner's for a sharer), when captured. */
   namespace?: string;
-  networks: { network: string; ipv4?: string; ipv6?: string; mac?: string }[];
+  /**
+   * Its legs on Docker networks. `role: 'gateway'` is the docker_gwbridge leg Docker adds to a
+   * container on an overlay network (an endpoint named gateway_<id>, not in its inspect).
+   */
+  networks: { network: string; ipv4?: string; ipv6?: string; mac?: string; role?: 'gateway' }[];
+  evidence: Evidence[];
+}
+
+/** A namespace file under `<exec-root>/netns` that is no namespace any more. */
+export interface StaleNamespace {
+  name: string;
+  path?: string;
+  reason: string;
+  /** The container whose sandbox it was (SandboxID or SandboxKey), when one still says so. */
+  leftBy?: string;
+  evidence: Evidence[];
+}
+
+/**
+ * A link that is not a veth pair: a macvlan/ipvlan/vlan child and its parent (often across
+ * namespaces: the child in a container, the parent on the host), or a vxlan device with its VNI.
+ */
+export interface ModelLink {
+  kind: 'macvlan' | 'ipvlan' | 'vlan' | 'vxlan';
+  child: { namespace: string; ifname: string; ifindex: number };
+  /** macvlan/ipvlan/vlan: the parent device, when it could be told. */
+  parent?: { namespace: string; ifname: string; ifindex: number };
+  mode?: string;
+  vni?: number;
+  /** vxlan: the Docker network whose VNI it carries, when known. */
+  network?: string;
   evidence: Evidence[];
 }
 
@@ -217,6 +294,10 @@ export interface StepModel {
   vethLinks: VethLink[];
   /** veth ends with more than one possible peer: not paired, flagged. */
   ambiguousVeths?: AmbiguousVeth[];
+  /** macvlan/ipvlan/vlan children with their parents, vxlan devices with their VNI. */
+  links: ModelLink[];
+  /** Files under `<exec-root>/netns` that are no namespace any more. */
+  staleNamespaces: StaleNamespace[];
   docker: ModelDocker;
   dockerNetworks: ModelDockerNetwork[];
   containers: ModelContainer[];

@@ -6,6 +6,13 @@
  */
 import type { AmbiguousVeth, ModelInterface, ModelNamespace, VethLink } from './types.js';
 
+/**
+ * Kinds that print `@ifN` but are no veth: a macvlan/ipvlan child names its parent that way
+ * (links.ts pairs those). Only when `ip -d` told the kind; without it, mutual matching decides.
+ */
+const NOT_VETH = new Set(['macvlan', 'macvtap', 'ipvlan', 'ipvtap', 'vlan', 'vxlan', 'bridge', 'loopback']);
+const vethCandidate = (i: ModelInterface) => !NOT_VETH.has(i.kind);
+
 export function linkVeths(namespaces: ModelNamespace[]): { links: VethLink[]; ambiguous: AmbiguousVeth[] } {
   const links: VethLink[] = [];
   const ambiguous: AmbiguousVeth[] = [];
@@ -13,12 +20,12 @@ export function linkVeths(namespaces: ModelNamespace[]): { links: VethLink[]; am
   const key = (ns: ModelNamespace, i: ModelInterface) => `${ns.id}\u0000${i.name}`;
   for (const nsA of namespaces) {
     for (const a of nsA.interfaces) {
-      if (a.peerIfindex === undefined || used.has(key(nsA, a))) continue;
+      if (a.peerIfindex === undefined || used.has(key(nsA, a)) || !vethCandidate(a)) continue;
       const candidates: { ns: ModelNamespace; iface: ModelInterface }[] = [];
       for (const nsB of namespaces) {
         if (nsB === nsA) continue;
         for (const b of nsB.interfaces) {
-          if (b.ifindex !== a.peerIfindex || used.has(key(nsB, b))) continue;
+          if (b.ifindex !== a.peerIfindex || used.has(key(nsB, b)) || !vethCandidate(b)) continue;
           if (b.peerIfindex !== undefined && b.peerIfindex !== a.ifindex) continue;
           candidates.push({ ns: nsB, iface: b });
         }

@@ -104,6 +104,8 @@ export interface IpInterface {
   slaveKind?: string;
   /** Raw `ip -d` detail text, trimmed: the link line's tail from `promiscuity`, then each detail line. */
   details?: string[];
+  /** `ip -j -d` only: what linkinfo.info_data says that the model uses (vxlan/vlan id, macvlan mode). */
+  linkInfo?: { id?: number; mode?: string };
   /** `alias` line (ifalias). */
   alias?: string;
   /** Header tokens this parser does not know, kept as printed. */

@@ -228,7 +228,13 @@ function toInterface(o: Obj, lines: WeakMap<object, number>, warnings: ParseWarn
       });
   }
   const slave = str(info?.['info_slave_kind']);
+  const data = isObj(info?.['info_data']) ? (info['info_data'] as Obj) : undefined;
+  const linkInfo =
+    data && (num(data['id']) !== undefined || str(data['mode']) !== undefined)
+      ? compact<{ id?: number; mode?: string }>({ id: num(data['id']), mode: str(data['mode']) })
+      : undefined;
   return compact<IpInterface>({
+    linkInfo,
     index: num(o['ifindex']) ?? -1,
     name: str(o['ifname']) ?? '',
     linkRef,

@@ -136,7 +136,10 @@ export function ns(
   const n: ModelNamespace = {
     id,
     kind,
+    role: kind === 'sandbox' ? 'sandbox' : kind,
     name,
+    sharers: [],
+    scopes: [id],
     interfaces,
     bridges: [],
     routes: [],
@@ -229,6 +232,8 @@ export function step1(): StepModel {
     hostname: 'dh-home2',
     namespaces: [baseHost([ens18()])],
     vethLinks: [],
+    links: [],
+    staleNamespaces: [],
     docker: { installed: false, evidence: [] },
     dockerNetworks: [],
     containers: [],
@@ -263,6 +268,8 @@ export function step2(): StepModel {
     hostname: 'dh-home2',
     namespaces: [host],
     vethLinks: [],
+    links: [],
+    staleNamespaces: [],
     docker: docker(),
     dockerNetworks: [bridge, network('host', 'host'), network('none', 'null')],
     containers: [],
@@ -303,6 +310,7 @@ export function step3(): StepModel {
     key: '3f1e2d4c5b6a7980',
     name: 'whoami-port60000',
     ipv4: '172.17.0.2/16',
+    role: 'container',
     mac: '02:42:ac:11:00:02',
     sandbox: false,
     evidence: ev,
@@ -361,6 +369,7 @@ export function step4(captureSandbox = true): StepModel {
     name: 'gateway_ingress-sbox',
     ipv4: '172.18.0.2/16',
     sandbox: true,
+    role: 'gateway',
     evidence: ev,
   });
   const ingress = network('ingress', 'overlay', {
@@ -373,6 +382,7 @@ export function step4(captureSandbox = true): StepModel {
   ingress.endpoints.push({
     key: 'ingress-sbox',
     name: 'ingress-endpoint',
+    role: 'ingress',
     ipv4: '10.255.0.2/16',
     sandbox: true,
     evidence: ev,
