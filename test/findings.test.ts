@@ -276,8 +276,45 @@ const cases: Record<
         flags: [],
         evidence: ev(4, 'host/ip-route-main.out'),
       });
-      return kinds(model({ namespaces: [host], dockerNetworks: [defaultBridge('false')] }));
+      const macvlanHost = ns({ interfaces: [iface({ name: 'eth0', ifindex: 2 })] });
+      macvlanHost.routes.push({
+        table: 'main',
+        family: 'inet',
+        type: 'unicast',
+        dst: '10.99.0.0/24',
+        dev: 'eth0',
+        proto: 'kernel',
+        flags: [],
+        evidence: ev(2, 'host/ip-route-main.out'),
+      });
+      // A macvlan network on its parent's subnet is how macvlan is meant to work.
+      const lan = net({
+        name: 'lanmv',
+        driver: 'macvlan',
+        subnets: [{ subnet: '10.99.0.0/24', gateway: '10.99.0.1' }],
+        options: { parent: 'eth0' },
+      });
+      return [
+        ...kinds(model({ namespaces: [host], dockerNetworks: [defaultBridge('false')] })),
+        ...kinds(model({ namespaces: [macvlanHost], dockerNetworks: [lan] })),
+      ];
     },
+  },
+  'stale-namespace-file': {
+    raise: () =>
+      kinds(
+        model({
+          staleNamespaces: [
+            {
+              name: '0123456789ab',
+              path: '/run/docker/netns/0123456789ab',
+              reason: 'not a namespace',
+              evidence: [ev(4, 'docker/docker-netns-ls.out')],
+            },
+          ],
+        }),
+      ),
+    quiet: () => kinds(model({ staleNamespaces: [] })),
   },
   'ip-forward-off': {
     raise: () =>

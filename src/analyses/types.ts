@@ -84,6 +84,7 @@ export type FindingKind =
   | 'veth-without-master'
   | 'veth-ambiguous'
   | 'swarm-ports-exposed'
+  | 'stale-namespace-file'
   | 'capture-not-root'
   | 'capture-incomplete'
   | 'analysis-error';
@@ -104,6 +105,8 @@ export interface FindingInfo {
   title: string;
   explanation: string;
   remediation: string;
+  /** When it is NOT raised, though it may look similar: each kind says so, and a test keeps it quiet there. */
+  notApplicable: string;
 }
 
 /** One family of findings: one file in src/analyses/findings/. */

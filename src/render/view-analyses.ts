@@ -130,6 +130,7 @@ function findingRow(step: ReportStep, f: Finding) {
     detail: textParts(f.detail),
     explanation: textParts(info.explanation),
     remediation: textParts(info.remediation),
+    notApplicable: textParts(info.notApplicable),
     evidence: f.evidence.map((e) => evidenceLink(step, e)),
   };
 }

@@ -39,6 +39,8 @@ export const dockerNetworks: FindingFamily = {
 
     for (const n of model.dockerNetworks) {
       const own = bridgeName(n);
+      // macvlan/ipvlan put containers on their parent's LAN: its subnet is the LAN's by design.
+      const parent = /^(macvlan|ipvlan)$/.test(n.driver) ? n.options.parent?.split('.')[0] : undefined;
       for (const s of n.subnets) {
         const sp = parsePrefix4(s.subnet);
         if (!sp) continue;
@@ -46,6 +48,7 @@ export const dockerNetworks: FindingFamily = {
           if (r.table !== 'main' || r.family !== 'inet' || r.dst === 'default' || r.type !== 'unicast')
             continue;
           if (own && r.dev === own) continue;
+          if (parent && r.dev === parent) continue;
           // A route through another Docker bridge is that network's own route, checked on its own.
           if (
             r.dev &&

@@ -9,6 +9,7 @@ import { capture } from './capture.js';
 import { dockerNetworks } from './docker-networks.js';
 import { hostSettings } from './host-settings.js';
 import { links } from './links.js';
+import { namespaces } from './namespaces.js';
 import { ports } from './ports.js';
 
 export { findingInfo } from './catalogue.js';
@@ -18,6 +19,7 @@ export const findingFamilies: readonly FindingFamily[] = [
   dockerNetworks,
   hostSettings,
   links,
+  namespaces,
   capture,
 ];
 
