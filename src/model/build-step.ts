@@ -16,6 +16,14 @@ export function buildStepModel(parsed: ParsedBundle): StepModel {
   const { namespaces, staleNamespaces } = resolveIdentity(parsed, built, containers, dockerNetworks);
   const { links: vethLinks, ambiguous: ambiguousVeths } = linkVeths(namespaces);
   const host = namespaces.find((n) => n.id === 'host');
+  const docker = buildDocker(parsed);
+  const publishedPorts = buildPublishedPorts(parsed, host, containers);
+  const settings = buildHostSettings(parsed);
+  // dockerd's command line says it, else the processes do: published ports and no docker-proxy.
+  if (settings.dockerDaemon?.userlandProxy !== undefined)
+    docker.userlandProxy = settings.dockerDaemon.userlandProxy;
+  else if (publishedPorts.length > 0 && (host?.processes.length ?? 0) > 0)
+    docker.userlandProxy = publishedPorts.some((p) => p.sources.includes('docker-proxy'));
   return {
     hostname: parsed.bundle.meta.hostname || host?.name || '',
     namespaces,
@@ -23,10 +31,10 @@ export function buildStepModel(parsed: ParsedBundle): StepModel {
     ambiguousVeths,
     links: linkChildren(namespaces, dockerNetworks),
     staleNamespaces,
-    docker: buildDocker(parsed),
+    docker,
     dockerNetworks,
     containers,
-    publishedPorts: buildPublishedPorts(parsed, host, containers),
-    ...buildHostSettings(parsed),
+    publishedPorts,
+    ...settings,
   };
 }

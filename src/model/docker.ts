@@ -3,6 +3,7 @@
  * each bridge network, containers and their endpoints, and ports published through docker-proxy.
  */
 import type { DockerContainer } from '../parsers/docker-container-inspect.js';
+import type { DockerInfo } from '../parsers/docker-info.js';
 import type { DockerNetwork } from '../parsers/docker-network-inspect.js';
 import type { DockerNetworkLsRow } from '../parsers/docker-network-ls.js';
 import type { DockerVersion } from '../parsers/docker-version.js';
@@ -56,6 +57,29 @@ export function buildDocker(parsed: ParsedBundle): ModelDocker {
     }
   } else if (version) {
     docker.evidence.push(evidenceOf(version));
+  }
+  // docker info: JSON first (stable keys), else the text form.
+  const info = ['docker-info-json', 'docker-info']
+    .flatMap((id) => outputs.filter((o) => o.run.id === id && o.status === 'parsed'))
+    .map((o) => ({ o, r: o.records[0] as DockerInfo | undefined }))
+    .find((x) => x.r);
+  if (info?.r) {
+    const r = info.r;
+    if (!docker.serverVersion && r.serverVersion) docker.serverVersion = r.serverVersion;
+    const backend = r.fields['FirewallBackend.Driver'] ?? r.fields['Firewall Backend'];
+    if (backend) docker.firewallBackend = backend;
+    if (r.swarm.state !== 'unknown') {
+      const sw: NonNullable<ModelDocker['swarm']> = { state: r.swarm.state };
+      if (r.swarm.nodeId) sw.nodeId = r.swarm.nodeId;
+      if (r.swarm.nodeAddr) sw.nodeAddr = r.swarm.nodeAddr;
+      if (r.swarm.isManager !== undefined) sw.isManager = r.swarm.isManager;
+      if (r.swarm.managers !== undefined) sw.managers = r.swarm.managers;
+      if (r.swarm.nodes !== undefined) sw.nodes = r.swarm.nodes;
+      docker.swarm = sw;
+    }
+    if (r.defaultAddressPools?.length) docker.defaultAddressPools = r.defaultAddressPools;
+    if (r.engineWarnings.length) docker.warnings = r.engineWarnings;
+    docker.evidence.push(evidenceOf(info.o, r.line));
   }
   return docker;
 }
@@ -311,25 +335,8 @@ export function buildPublishedPorts(
       evidence: [s.evidence],
     });
   }
-  for (const o of hostOutputs(parsed, 'docker-container-inspect')) {
-    for (const r of o.records as DockerContainer[]) {
-      for (const b of r.ports) {
-        const hostPort = Number(b.hostPort);
-        if (!Number.isInteger(hostPort) || b.hostPort === '') continue;
-        const net = r.networks.find((n) => n.ipAddress);
-        add({
-          proto: b.proto,
-          hostIp: b.hostIp,
-          hostPort,
-          containerIp: net?.ipAddress,
-          containerPort: b.containerPort,
-          container: r.name,
-          source: 'docker-inspect',
-          evidence: [evidenceOf(o, r.line)],
-        });
-      }
-    }
-  }
+  // The kernel's DNAT rules before docker inspect: where packets really go (inspect's first
+  // network is not always the one the port is published through).
   for (const id of ['iptables-save', 'ip6tables-save']) {
     for (const o of hostOutputs(parsed, id)) {
       for (const r of o.records as IptablesRecord[]) {
@@ -351,9 +358,31 @@ export function buildPublishedPorts(
       }
     }
   }
+  for (const o of hostOutputs(parsed, 'docker-container-inspect')) {
+    for (const r of o.records as DockerContainer[]) {
+      for (const b of r.ports) {
+        const hostPort = Number(b.hostPort);
+        if (!Number.isInteger(hostPort) || b.hostPort === '') continue;
+        const v6 = b.hostIp.includes(':');
+        const net = r.networks.find((n) => (v6 && n.globalIPv6Address) || n.ipAddress);
+        add({
+          proto: b.proto,
+          hostIp: b.hostIp,
+          hostPort,
+          containerIp: (v6 ? net?.globalIPv6Address : undefined) ?? net?.ipAddress,
+          containerPort: b.containerPort,
+          container: r.name,
+          source: 'docker-inspect',
+          evidence: [evidenceOf(o, r.line)],
+        });
+      }
+    }
+  }
   for (const port of ports.values()) {
     if (port.container) continue;
-    const owner = containers.find((c) => c.networks.some((n) => bareIp(n.ipv4) === port.containerIp));
+    const owner = containers.find((c) =>
+      c.networks.some((n) => bareIp(n.ipv4) === port.containerIp || bareIp(n.ipv6) === port.containerIp),
+    );
     if (owner) port.container = owner.name;
   }
   return [...ports.values()];

@@ -285,6 +285,25 @@ export interface ModelDocker {
   serverVersion?: string;
   apiVersion?: string;
   serverError?: string;
+  /** From `docker info`: iptables or nftables (Docker 29's backend); absent when the engine does not say. */
+  firewallBackend?: string;
+  /** Swarm state from `docker info` (JSON preferred): inactive, active, ... */
+  swarm?: {
+    state: string;
+    nodeId?: string;
+    nodeAddr?: string;
+    isManager?: boolean;
+    managers?: number;
+    nodes?: number;
+  };
+  defaultAddressPools?: { base: string; size: number }[];
+  /** The engine's own WARNING lines (`docker info`). */
+  warnings?: string[];
+  /**
+   * Whether ports are published through docker-proxy processes: true when one runs, false when
+   * ports are published and none does (`"userland-proxy": false`: DNAT and hairpin NAT only).
+   */
+  userlandProxy?: boolean;
   evidence: Evidence[];
 }
 

@@ -72,8 +72,7 @@ export const findingInfo: Record<FindingKind, FindingInfo> = {
       'dockerd runs with `--iptables=false`: it creates no NAT, no port publishing rules and no isolation between networks. Containers reach the outside only through rules the administrator writes, published ports work only through docker-proxy, and nothing separates the networks from each other.',
     remediation:
       'Remove `--iptables=false` (and `"iptables": false` in daemon.json) unless another tool manages the firewall on purpose; then make sure that tool provides NAT and isolation.',
-    notApplicable:
-      'dockerd without `--iptables=false` on its command line (the default manages iptables).',
+    notApplicable: 'dockerd without `--iptables=false` on its command line (the default manages iptables).',
   },
   'overlay-mtu-mismatch': {
     severity: 'medium',
@@ -112,8 +111,7 @@ export const findingInfo: Record<FindingKind, FindingInfo> = {
       'An interface index is unique only inside one network namespace. This veth names a peer index that several captured namespaces hold, and none of them points back unambiguously, so the report does not guess which one is its other end.',
     remediation:
       "Capture with the collector (it records `ip -j link` with link_netnsid and each namespace inode), or compare the interfaces' MAC addresses and `ip -d link` output by hand.",
-    notApplicable:
-      'veth ends whose peer is named by exactly one interface in the captured namespaces.',
+    notApplicable: 'veth ends whose peer is named by exactly one interface in the captured namespaces.',
   },
   'veth-without-master': {
     severity: 'low',
@@ -142,7 +140,8 @@ export const findingInfo: Record<FindingKind, FindingInfo> = {
       "A file under Docker's `<exec-root>/netns` that is no network namespace any more: the bind mount that held the namespace is gone (dockerd or the host crashed, or the file was left behind when a container went away). Docker normally removes it with the sandbox; it is harmless for traffic but confuses tools that list namespaces.",
     remediation:
       'Check that no container uses it (`docker inspect -f "{{.NetworkSettings.SandboxKey}}" $(docker ps -aq)`), then remove the file; restarting dockerd also cleans up its sandboxes.',
-    notApplicable: 'Namespace files that are mounted namespaces (sandboxes of running containers, ingress_sbox, overlay and load-balancer namespaces).',
+    notApplicable:
+      'Namespace files that are mounted namespaces (sandboxes of running containers, ingress_sbox, overlay and load-balancer namespaces).',
   },
   'capture-not-root': {
     severity: 'medium',
@@ -150,8 +149,7 @@ export const findingInfo: Record<FindingKind, FindingInfo> = {
     explanation:
       "Without root the collector cannot enter container namespaces or see other users' processes and socket owners: parts of the model are missing, and answers about them say so.",
     remediation: 'Run the collector again as root (`sudo sh dockernet-collect.sh`).',
-    notApplicable:
-      'Bundles captured as root.',
+    notApplicable: 'Bundles captured as root.',
   },
   'capture-incomplete': {
     severity: 'low',
@@ -169,7 +167,6 @@ export const findingInfo: Record<FindingKind, FindingInfo> = {
     explanation:
       'A finding family raised an error on this step. The rest of the report is unaffected; this is a bug in dockernet.',
     remediation: 'Report it with the bundle (or the error text) so that it can be fixed.',
-    notApplicable:
-      'Every analysis that finished (this entry only records a failing one).',
+    notApplicable: 'Every analysis that finished (this entry only records a failing one).',
   },
 };
