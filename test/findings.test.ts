@@ -72,6 +72,7 @@ function ns(p: Partial<ModelNamespace> = {}): ModelNamespace {
     sockets: [],
     processes: [],
     captured: ['ip-addr', 'ip-route-main', 'netstat'],
+    fedBy: { interfaces: ['ip-addr'], routes: ['ip-route-main'], sockets: ['netstat'] },
     ...p,
   };
 }

@@ -27,6 +27,7 @@ function ns(id: string, interfaces: ModelInterface[]): ModelNamespace {
     name: id,
     sharers: [],
     scopes: [id],
+    fedBy: {},
     interfaces,
     bridges: [],
     routes: [],

@@ -7,7 +7,7 @@
  *   interface  added    host/docker0          docker0 (bridge, DOWN) appeared
  *   route      changed  host/main/inet/...    172.17.0.0/16 dev docker0: flags linkdown -> none
  */
-import type { Evidence, StepModel } from '../model/types.js';
+import type { Evidence, NamespaceFacet, StepModel } from '../model/types.js';
 import type { DiffCategory, DiffChange, StepDiff } from './types.js';
 import { nsLabel } from './util.js';
 
@@ -239,21 +239,16 @@ function publishedPorts(m: StepModel): Item[] {
   }));
 }
 
-const IP = ['ip-addr', 'ip-d-addr', 'ip-link', 'ip-d-link', 'ip-j-addr', 'ip-j-link', 'sys-class-net'];
-const BR = ['brctl-show', 'bridge-link', ...IP];
-const RT = ['ip-route', 'ip-route-main', 'ip-route-all', 'ip-route-local', 'ip-6-route', 'ip-j-route-all'];
-const SO = ['netstat', 'ss'];
-const PS = ['ps', 'pstree'];
-
-/** Category, extractor, and the captures a namespace needs for its items to be compared. */
-const extractors: [DiffCategory, (m: StepModel) => Item[], string[]?][] = [
-  ['interface', interfaces, IP],
-  ['address', addresses, IP],
-  ['bridge', bridges, BR],
-  ['bridge-port', bridgePorts, BR],
-  ['route', routes, RT],
-  ['socket', sockets, SO],
-  ['process', processes, PS],
+/** Category, extractor, and the facet a namespace needs captured for its items to be compared. */
+const extractors: [DiffCategory, (m: StepModel) => Item[], NamespaceFacet?][] = [
+  ['interface', interfaces, 'interfaces'],
+  ['address', addresses, 'interfaces'],
+  // Bridges come from the interfaces' `master` as much as from brctl.
+  ['bridge', bridges, 'interfaces'],
+  ['bridge-port', bridgePorts, 'interfaces'],
+  ['route', routes, 'routes'],
+  ['socket', sockets, 'sockets'],
+  ['process', processes, 'processes'],
   ['docker-network', dockerNetworks],
   ['container', containers],
   ['veth', veths],
@@ -264,13 +259,13 @@ const extractors: [DiffCategory, (m: StepModel) => Item[], string[]?][] = [
  * Namespaces seen in both steps whose capture of this kind exists in only one of them: their
  * items are not compared (a missing `ps` in a container is not "every process stopped").
  */
-function unevenNamespaces(prev: StepModel, cur: StepModel, ids: string[]): Set<string> {
+function unevenNamespaces(prev: StepModel, cur: StepModel, facet: NamespaceFacet): Set<string> {
   const out = new Set<string>();
   for (const p of prev.namespaces) {
     const c = cur.namespaces.find((n) => n.id === p.id);
     if (!c) continue;
-    const had = p.captured.some((x) => ids.includes(x));
-    const has = c.captured.some((x) => ids.includes(x));
+    const had = p.fedBy[facet] !== undefined;
+    const has = c.fedBy[facet] !== undefined;
     if (had !== has) out.add(p.id);
   }
   return out;

@@ -3,18 +3,16 @@
  * not captured is "not applicable" with the reason, one that throws becomes an "error" answer. A
  * question never crashes the run.
  */
-import type { ModelNamespace } from '../model/types.js';
+import type { ModelNamespace, NamespaceFacet } from '../model/types.js';
 import { questions as registry } from './questions/index.js';
 import type { AnalysisInput, Answer, Need, Question } from './types.js';
 import { hostNs } from './util.js';
 
-const IP_ADDR = ['ip-addr', 'ip-d-addr', 'ip-link', 'ip-d-link', 'ip-j-addr', 'ip-j-link', 'sys-class-net'];
-const ROUTES = ['ip-route', 'ip-route-main', 'ip-route-all', 'ip-j-route-all'];
-const BRIDGES = ['brctl-show', 'bridge-link', 'ip-d-link', 'ip-d-addr', 'ip-j-link', 'sys-class-net'];
-const SOCKETS = ['netstat', 'ss'];
-
-function captured(ns: ModelNamespace | undefined, ids: readonly string[]): boolean {
-  return !!ns && ns.captured.some((c) => ids.includes(c));
+/** Was the facet captured (the model says which captures fed it)? Bridges also follow from interfaces. */
+function captured(ns: ModelNamespace | undefined, facet: NamespaceFacet): boolean {
+  return (
+    !!ns && (ns.fedBy[facet] !== undefined || (facet === 'bridges' && ns.fedBy.interfaces !== undefined))
+  );
 }
 
 /** undefined when the need is met, else what is missing. */
@@ -22,23 +20,23 @@ export function missing(need: Need, { model }: AnalysisInput): string | undefine
   const host = hostNs(model);
   switch (need) {
     case 'host.interfaces':
-      return captured(host, IP_ADDR) || (host?.interfaces.length ?? 0) > 0
+      return captured(host, 'interfaces') || (host?.interfaces.length ?? 0) > 0
         ? undefined
         : "the host's interfaces (`ip addr`)";
     case 'host.routes':
-      return captured(host, ROUTES) || (host?.routes.length ?? 0) > 0
+      return captured(host, 'routes') || (host?.routes.length ?? 0) > 0
         ? undefined
         : "the host's routing table (`ip route`)";
     case 'host.bridges':
-      return captured(host, BRIDGES) || (host?.bridges.length ?? 0) > 0
+      return captured(host, 'bridges') || (host?.bridges.length ?? 0) > 0
         ? undefined
         : "the host's bridges (`brctl show` or `bridge link`)";
     case 'host.sockets':
-      return captured(host, SOCKETS) || (host?.sockets.length ?? 0) > 0
+      return captured(host, 'sockets') || (host?.sockets.length ?? 0) > 0
         ? undefined
         : "the host's sockets (`netstat` or `ss`)";
     case 'host.processes':
-      return captured(host, ['ps', 'pstree']) || (host?.processes.length ?? 0) > 0
+      return captured(host, 'processes') || (host?.processes.length ?? 0) > 0
         ? undefined
         : "the host's processes (`ps`)";
     case 'docker':

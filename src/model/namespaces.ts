@@ -15,7 +15,9 @@ import type { PsProcess } from '../parsers/ps.js';
 import type { PstreeNode } from '../parsers/pstree.js';
 import { maskSecrets } from '../report/mask-secrets.js';
 import { evidenceOf, outputsOf } from './evidence.js';
+import { FACET_SOURCES, facetOutputs } from './facets.js';
 import { isLoopbackAddress, isWildcardAddress, networkOf } from './ip.js';
+import { interfacesFromKernelFiles } from './kernel-files.js';
 import { portNumber } from './services.js';
 import type {
   ModelBridge,
@@ -24,15 +26,11 @@ import type {
   ModelProcess,
   ModelRoute,
   ModelSocket,
+  NamespaceFacet,
 } from './types.js';
 
-/**
- * Interface sources, in order of preference for what the course shows (plain `ip addr` lines are
- * the evidence); later ones add what the first lacks: `ip -d` and `ip -j -d link` the kind and
- * its details (vxlan id, macvlan mode), `ip -j addr` the addresses when plain `ip` was not run.
- */
-const IP_ADDR_IDS = ['ip-addr', 'ip-d-addr', 'ip-link', 'ip-d-link', 'ip-j-addr', 'ip-j-link'] as const;
-const ROUTE_IDS = ['ip-route-main', 'ip-route', 'ip-route-local', 'ip-route-all', 'ip-6-route'] as const;
+/** Order within the interface sources: plain `ip addr` lines are the evidence, the rest enrich. */
+const IP_ADDR_IDS = FACET_SOURCES.interfaces[0]!;
 
 export function buildNamespaces(parsed: ParsedBundle): ModelNamespace[] {
   // A Set keeps the first-seen order; `includes` on an array was quadratic in the scopes.
@@ -58,27 +56,46 @@ function buildNamespace(parsed: ParsedBundle, scope: string): ModelNamespace {
     name: nsName,
     sharers: [],
     scopes: [scope],
-    interfaces: buildInterfaces(outputsOf(outputs, scope, IP_ADDR_IDS)),
+    interfaces: [],
     bridges: [],
-    routes: buildRoutes(outputsOf(outputs, scope, ROUTE_IDS)),
+    routes: [],
     sockets: [],
-    processes: buildProcesses(outputsOf(outputs, scope, ['ps']), outputsOf(outputs, scope, ['pstree'])),
+    processes: [],
     captured: [
       // outputsOf with no id filter: the scope's parsed outputs from an index, not a scan of all.
       ...new Set(outputsOf(outputs, scope, undefined).map((o) => o.run.id)),
     ],
+    fedBy: {},
   };
+  const feed = (facet: NamespaceFacet) => {
+    const f = facetOutputs(outputs, scope, facet);
+    if (f.ids.length) ns.fedBy[facet] = f.ids;
+    return f.outputs;
+  };
+  const ifaceOutputs = feed('interfaces');
+  ns.interfaces = ns.fedBy.interfaces?.includes('sys-class-net')
+    ? interfacesFromKernelFiles(ifaceOutputs)
+    : buildInterfaces(ifaceOutputs);
+  ns.routes = buildRoutes(feed('routes'));
+  const processOutputs = feed('processes');
+  ns.processes = buildProcesses(
+    processOutputs.filter((o) => o.run.id === 'ps'),
+    processOutputs.filter((o) => o.run.id === 'pstree'),
+  );
   if (kind === 'container') ns.container = info?.name ?? name;
   const inode = kind === 'host' ? (info?.netnsInode ?? parsed.bundle.meta.hostNetnsInode) : info?.netnsInode;
   if (inode !== undefined) ns.inode = inode;
   const key = info?.sandboxKey ?? info?.path;
   if (key) ns.sandboxKey = key;
-  ns.bridges = buildBridges(ns.interfaces, outputsOf(outputs, scope, ['brctl-show']));
+  ns.bridges = buildBridges(
+    ns.interfaces,
+    feed('bridges').filter((o) => o.run.id === 'brctl-show'),
+  );
   for (const b of ns.bridges) {
     const iface = ns.interfaces.find((i) => i.name === b.name);
     if (iface) iface.kind = 'bridge';
   }
-  ns.sockets = buildSockets(socketSource(outputs, scope), ns.processes);
+  ns.sockets = buildSockets(feed('sockets'), ns.processes);
   return ns;
 }
 
@@ -217,7 +234,7 @@ function buildRoutes(outputs: ParsedOutput[]): ModelRoute[] {
   const seen = new Set<string>();
   // Specific tables first, so that `table all` only adds what they lack.
   const ordered = [...outputs].sort(
-    (a, b) => Number(a.run.id === 'ip-route-all') - Number(b.run.id === 'ip-route-all'),
+    (a, b) => Number(a.run.id.endsWith('-all')) - Number(b.run.id.endsWith('-all')),
   );
   for (const o of ordered) {
     const defaultTable = specFor(o.run.id)?.routeTable ?? 'main';
@@ -284,23 +301,6 @@ function buildProcesses(ps: ParsedOutput[], pstree: ParsedOutput[]): ModelProces
     }
   }
   return [...byPid.values()].sort((a, b) => a.pid - b.pid);
-}
-
-/**
- * Sockets come from one source per namespace, the first that was captured: netstat (what the
- * course uses), else ss (hosts without net-tools), else /proc/net/{tcp,udp,raw} (no nsenter, or
- * ss skipped). Mixing them would list each socket twice in slightly different spellings.
- */
-function socketSource(outputs: ParsedOutput[], scope: string): ParsedOutput[] {
-  for (const ids of [
-    ['netstat'],
-    ['ss'],
-    ['proc-net-tcp', 'proc-net-tcp6', 'proc-net-udp', 'proc-net-udp6', 'proc-net-raw', 'proc-net-raw6'],
-  ]) {
-    const found = outputsOf(outputs, scope, ids);
-    if (found.length > 0) return found;
-  }
-  return [];
 }
 
 function buildSockets(outputs: ParsedOutput[], processes: ModelProcess[]): ModelSocket[] {

@@ -114,6 +114,9 @@ export interface ModelProcess {
  * network's bridge and vxlan), `lb_<network id>` (an overlay's load balancer); a 12-hex name is
  * a container's sandbox.
  */
+/** The parts of a namespace, each built from captures listed in order of preference (namespaces.ts). */
+export type NamespaceFacet = 'interfaces' | 'routes' | 'bridges' | 'sockets' | 'processes';
+
 export type NamespaceRole = 'host' | 'container' | 'ingress' | 'overlay' | 'load-balancer' | 'sandbox';
 
 export interface ModelNamespace {
@@ -144,6 +147,12 @@ export interface ModelNamespace {
   processes: ModelProcess[];
   /** Which captures exist for this namespace (ip-addr, netstat ...): tells absent from empty. */
   captured: string[];
+  /**
+   * Which captures each facet was built from, first the one that won (`interfaces: ['ip-addr',
+   * 'ip-d-link']`; `sockets: ['ss']`). A facet missing here was not captured: absent, not empty.
+   * Questions, the diff and the appendix ask this instead of keeping their own lists of ids.
+   */
+  fedBy: Partial<Record<NamespaceFacet, string[]>>;
 }
 
 /**

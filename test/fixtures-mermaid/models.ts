@@ -146,6 +146,7 @@ export function ns(
     sockets: [],
     processes: [],
     captured: ['ip-addr'],
+    fedBy: { interfaces: ['ip-addr'] },
     ...extra,
   };
   if (kind === 'container' && n.container === undefined) n.container = name;

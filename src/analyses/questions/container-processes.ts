@@ -54,7 +54,7 @@ export const containerProcesses: Question = {
           }`,
         );
         evidence.push(...listening.map((s) => s.evidence));
-      } else if (ns.captured.some((c) => c === 'netstat' || c === 'ss')) {
+      } else if (ns.fedBy.sockets !== undefined) {
         paragraphs.push(`${code(cname)} has no listening socket.`);
       }
       if (ns.processes.length) {
