@@ -122,6 +122,11 @@ export function buildDockerNetworks(parsed: ParsedBundle): ModelDockerNetwork[] 
       };
       const bridge = bridgeNameOf(net);
       if (bridge) net.bridge = bridge;
+      if (/^(macvlan|ipvlan)$/.test(net.driver) && n.options.parent) net.parent = n.options.parent;
+      const gw4 = n.options['com.docker.network.bridge.gateway_mode_ipv4'];
+      const gw6 = n.options['com.docker.network.bridge.gateway_mode_ipv6'];
+      if (gw4) net.gatewayModeIPv4 = gw4;
+      if (gw6) net.gatewayModeIPv6 = gw6;
       networks.push(net);
     }
   }

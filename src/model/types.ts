@@ -209,6 +209,15 @@ export interface ModelDockerNetwork {
   subnets: { subnet: string; gateway?: string }[];
   /** Linux bridge behind a bridge-driver network (docker0, docker_gwbridge, br-<id>). */
   bridge?: string;
+  /** macvlan/ipvlan: the parent interface on the host (option `parent`, e.g. eth0 or eth0.10). */
+  parent?: string;
+  /**
+   * Docker 27+ bridge gateway modes (`com.docker.network.bridge.gateway_mode_ipv4/6`): nat (the
+   * default: masquerade out, DNAT in), nat-unprotected (no filtering of direct access), routed
+   * (no NAT: containers addressed directly), isolated (no gateway at all).
+   */
+  gatewayModeIPv4?: string;
+  gatewayModeIPv6?: string;
   internal: boolean;
   ingress: boolean;
   attachable: boolean;
