@@ -659,7 +659,9 @@ function detailed(lk: Lookup, direction: 'LR' | 'TB'): { source: string; b: Buil
     for (const ns of containerNs) drawNamespace(s, ns, landing.get(ns.id) ?? []);
     for (const c of [...model.containers].sort(byName)) {
       const captured = lk.namespace(c.namespace) !== undefined || byContainer.has(c.name);
-      if (!captured) drawDockerOnlyContainer(s, c, ports);
+      // Exited and created containers have no namespace: nothing to draw (the tables list them).
+      const live = c.status === undefined || /^(running|paused|restarting)$/.test(c.status);
+      if (!captured && live && c.networking !== 'host') drawDockerOnlyContainer(s, c, ports);
     }
     for (const ns of sandboxNs) drawNamespace(s, ns, landing.get(ns.id) ?? []);
     drawDockerOnlySandboxes(s);
@@ -770,7 +772,7 @@ function drawNamespace(s: Scene, ns: ModelNamespace, ports: Publish[]): void {
   );
   const title =
     ns.kind === 'container'
-      ? `container ${ns.container ?? ns.name}`
+      ? `container ${ns.container ?? ns.name}${ns.sharers.length ? ` + ${ns.sharers.join(', ')}` : ''}`
       : carried[0]
         ? `${carried[0].name} overlay: namespace ${ns.name}`
         : `Docker sandbox ${ns.name}`;

@@ -64,9 +64,25 @@ function peerText(model: StepModel, ns: ModelNamespace, i: ModelInterface): stri
   return i.parent ? `parent ${i.parent}` : '';
 }
 
+/** Where a container's network stack is, in words for the containers table. */
+function namespaceNote(m: StepModel, c: StepModel['containers'][number]): string {
+  const live = c.status === undefined || /^(running|paused|restarting)$/.test(c.status);
+  if (!live) return `none (${c.status})`;
+  if (c.networking === 'host') return "the host's (--network host)";
+  const ns = m.namespaces.find((n) => n.id === c.namespace);
+  if (c.networking === 'shared') return `${c.sharesWith ?? '?'}'s (--network container:${c.sharesWith ?? '?'})`;
+  if (!ns) return 'not captured';
+  const shared = ns.sharers.length ? `, shared with ${ns.sharers.join(', ')}` : '';
+  return `own${c.networking === 'none' ? ' (--network none: lo only)' : ''}${ns.inode ? `, inode ${ns.inode}` : ''}${shared}`;
+}
+
 export function nsTitle(ns: ModelNamespace): string {
   if (ns.kind === 'host') return `host ${ns.name}`;
-  if (ns.kind === 'container') return `container ${ns.container ?? ns.name}`;
+  if (ns.kind === 'container')
+    return `container ${ns.container ?? ns.name}${ns.sharers.length ? ` (shared with ${ns.sharers.join(', ')})` : ''}`;
+  if (ns.role === 'ingress') return `swarm ingress sandbox ${ns.name}`;
+  if (ns.role === 'overlay') return `overlay network namespace ${ns.name}`;
+  if (ns.role === 'load-balancer') return `overlay load balancer ${ns.name}`;
   return `Docker sandbox ${ns.name}`;
 }
 
@@ -198,8 +214,11 @@ function dockerView(step: ReportStep) {
       networkMode: c.networkMode ?? '',
       id: c.id ? c.id.slice(0, 12) : '',
       pid: c.pid ?? '',
-      networks: c.networks.map((n) => `${n.network}${n.ipv4 ? ` ${n.ipv4}` : ''}`),
-      namespace: c.namespace ? 'captured' : 'not captured',
+      networks: c.networks.map(
+        (n) =>
+          `${n.network}${n.ipv4 ? ` ${n.ipv4}` : ''}${n.ipv6 ? ` ${n.ipv6}` : ''}${n.role === 'gateway' ? ' (gateway leg)' : ''}`,
+      ),
+      namespace: namespaceNote(m, c),
       ev: link(step, c.evidence[0]),
     })),
     hasPorts: m.publishedPorts.length > 0,
@@ -228,6 +247,35 @@ function vethView(step: ReportStep) {
     bNs: title(l.b.namespace),
     ev: link(step, l.evidence[0]),
     ev2: link(step, l.evidence[1]),
+  }));
+}
+
+/** macvlan/ipvlan/vlan children with their parents, vxlan devices with their VNI. */
+function linkView(step: ReportStep) {
+  const m = step.model;
+  const title = (id: string) => {
+    const ns = m.namespaces.find((n) => n.id === id);
+    return ns ? nsTitle(ns) : id;
+  };
+  return m.links.map((l) => ({
+    kind: `${l.kind}${l.mode ? ` (${l.mode})` : ''}${l.vni !== undefined ? ` VNI ${l.vni}` : ''}`,
+    child: `${l.child.ifname} (if${l.child.ifindex})`,
+    childNs: title(l.child.namespace),
+    other: l.parent
+      ? `parent ${l.parent.ifname} (if${l.parent.ifindex}) in ${title(l.parent.namespace)}`
+      : l.network
+        ? `Docker network ${l.network}`
+        : '',
+    ev: link(step, l.evidence[0]),
+  }));
+}
+
+function staleView(step: ReportStep) {
+  return step.model.staleNamespaces.map((s) => ({
+    path: s.path ?? s.name,
+    reason: s.reason,
+    leftBy: s.leftBy ?? '',
+    ev: link(step, s.evidence[0]),
   }));
 }
 
@@ -314,6 +362,8 @@ export function stepView(step: ReportStep, audience: Audience = 'review') {
     namespaces: step.model.namespaces.map((ns) => namespaceView(step, ns)),
     docker: dockerView(step),
     veths: vethView(step),
+    links: linkView(step),
+    stale: staleView(step),
     hasVeths: step.model.vethLinks.length > 0,
     files: filesView(step),
     summary: {
