@@ -211,19 +211,33 @@ export function buildContainers(
     if (info.networkMode && !c.networkMode) c.networkMode = info.networkMode;
     if (!c.status && !info.sameAs && namespaces.some((n) => n.id === scope)) c.status = 'running';
   }
+  // Docker names a container's gateway leg after its sandbox (`gateway_<sandbox id, 12 hex>`,
+  // the name of its file under <exec-root>/netns) and keys it by the container id; older
+  // engines may use the container id in the name: all three are looked up.
+  const sandboxOf = new Map<string, string>();
+  for (const o of hostOutputs(parsed, 'docker-container-inspect'))
+    for (const r of o.records as DockerContainer[]) {
+      const sb = r.sandboxId ?? r.sandboxKey?.split('/').pop();
+      if (sb) sandboxOf.set(sb, r.name);
+    }
+  for (const info of Object.values(parsed.bundle.meta.scopes)) {
+    const sb = info.kind === 'container' ? info.sandboxKey?.split('/').pop() : undefined;
+    if (sb && !sandboxOf.has(sb)) sandboxOf.set(sb, info.name);
+  }
   const byIdPrefix = (ref: string): ModelContainer | undefined => {
     if (ref.length < 12) return undefined;
-    for (const c of containers.values())
-      if (c.id?.startsWith(ref) || (ref.length === 64 && c.id === ref)) return c;
+    for (const c of containers.values()) if (c.id?.startsWith(ref)) return c;
+    for (const [sb, name] of sandboxOf) if (sb.startsWith(ref)) return containers.get(name);
     return undefined;
   };
   for (const n of networks) {
     for (const ep of n.endpoints) {
       if (ep.role === 'gateway') {
-        // gateway_<first 12 hex of the container id>: that container's way out of its overlay.
-        const ref =
-          /^gateway_([0-9a-f]{12,64})$/.exec(ep.name)?.[1] ?? (/^[0-9a-f]{64}$/.test(ep.key) ? ep.key : '');
-        const owner = ref ? byIdPrefix(ref) : undefined;
+        // A container's way out of its overlay: keyed by its id, named after its sandbox.
+        const ref = /^gateway_([0-9a-f]{12,64})$/.exec(ep.name)?.[1];
+        const owner =
+          (/^[0-9a-f]{64}$/.test(ep.key) ? byIdPrefix(ep.key) : undefined) ??
+          (ref ? byIdPrefix(ref) : undefined);
         if (owner) {
           ep.container = owner.name;
           if (!owner.networks.some((x) => x.network === n.name)) {

@@ -70,7 +70,8 @@ function namespaceNote(m: StepModel, c: StepModel['containers'][number]): string
   if (!live) return `none (${c.status})`;
   if (c.networking === 'host') return "the host's (--network host)";
   const ns = m.namespaces.find((n) => n.id === c.namespace);
-  if (c.networking === 'shared') return `${c.sharesWith ?? '?'}'s (--network container:${c.sharesWith ?? '?'})`;
+  if (c.networking === 'shared')
+    return `${c.sharesWith ?? '?'}'s (--network container:${c.sharesWith ?? '?'})`;
   if (!ns) return 'not captured';
   const shared = ns.sharers.length ? `, shared with ${ns.sharers.join(', ')}` : '';
   return `own${c.networking === 'none' ? ' (--network none: lo only)' : ''}${ns.inode ? `, inode ${ns.inode}` : ''}${shared}`;
