@@ -221,7 +221,7 @@ while IFS='	' read -r name inode path; do
   echo "$inode" >"$d/inode"
   ip -n "$name" -j -d link show >"$d/link.json"
   ip -n "$name" -j addr show >"$d/addr.json"
-  ip -n "$name" -j route show table all >"$d/route4.json"
+  ip -n "$name" -4 -j route show table all >"$d/route4.json"
   ip -n "$name" -j -6 route show table all >"$d/route6.json"
   ip -n "$name" -j neigh show >"$d/neigh.json"
   ip -n "$name" -j netns list-id >"$d/list-id.json"
