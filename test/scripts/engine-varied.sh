@@ -203,10 +203,16 @@ name_ns() { # name nsfile who
 }
 name_ns host /proc/self/ns/net host
 name_ns lan /run/netns/lan lan
-for id in $(docker ps -q); do
-  n=$(docker inspect --format '{{.Name}}' "$id" | tr -d /)
-  p=$(docker inspect --format '{{.State.Pid}}' "$id")
-  name_ns "c-$n" "/proc/$p/ns/net" "container:$n"
+# Owners first, so that a shared namespace is named after the container that made it.
+for pass in owners sharers; do
+  # shellcheck disable=SC2046
+  docker inspect --format '{{.Name}} {{.State.Pid}} {{.HostConfig.NetworkMode}}' $(docker ps -q) |
+    while read -r n p mode; do
+      case $mode in container:*) kind=sharers ;; *) kind=owners ;; esac
+      [ "$kind" = "$pass" ] || continue
+      n=${n#/}
+      name_ns "c-$n" "/proc/$p/ns/net" "container:$n"
+    done
 done
 for f in "$EXEC"/netns/*; do
   if [ "$(stat -f -c %T "$f")" != nsfs ]; then

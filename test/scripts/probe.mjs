@@ -169,8 +169,11 @@ function plan(truthDir) {
     { from: { kind: 'host' }, ns: host },
   ];
   const seen = new Set([lan.inode, host.inode]);
+  const modeOf = new Map(inspect.map((c) => [c.Name.replace(/^\//, ''), c.HostConfig.NetworkMode]));
   for (const m of members) {
     if (!m.who.startsWith('container:') || seen.has(m.inode)) continue;
+    // A sharer is probed as the container whose namespace it joined.
+    if (modeOf.get(m.who.slice('container:'.length))?.startsWith('container:')) continue;
     const ns = byInode.get(m.inode);
     if (!ns) continue;
     seen.add(m.inode);
