@@ -723,7 +723,7 @@ fn_sysctls() {
 # BusyBox applet).
 TOOL_LIST="ip ss netstat bridge brctl iptables iptables-save ip6tables-save iptables-legacy-save
 nft nsenter docker dockerd docker-proxy containerd runc ps pstree timeout tar gzip stat readlink
-hostname busybox"
+hostname busybox ipvsadm"
 # shellcheck disable=SC2317 # called through run_fn
 fn_tools() {
   for _t in $TOOL_LIST; do
@@ -827,6 +827,14 @@ capture_ip() {
   run ip-neigh ip neigh show
 }
 
+# Bridge ports and forwarding databases of the current scope's namespace: Docker's overlay
+# namespaces hold their own bridge (br0) with the vxlan port, whose fdb entries name the remote
+# VTEPs (dst ...) that `ip` alone does not show.
+capture_bridge() {
+  run bridge-link bridge link show
+  run bridge-fdb bridge fdb show
+}
+
 # Sockets of the current scope's namespace.
 capture_sockets() {
   if [ "$SS_OK" = 1 ]; then
@@ -856,7 +864,11 @@ capture_firewall() {
     run nft-ruleset nft list ruleset
   fi
   # IPVS tables (swarm's lb_* and ingress namespaces); the file exists only where ip_vs is loaded.
-  [ -e /proc/net/ip_vs ] && run proc-net-ip-vs cat /proc/net/ip_vs
+  if [ -e /proc/net/ip_vs ]; then
+    run proc-net-ip-vs cat /proc/net/ip_vs
+    tool_path ipvsadm && run ipvsadm ipvsadm -Ln
+  fi
+  return 0
 }
 
 capture_host() {
@@ -869,7 +881,7 @@ capture_host() {
   run_fn sysctl-net "read /proc/sys/net/{ipv4/ip_forward,bridge/bridge-nf-call-iptables,ipv6/bindv6only,...}" fn_sysctls
   capture_ip full
   run ip-netns ip netns list
-  run bridge-link bridge link show
+  capture_bridge
   run brctl-show brctl show
   set_scope host sys
   run_fn sys-class-net "read /sys/class/net/*/{ifindex,iflink,operstate,carrier,mtu,address,type,master,uevent}" fn_sys_class_net /sys/class/net
@@ -928,14 +940,25 @@ detect_exec_root() {
 }
 
 # Only networking fields: never Config.Env, Cmd, Mounts or label values (they carry secrets).
+# `.Id` is no field of the CLI's typed struct (it is `.ID`), so the CLI always falls back to the
+# raw JSON map with missingkey=error, and API >= 1.51 (Docker 28) omits empty keys such as
+# Config.ExposedPorts: `.Config.ExposedPorts` then failed the whole command. `index` yields null
+# for a missing key instead.
 # shellcheck disable=SC2016
-INSPECT_FORMAT='{"Id":{{json .Id}},"Name":{{json .Name}},"Created":{{json .Created}},"Image":{{json .Image}},"State":{"Status":{{json .State.Status}},"Running":{{json .State.Running}},"Pid":{{json .State.Pid}},"StartedAt":{{json .State.StartedAt}}},"Config":{"Image":{{json .Config.Image}},"Hostname":{{json .Config.Hostname}},"Domainname":{{json .Config.Domainname}},"ExposedPorts":{{json .Config.ExposedPorts}},"LabelKeys":[{{$first := true}}{{range $k, $v := .Config.Labels}}{{if $first}}{{$first = false}}{{else}},{{end}}{{json $k}}{{end}}]},"HostConfig":{"NetworkMode":{{json .HostConfig.NetworkMode}},"PortBindings":{{json .HostConfig.PortBindings}},"PublishAllPorts":{{json .HostConfig.PublishAllPorts}},"Dns":{{json .HostConfig.Dns}},"ExtraHosts":{{json .HostConfig.ExtraHosts}}},"NetworkSettings":{"SandboxID":{{json .NetworkSettings.SandboxID}},"SandboxKey":{{json .NetworkSettings.SandboxKey}},"Ports":{{json .NetworkSettings.Ports}},"Networks":{{json .NetworkSettings.Networks}}}}'
+INSPECT_FORMAT='{"Id":{{json .Id}},"Name":{{json .Name}},"Created":{{json .Created}},"Image":{{json .Image}},"State":{"Status":{{json (index .State "Status")}},"Running":{{json (index .State "Running")}},"Pid":{{json (index .State "Pid")}},"StartedAt":{{json (index .State "StartedAt")}}},"Config":{"Image":{{json (index .Config "Image")}},"Hostname":{{json (index .Config "Hostname")}},"Domainname":{{json (index .Config "Domainname")}},"ExposedPorts":{{json (index .Config "ExposedPorts")}},"LabelKeys":[{{$first := true}}{{range $k, $v := (index .Config "Labels")}}{{if $first}}{{$first = false}}{{else}},{{end}}{{json $k}}{{end}}]},"HostConfig":{"NetworkMode":{{json (index .HostConfig "NetworkMode")}},"PortBindings":{{json (index .HostConfig "PortBindings")}},"PublishAllPorts":{{json (index .HostConfig "PublishAllPorts")}},"Dns":{{json (index .HostConfig "Dns")}},"ExtraHosts":{{json (index .HostConfig "ExtraHosts")}}},"NetworkSettings":{"SandboxID":{{json (index .NetworkSettings "SandboxID")}},"SandboxKey":{{json (index .NetworkSettings "SandboxKey")}},"Ports":{{json (index .NetworkSettings "Ports")}},"Networks":{{json (index .NetworkSettings "Networks")}}}}'
 PS_FORMAT='{"ID":{{json .ID}},"Names":{{json .Names}},"Image":{{json .Image}},"Command":{{json .Command}},"CreatedAt":{{json .CreatedAt}},"RunningFor":{{json .RunningFor}},"Status":{{json .Status}},"Ports":{{json .Ports}},"Networks":{{json .Networks}}}'
 PIDS_FORMAT='{{.Id}} {{.State.Pid}} {{.State.Running}} {{.HostConfig.NetworkMode}} {{.Name}} {{.NetworkSettings.SandboxKey}}'
 
 CONTAINER_IDS=
 capture_docker() {
   set_scope host docker
+  # The daemon's settings (userland-proxy, iptables, ip6tables, bip, exec-root...). It holds no
+  # secret normally; registry credentials live in the client's config.json, not here.
+  if [ -e /etc/docker/daemon.json ]; then
+    run docker-daemon-json cat /etc/docker/daemon.json
+  else
+    skip docker-daemon-json "cat /etc/docker/daemon.json" "no /etc/docker/daemon.json (the daemon runs on its defaults and its command line, see ps)"
+  fi
   run docker-version docker version
   _cd_rc=$?
   if [ "$_cd_rc" = 127 ]; then
@@ -968,6 +991,18 @@ capture_docker() {
     run docker-network-inspect docker network inspect "$@"
   else
     skip docker-network-inspect "docker network inspect" "docker network ls listed no network"
+  fi
+  # Swarm-scope networks in verbose form: their Services (VIPs, tasks) and Peers.
+  run docker-network-swarm-ids docker network ls -q --no-trunc --filter scope=swarm
+  _cd_ids=$(cat "$ROOT/$BASE.out" 2>/dev/null)
+  set -f
+  # shellcheck disable=SC2086
+  set -- $_cd_ids
+  set +f
+  if [ $# -gt 0 ]; then
+    run docker-network-inspect-verbose docker network inspect --verbose "$@"
+  else
+    skip docker-network-inspect-verbose "docker network inspect --verbose" "no swarm-scope network"
   fi
   run docker-ps docker ps -a
   run docker-ps-json docker ps -a --no-trunc --format "$PS_FORMAT"
@@ -1037,6 +1072,7 @@ $INODE $_cc_scope"
     add_scope "$_cc_scope" "$_cc_json,\"method\":\"nsenter\"}"
     set_scope "$_cc_scope" "$_cc_dir" pid "$_cc_pid"
     capture_ip ns
+    capture_bridge
     capture_sockets
     capture_firewall
   else
@@ -1074,6 +1110,27 @@ capture_containers() {
   done <"$PIDS_FILE"
 }
 
+# Is $1 a namespace (an nsfs bind mount)? Docker bind-mounts each sandbox's namespace on a file
+# under <exec-root>/netns; when the mount is gone (a crash, a reboot with a kept exec root, a
+# failed cleanup) the plain file stays, and stat would give the inode of that empty file, not of
+# a namespace. Reason in $NSFS_WHY when it is not.
+is_nsfs() {
+  NSFS_WHY=
+  _nf_t=
+  tool_path stat && _nf_t=$("$TOOL" -f -c %T "$1" 2>/dev/null)
+  [ "$_nf_t" = nsfs ] && return 0
+  # BusyBox's stat says UNKNOWN for nsfs: the mount table says whether a nsfs is mounted there.
+  NF_PATH=$(printf '%s' "$1" | sed 's/ /\\040/g')
+  export NF_PATH
+  if awk '$5 == ENVIRON["NF_PATH"] { for (i = 6; i < NF; i++) if ($i == "-") { print $(i + 1); exit } }' \
+    /proc/self/mountinfo 2>/dev/null | grep -qx nsfs; then
+    return 0
+  fi
+  _nf_sz=$(wc -c <"$1" 2>/dev/null | tr -d ' ')
+  NSFS_WHY="not a namespace: no nsfs mounted on it, a plain file (${_nf_sz:-?} bytes, on ${_nf_t:-?}) where a namespace was once bind-mounted; the namespace is gone (a sandbox not cleaned up)"
+  return 1
+}
+
 capture_docker_netns() {
   set_scope host docker
   if [ ! -d "$EXEC_ROOT/netns" ]; then
@@ -1089,6 +1146,11 @@ capture_docker_netns() {
     _dn_json="{\"kind\":\"netns\",\"name\":$JSON"
     json_str "$_dn_f"
     _dn_json="$_dn_json,\"path\":$JSON"
+    if ! is_nsfs "$_dn_f"; then
+      json_str "$NSFS_WHY"
+      add_scope "$_dn_scope" "$_dn_json,\"stale\":true,\"staleWhy\":$JSON}"
+      continue
+    fi
     if ns_inode "$_dn_f"; then
       _dn_json="$_dn_json,\"netnsInode\":$INODE"
       if seen_ns "$INODE"; then
@@ -1105,6 +1167,7 @@ $INODE $_dn_scope"
     if ns_tools_usable; then
       set_scope "$_dn_scope" "netns/$SAFE" file "$_dn_f"
       capture_ip ns
+      capture_bridge
       capture_sockets
       capture_firewall
     else

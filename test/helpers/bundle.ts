@@ -29,6 +29,9 @@ export interface ManifestScope {
   path?: string;
   method?: 'nsenter' | 'procfs';
   sameAs?: string;
+  /** A file under <exec-root>/netns with no namespace mounted on it. */
+  stale?: boolean;
+  staleWhy?: string;
 }
 
 export interface Manifest {

@@ -4,9 +4,19 @@
  * each step. Reusable: the collector tests assert on the bundles, the report tests can run
  * `dockernet report` on them, and test/scripts/capture-engine-samples.sh keeps them as samples.
  */
-import { existsSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runInSandbox, type Support, sandboxSupport, scriptsDir, tail } from './netns.js';
+import {
+  collectorPath,
+  runInSandbox,
+  type Support,
+  sandboxSupport,
+  scriptsDir,
+  tail,
+  which,
+} from './netns.js';
 
 export interface EngineSteps {
   /** Step 2: the engine, no container. */
@@ -74,4 +84,125 @@ export async function captureEngineSteps(
     );
   }
   return steps;
+}
+
+// ---------------------------------------------------------------- the varied scenario
+
+export type EngineVersion = '20.10' | '28.5';
+
+export interface VariedOptions {
+  engine: EngineVersion;
+  /** dockerd's "userland-proxy" (daemon.json); default true. */
+  userlandProxy?: boolean;
+  timeoutMs?: number;
+  shell?: string;
+}
+
+export interface VariedRun {
+  /** The output folder: varied.tar.gz, truth/, probes.json, collect.log, dockerd.log, timings.txt. */
+  dir: string;
+  bundle: string;
+  truthDir: string;
+  probes: string;
+  /** The scenario's own log (stderr); empty when the run was reused. */
+  log: string;
+  /** How long the scenario took (when reused: how long it took then). */
+  ms: number;
+  /** True when a complete earlier run with the same scripts was reused. */
+  reused: boolean;
+}
+
+/** Where Docker 28.5 is unpacked (.ci/run exports DOCKERNET_DOCKER28). */
+export const docker28Root = process.env.DOCKERNET_DOCKER28 ?? '/opt/dockernet/docker28/root';
+
+/** Can this machine run the varied scenario on this engine? */
+export function variedSupport(engine: EngineVersion): Support {
+  const base = engineSupport();
+  if (!base.ok) return base;
+  if (!which('node')) return { ok: false, reason: 'node is not on PATH (probe.mjs runs in the sandbox)' };
+  if (engine === '28.5' && !existsSync(join(docker28Root, 'usr', 'sbin', 'dockerd'))) {
+    return {
+      ok: false,
+      reason: `no Docker 28.5 in ${docker28Root} (sh scripts/fetch-docker28.sh /opt/dockernet/docker28)`,
+    };
+  }
+  return base;
+}
+
+const VARIED_INPUTS = [
+  join(scriptsDir, 'engine-varied.sh'),
+  join(scriptsDir, 'engine-lib.sh'),
+  join(scriptsDir, 'sandbox-guard.sh'),
+  join(scriptsDir, 'probe.mjs'),
+  collectorPath,
+];
+
+/**
+ * The default folder of a varied run: keyed by engine, userland proxy and a hash of everything
+ * that makes the run (the scripts and the collector), so a changed script never reuses old output.
+ */
+export function variedDir(opts: VariedOptions): string {
+  const h = createHash('sha256');
+  for (const f of VARIED_INPUTS) h.update(readFileSync(f));
+  const key = `${opts.engine}-proxy-${opts.userlandProxy === false ? 'off' : 'on'}-${h.digest('hex').slice(0, 12)}`;
+  return join(tmpdir(), 'dockernet-varied', key);
+}
+
+const variedRuns = new Map<string, Promise<VariedRun>>();
+
+/**
+ * Run test/scripts/engine-varied.sh once for this engine and proxy setting, in outDir (default
+ * variedDir(opts)), and give the paths of its bundle, truth and probes. One run per key and
+ * process (concurrent callers share the promise), and a complete earlier run in the same folder
+ * (marker file `complete`, written last) is reused, so the collector, model and evaluator tests
+ * all read the same scenario. About 50-70 s per engine on an idle 2-core machine.
+ */
+export function captureVaried(outDir: string | undefined, opts: VariedOptions): Promise<VariedRun> {
+  const dir = outDir ?? variedDir(opts);
+  let run = variedRuns.get(dir);
+  if (!run) {
+    run = runVaried(dir, opts);
+    variedRuns.set(dir, run);
+    run.catch(() => variedRuns.delete(dir));
+  }
+  return run;
+}
+
+async function runVaried(dir: string, opts: VariedOptions): Promise<VariedRun> {
+  const paths = {
+    dir,
+    bundle: join(dir, 'varied.tar.gz'),
+    truthDir: join(dir, 'truth'),
+    probes: join(dir, 'probes.json'),
+  };
+  const marker = join(dir, 'complete');
+  if (existsSync(marker)) {
+    const ms = Number(readFileSync(marker, 'utf8').trim()) || 0;
+    return { ...paths, log: '', ms, reused: true };
+  }
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const env = {
+    ...process.env,
+    COLLECT_SHELL: opts.shell ?? 'dash',
+    DOCKERNET_ENGINE: opts.engine,
+    DOCKERNET_USERLAND_PROXY: opts.userlandProxy === false ? 'false' : 'true',
+    DOCKERNET_DOCKER28: docker28Root,
+  };
+  const run = await runInSandbox(join(scriptsDir, 'engine-varied.sh'), [dir], {
+    timeoutMs: opts.timeoutMs ?? 240_000,
+    env,
+  });
+  writeFileSync(join(dir, 'scenario.log'), run.stderr);
+  const missing = [paths.bundle, join(paths.truthDir, 'meta.json'), paths.probes].filter(
+    (p) => !existsSync(p),
+  );
+  if (run.code !== 0 || missing.length) {
+    throw new Error(
+      `varied scenario (${opts.engine}, userland-proxy ${opts.userlandProxy !== false}) failed ` +
+        `(exit ${run.code}, signal ${run.signal}; missing: ${missing.join(', ') || 'none'})\n${tail(run.stderr, 60)}`,
+    );
+  }
+  writeFileSync(marker, `${run.ms}\n`);
+  return { ...paths, log: run.stderr, ms: run.ms, reused: false };
 }

@@ -28,50 +28,19 @@ COLLECT_SHELL=${COLLECT_SHELL:-dash}
 D=/run/dockernet
 SOCK=$D/docker.sock
 EXEC=$D/exec
-CGROUP_PARENT=dockernet-sandbox-$(date +%s)-$(od -An -N4 -tx4 /dev/urandom | tr -d ' ')
-
 SCENARIO=engine-steps
 # shellcheck source=test/scripts/sandbox-guard.sh
 . "$(dirname "$0")/sandbox-guard.sh"
 
+# shellcheck source=test/scripts/engine-lib.sh
+. "$HERE/engine-lib.sh"
+
 sandbox_guard
 mkdir -p "$OUT/truth"
 OUT=$(cd "$OUT" && pwd)
-
-# --- a private world: /run, /etc/docker and /var/lib/docker on tmpfs, fresh sysfs
-mount --make-rprivate /
-mount -t tmpfs -o mode=755 tmpfs /run
-mkdir -p $D
-# Shadow a folder with an empty tmpfs; when it does not exist, overlay its parent (upper on
-# tmpfs) so that it can be created without touching the machine's disk.
-shadow() {
-  if [ -d "$1" ]; then
-    mount -t tmpfs -o mode=755 tmpfs "$1"
-  else
-    _p=$(dirname "$1")
-    _t=$D/overlay$(printf '%s' "$_p" | tr / _)
-    mkdir -p "$_t/upper" "$_t/work"
-    mount -t overlay overlay -o "lowerdir=$_p,upperdir=$_t/upper,workdir=$_t/work" "$_p"
-    mkdir -p "$1"
-  fi
-}
-shadow /etc/docker
-shadow /var/lib/docker
-mkdir -p $D/cg
-mount --rbind /sys/fs/cgroup $D/cg
-mount -t sysfs sysfs /sys
-mount --move $D/cg /sys/fs/cgroup
-
-hostname dockernet-lab
-# Neutral name service files, so that no address of the machine ends up in the bundles.
-printf 'nameserver 192.0.2.53\n' >$D/resolv.conf
-printf '127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n10.99.0.2\tdockernet-lab\n' >$D/hosts
-mount --bind $D/resolv.conf /etc/resolv.conf
-mount --bind $D/hosts /etc/hosts
-# No DAD: addresses must not change state between two snapshots of the same step.
-echo 0 >/proc/sys/net/ipv6/conf/all/accept_dad
-echo 0 >/proc/sys/net/ipv6/conf/default/accept_dad
-ip link set lo up
+# The PATH this scenario always had: whatever docker CLI comes first, the engine is Debian's.
+ENGINE_PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
+engine_world
 # The "uplink": both ends stay here, the gateway answers nobody, no packet can leave.
 ip link add eth0 type veth peer name uplink0
 ip addr add 10.99.0.2/24 dev eth0
@@ -79,69 +48,10 @@ ip link set eth0 up
 ip link set uplink0 up
 ip route add default via 10.99.0.1 dev eth0
 
-# --- the engine
-mkdir -p $D/data $EXEC $D/cli
-log "starting dockerd (cgroup parent $CGROUP_PARENT)"
-env -i PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin HOME=$D \
-  dockerd --data-root $D/data --exec-root $EXEC --pidfile $D/dockerd.pid -H "unix://$SOCK" \
-  --storage-driver vfs --cgroup-parent "$CGROUP_PARENT" --shutdown-timeout 3 \
-  >"$OUT/dockerd.log" 2>&1 &
-DPID=$!
-export DOCKER_HOST="unix://$SOCK" DOCKER_CONFIG=$D/cli
-
-cleanup() {
-  _rc=$?
-  set +e
-  if kill -0 "$DPID" 2>/dev/null; then
-    docker rm -f whoami >/dev/null 2>&1
-    log "stopping dockerd (pid $DPID) with SIGTERM"
-    kill -TERM "$DPID"
-    _i=0
-    while kill -0 "$DPID" 2>/dev/null && [ $_i -lt 200 ]; do
-      sleep 0.1
-      _i=$((_i + 1))
-    done
-    if kill -0 "$DPID" 2>/dev/null; then
-      log "dockerd still running after 20 s: SIGKILL"
-      kill -KILL "$DPID"
-    fi
-    wait "$DPID" 2>/dev/null
-  fi
-  # dockerd's cgroup folders are the only thing it made outside these namespaces.
-  find /sys/fs/cgroup -depth -type d -name "$CGROUP_PARENT" 2>/dev/null | while read -r _cg; do
-    find "$_cg" -depth -type d -exec rmdir {} \; 2>/dev/null
-  done
-  log "done (exit $_rc)"
-  exit $_rc
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-
-wait_for() { # seconds description command...
-  _n=$(($1 * 10))
-  _what=$2
-  shift 2
-  while ! "$@" >/dev/null 2>&1; do
-    _n=$((_n - 1))
-    [ $_n -gt 0 ] || die "timed out waiting for $_what"
-    kill -0 "$DPID" 2>/dev/null || die "dockerd exited (see dockerd.log)"
-    sleep 0.1
-  done
-}
-wait_for 30 "the docker socket" docker version
-log "engine ready: $(docker version --format '{{.Server.Version}}')"
-
-# --- an image, offline: busybox-static with relative symlinks for its applets
-R=$D/rootfs
-mkdir -p $R/bin $R/etc $R/tmp $R/www
-cp /bin/busybox $R/bin/busybox
-for a in $($R/bin/busybox --list); do
-  [ "$a" = busybox ] || ln -s busybox "$R/bin/$a"
-done
-printf 'root:x:0:0:root:/root:/bin/sh\nnobody:x:65534:65534:nobody:/:/bin/false\n' >$R/etc/passwd
-printf '<h1>whoami</h1>\n' >$R/www/index.html
-tar -C $R -c . | docker import - local/busybox >/dev/null
-log "image local/busybox imported"
+CONTAINERS_TO_REMOVE=whoami
+# shellcheck disable=SC2119 # no dockerd option here
+engine_start
+engine_image
 
 # shellcheck disable=SC1091 # test/scripts/netstate.sh
 . "$HERE/netstate.sh"
