@@ -171,7 +171,11 @@ export function reachMatrix(model: StepModel, opts: ReachOptions = {}): ReachMat
     );
     destinations = groupBy(
       destinations,
-      (d) => (d.namespace === 'host' ? d.id : `${d.group} ${d.proto} ${d.port} ${familyOf(d.address)}`),
+      // The host's wildcard sockets stand at every host address: one per port and address class.
+      (d) =>
+        d.namespace === 'host'
+          ? `host ${d.proto} ${d.port} ${d.address.startsWith('127.') ? 'loopback' : familyOf(d.address)}`
+          : `${d.group} ${d.proto} ${d.port} ${familyOf(d.address)}`,
       (d, members) =>
         members.length > 1 ? { ...d, id: `group:${d.group} ${d.proto}/${d.port}`, members } : d,
     );
