@@ -9,9 +9,15 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, Option } from 'commander';
 import type { Severity } from './analyses/types.js';
-import { BundleReadError } from './bundle/read.js';
+import { DEFAULT_LIMITS } from './bundle/limits.js';
+import { BundleReadError, readBundle as readOneBundle } from './bundle/read.js';
+import { buildStepModel } from './model/build-step.js';
+import type { StepModel } from './model/types.js';
 import { findParser, parsers } from './parsers/index.js';
+import { parseBundle } from './parsers/parse-bundle.js';
 import { buildReport } from './pipeline.js';
+import { formatMatrix, formatPath, reachMatrix, tracePacket } from './reach/index.js';
+import type { PacketSource } from './reach/types.js';
 import { FORMATS, type Format, renderOutputs } from './render/outputs.js';
 import { AUDIENCES, type Audience } from './render/view-analyses.js';
 import { VERSION } from './version.js';
@@ -164,6 +170,58 @@ function collectorCommand(): void {
   process.stdout.write(script);
 }
 
+/** One bundle's model, for trace and reach. */
+async function modelOf(input: string): Promise<StepModel> {
+  try {
+    return buildStepModel(parseBundle(await readOneBundle(input, DEFAULT_LIMITS)));
+  } catch (e) {
+    if (e instanceof BundleReadError) throw new ExitError(e.message, EXIT.input);
+    throw e;
+  }
+}
+
+/** `host`, `outside`, `outside:eth0`, `container:<name>`, `netns:<name>`, or a container name. */
+export function parseFrom(text: string): PacketSource {
+  if (text === 'host') return { kind: 'host' };
+  if (text === 'outside') return { kind: 'outside' };
+  if (text.startsWith('outside:')) return { kind: 'outside', uplink: text.slice('outside:'.length) };
+  if (/^(container|netns):/.test(text)) return { kind: 'namespace', id: text };
+  if (text === '') throw new ExitError('--from is empty', EXIT.usage);
+  return { kind: 'container', name: text };
+}
+
+/** `10.0.0.2:8080`, `10.0.0.2:53/udp`, `[fd00::2]:80/tcp`. */
+export function parseTo(text: string): { address: string; port: number; proto: 'tcp' | 'udp' } {
+  const m = /^(?:\[([^\]]+)\]|([^:/\s]+)):(\d+)(?:\/(tcp|udp))?$/.exec(text.trim());
+  const port = Number(m?.[3]);
+  if (!m || port < 1 || port > 65535)
+    throw new ExitError(`--to "${text}": expected ADDRESS:PORT[/tcp|udp] ([v6]:PORT for IPv6)`, EXIT.usage);
+  return { address: m[1] ?? m[2] ?? '', port, proto: m[4] === 'udp' ? 'udp' : 'tcp' };
+}
+
+async function traceCommand(
+  input: string,
+  opts: { from: string; to: string; src?: string; json?: boolean },
+): Promise<void> {
+  const from = parseFrom(opts.from);
+  const to = parseTo(opts.to);
+  const model = await modelOf(input);
+  const path = tracePacket(model, {
+    from,
+    dst: to.address,
+    proto: to.proto,
+    dport: to.port,
+    ...(opts.src ? { src: opts.src } : {}),
+  });
+  process.stdout.write(opts.json ? `${JSON.stringify(path, null, 2)}\n` : formatPath(path));
+}
+
+async function reachCommand(input: string, opts: { json?: boolean }): Promise<void> {
+  const model = await modelOf(input);
+  const m = reachMatrix(model);
+  process.stdout.write(opts.json ? `${JSON.stringify(m, null, 2)}\n` : formatMatrix(m));
+}
+
 export function buildProgram(): Command {
   const program = new Command('dockernet')
     .description('Explain and review the networking of a Docker host from captured dump bundles.')
@@ -236,6 +294,33 @@ figures when opened, and no PDF is written; the note says how to get one.`,
       '\nExamples:\n  $ ip addr | dockernet parse ip-addr\n  $ dockernet parse netstat netstat.out',
     )
     .action(parseCommand);
+
+  program
+    .command('trace')
+    .description('Follow the first packet of a connection through routes, bridges and the firewall.')
+    .argument('<bundle>', '.tar.gz bundle or unpacked bundle directory')
+    .requiredOption(
+      '--from <who>',
+      'host | outside[:uplink] | container name | namespace id (container:x, netns:x)',
+    )
+    .requiredOption('--to <addr:port>', 'destination ADDRESS:PORT[/tcp|udp]; [v6]:PORT for IPv6')
+    .option('--src <address>', 'source address (default: chosen as the kernel would)')
+    .option('--json', 'print the path as JSON')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ dockernet trace samples/engine-step3.tar.gz --from outside --to 10.99.0.2:60000/tcp
+  $ dockernet trace bundle.tar.gz --from orders-api --to 172.18.0.3:5432`,
+    )
+    .action(traceCommand);
+
+  program
+    .command('reach')
+    .description('Who can reach what: every source x every listening socket and published port.')
+    .argument('<bundle>', '.tar.gz bundle or unpacked bundle directory')
+    .option('--json', 'print the matrix with every path as JSON')
+    .action(reachCommand);
 
   program
     .command('collector')

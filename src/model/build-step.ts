@@ -1,17 +1,21 @@
 /** The "model" stage: one parsed bundle -> one StepModel. The order of the steps matters. */
 import type { ParsedBundle } from '../parsers/parse-bundle.js';
 import { buildContainers, buildDocker, buildDockerNetworks, buildPublishedPorts } from './docker.js';
+import { outputsOf } from './evidence.js';
+import { buildFirewall } from './firewall.js';
 import { buildHostSettings } from './host-settings.js';
 import { resolveIdentity } from './identity.js';
+import { buildIpRules } from './ip-rules.js';
 import { linkChildren } from './links.js';
 import { buildNamespaces } from './namespaces.js';
-import type { StepModel } from './types.js';
+import type { ModelNamespace, StepModel } from './types.js';
 import { linkVeths } from './veth.js';
 
 export function buildStepModel(parsed: ParsedBundle): StepModel {
   const dockerNetworks = buildDockerNetworks(parsed);
-  // Identity first (whose namespace is which, who shares it), then the links across namespaces.
   const built = buildNamespaces(parsed);
+  for (const ns of built) addRoutingFacets(parsed, ns);
+  // Identity first (whose namespace is which, who shares it), then the links across namespaces.
   const containers = buildContainers(parsed, dockerNetworks, built);
   const { namespaces, staleNamespaces } = resolveIdentity(parsed, built, containers, dockerNetworks);
   const { links: vethLinks, ambiguous: ambiguousVeths } = linkVeths(namespaces);
@@ -37,4 +41,14 @@ export function buildStepModel(parsed: ParsedBundle): StepModel {
     publishedPorts,
     ...settings,
   };
+}
+
+/** The firewall and policy rules of a namespace (the packet-path evaluator reads them). */
+function addRoutingFacets(parsed: ParsedBundle, ns: ModelNamespace): void {
+  // Before identity.ts renames namespaces to their owners, the first scope is the captured one.
+  const outputs = outputsOf(parsed.outputs, ns.scopes[0] ?? ns.id, undefined);
+  const firewall = buildFirewall(outputs);
+  if (firewall) ns.firewall = firewall;
+  const ipRules = buildIpRules(outputs);
+  if (ipRules) ns.ipRules = ipRules;
 }

@@ -4,6 +4,9 @@
  * came from, so answers and findings can cite it.
  */
 
+import type { IpRule } from '../parsers/ip-rule.js';
+import type { ModelFirewall } from './firewall.js';
+
 export interface Evidence {
   file: string;
   line?: number;
@@ -153,6 +156,16 @@ export interface ModelNamespace {
    * Questions, the diff and the appendix ask this instead of keeping their own lists of ids.
    */
   fedBy: Partial<Record<NamespaceFacet, string[]>>;
+  /** netfilter rule sets (iptables-save, ip6tables-save, nft list ruleset); absent when none was captured. */
+  firewall?: ModelFirewall;
+  /** Policy routing rules (`ip rule`); absent when not captured. */
+  ipRules?: ModelIpRule[];
+}
+
+/** One `ip rule` of a namespace (the parser's record with evidence instead of a line). */
+export interface ModelIpRule extends Omit<IpRule, 'line'> {
+  family: 'inet' | 'inet6';
+  evidence: Evidence;
 }
 
 /**

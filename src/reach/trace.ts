@@ -1,0 +1,623 @@
+/**
+ * tracePacket: what the kernel does with the FIRST packet of a connection (conntrack NEW), from
+ * the namespace that sends it to the socket that accepts it, over the model of one step.
+ *
+ *   dockernet trace bundle.tar.gz --from outside --to 10.99.0.2:60000/tcp
+ *   host  nat PREROUTING   DNAT 10.99.0.2:60000 -> 172.17.0.2:8080 (rule 1 of nat DOCKER)
+ *   host  route            table main: 172.17.0.0/16 dev docker0
+ *   host  filter FORWARD   accepted by rule 1 of filter DOCKER
+ *   ...   socket           delivered to httpd (pid 1094)
+ *
+ * Locally generated: route, OUTPUT hooks (raw, mangle, nat, filter), reroute after DNAT,
+ * POSTROUTING, out of the chosen interface (or through lo back into INPUT). Received: raw,
+ * mangle, nat PREROUTING, the martian check for 127/8, the routing decision, then INPUT and the
+ * socket, or FORWARD (if forwarding is on) and POSTROUTING. Links: a veth goes to its peer's
+ * namespace; a bridge forwards to the port behind which the next hop lives, through iptables
+ * when bridge-nf-call-iptables is 1; macvlan children reach each other and the LAN, not their
+ * parent's namespace. Pure: reads the model, returns JSON.
+ */
+import type { FwHook } from '../model/firewall.js';
+import type { ModelInterface, ModelNamespace, ModelSocket, StepModel } from '../model/types.js';
+import { contains, familyOf, plainAddress, sameAddress } from './addr.js';
+import { type HookEnv, type PacketState, runHook } from './netfilter.js';
+import { addressType, routeLookup } from './route.js';
+import type { Hop, Packet, PacketPath, Verdict } from './types.js';
+
+interface Final {
+  verdict: Verdict;
+  reason: string;
+  delivered?: PacketPath['delivered'];
+}
+
+/** Per-model indexes, built once: the matrix traces thousands of packets over one model. */
+interface Index {
+  ns: Map<string, ModelNamespace>;
+  veth: Map<string, { namespace: string; ifname: string }>;
+  uplinks: string[];
+}
+const indexes = new WeakMap<StepModel, Index>();
+
+function indexOf(model: StepModel): Index {
+  let ix = indexes.get(model);
+  if (ix) return ix;
+  const veth = new Map<string, { namespace: string; ifname: string }>();
+  for (const l of model.vethLinks) {
+    veth.set(`${l.a.namespace}|${l.a.ifname}`, { namespace: l.b.namespace, ifname: l.b.ifname });
+    veth.set(`${l.b.namespace}|${l.b.ifname}`, { namespace: l.a.namespace, ifname: l.a.ifname });
+  }
+  const host = model.namespaces.find((n) => n.id === 'host');
+  ix = { ns: new Map(model.namespaces.map((n) => [n.id, n])), veth, uplinks: host ? uplinksOf(host) : [] };
+  indexes.set(model, ix);
+  return ix;
+}
+
+/** The host's uplinks: the interfaces its default routes (main table) go out of. */
+export function uplinksOf(host: ModelNamespace): string[] {
+  const out: string[] = [];
+  for (const r of host.routes)
+    if (r.table === 'main' && r.dst === 'default' && r.dev && !out.includes(r.dev)) out.push(r.dev);
+  return out;
+}
+
+const MAX_HOPS = 24;
+
+class Tracer {
+  readonly hops: Hop[] = [];
+  readonly assumptions = new Set<string>([
+    'first packet of a connection: conntrack state NEW, no reply traffic',
+  ]);
+  private receives = 0;
+  private relays = 0;
+
+  constructor(
+    private readonly model: StepModel,
+    private readonly ix: Index,
+  ) {}
+
+  hop(namespace: string, stage: string, detail: string, extra: Partial<Hop> = {}): void {
+    this.hops.push({ namespace, stage, detail, evidence: [], ...extra });
+  }
+
+  sysctl(ns: ModelNamespace, key: string, fallback: string): string {
+    if (ns.id === 'host') {
+      if (!this.model.sysctls) {
+        this.assumptions.add(`host sysctls not captured: ${key} assumed ${fallback}`);
+        return fallback;
+      }
+      const s = this.model.sysctls.find((x) => x.key === key);
+      // A sysctl file that does not exist (br_netfilter not loaded) is off.
+      if (s) return s.value ?? '0';
+      this.assumptions.add(`host: ${key} not in the capture, assumed ${fallback}`);
+      return fallback;
+    }
+    // The collector reads sysctls only for the host; a namespace of its own starts with defaults.
+    this.assumptions.add(`${ns.id}: ${key} not captured (host only), assumed ${fallback}`);
+    return fallback;
+  }
+
+  env(ns: ModelNamespace): HookEnv {
+    const model = this.model;
+    return {
+      namespace: ns.id,
+      addrType: (a) => addressType(ns, a),
+      primaryAddress: (ifname, fam) => primaryAddress(ns, ifname, fam),
+      externalSet: (name) => {
+        // Docker 28.0's ipsets docker-ext-bridges-v4/-v6: the subnets of its non-internal bridges.
+        const m = /^docker-ext-bridges-v([46])$/.exec(name);
+        if (!m) return undefined;
+        const fam = m[1] === '4' ? 'inet' : 'inet6';
+        const elements = model.dockerNetworks
+          .filter((n) => n.driver === 'bridge' && !n.internal)
+          .flatMap((n) => n.subnets.map((s) => s.subnet))
+          .filter((s) => familyOf(s) === fam);
+        return {
+          elements,
+          assumption: `ipset ${name} not captured: taken as the subnets of Docker's non-internal bridge networks`,
+        };
+      },
+      assume: (t) => this.assumptions.add(t),
+    };
+  }
+
+  /** Run one hook; undefined means the packet goes on. */
+  hook(ns: ModelNamespace, hook: FwHook, st: PacketState): Final | undefined {
+    if (!ns.firewall) {
+      return { verdict: 'unknown', reason: `unknown, because no firewall capture exists for ${ns.id}` };
+    }
+    const fam = st.family === 'ipv4' ? ['iptables-save', 'nft-ruleset'] : ['ip6tables-save', 'nft-ruleset'];
+    if (!fam.some((c) => ns.firewall?.captured.includes(c)))
+      return {
+        verdict: 'unknown',
+        reason: `unknown, because no ${st.family} firewall capture exists for ${ns.id}`,
+      };
+    const r = runHook(ns.firewall, hook, st, this.env(ns));
+    this.hops.push(...r.hops);
+    if (r.kind === 'accept') return undefined;
+    return {
+      verdict: r.kind === 'drop' ? 'dropped' : r.kind === 'reject' ? 'rejected' : 'unknown',
+      reason: r.reason,
+    };
+  }
+
+  /** A packet generated by a process of `ns`. */
+  send(ns: ModelNamespace, st: PacketState, srcGiven: boolean): Final {
+    const r = routeLookup(ns, st.dst, { ...(srcGiven ? { src: st.src } : {}), mark: st.mark });
+    if (r.type === 'unknown') return { verdict: 'unknown', reason: `unknown, because ${r.why}` };
+    if (r.type !== 'local' && r.type !== 'unicast') {
+      this.hop(ns.id, 'route', r.why, { evidence: r.route ? [r.route.evidence] : [] });
+      return { verdict: 'no-route', reason: `no route to ${st.dst} in ${ns.id} (${r.why})` };
+    }
+    if (!srcGiven) {
+      const src =
+        r.type === 'local'
+          ? r.prefsrc && familyOf(r.prefsrc) === familyOf(st.dst)
+            ? st.dst
+            : st.dst
+          : (r.prefsrc ?? primaryAddress(ns, r.dev, familyOf(st.dst)));
+      if (!src)
+        return { verdict: 'unknown', reason: `unknown, because ${r.dev} has no address to send from` };
+      st.src = src;
+    }
+    st.outIf = r.type === 'local' ? 'lo' : r.dev;
+    st.inIf = undefined;
+    this.hop(
+      ns.id,
+      'route',
+      `${r.type === 'local' ? 'local destination, through lo' : `out of ${r.dev} to ${r.nextHop}`} (${r.why}); from ${st.src}`,
+      {
+        evidence: r.route ? [r.route.evidence] : [],
+      },
+    );
+    const dstBefore = st.dst;
+    const out = this.hook(ns, 'output', st);
+    if (out) return out;
+    st.natDecidedDst = true;
+    let route = r;
+    if (st.dst !== dstBefore) {
+      const r2 = routeLookup(ns, st.dst, { src: st.src, mark: st.mark });
+      if (r2.type === 'unknown') return { verdict: 'unknown', reason: `unknown, because ${r2.why}` };
+      if (r2.type !== 'local' && r2.type !== 'unicast') {
+        this.hop(ns.id, 'route', `rerouted after DNAT: ${r2.why}`);
+        return { verdict: 'no-route', reason: `no route to ${st.dst} after DNAT` };
+      }
+      route = r2;
+      st.outIf = r2.type === 'local' ? 'lo' : r2.dev;
+      this.hop(ns.id, 'route', `rerouted after DNAT: ${r2.why}`, {
+        evidence: r2.route ? [r2.route.evidence] : [],
+      });
+    }
+    const post = this.hook(ns, 'postrouting', st);
+    if (post) return post;
+    st.natDecidedSrc = true;
+    if (route.type === 'local') {
+      // Looped back: PREROUTING sees it on lo (NAT already decided in OUTPUT), then INPUT.
+      st.inIf = 'lo';
+      st.outIf = undefined;
+      const pre = this.hook(ns, 'prerouting', st);
+      if (pre) return pre;
+      return this.input(ns, st);
+    }
+    return this.transmit(ns, route.dev ?? '', route.nextHop ?? st.dst, st);
+  }
+
+  /** A packet arriving on `ifname` of `ns`: a new conntrack entry in this namespace. */
+  receive(ns: ModelNamespace, ifname: string, st: PacketState): Final {
+    if (++this.receives > MAX_HOPS) return { verdict: 'unknown', reason: 'unknown, because the path loops' };
+    st.inIf = ifname;
+    st.outIf = undefined;
+    st.natDst = false;
+    st.natSrc = false;
+    st.natDecidedDst = false;
+    st.natDecidedSrc = false;
+    const pre = this.hook(ns, 'prerouting', st);
+    if (pre) return pre;
+    if (st.family === 'ipv4' && contains('127.0.0.0/8', st.dst) && ifname !== 'lo') {
+      if (this.sysctl(ns, 'net.ipv4.conf.all.route_localnet', '0') !== '1') {
+        this.hop(ns.id, 'route', `martian destination ${st.dst} on ${ifname}: dropped (route_localnet=0)`);
+        return { verdict: 'dropped', reason: `dropped as a martian: ${st.dst} arriving on ${ifname}` };
+      }
+    }
+    const r = routeLookup(ns, st.dst, { src: st.src, iif: ifname, mark: st.mark });
+    if (r.type === 'unknown') return { verdict: 'unknown', reason: `unknown, because ${r.why}` };
+    this.hop(ns.id, 'route', r.type === 'local' ? `local destination (${r.why})` : r.why, {
+      evidence: r.route ? [r.route.evidence] : r.rule ? [r.rule.evidence] : [],
+    });
+    if (r.type === 'local') return this.input(ns, st);
+    if (r.type === 'broadcast')
+      return { verdict: 'unknown', reason: 'unknown, because broadcast is not modelled' };
+    if (r.type !== 'unicast')
+      return { verdict: 'no-route', reason: `no route to ${st.dst} in ${ns.id} (${r.why})` };
+    const key = st.family === 'ipv4' ? 'net.ipv4.ip_forward' : 'net.ipv6.conf.all.forwarding';
+    if (this.sysctl(ns, key, '0') !== '1') {
+      this.hop(ns.id, 'forward', `${key}=0: not forwarded`);
+      return { verdict: 'dropped', reason: `dropped: ${ns.id} does not forward (${key}=0)` };
+    }
+    st.outIf = r.dev;
+    const fwd = this.hook(ns, 'forward', st);
+    if (fwd) return fwd;
+    const post = this.hook(ns, 'postrouting', st);
+    if (post) return post;
+    return this.transmit(ns, r.dev ?? '', r.nextHop ?? st.dst, st);
+  }
+
+  input(ns: ModelNamespace, st: PacketState): Final {
+    const inp = this.hook(ns, 'input', st);
+    if (inp) return inp;
+    return this.socket(ns, st);
+  }
+
+  /** Out of `dev` towards the next hop `nh`. */
+  transmit(ns: ModelNamespace, dev: string, nh: string, st: PacketState): Final {
+    const iface = ns.interfaces.find((i) => i.name === dev);
+    if (!iface)
+      return {
+        verdict: 'unknown',
+        reason: `unknown, because interface ${dev} of ${ns.id} is not in the capture`,
+      };
+    if (isBridge(ns, iface)) return this.bridgeOut(ns, iface.name, undefined, nh, st);
+    const peer = this.ix.veth.get(`${ns.id}|${dev}`);
+    if (peer) {
+      const pns = this.ix.ns.get(peer.namespace);
+      const pif = pns?.interfaces.find((i) => i.name === peer.ifname);
+      if (!pns || !pif)
+        return { verdict: 'unknown', reason: `unknown, because the peer of ${dev} is not captured` };
+      this.hop(ns.id, 'veth', `out of ${dev} into ${pns.id} ${pif.name}`, {
+        evidence: [iface.evidence, pif.evidence],
+      });
+      if (pif.master) {
+        const br = pns.interfaces.find((i) => i.name === pif.master);
+        if (br && isBridge(pns, br)) return this.bridgeIn(pns, br.name, pif.name, nh, st);
+      }
+      return this.receive(pns, pif.name, st);
+    }
+    if (iface.kind === 'macvlan' || iface.kind === 'ipvlan') {
+      const sib = this.macvlanSibling(ns, iface, nh);
+      if (sib) {
+        this.hop(
+          ns.id,
+          iface.kind,
+          `out of ${dev} to ${sib.ns.id} ${sib.iface.name} (children of one parent, bridge mode)`,
+          {
+            evidence: [iface.evidence, sib.iface.evidence],
+          },
+        );
+        return this.receive(sib.ns, sib.iface.name, st);
+      }
+    }
+    // A parent interface: its own namespace cannot reach its macvlan children.
+    const child = this.macvlanChildOf(ns, dev, nh);
+    if (child) {
+      this.hop(
+        ns.id,
+        'macvlan',
+        `${nh} is a macvlan child of ${dev} (${child.ns.id}): the parent's namespace cannot reach it`,
+        {
+          evidence: [child.iface.evidence],
+        },
+      );
+      return {
+        verdict: 'dropped',
+        reason: `dropped: ${ns.id} cannot reach its macvlan child ${child.ns.id} through ${dev}`,
+      };
+    }
+    if (ns.id === 'host' || iface.kind === 'macvlan' || iface.kind === 'ipvlan') {
+      this.hop(ns.id, 'out', `out of ${dev} to ${nh}: leaves the captured host`, {
+        evidence: [iface.evidence],
+      });
+      return { verdict: 'left-host', reason: `left the host through ${dev} towards ${nh}` };
+    }
+    return {
+      verdict: 'unknown',
+      reason: `unknown, because the other end of ${ns.id} ${dev} is not captured`,
+    };
+  }
+
+  /** A frame entering bridge `br` of `ns` from port `port`. */
+  bridgeIn(ns: ModelNamespace, br: string, port: string, nh: string, st: PacketState): Final {
+    const brIf = ns.interfaces.find((i) => i.name === br);
+    if (brIf?.addresses.some((a) => sameAddress(a.address, nh)) || addressType(ns, nh) === 'LOCAL') {
+      this.hop(ns.id, `bridge ${br}`, `to the bridge's own address ${nh}: up into ${ns.id}`, {
+        evidence: brIf ? [brIf.evidence] : [],
+      });
+      return this.receive(ns, br, st);
+    }
+    return this.bridgeOut(ns, br, port, nh, st);
+  }
+
+  /** Bridge `br` forwards the frame to the port behind which `nh` lives. */
+  bridgeOut(
+    ns: ModelNamespace,
+    br: string,
+    fromPort: string | undefined,
+    nh: string,
+    st: PacketState,
+  ): Final {
+    const target = this.portTo(ns, br, nh, fromPort);
+    if (!target) {
+      this.hop(ns.id, `bridge ${br}`, `no port of ${br} leads to ${nh}: nobody answers ARP/ND`);
+      return { verdict: 'no-route', reason: `no host ${nh} behind bridge ${br} of ${ns.id}` };
+    }
+    if (fromPort !== undefined) {
+      // Bridged between two ports: br_netfilter hands the frame to iptables when asked to.
+      const key =
+        st.family === 'ipv4' ? 'net.bridge.bridge-nf-call-iptables' : 'net.bridge.bridge-nf-call-ip6tables';
+      const nf = this.sysctl(ns, key, '1') === '1';
+      this.hop(
+        ns.id,
+        `bridge ${br}`,
+        `bridged from ${fromPort} to ${target.port} (${key}=${nf ? 1 : 0}${nf ? ': through iptables PREROUTING, FORWARD, POSTROUTING' : ': iptables not consulted'})`,
+      );
+      if (nf) {
+        st.inIf = br;
+        st.outIf = undefined;
+        st.natDst = false;
+        st.natSrc = false;
+        st.natDecidedDst = false;
+        st.natDecidedSrc = false;
+        st.bridged = { physIn: fromPort, physOut: target.port };
+        const pre = this.hook(ns, 'prerouting', st);
+        if (pre) return pre;
+        st.outIf = br;
+        const fwd = this.hook(ns, 'forward', st);
+        if (fwd) return fwd;
+        const post = this.hook(ns, 'postrouting', st);
+        if (post) return post;
+        st.bridged = undefined;
+      }
+    } else {
+      this.hop(ns.id, `bridge ${br}`, `out of port ${target.port} towards ${nh}`);
+    }
+    this.hop(ns.id, 'veth', `out of ${target.port} into ${target.ns.id} ${target.iface.name}`, {
+      evidence: [target.iface.evidence],
+    });
+    return this.receive(target.ns, target.iface.name, st);
+  }
+
+  portTo(ns: ModelNamespace, br: string, nh: string, exclude?: string) {
+    for (const p of ns.interfaces) {
+      if (p.master !== br || p.name === exclude) continue;
+      const peer = this.ix.veth.get(`${ns.id}|${p.name}`);
+      if (!peer) continue;
+      const pns = this.ix.ns.get(peer.namespace);
+      const pif = pns?.interfaces.find((i) => i.name === peer.ifname);
+      if (pns && pif?.addresses.some((a) => sameAddress(a.address, nh)))
+        return { port: p.name, ns: pns, iface: pif };
+    }
+    return undefined;
+  }
+
+  macvlanSibling(ns: ModelNamespace, iface: ModelInterface, nh: string) {
+    for (const other of this.ix.ns.values()) {
+      if (other.id === ns.id) continue;
+      for (const i of other.interfaces)
+        if (
+          (i.kind === 'macvlan' || i.kind === 'ipvlan') &&
+          i.addresses.some((a) => sameAddress(a.address, nh)) &&
+          sameParent(iface, i)
+        )
+          return { ns: other, iface: i };
+    }
+    return undefined;
+  }
+
+  macvlanChildOf(ns: ModelNamespace, dev: string, nh: string) {
+    if (ns.id !== 'host') return undefined;
+    for (const other of this.ix.ns.values()) {
+      if (other.id === ns.id) continue;
+      for (const i of other.interfaces)
+        if (
+          (i.kind === 'macvlan' || i.kind === 'ipvlan') &&
+          i.addresses.some((a) => sameAddress(a.address, nh)) &&
+          parentName(this.model, i) === dev
+        )
+          return { ns: other, iface: i };
+    }
+    return undefined;
+  }
+
+  socket(ns: ModelNamespace, st: PacketState): Final {
+    const sockCaptured = ns.captured.some((c) => /^(ss|netstat|proc-net-(tcp|udp))/.test(c));
+    if (!sockCaptured)
+      return { verdict: 'unknown', reason: `unknown, because the sockets of ${ns.id} were not captured` };
+    const v6only = this.sysctl(ns, 'net.ipv6.bindv6only', '0') === '1';
+    let best: ModelSocket | undefined;
+    let bestScore = 0;
+    for (const s of ns.sockets) {
+      if (!s.listening || s.transport !== st.proto || s.localPortNumber !== st.dport) continue;
+      const dev = /%(.+)$/.exec(s.localAddress)?.[1];
+      if (dev && dev !== st.inIf && !(dev === 'lo' && st.inIf === 'lo')) continue;
+      const a = plainAddress(s.localAddress);
+      let score = 0;
+      if (a !== '*' && a !== '' && a !== '0.0.0.0' && a !== '::' && sameAddress(a, st.dst)) score = 3;
+      else if (st.family === 'ipv4' && (a === '0.0.0.0' || a === '*' || a === '')) score = 2;
+      else if (st.family === 'ipv6' && (a === '::' || a === '*')) score = 2;
+      // An IPv6 wildcard socket takes IPv4 too (v4-mapped) unless bindv6only.
+      else if (st.family === 'ipv4' && a === '::' && !v6only) score = 1;
+      if (score > bestScore) {
+        best = s;
+        bestScore = score;
+      }
+    }
+    if (!best) {
+      this.hop(
+        ns.id,
+        'socket',
+        `no ${st.proto} socket listens on ${st.dst}:${st.dport}: ${st.proto === 'tcp' ? 'RST' : 'ICMP port unreachable'}`,
+      );
+      return {
+        verdict: 'no-listener',
+        reason: `nothing listens on ${st.proto} ${st.dst}:${st.dport} in ${ns.id}`,
+      };
+    }
+    const who = `${best.program ?? 'a process'}${best.pid !== undefined ? ` (pid ${best.pid})` : ''}`;
+    this.hop(ns.id, 'socket', `accepted by ${best.proto} ${best.localAddress}:${best.localPort}: ${who}`, {
+      evidence: [best.evidence],
+    });
+    const delivered: NonNullable<PacketPath['delivered']> = {
+      namespace: ns.id,
+      socket: `${best.proto} ${best.localAddress}:${best.localPort}`,
+    };
+    if (best.pid !== undefined) delivered.pid = best.pid;
+    if (best.program !== undefined) delivered.program = best.program;
+    // docker-proxy: the userland proxy opens a new connection from the host to the container.
+    const relay = this.proxyTarget(ns, best, st);
+    if (relay && this.relays++ < 2) {
+      this.hop(
+        ns.id,
+        'docker-proxy',
+        `docker-proxy relays to ${relay.ip}:${relay.port} with a new connection from the host`,
+        { evidence: relay.evidence },
+      );
+      const fresh: PacketState = {
+        family: familyOf(relay.ip) === 'inet' ? 'ipv4' : 'ipv6',
+        proto: st.proto,
+        src: '',
+        dst: relay.ip,
+        sport: 40001,
+        dport: relay.port,
+        mark: 0,
+      };
+      const r = this.send(ns, fresh, false);
+      return r;
+    }
+    return { verdict: 'delivered', reason: `delivered to ${who} in ${ns.id}`, delivered };
+  }
+
+  proxyTarget(ns: ModelNamespace, s: ModelSocket, st: PacketState) {
+    if (ns.id !== 'host' || !(s.program === 'docker-proxy' || /docker-proxy/.test(s.processCommand ?? '')))
+      return undefined;
+    const p =
+      this.model.publishedPorts.find((x) => x.pid !== undefined && x.pid === s.pid && x.containerIp) ??
+      this.model.publishedPorts.find((x) => x.proto === st.proto && x.hostPort === st.dport && x.containerIp);
+    if (!p?.containerIp || p.containerPort === undefined) return undefined;
+    return { ip: p.containerIp, port: p.containerPort, evidence: p.evidence };
+  }
+}
+
+function isBridge(ns: ModelNamespace, i: ModelInterface): boolean {
+  return i.kind === 'bridge' || ns.bridges.some((b) => b.name === i.name);
+}
+
+function parentName(model: StepModel, i: ModelInterface): string | undefined {
+  if (i.parent && !/^if\d+$/.test(i.parent)) return i.parent;
+  // In its own namespace a macvlan child shows `eth0@if2`: ifindex 2 of the host.
+  const idx = i.peerIfindex ?? (i.parent ? Number(i.parent.slice(2)) : undefined);
+  const host = model.namespaces.find((n) => n.id === 'host');
+  return host?.interfaces.find((h) => h.ifindex === idx)?.name;
+}
+
+function sameParent(a: ModelInterface, b: ModelInterface): boolean {
+  const pa = a.parent ?? String(a.peerIfindex);
+  const pb = b.parent ?? String(b.peerIfindex);
+  return pa === pb;
+}
+
+export function primaryAddress(
+  ns: ModelNamespace,
+  ifname: string | undefined,
+  fam: 'inet' | 'inet6',
+): string | undefined {
+  const i = ns.interfaces.find((x) => x.name === ifname);
+  const addrs = (i?.addresses ?? []).filter((a) => a.family === fam);
+  return (addrs.find((a) => a.scope !== 'link' && !a.address.startsWith('fe80:')) ?? addrs[0])?.address;
+}
+
+/** Where a source sends from: its namespace, and the interface a packet from outside arrives on. */
+export function sourceNamespace(
+  model: StepModel,
+  from: Packet['from'],
+): { ns: ModelNamespace; uplink?: string } | { error: string } {
+  const ix = indexOf(model);
+  const host = ix.ns.get('host');
+  switch (from.kind) {
+    case 'host':
+      return host ? { ns: host } : { error: 'the host namespace is not in the capture' };
+    case 'outside': {
+      if (!host) return { error: 'the host namespace is not in the capture' };
+      const uplink = from.uplink ?? ix.uplinks[0];
+      if (!uplink) return { error: 'the host has no default route: no uplink to arrive on' };
+      if (!host.interfaces.some((i) => i.name === uplink))
+        return { error: `the host has no interface ${uplink}` };
+      return { ns: host, uplink };
+    }
+    case 'namespace': {
+      const ns = ix.ns.get(from.id);
+      return ns ? { ns } : { error: `no namespace ${from.id} in the capture` };
+    }
+    case 'container': {
+      const c = model.containers.find((x) => x.name === from.name || x.id?.startsWith(from.name));
+      if (c?.networkMode === 'host' && host) return { ns: host };
+      const id = c?.namespace ?? `container:${from.name}`;
+      const ns = ix.ns.get(id);
+      if (ns) return { ns };
+      return {
+        error: c ? `the namespace of container ${from.name} was not captured` : `no container ${from.name}`,
+      };
+    }
+  }
+}
+
+/** A neighbour on the uplink's network to send from (the gateway when it is there). */
+function outsideAddress(host: ModelNamespace, uplink: string, family: 'inet' | 'inet6'): string | undefined {
+  const gw = host.routes.find(
+    (r) => r.table === 'main' && r.dst === 'default' && r.dev === uplink && r.family === family,
+  )?.via;
+  if (gw) return gw;
+  const iface = host.interfaces.find((i) => i.name === uplink);
+  const a = iface?.addresses.find((x) => x.family === family && x.scope !== 'link');
+  if (!a) return undefined;
+  if (family === 'inet') {
+    const base = a.network.split('/')[0]?.split('.').map(Number) ?? [];
+    const cand = [...base.slice(0, 3), (base[3] ?? 0) + 1].join('.');
+    return cand === a.address ? [...base.slice(0, 3), (base[3] ?? 0) + 2].join('.') : cand;
+  }
+  return a.network.replace(/::?\/\d+$/, '::1').replace(/\/\d+$/, '');
+}
+
+export function tracePacket(model: StepModel, packet: Packet): PacketPath {
+  const tracer = new Tracer(model, indexOf(model));
+  const family = familyOf(packet.dst) === 'inet' ? 'ipv4' : 'ipv6';
+  const st: PacketState = {
+    family,
+    proto: packet.proto,
+    src: packet.src ?? '',
+    dst: plainAddress(packet.dst),
+    sport: packet.sport ?? 40000,
+    dport: packet.dport,
+    mark: 0,
+  };
+  const finish = (f: Final): PacketPath => {
+    const path: PacketPath = {
+      packet,
+      verdict: f.verdict,
+      reason: f.reason,
+      hops: tracer.hops,
+      assumptions: [...tracer.assumptions],
+    };
+    if (f.delivered) path.delivered = f.delivered;
+    return path;
+  };
+  const src = sourceNamespace(model, packet.from);
+  if ('error' in src) return finish({ verdict: 'unknown', reason: `unknown, because ${src.error}` });
+  if (src.uplink !== undefined) {
+    const fam = family === 'ipv4' ? 'inet' : 'inet6';
+    const from = packet.src ?? outsideAddress(src.ns, src.uplink, fam);
+    if (!from)
+      return finish({ verdict: 'unknown', reason: `unknown, because ${src.uplink} has no ${fam} network` });
+    st.src = from;
+    if (!packet.src) tracer.assumptions.add(`outside: sent from ${from}, a neighbour on ${src.uplink}`);
+    tracer.hop('outside', 'arrive', `from ${from} on the LAN of ${src.uplink}`);
+    // Frames to a macvlan child never enter the parent's namespace.
+    const child = new Tracer(model, indexOf(model)).macvlanChildOf(src.ns, src.uplink, st.dst);
+    if (child) {
+      tracer.hop(
+        'outside',
+        'macvlan',
+        `${st.dst} is a macvlan child of ${src.uplink}: straight to ${child.ns.id}`,
+      );
+      return finish(tracer.receive(child.ns, child.iface.name, st));
+    }
+    return finish(tracer.receive(src.ns, src.uplink, st));
+  }
+  return finish(tracer.send(src.ns, st, packet.src !== undefined));
+}
