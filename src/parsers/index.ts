@@ -4,6 +4,7 @@
  * To add one: write src/parsers/<id>.ts, add fixtures under test/fixtures/<id>/, list it here.
  */
 import { brctlShow } from './brctl-show.js';
+import { bridgeLink } from './bridge-link.js';
 import { dockerContainerInspect } from './docker-container-inspect.js';
 import { dockerInfo } from './docker-info.js';
 import { dockerNetworkInspect } from './docker-network-inspect.js';
@@ -16,6 +17,7 @@ import { ipAddr } from './ip-addr.js';
 import { ipJson } from './ip-json.js';
 import { ipRoute } from './ip-route.js';
 import { ipRule } from './ip-rule.js';
+import { iptablesList } from './iptables-list.js';
 import { iptablesSave } from './iptables-save.js';
 import { netstat } from './netstat.js';
 import { nftRuleset } from './nft-ruleset.js';
@@ -64,6 +66,8 @@ export const parsers: readonly Parser[] = [
   procNetIfInet6,
   procNetFibTrie,
   sysClassNet,
+  bridgeLink,
+  iptablesList,
 ];
 
 export function findParser(id: string): Parser | undefined {
