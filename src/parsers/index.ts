@@ -13,6 +13,7 @@ import { dockerNodeLs } from './docker-node-ls.js';
 import { dockerPs } from './docker-ps.js';
 import { dockerSwarm } from './docker-swarm.js';
 import { dockerVersion } from './docker-version.js';
+import { ifconfig } from './ifconfig.js';
 import { ipAddr } from './ip-addr.js';
 import { ipJson } from './ip-json.js';
 import { ipRoute } from './ip-route.js';
@@ -68,6 +69,7 @@ export const parsers: readonly Parser[] = [
   sysClassNet,
   bridgeLink,
   iptablesList,
+  ifconfig,
 ];
 
 export function findParser(id: string): Parser | undefined {
