@@ -233,6 +233,16 @@ describe('docker outputs of current engines', () => {
     }
   });
 
+  it('network inspect of Docker 28.5: EnableIPv4 false and the gateway mode option are kept', () => {
+    const nets = dockerNetworkInspect.parse(
+      fx('docker-network-inspect/engine28-gateway-mode-routed-ipv6-only.out'),
+    ).records;
+    expect(
+      nets.find((n) => n.name === 'routed')?.options['com.docker.network.bridge.gateway_mode_ipv4'],
+    ).toBe('routed');
+    expect(nets.find((n) => n.name === 'v6only')).toMatchObject({ enableIPv4: false, enableIPv6: true });
+  });
+
   it('container inspect without top-level NetworkSettings.IPAddress (API 1.52) keeps every address', () => {
     const full = findParser('docker-container-inspect')!.parse(
       fx('docker-container-inspect/engine28-all-created-overlay.out'),
