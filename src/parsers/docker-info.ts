@@ -23,7 +23,8 @@
  * - `WARNING:` lines are the engine's own diagnostics (`bridge-nf-call-iptables is disabled`, `No
  *   swap limit support`), printed on stdout by old engines and on stderr by newer CLIs (merged
  *   into the capture sometimes); they go to `engineWarnings`, not parse warnings. JSON has them in
- *   `Warnings`.
+ *   `Warnings`. An output of nothing but WARNING lines (the rest on stderr) makes no record: each
+ *   warning is kept as a parse warning (`engine warning only: ...`), nothing is invented.
  * - When the CLI cannot reach the engine, newer CLIs still print the `Client:` section and then
  *   `Server:` + `ERROR: Cannot connect to the Docker daemon ...`: that is kept in `serverError`
  *   (the client part is still data). Old CLIs print only the error: rejected.
@@ -148,6 +149,24 @@ function parseText(text: string): ParseResult<DockerInfo> {
   if (!shaped) {
     const err = detectDockerError(text);
     if (err) return rejected(err);
+    // Only the engine's `WARNING:` lines (and their wrapped continuations): the CLI printed them
+    // on the stream that was captured, and the rest went elsewhere (stderr, or nothing at all).
+    // No engine record is made from them; each is kept as a warning with its line.
+    if (lines.some((l) => /^WARNING:/.test(l)) && lines.every((l) => /^(WARNING:|\s|$)/.test(l))) {
+      const notes: ParseWarning[] = [];
+      lines.forEach((l, i) => {
+        if (/^WARNING:/.test(l))
+          notes.push({ line: i + 1, message: `engine warning only: ${l.replace(/^WARNING:\s*/, '')}` });
+        else if (l.trim() !== '' && notes.length > 0) notes[notes.length - 1]!.message += ` ${l.trim()}`;
+      });
+      return result(
+        [],
+        [
+          { line: 1, message: 'docker info printed only WARNING lines here: no engine facts in this output' },
+          ...notes,
+        ],
+      );
+    }
     return rejected(`not docker info output: ${lines.find((l) => l.trim() !== '')?.slice(0, 100)}`);
   }
   const warnings: ParseWarning[] = [];

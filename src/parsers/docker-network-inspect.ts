@@ -23,7 +23,15 @@
  *   are left out, not kept as addresses.
  * - Old multi-host overlays (`"Scope": "global"`, external KV store) print the gateway with a
  *   prefix (`"10.0.0.1/24"`): kept as printed.
- * - `Peers` (swarm overlays) is read; `Services` (`--verbose`) is not.
+ * - `Peers` (swarm overlays: the nodes that have the network, name and underlay IP) and
+ *   `Services` (`--verbose` on a swarm manager: one entry per service with a task on this node) are
+ *   read into `peers` and `services`. Quirks of `Services`, seen on Docker 28.5: containers
+ *   attached to an attachable overlay with `docker run` are listed under the service name `""`
+ *   with `"VIP": "<nil>"` and `"LocalLBIndex": 0` (no VIP: `vip` is left out); a real service has
+ *   its VIP without a prefix (`10.77.0.4`), each task its full name (`web.1.<task id>`),
+ *   `EndpointIP` without a prefix, and `Info: {"Host IP": "10.99.0.2"}` (the node's underlay
+ *   address, with a space in the key). `Ports` lists published ports (`Target:80 Publish:8080`
+ *   strings), kept as printed.
  * - Recoveries, each with a warning: text before the JSON (a copied prompt), one object instead
  *   of an array, several arrays one after the other (one `inspect` per network appended to one
  *   file), text after the JSON. Objects that look like `docker inspect` of a container (State,
@@ -60,6 +68,27 @@ export interface DockerNetworkIpamConfig {
   auxAddresses?: Record<string, string>;
 }
 
+export interface DockerNetworkServiceTask {
+  name: string;
+  endpointId?: string;
+  endpointIp?: string;
+  /** `Info["Host IP"]`: the underlay address of the node running the task. */
+  hostIp?: string;
+  /** Other `Info` keys, as printed. */
+  info?: Record<string, string>;
+}
+
+export interface DockerNetworkService {
+  /** The service's name; `''` for the containers attached with `docker run` (no service). */
+  name: string;
+  /** Absent when Docker prints `<nil>` or nothing (no VIP: DNSRR, or plain containers). */
+  vip?: string;
+  ports: string[];
+  localLbIndex?: number;
+  tasks: DockerNetworkServiceTask[];
+  line: number;
+}
+
 export interface DockerNetwork {
   name: string;
   id: string;
@@ -79,8 +108,52 @@ export interface DockerNetwork {
   options: Record<string, string>;
   labels: Record<string, string>;
   peers?: { name: string; ip: string }[];
+  /** `docker network inspect --verbose` on a swarm manager: services with tasks on this node. */
+  services?: DockerNetworkService[];
   /** Line of the network object's opening brace. */
   line: number;
+}
+
+function readServices(
+  services: JsonObject,
+  reader: Reader,
+  networkLine: number,
+  warnings: ParseWarning[],
+): DockerNetworkService[] {
+  const keyLines = reader.where.get(services)?.keys;
+  const out: DockerNetworkService[] = [];
+  for (const [name, sv] of Object.entries(services)) {
+    const line = keyLines?.get(name) ?? networkLine;
+    if (!isObject(sv)) {
+      warnings.push({ line, message: `service '${name}' is not an object` });
+      continue;
+    }
+    const vip = nonEmpty(sv.VIP);
+    const tasks = Array.isArray(sv.Tasks) ? sv.Tasks.filter(isObject) : [];
+    out.push(
+      dropUndefined({
+        name,
+        vip: vip === '<nil>' ? undefined : vip,
+        ports: Array.isArray(sv.Ports)
+          ? sv.Ports.map((p) => (typeof p === 'string' ? p : JSON.stringify(p)))
+          : [],
+        localLbIndex: typeof sv.LocalLBIndex === 'number' ? sv.LocalLBIndex : undefined,
+        tasks: tasks.map((t) => {
+          const info = isObject(t.Info) ? stringMap(t.Info) : {};
+          const { 'Host IP': hostIp, ...otherInfo } = info;
+          return dropUndefined({
+            name: str(t.Name) ?? '',
+            endpointId: nonEmpty(t.EndpointID),
+            endpointIp: nonEmpty(t.EndpointIP),
+            hostIp: hostIp === '' ? undefined : hostIp,
+            info: Object.keys(otherInfo).length > 0 ? otherInfo : undefined,
+          });
+        }),
+        line,
+      }),
+    );
+  }
+  return out;
 }
 
 function toNetwork(o: JsonObject, reader: Reader, warnings: ParseWarning[]): DockerNetwork {
@@ -149,6 +222,7 @@ function toNetwork(o: JsonObject, reader: Reader, warnings: ParseWarning[]): Doc
     peers: Array.isArray(o.Peers)
       ? o.Peers.filter(isObject).map((p) => ({ name: str(p.Name) ?? '', ip: str(p.IP) ?? '' }))
       : undefined,
+    services: isObject(o.Services) ? readServices(o.Services, reader, line, warnings) : undefined,
     line,
   };
   return dropUndefined(net);

@@ -19,6 +19,9 @@
  *   `:::8080->80/tcp` (CLIs before 20.10) and `[::]:8080->80/tcp` (newer) for IPv6, host ranges
  *   `0.0.0.0:8000-8002->8000-8002/tcp`. Split at the LAST colon before `->`.
  * - NAMES may list several names separated by commas (legacy links: `web/db,db`).
+ * - `docker ps --size` adds a last column SIZE, `0B (virtual 1.98MB)`: kept as printed in `size`.
+ *   Its cells hold single spaces, like COMMAND's, so they stay one cell; a row with no PORTS then
+ *   has one cell fewer than the header and is placed by header positions.
  * - Empty output is zero containers (the JSON form prints nothing when there are none). `{{json .}}`
  *   lines carry `Labels` with values: they are not read (a warning says so).
  */
@@ -50,6 +53,9 @@ export interface DockerPsContainer {
   ports: PsPort[];
   portsRaw: string;
   names: string[];
+  /** `docker ps --size`: the SIZE column as printed, `0B (virtual 1.98MB)` (writable layer, then
+   * writable + image). */
+  size?: string;
   /** JSON only: the networks the container is attached to. */
   networks?: string[];
   line: number;
@@ -103,7 +109,7 @@ const split = (s: string | undefined) =>
 
 // ---------------------------------------------------------------------------------------------
 
-const COLUMNS = ['CONTAINER ID', 'IMAGE', 'COMMAND', 'CREATED', 'STATUS', 'PORTS', 'NAMES'] as const;
+const COLUMNS = ['CONTAINER ID', 'IMAGE', 'COMMAND', 'CREATED', 'STATUS', 'PORTS', 'NAMES', 'SIZE'] as const;
 type Column = (typeof COLUMNS)[number];
 
 function parseTable(lines: string[]): ParseResult<DockerPsContainer> {
@@ -173,6 +179,7 @@ function parseTable(lines: string[]): ParseResult<DockerPsContainer> {
       ports: parsePorts(portsRaw, n, warnings),
       portsRaw,
       names: split(row.get('NAMES')),
+      ...(row.has('SIZE') ? { size: row.get('SIZE') } : {}),
       line: n,
     });
   }
@@ -197,6 +204,7 @@ function fromJson(o: JsonObject, line: number, warnings: ParseWarning[]): Docker
     names: split(str(o.Names)),
     line,
   };
+  if (str(o.Size)) rec.size = str(o.Size);
   if (typeof o.Networks === 'string') rec.networks = split(o.Networks);
   if (rec.id === '') warnings.push({ line, message: 'object without "ID"' });
   return rec;

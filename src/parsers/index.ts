@@ -4,6 +4,7 @@
  * To add one: write src/parsers/<id>.ts, add fixtures under test/fixtures/<id>/, list it here.
  */
 import { brctlShow } from './brctl-show.js';
+import { bridgeLink } from './bridge-link.js';
 import { dockerContainerInspect } from './docker-container-inspect.js';
 import { dockerInfo } from './docker-info.js';
 import { dockerNetworkInspect } from './docker-network-inspect.js';
@@ -12,10 +13,12 @@ import { dockerNodeLs } from './docker-node-ls.js';
 import { dockerPs } from './docker-ps.js';
 import { dockerSwarm } from './docker-swarm.js';
 import { dockerVersion } from './docker-version.js';
+import { ifconfig } from './ifconfig.js';
 import { ipAddr } from './ip-addr.js';
 import { ipJson } from './ip-json.js';
 import { ipRoute } from './ip-route.js';
 import { ipRule } from './ip-rule.js';
+import { iptablesList } from './iptables-list.js';
 import { iptablesSave } from './iptables-save.js';
 import { netstat } from './netstat.js';
 import { nftRuleset } from './nft-ruleset.js';
@@ -64,6 +67,9 @@ export const parsers: readonly Parser[] = [
   procNetIfInet6,
   procNetFibTrie,
   sysClassNet,
+  bridgeLink,
+  iptablesList,
+  ifconfig,
 ];
 
 export function findParser(id: string): Parser | undefined {

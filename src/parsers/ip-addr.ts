@@ -573,6 +573,21 @@ function ordered(i: IpInterface): IpInterface {
   return pick({ ...i, addresses: i.addresses.map((a) => pick(a, ADDRESS_KEYS)) }, INTERFACE_KEYS);
 }
 
+/** STP port states: `bridge link` prints one after `master BRIDGE state`, `ip link` never does. */
+const BRIDGE_PORT_STATE_RE = /\smaster\s+\S+\s+state\s+(disabled|listening|learning|forwarding|blocking)\b/;
+
+/**
+ * `bridge link` output has headers just like `ip link`'s (`N: name@link: <FLAGS> mtu ...`), but no
+ * `link/...` line (which every `ip addr`/`ip link` interface has, also with `-o`) and an STP state
+ * where `ip link` has the operational state. Read as `ip addr`, it would invent interfaces in
+ * state "forwarding".
+ */
+function looksLikeBridgeLink(lines: string[]): boolean {
+  if (lines.some((l) => /(^|\s)link\/\S/.test(l))) return false;
+  const headers = lines.filter((l) => HEADER_RE.test(l.trim()));
+  return headers.length > 0 && headers.every((l) => BRIDGE_PORT_STATE_RE.test(l) || / state \S+ @/.test(l));
+}
+
 function parse(text: string): ParseResult<IpInterface> {
   const err = detectErrorText(text);
   if (err) return rejected(err);
@@ -582,6 +597,8 @@ function parse(text: string): ParseResult<IpInterface> {
     if (lines.every((l) => l.trim() === '')) return result([], []);
     return rejected('not `ip addr`/`ip link` output: no interface header line (`N: name: <FLAGS> ...`)');
   }
+  if (looksLikeBridgeLink(lines))
+    return rejected('`bridge link` output (STP port states, no link/... lines), not `ip addr`/`ip link`');
   const pending: Pending[] = [];
   const byIndex = new Map<number, Pending>();
   let cur: IpInterface | undefined;

@@ -33,10 +33,16 @@
  *   (`ipv4`); the backend from `(nf_tables)` / `(legacy)` in it (1.6 and older print neither).
  *   Copied output without the header has neither.
  * - Empty output is valid: a namespace with no table loaded prints nothing at all.
- * - `iptables -S` output (no `*table` lines, `-P`/`-N` for chains) is read too, with one warning,
- *   as table `filter` (what `-S` shows without `-t`). `iptables -L` listings are rejected.
+ * - `iptables -S` / `iptables -t nat -S` output (no `*table` lines, `-P`/`-N` for chains) is read
+ *   too. It never names its table: that comes from the parse context (the id's spec or `-t` on the
+ *   command line) or from the built-in chains it lists (iptables-table.ts), never assumed to be
+ *   `filter`; when nothing tells, the table is `unknown`, with a warning. `-S -v` puts the
+ *   counters inside the rule (`-A FORWARD -c 0 0 -j DOCKER-USER`, `-P FORWARD DROP -c 0 0`):
+ *   read into `counters`, and left out of `spec`. `iptables -L` listings are rejected (see
+ *   iptables-list.ts).
  */
-import type { ParseResult, Parser, ParseWarning } from './types.js';
+import { iptablesTable } from './iptables-table.js';
+import type { ParseContext, ParseResult, Parser, ParseWarning } from './types.js';
 import { capWarnings, detectErrorText, rejected, result, splitLines } from './util.js';
 
 export interface IptablesCounters {
@@ -289,7 +295,17 @@ function readRule(words: string[], warn: (m: string) => void) {
   return { target, targetMode, matches, targetArgs };
 }
 
-function parse(text: string): ParseResult<IptablesRecord> {
+/** `-c PACKETS BYTES` inside an `iptables -S -v` line: the counters, and the line without them. */
+function cutInlineCounters(l: string): { line: string; counters?: IptablesCounters } {
+  const m = /\s-c\s+(\d+)\s+(\d+)(?=\s|$)/.exec(l);
+  if (!m) return { line: l };
+  return {
+    line: l.slice(0, m.index) + l.slice(m.index + m[0].length),
+    counters: { packets: Number(m[1]), bytes: Number(m[2]) },
+  };
+}
+
+function parse(text: string, context?: ParseContext): ParseResult<IptablesRecord> {
   const lines = splitLines(text);
   if (lines.every((l) => l.trim() === '')) return result([], []);
   const err = detectErrorText(text);
@@ -308,14 +324,14 @@ function parse(text: string): ParseResult<IptablesRecord> {
   let tableLine = 0;
   let family: 'ipv4' | 'ipv6' | undefined;
   let backend: 'nf_tables' | 'legacy' | undefined;
-  let warnedNoTable = false;
+  /** Records of `iptables -S` output (no `*table` line): their table is decided at the end. */
+  let firstUntabled: number | undefined;
+  const sBuiltins: string[] = [];
+  const sTargets: string[] = [];
 
   const base = (chain: string, line: number): IptablesBase => {
-    if (table === undefined && !warnedNoTable) {
-      warnedNoTable = true;
-      warnings.push({ line, message: 'rules before any *table line (iptables -S?): read as table filter' });
-    }
-    const b: IptablesBase = { table: table ?? 'filter', chain, line };
+    const b: IptablesBase = { table: table ?? '', chain, line };
+    if (table === undefined) firstUntabled ??= line;
     if (family) b.family = family;
     if (backend) b.backend = backend;
     return b;
@@ -362,13 +378,17 @@ function parse(text: string): ParseResult<IptablesRecord> {
       return;
     }
     // iptables -S: `-P INPUT ACCEPT`, `-N DOCKER` (optionally with `-c p b`).
-    const ps = /^-([PN])\s+(\S+)(?:\s+(\S+))?/.exec(l);
+    const inline = /^-[PA]\s/.test(l) ? cutInlineCounters(l) : { line: l };
+    const ps = /^-([PN])\s+(\S+)(?:\s+(\S+))?/.exec(inline.line);
     if (ps) {
       const policy = ps[1] === 'P' ? (ps[3] ?? '-') : '-';
-      records.push({ kind: 'chain', ...base(ps[2] ?? '', n), policy, builtin: ps[1] === 'P' });
+      const c: IptablesChain = { kind: 'chain', ...base(ps[2] ?? '', n), policy, builtin: ps[1] === 'P' };
+      if (inline.counters) c.counters = inline.counters;
+      if (ps[1] === 'P' && table === undefined) sBuiltins.push(c.chain);
+      records.push(c);
       return;
     }
-    const rm = /^(?:(\[\d+:\d+\])\s+)?-A\s+(\S+)(?:\s+(.*))?$/.exec(l);
+    const rm = /^(?:(\[\d+:\d+\])\s+)?-A\s+(\S+)(?:\s+(.*))?$/.exec(inline.line);
     if (rm) {
       const spec = rm[3]?.trim() ?? '';
       const lineWarnings: string[] = [];
@@ -385,8 +405,9 @@ function parse(text: string): ParseResult<IptablesRecord> {
         rule.target = r.target;
         rule.targetMode = r.targetMode;
       }
-      const cnt = counters(rm[1]);
+      const cnt = counters(rm[1]) ?? inline.counters;
       if (cnt) rule.counters = cnt;
+      if (table === undefined && r.target !== undefined) sTargets.push(r.target);
       records.push(rule);
       return;
     }
@@ -398,12 +419,37 @@ function parse(text: string): ParseResult<IptablesRecord> {
   });
   if (table !== undefined)
     warnings.push({ line: tableLine, message: `table ${table} has no COMMIT (truncated capture?)` });
+  if (firstUntabled !== undefined) {
+    const guess = iptablesTable(context, sBuiltins, sTargets);
+    const first = firstUntabled;
+    if (guess.table === undefined) {
+      warnings.push({
+        line: first,
+        message:
+          'iptables -S output names no table, and neither the command nor its chains tell which: table "unknown"',
+      });
+    } else if (guess.source === 'chains' || guess.source === 'targets') {
+      warnings.push({
+        line: first,
+        message: `iptables -S output names no table: ${guess.table}, inferred from its ${guess.source === 'chains' ? 'built-in chains' : 'targets'}`,
+      });
+    }
+    for (const r of records) if (r.kind !== 'notice' && r.table === '') r.table = guess.table ?? 'unknown';
+  }
   return result(records, capWarnings(warnings));
 }
 
 export const iptablesSave: Parser<IptablesRecord> = {
   id: 'iptables-save',
   description: 'iptables-save / ip6tables-save: tables, chains with policy, rules with matches and targets',
-  commands: ['iptables-save', 'iptables-save -c', 'ip6tables-save', 'iptables-legacy-save', 'iptables -S'],
+  commands: [
+    'iptables-save',
+    'iptables-save -c',
+    'ip6tables-save',
+    'iptables-legacy-save',
+    'iptables -S',
+    'iptables -t nat -S',
+    'iptables -S -v',
+  ],
   parse,
 };

@@ -67,7 +67,11 @@ export function parseBundle(bundle: Bundle): ParsedBundle {
     const parser = spec ? findParser(spec.parser) : undefined;
     if (!parser) return { ...base, status: 'unparsed', reason: `no parser for command id "${run.id}"` };
     try {
-      const result = parser.parse(stdout);
+      const result = parser.parse(stdout, {
+        id: run.id,
+        command: run.command,
+        ...(spec?.iptablesTable !== undefined ? { iptablesTable: spec.iptablesTable } : {}),
+      });
       if (result.rejected !== undefined) {
         return { ...base, status: 'rejected', reason: result.rejected, warnings: result.warnings };
       }

@@ -21,7 +21,11 @@
  * - Address family. Since iproute2 4.x, IPv6 addresses are bracketed (`[::1]:53`) and the IPv6
  *   wildcard of a dual-stack socket (`IPV6_V6ONLY` off) prints as `*`, while a v6only one prints
  *   `[::]`. Older ss prints IPv6 unbracketed (`:::22`) and `*` for the IPv4 wildcard. The style is
- *   decided once per output (any unbracketed IPv6 address -> old style); `*` becomes `::` (new
+ *   decided once per output: old when an IPv6 address is unbracketed, when `users:` has the
+ *   pre-3.16 form, or when an IPv4 address faces a `*` (new ss prints `*` only for IPv6 sockets;
+ *   `tcp LISTEN 0 128 127.0.0.1:25 *:*` is old); new when something is bracketed, `0.0.0.0`
+ *   appears or the header has `Process`; with no evidence either way (every row `*:port`), new,
+ *   with a warning. `*` becomes `::` (new
  *   style, with `v6only: false`) or `0.0.0.0` (old style), so the address matches netstat's and
  *   /proc's. `-e` prints `v6only:0|1` explicitly, which wins. `proto` is the Netid plus `6` for an
  *   IPv6 socket (an IPv4-mapped `[::ffff:127.0.0.1]` socket is tcp6, as in /proc/net/tcp6).
@@ -189,6 +193,8 @@ function parse(text: string): ParseResult<SsSocket> {
   const warnings: ParseWarning[] = [];
   const rows: Row[] = [];
   let headers = 0;
+  /** iproute2 >= 5.x names a `Process` column; its ss prints the IPv4 wildcard as `0.0.0.0`. */
+  let processHeader = false;
   let hasNetid: boolean | undefined;
   const skipped = new Map<string, number>();
 
@@ -198,6 +204,7 @@ function parse(text: string): ParseResult<SsSocket> {
     if (trimmed === '') return;
     if (/^(Netid\s+)?State\s+Recv-Q/.test(trimmed)) {
       headers++;
+      if (/Process/.test(trimmed)) processHeader = true;
       hasNetid = trimmed.startsWith('Netid');
       return;
     }
@@ -234,7 +241,23 @@ function parse(text: string): ParseResult<SsSocket> {
     warnings.push({ message: `skipped ${n} row(s) of '${netid}' sockets (not Internet sockets)` });
 
   // Old ss prints IPv6 unbracketed (`:::22`) and `*` for the IPv4 wildcard.
-  const oldStyle = rows.some((r) => [r.local, r.peer].some((e) => !e.bracketed && e.family === 6));
+  const oldEvidence = rows.some(
+    (r) =>
+      [r.local, r.peer].some((e) => !e.bracketed && e.family === 6) ||
+      // before iproute2 3.16 users:(("sshd",1231,3)): long before brackets and `0.0.0.0`
+      /users:\(\("[^"]*",\d/.test(r.rest) ||
+      // new ss prints `*` only for IPv6 sockets, which never have an IPv4 address on either end
+      (r.local.family === 4 && r.peer.star) ||
+      (r.peer.family === 4 && r.local.star),
+  );
+  const newEvidence =
+    processHeader || rows.some((r) => [r.local, r.peer].some((e) => e.bracketed || e.address === '0.0.0.0'));
+  const oldStyle = oldEvidence;
+  if (!oldEvidence && !newEvidence && rows.some((r) => r.local.star))
+    warnings.push({
+      message:
+        'this ss output does not tell whether `*` is the IPv4 wildcard (old ss) or the dual-stack IPv6 one (iproute2 >= 4.x): read as dual-stack IPv6',
+    });
   const guessed = rows.some((r) => r.netid === undefined) ? guessTransport(rows) : undefined;
 
   const records = rows.map((r): SsSocket => {

@@ -20,6 +20,21 @@ export interface ParseResult<R> {
   rejected?: string;
 }
 
+/**
+ * What the bundle says about an output beyond its text, for the few parsers whose output does
+ * not name everything it shows (`iptables -t nat -S` never prints "nat"). Optional: a parser must
+ * still do its best without it (`dockernet parse` passes none), and must never let it override
+ * what the text itself says.
+ */
+export interface ParseContext {
+  /** The manifest's command id (`iptables-S-nat`). */
+  id: string;
+  /** The command as run: the manifest's text, or its words. */
+  command?: string | string[];
+  /** From the id's spec (src/bundle/specs.ts `iptablesTable`): the table an iptables listing shows. */
+  iptablesTable?: string;
+}
+
 export interface Parser<R = unknown> {
   /** kebab-case id; equals the file name in src/parsers/ and the fixture folder name. */
   id: string;
@@ -27,5 +42,5 @@ export interface Parser<R = unknown> {
   description: string;
   /** The command forms this parser reads, as a user would type them. */
   commands: string[];
-  parse(text: string): ParseResult<R>;
+  parse(text: string, context?: ParseContext): ParseResult<R>;
 }
