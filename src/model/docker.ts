@@ -6,6 +6,8 @@ import type { DockerContainer } from '../parsers/docker-container-inspect.js';
 import type { DockerInfo } from '../parsers/docker-info.js';
 import type { DockerNetwork } from '../parsers/docker-network-inspect.js';
 import type { DockerNetworkLsRow } from '../parsers/docker-network-ls.js';
+import type { DockerNode } from '../parsers/docker-node-ls.js';
+import type { DockerPsContainer } from '../parsers/docker-ps.js';
 import type { DockerVersion } from '../parsers/docker-version.js';
 import type { IptablesRecord } from '../parsers/iptables-save.js';
 import type { ParsedBundle, ParsedOutput } from '../parsers/parse-bundle.js';
@@ -78,6 +80,20 @@ export function buildDocker(parsed: ParsedBundle): ModelDocker {
       docker.swarm = sw;
     }
     if (r.defaultAddressPools?.length) docker.defaultAddressPools = r.defaultAddressPools;
+    // `docker node ls` (managers): the cluster's nodes.
+    const nodes = outputs.find((o) => o.run.id === 'docker-node-ls' && o.status === 'parsed');
+    if (nodes && docker.swarm) {
+      docker.swarm.nodeList = (nodes.records as DockerNode[]).map((n) => ({
+        id: n.id,
+        hostname: n.hostname,
+        self: n.self,
+        status: n.status,
+        availability: n.availability,
+        ...(n.managerStatus ? { managerStatus: n.managerStatus } : {}),
+        ...(n.engineVersion ? { engineVersion: n.engineVersion } : {}),
+      }));
+      docker.evidence.push(evidenceOf(nodes));
+    }
     if (r.engineWarnings.length) docker.warnings = r.engineWarnings;
     docker.evidence.push(evidenceOf(info.o, r.line));
   }
@@ -87,9 +103,19 @@ export function buildDocker(parsed: ParsedBundle): ModelDocker {
 export function buildDockerNetworks(parsed: ParsedBundle): ModelDockerNetwork[] {
   const networks: ModelDockerNetwork[] = [];
   const host = parsed.outputs.filter((o) => o.run.scope === 'host' && o.status === 'parsed');
-  for (const o of host.filter((x) => x.run.id === 'docker-network-inspect')) {
+  // `--verbose` (swarm networks) first: the same network with its services and peers.
+  const inspects = [
+    ...host.filter((x) => x.run.id === 'docker-network-inspect-verbose'),
+    ...host.filter((x) => x.run.id === 'docker-network-inspect'),
+  ];
+  for (const o of inspects) {
     for (const n of o.records as DockerNetwork[]) {
-      if (networks.some((x) => x.id === n.id)) continue;
+      const seen = networks.find((x) => x.id === n.id);
+      if (seen) {
+        // The plain inspect lists the endpoints the same way; keep the first, add what it lacks.
+        if (!seen.peers && n.peers?.length) seen.peers = n.peers;
+        continue;
+      }
       const net: ModelDockerNetwork = {
         id: n.id,
         name: n.name,
@@ -123,6 +149,17 @@ export function buildDockerNetworks(parsed: ParsedBundle): ModelDockerNetwork[] 
       const bridge = bridgeNameOf(net);
       if (bridge) net.bridge = bridge;
       if (/^(macvlan|ipvlan)$/.test(net.driver) && n.options.parent) net.parent = n.options.parent;
+      if (n.peers?.length) net.peers = n.peers;
+      if (n.services?.length)
+        net.services = n.services.map((sv) => ({
+          name: sv.name,
+          ...(sv.vip ? { vip: sv.vip } : {}),
+          tasks: sv.tasks.map((t) => ({
+            name: t.name,
+            ...(t.endpointIp ? { ip: t.endpointIp } : {}),
+            ...(t.hostIp ? { hostIp: t.hostIp } : {}),
+          })),
+        }));
       const gw4 = n.options['com.docker.network.bridge.gateway_mode_ipv4'];
       const gw6 = n.options['com.docker.network.bridge.gateway_mode_ipv6'];
       if (gw4) net.gatewayModeIPv4 = gw4;
@@ -200,6 +237,26 @@ export function buildContainers(
         c.networks.push(att);
       }
       c.evidence.push(evidenceOf(o, r.line));
+    }
+  }
+  // `docker ps -a` when inspect is missing (older collectors, a failed inspect): names, states.
+  if (containers.size === 0) {
+    for (const id of ['docker-ps-json', 'docker-ps', 'docker-ps-size']) {
+      for (const o of hostOutputs(parsed, id)) {
+        for (const r of o.records as DockerPsContainer[]) {
+          const name = r.names[0];
+          if (!name || containers.has(name)) continue;
+          const c = get(name);
+          c.id = r.id;
+          c.image = r.image;
+          // `Up 5 minutes`, `Exited (0) 3 minutes ago`, `Created`: the state is the first word.
+          c.status = r.running ? 'running' : (/^(\w+)/.exec(r.status)?.[1]?.toLowerCase() ?? r.status);
+          if (c.status === 'up') c.status = 'running';
+          for (const net of r.networks ?? []) c.networks.push({ network: net });
+          c.evidence.push(evidenceOf(o, r.line));
+        }
+      }
+      if (containers.size > 0) break;
     }
   }
   // Scopes the collector captured (or aliased) for containers: network mode when inspect is absent.

@@ -24,7 +24,7 @@ export const FACET_SOURCES: Readonly<Record<NamespaceFacet, readonly (readonly s
     ['proc-net-route'],
   ],
   // Bridges also come from the interfaces' `master` (namespaces.ts): these add STP and port lists.
-  bridges: [['brctl-show', 'bridge-link']],
+  bridges: [['brctl-show', 'bridge-link', 'bridge-d-link']],
   // One source only: mixing them would list each socket twice in slightly different spellings.
   sockets: [
     ['netstat'],

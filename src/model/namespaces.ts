@@ -7,6 +7,7 @@
 import { parseScope } from '../bundle/manifest.js';
 import { specFor } from '../bundle/specs.js';
 import type { BrctlBridge } from '../parsers/brctl-show.js';
+import type { BridgePort } from '../parsers/bridge-link.js';
 import type { IpInterface } from '../parsers/ip-addr.js';
 import type { IpRoute } from '../parsers/ip-route.js';
 import type { NetstatSocket } from '../parsers/netstat.js';
@@ -87,9 +88,14 @@ function buildNamespace(parsed: ParsedBundle, scope: string): ModelNamespace {
   if (inode !== undefined) ns.inode = inode;
   const key = info?.sandboxKey ?? info?.path;
   if (key) ns.sandboxKey = key;
+  const bridgeOutputs = feed('bridges');
   ns.bridges = buildBridges(
     ns.interfaces,
-    feed('bridges').filter((o) => o.run.id === 'brctl-show'),
+    bridgeOutputs.filter((o) => o.run.id === 'brctl-show'),
+  );
+  addPortStates(
+    ns.bridges,
+    bridgeOutputs.filter((o) => o.run.id.startsWith('bridge-')),
   );
   for (const b of ns.bridges) {
     const iface = ns.interfaces.find((i) => i.name === b.name);
@@ -193,6 +199,27 @@ function toModelInterface(r: IpInterface, o: ParsedOutput): ModelInterface {
   if (r.mac !== undefined) m.mac = r.mac;
   if (r.master !== undefined) m.master = r.master;
   return m;
+}
+
+/**
+ * `bridge link` (and `bridge -d link`): the STP state and options of each port. The `@name`
+ * that `bridge` prints for a veth is resolved in the wrong namespace, so only names are used.
+ */
+function addPortStates(bridges: ModelBridge[], outputs: ParsedOutput[]): void {
+  for (const o of outputs) {
+    for (const r of o.records as BridgePort[]) {
+      const b = r.master ? bridges.find((x) => x.name === r.master) : undefined;
+      if (!b) continue;
+      if (!b.ports.includes(r.name)) b.ports.push(r.name);
+      b.portStates = b.portStates ?? {};
+      const cur = b.portStates[r.name] ?? {};
+      b.portStates[r.name] = cur;
+      if (r.state && !cur.state) cur.state = r.state;
+      if (r.options?.hairpin) cur.hairpin = r.options.hairpin;
+      if (r.options?.isolated) cur.isolated = r.options.isolated;
+      b.evidence.push(evidenceOf(o, r.line));
+    }
+  }
 }
 
 function buildBridges(interfaces: ModelInterface[], brctl: ParsedOutput[]): ModelBridge[] {

@@ -57,6 +57,11 @@ export interface ModelBridge {
   bridgeId?: string;
   stp?: boolean;
   ports: string[];
+  /**
+   * `bridge link`: each port's STP state (forwarding, blocking, disabled...) and, with `-d`,
+   * its options (hairpin, isolated...). Absent when `bridge link` was not captured.
+   */
+  portStates?: Record<string, { state?: string; hairpin?: string; isolated?: string }>;
   /** The bridge's own interface (same name), when ip addr showed it. */
   hasInterface: boolean;
   evidence: Evidence[];
@@ -237,6 +242,10 @@ export interface ModelDockerNetwork {
   enableIPv6: boolean;
   options: Record<string, string>;
   endpoints: ModelDockerEndpoint[];
+  /** Swarm overlays: the nodes that have the network (`Peers`: name and underlay address). */
+  peers?: { name: string; ip: string }[];
+  /** `docker network inspect --verbose` on a manager: services with their VIP and tasks on this node. */
+  services?: { name: string; vip?: string; tasks: { name: string; ip?: string; hostIp?: string }[] }[];
   /** False when only `docker network ls` listed it (no inspect output). */
   inspected: boolean;
   evidence: Evidence[];
@@ -326,6 +335,16 @@ export interface ModelDocker {
     isManager?: boolean;
     managers?: number;
     nodes?: number;
+    /** `docker node ls` (managers only): every node of the cluster. */
+    nodeList?: {
+      id: string;
+      hostname: string;
+      self: boolean;
+      status: string;
+      availability: string;
+      managerStatus?: string;
+      engineVersion?: string;
+    }[];
   };
   defaultAddressPools?: { base: string; size: number }[];
   /** The engine's own WARNING lines (`docker info`). */
