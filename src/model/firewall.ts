@@ -645,9 +645,18 @@ const FIREWALL_IDS = ['iptables-save', 'ip6tables-save', 'iptables-legacy-save',
 /** The firewall of one scope from its parsed outputs (all outputs of the scope may be passed). */
 export function buildFirewall(outputs: ParsedOutput[]): ModelFirewall | undefined {
   const of = (id: string) => outputs.find((o) => o.run.id === id && o.status === 'parsed');
-  const captured = FIREWALL_IDS.filter((id) => of(id) !== undefined);
+  // Old hosts' dumps may have `iptables -S` per table instead: the same records (the table comes
+  // from the command line), read as iptables-save when no -save form was captured.
+  const sForms = (prefix: string) =>
+    outputs.filter((o) => o.status === 'parsed' && o.run.id.startsWith(prefix));
+  const captured: string[] = FIREWALL_IDS.filter((id) => of(id) !== undefined);
+  const v4S = of('iptables-save') ? [] : sForms('iptables-S');
+  const v6S = of('ip6tables-save') ? [] : sForms('ip6tables-S');
+  captured.push(...v4S.map((o) => o.run.id), ...v6S.map((o) => o.run.id));
   if (captured.length === 0) return undefined;
   const fw: ModelFirewall = { tables: [], captured: [...captured], notes: [] };
+  for (const o of v4S) fw.tables.push(...fromIptables(o, 'iptables-save'));
+  for (const o of v6S) fw.tables.push(...fromIptables(o, 'ip6tables-save'));
   const v4 = of('iptables-save');
   const backend = v4?.records.find((r): r is IptablesChain => isIptChain(r))?.backend;
   if (v4) fw.tables.push(...fromIptables(v4, 'iptables-save'));
