@@ -117,18 +117,26 @@ docker network create --internal --subnet 172.21.0.0/24 backend >/dev/null
 docker network create -o com.docker.network.bridge.enable_icc=false --subnet 172.22.0.0/24 quiet >/dev/null
 docker network create -d macvlan -o parent=eth0 --subnet 10.99.0.0/24 --gateway 10.99.0.1 \
   --ip-range 10.99.0.128/25 lanmv >/dev/null
-web orders-api 8080 --network appnet -p 8080:8080
+# Independent containers in parallel (the engine serialises what it must); then the sharer and
+# the second network of orders-api, which need orders-api.
+PIDS=
+bg() {
+  "$@" &
+  PIDS="$PIDS $!"
+}
+bg web orders-api 8080 --network appnet -p 8080:8080
+bg web admin 80 --network appnet -p 127.0.0.1:9000:80
+bg web db 5432 --network backend
+bg web q1 80 --network quiet
+bg web q2 80 --network quiet
+bg web mv1 80 --network lanmv
+bg web hostnet 8088 --network host
+bg run --name nonet --network none local/busybox sleep 100000
+bg docker run --name job local/busybox true
+bg docker create --name pending local/busybox sleep 1
+for j in $PIDS; do wait "$j" || die "a docker run or create failed"; done
 web sidecar 9091 --network container:orders-api
-web admin 80 --network appnet -p 127.0.0.1:9000:80
 docker network connect backend orders-api
-web db 5432 --network backend
-web q1 80 --network quiet
-web q2 80 --network quiet
-web mv1 80 --network lanmv
-web hostnet 8088 --network host
-run --name nonet --network none local/busybox sleep 100000
-docker run --name job local/busybox true
-docker create --name pending local/busybox sleep 1 >/dev/null
 lap containers
 
 # The "admin"'s rule: the LAN may not reach orders-api's 8080 (IPv4 only, as admins often forget).
