@@ -162,6 +162,19 @@ describe.runIf(support.ok)('collector on a Docker-like host made with iproute2',
         expect(sys.find((s) => s.name === 'docker0')).toMatchObject({ role: 'bridge', devtype: 'bridge' });
       });
 
+      it('records a stale namespace file as stale and enters it not; bridge fdb in every namespace', () => {
+        const b = bundles[shell]!;
+        expect(b.manifest.scopes['netns:stale0']).toMatchObject({ kind: 'netns', stale: true });
+        expect(b.manifest.scopes['netns:stale0']?.staleWhy).toMatch(
+          /not a namespace: no nsfs mounted on it.*0 bytes/,
+        );
+        expect(b.manifest.scopes['netns:stale0']?.netnsInode).toBeUndefined();
+        expect(b.manifest.commands.filter((c) => c.scope === 'netns:stale0')).toEqual([]);
+        expect(output(b, 'bridge-fdb')).toMatch(/ dev veth7f3a1b1 .*master docker0/);
+        expect(commandsOf(b, 'bridge-fdb', 'netns:c1')[0]?.exitCode).toBe(0);
+        expect(output(b, 'bridge-link', 'netns:c1')).toBe('');
+      });
+
       it('captures the listeners: 60000 on the host, 8080 inside c1', () => {
         const b = bundles[shell]!;
         expect(output(b, 'netstat')).toMatch(/tcp6?\s.*:60000\s.*LISTEN\s+\d+\/busybox/);

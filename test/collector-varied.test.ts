@@ -133,13 +133,22 @@ for (const cfg of CONFIGS) {
       expect(truth.containers.find((c) => c.name === 'job')?.state).toBe('exited');
     });
 
-    it('reports the stale namespace file as stale, and runs nothing in it', () => {
-      expect(truth.staleNetnsFiles.map((s) => s.path.split('/').pop())).toEqual(['5ta1e0000000']);
-      const s = b.manifest.scopes['netns:5ta1e0000000'];
-      expect(s).toMatchObject({ kind: 'netns', stale: true });
-      expect(s?.staleWhy).toMatch(/not a namespace.*0 bytes/);
-      expect(s?.netnsInode).toBeUndefined();
-      expect(b.manifest.commands.filter((c) => c.scope === 'netns:5ta1e0000000')).toEqual([]);
+    it('reports the stale namespace files as stale (ours, and any the engine left), and runs nothing in them', () => {
+      const files = truth.staleNetnsFiles.map((s) => s.path.split('/').pop()!);
+      expect(files).toContain('5ta1e0000000');
+      // Docker 20.10 sometimes leaves the exited container's sandbox file behind, unmounted (a
+      // race in its cleanup; seen in about half of the runs); only an exited container may.
+      const left = truth.staleNetnsFiles.filter((s) => s.leftBy).map((s) => s.leftBy);
+      expect(left.filter((n) => n !== 'job')).toEqual([]);
+      for (const f of files) {
+        const s = b.manifest.scopes[`netns:${f}`];
+        expect(s, f).toMatchObject({ kind: 'netns', stale: true });
+        expect(s?.staleWhy).toMatch(/not a namespace.*0 bytes/);
+        expect(s?.netnsInode).toBeUndefined();
+        expect(b.manifest.commands.filter((c) => c.scope === `netns:${f}`)).toEqual([]);
+      }
+      const stale = Object.values(b.manifest.scopes).filter((s) => s.stale);
+      expect(stale).toHaveLength(files.length);
     });
 
     it('captures ip6tables-save, the swarm networks verbosely, and the overlay bridge fdb', () => {
@@ -182,6 +191,31 @@ for (const cfg of CONFIGS) {
       for (const p of probes.probes) {
         expect(['connected', 'refused', 'timeout', 'unreachable', 'error']).toContain(p.result);
       }
+    });
+
+    it('probes cover every source namespace and every published port, in namespaces the kernel has', () => {
+      const inodes = new Set(truth.namespaces.map((n) => n.inode));
+      for (const p of probes.probes) expect(inodes.has(p.to.namespaceInode), JSON.stringify(p.to)).toBe(true);
+      const sources = new Set(
+        probes.probes.map((p) => (p.from.kind === 'container' ? p.from.name : p.from.kind)),
+      );
+      // One source per namespace: the sharer and the host-mode container are not sources of their own.
+      const running = truth.containers.filter(
+        (c) => c.state === 'running' && !/^(host|container:)/.test(c.networkMode),
+      );
+      expect([...sources].sort()).toEqual(['host', 'outside', ...running.map((c) => c.name)].sort());
+      for (const pp of truth.publishedPorts) {
+        const hits = probes.probes.filter(
+          (p) =>
+            p.from.kind === 'outside' &&
+            p.to.via === 'published' &&
+            p.to.port === pp.hostPort &&
+            p.to.proto === pp.proto,
+        );
+        expect(hits.length, `${pp.hostIp}:${pp.hostPort}/${pp.proto}`).toBeGreaterThan(0);
+      }
+      // No error other than the kernel's own answers.
+      expect(probes.probes.filter((p) => p.result === 'error')).toEqual([]);
     });
   });
 }

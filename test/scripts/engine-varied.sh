@@ -30,10 +30,22 @@
 # Stale namespace file: <exec-root>/netns/5ta1e0000000, made the way a lost bind mount leaves
 # one: an empty file once bind-mounted over a namespace, then unmounted (nsfs gone, file kept).
 #
-# Engine differences (adapted, not hidden): 20.10 has no ip6tables rules by default (IPv6
-# published ports are served by docker-proxy on [::], so with userland-proxy=false they are not
-# published on IPv6 at all); 28.5 writes ip6tables DNAT. The kernel here has no IPVS, so swarm's
-# routing mesh and lb_* load balancing do not forward (they exist, empty).
+# Engine differences (adapted, not hidden; measured on these runs):
+# - 20.10 writes no ip6tables rules by default: IPv6 published ports are docker-proxy on [::]
+#   (and the ufw-like ip6tables INPUT drops them); 28.5 writes ip6tables DNAT to the container's
+#   IPv6 address (only orders-api has one). With userland-proxy=false 28.5 publishes on :: only
+#   the containers that have an IPv6 address (6 bindings instead of 9).
+# - 20.10 sometimes (a race in its cleanup, about one run in two) leaves the exited container's
+#   (job's) sandbox file under netns/, unmounted, and keeps it as its SandboxKey: a second stale
+#   file made by the engine itself. Not seen with 28.5.
+# - 20.10 gives the --internal network's containers a default route (via its gateway); 28.5 none.
+# - 20.10 lets the LAN reach container addresses directly (172.17.0.2:8080 connects); 28.5's raw
+#   PREROUTING rules drop that.
+# - The kernel here has no IPVS: swarm's routing mesh and lb_* load balancing exist but do not
+#   forward, and ipvsadm is not run. Ports published by an overlay container (8089) go through
+#   docker_gwbridge and work.
+# Probe results "timeout" and "unreachable" both mean "not delivered": a destination whose ARP
+# fails gives one or the other depending on the neighbour cache's state at that moment.
 #
 # OUT receives: varied.tar.gz (the collector's bundle), collect.log, truth/ (see below),
 # probes.json (probe.mjs), dockerd.log, timings.txt.
@@ -117,18 +129,26 @@ docker network create --internal --subnet 172.21.0.0/24 backend >/dev/null
 docker network create -o com.docker.network.bridge.enable_icc=false --subnet 172.22.0.0/24 quiet >/dev/null
 docker network create -d macvlan -o parent=eth0 --subnet 10.99.0.0/24 --gateway 10.99.0.1 \
   --ip-range 10.99.0.128/25 lanmv >/dev/null
-web orders-api 8080 --network appnet -p 8080:8080
+# Independent containers in parallel (the engine serialises what it must); then the sharer and
+# the second network of orders-api, which need orders-api.
+PIDS=
+bg() {
+  "$@" &
+  PIDS="$PIDS $!"
+}
+bg web orders-api 8080 --network appnet -p 8080:8080
+bg web admin 80 --network appnet -p 127.0.0.1:9000:80
+bg web db 5432 --network backend
+bg web q1 80 --network quiet
+bg web q2 80 --network quiet
+bg web mv1 80 --network lanmv
+bg web hostnet 8088 --network host
+bg run --name nonet --network none local/busybox sleep 100000
+bg docker run --name job local/busybox true
+bg docker create --name pending local/busybox sleep 1
+for j in $PIDS; do wait "$j" || die "a docker run or create failed"; done
 web sidecar 9091 --network container:orders-api
-web admin 80 --network appnet -p 127.0.0.1:9000:80
 docker network connect backend orders-api
-web db 5432 --network backend
-web q1 80 --network quiet
-web q2 80 --network quiet
-web mv1 80 --network lanmv
-web hostnet 8088 --network host
-run --name nonet --network none local/busybox sleep 100000
-docker run --name job local/busybox true
-docker create --name pending local/busybox sleep 1 >/dev/null
 lap containers
 
 # The "admin"'s rule: the LAN may not reach orders-api's 8080 (IPv4 only, as admins often forget).

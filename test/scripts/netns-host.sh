@@ -6,7 +6,7 @@
 #
 # The host: docker0 (172.17.0.1/16) with two veth ports whose peers are eth0 in the named
 # namespaces c1 (172.17.0.2, busybox httpd on 8080) and c2 (172.17.0.3); a listener on 60000 in
-# the host namespace; a namespace with an awkward name. /run/netns plays Docker's
+# the host namespace; a namespace with an awkward name; a stale namespace file (stale0). /run/netns plays Docker's
 # <exec-root>/netns (--docker-exec-root /run); no Docker engine answers.
 #
 # OUT receives bundle-{dash,busybox,bash}.tar.gz, bundle-noss.tar.gz (--no-ss),
@@ -46,6 +46,12 @@ for ns in c1 c2; do
   n=$((n + 1))
 done
 ip netns add 'odd "name" x'
+# A stale namespace file, as a lost bind mount leaves one: bound to a namespace, then unmounted.
+ip netns add gone
+touch /run/netns/stale0
+mount --bind /run/netns/gone /run/netns/stale0
+umount /run/netns/stale0
+ip netns delete gone
 mkdir -p /run/www
 printf 'hello\n' >/run/www/index.html
 ip netns exec c1 busybox httpd -f -p 8080 -h /run/www &

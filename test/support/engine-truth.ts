@@ -91,6 +91,8 @@ export interface TruthContainer {
 export interface TruthStaleFile {
   path: string;
   description: string;
+  /** The container whose SandboxKey still names it (Docker 20.10 keeps an exited container's). */
+  leftBy?: string;
 }
 
 export interface Truth {
@@ -133,6 +135,7 @@ interface Inspect {
   State: { Status: string; Pid: number };
   HostConfig: { NetworkMode: string };
   NetworkSettings: {
+    SandboxKey?: string;
     Ports?: Record<string, { HostIp: string; HostPort: string }[] | null> | null;
     Networks?: Record<string, { IPAddress?: string; GlobalIPv6Address?: string }> | null;
   };
@@ -324,10 +327,10 @@ export function loadTruth(dir: string): Truth {
     }
   }
 
-  const staleNetnsFiles = tsv(join(dir, 'stale.tsv')).map(([path, description]) => ({
-    path: path!,
-    description: description ?? '',
-  }));
+  const staleNetnsFiles = tsv(join(dir, 'stale.tsv')).map(([path, description]): TruthStaleFile => {
+    const by = inspect.find((c) => c.NetworkSettings.SandboxKey === path);
+    return { path: path!, description: description ?? '', ...(by ? { leftBy: strip(by.Name) } : {}) };
+  });
 
   return {
     engine: meta.engine,
