@@ -99,7 +99,7 @@ export function parseManifest(
       if (v !== undefined) info[k] = v;
     }
     // `stale` is true or the reason the collector gave.
-    if (s.stale === true) info.stale = 'not a namespace';
+    if (s.stale === true) info.stale = str(s.staleWhy) ?? 'not a namespace';
     else if (str(s.stale)) info.stale = str(s.stale)!;
     meta.scopes[key] = info;
   }
