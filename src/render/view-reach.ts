@@ -138,7 +138,8 @@ export function reachView(step: ReportStep, r: StepReach, findings: Finding[] = 
     groups.set(g, rows);
   });
   const tables = [...groups.entries()].map(([name, rows]) => {
-    const net = model.dockerNetworks.find((n) => n.name === name);
+    // The Docker network named host (driver host) has no sockets of its own: this group is the host's.
+    const net = name === 'host' ? undefined : model.dockerNetworks.find((n) => n.name === name);
     return {
       name,
       note: net

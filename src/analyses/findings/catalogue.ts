@@ -66,7 +66,8 @@ export const findingInfo: Record<FindingKind, FindingInfo> = {
     title: 'Internal network isolated',
     explanation:
       'Every path from the LAN and from containers of other networks to this internal network is dropped: only its own containers (and the host) reach it.',
-    remediation: 'Nothing to do.',
+    remediation:
+      'Nothing to do; keep it so when adding DOCKER-USER rules (the path shows the rule that isolates it).',
     notApplicable: 'Internal networks some outside path reaches, or whose paths are unknown.',
   },
   'networks-reach-each-other': {
@@ -84,7 +85,7 @@ export const findingInfo: Record<FindingKind, FindingInfo> = {
     title: 'Docker networks isolated from each other',
     explanation:
       "Every path from a container to a container of another bridge or overlay network, straight at its address, is dropped: Docker's isolation between networks holds.",
-    remediation: 'Nothing to do.',
+    remediation: 'Nothing to do; connect containers that must talk to one shared network on purpose.',
     notApplicable: 'Steps with fewer than two networks holding containers, or where some path crosses.',
   },
   'container-host-network': {
