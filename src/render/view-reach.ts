@@ -219,7 +219,7 @@ export function reachView(step: ReportStep, r: StepReach, findings: Finding[] = 
   });
   const counts = VERDICTS.filter((v) => r.counts[v]).map((v) => ({
     verdict: v,
-    text: SHORT[v],
+    text: v === 'unknown' ? 'unknown' : SHORT[v],
     count: r.counts[v]!,
   }));
   const unknownReasons = [
