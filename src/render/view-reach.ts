@@ -67,6 +67,8 @@ export function reachView(step: ReportStep, r: StepReach, findings: Finding[] = 
   // Column group of a source: the networks of its namespace (a container sharing another's
   // namespace, `--network container:<64 hex>`, is on that one's networks).
   const sourceGroup = (s: StepReach['sources'][number]): string => {
+    if (s.from.kind === 'outside') return 'outside';
+    if (s.from.kind === 'host') return 'host';
     if (s.from.kind !== 'container')
       return s.id.startsWith('group:') ? s.group : s.group === s.id ? 'other namespaces' : s.group;
     const name = s.from.name;
