@@ -81,6 +81,22 @@ describe('Markdown report', () => {
     expect(tablesAreRectangular(md)).toEqual([]);
   });
 
+  it('carries the reachability matrix: a compact table, and the notable paths in <details>', async () => {
+    const engine = await buildReport([join(root, 'samples', 'engine-step3.tar.gz')]);
+    const md = renderMarkdown(engine);
+    expect(md).toContain('### Who can reach what');
+    expect(md).toContain('| Destination | 1 | 2 | 3 |');
+    expect(md).toContain('| host tcp/60000 `10.99.0.2, 172.17.0.1` | open | open | open |');
+    expect(md).toContain('| whoami tcp/8080 `172.17.0.2` | open | open | open |');
+    expect(md).toMatch(
+      /<details><summary>Path \d+: open, delivered to httpd \(pid 1094\) in container:whoami<\/summary>/,
+    );
+    expect(md).toContain(
+      '| 2 | `host` | nat PREROUTING | DNAT 10.99.0.2:60000 -> 172.17.0.2:8080 (rule 2 of nat DOCKER)',
+    );
+    expect(renderMarkdown(engine, { audience: 'handout' })).not.toContain('Who can reach what');
+  });
+
   it('handout: questions only; answers: no findings', () => {
     const handout = renderMarkdown(report, { audience: 'handout' });
     expect(handout).toContain('### Questions');

@@ -136,6 +136,52 @@ describe.skipIf(skip)('HTML report in headless Chromium', () => {
     expect(ingress?.[7]).toContain('10.255.0.2/16');
   });
 
+  it('step 3: the reachability matrix, and a clicked cell shows its path (no script: :target)', async () => {
+    const heads = await page.$$eval('#step-3 table.reach-matrix thead tr:last-child th', (ths) =>
+      ths.map((t) => t.textContent?.trim()),
+    );
+    // One table per destination group, each with the source columns.
+    expect(heads).toEqual(
+      [...Array(2)].flatMap(() => ['Destination', 'LAN ens18', 'host', 'whoami-port60000']),
+    );
+    const captions = await page.$$eval('#step-3 table.reach-matrix caption', (cs) =>
+      cs.map((c) => c.textContent?.replace(/\s+/g, ' ').trim()),
+    );
+    expect(captions).toEqual([
+      "host (the host's own sockets and published ports)",
+      'bridge (bridge, 172.17.0.0/16)',
+    ]);
+    // The slides captured no firewall: every cell is unknown, in text, with the reason on hover.
+    const cells = await page.$$eval('#step-3 td.v-cell a', (as) =>
+      as.map((a) => ({
+        text: a.textContent,
+        href: a.getAttribute('href'),
+        title: a.getAttribute('title'),
+        label: a.getAttribute('aria-label'),
+      })),
+    );
+    expect(cells.length).toBeGreaterThan(0);
+    expect(new Set(cells.map((c) => c.text))).toEqual(new Set(['?']));
+    expect(cells[0]!.title).toBe('unknown, because no firewall capture exists for host');
+    expect(cells[0]!.label).toMatch(/^LAN ens18 to host tcp .*: unknown\. Show the path\.$/);
+    const id = cells[0]!.href!.slice(1);
+    const shown = () => page.$eval(`#${id}`, (e) => getComputedStyle(e).display);
+    expect(await shown()).toBe('none');
+    await page.click(`#step-3 td.v-cell a[href="#${id}"]`);
+    expect(await shown()).toBe('block');
+    const hops = await page.$$eval(`#${id} table.path-hops tbody tr`, (trs) =>
+      trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent?.trim() ?? '')),
+    );
+    expect(hops[0]?.slice(1, 3)).toEqual(['outside', 'arrive']);
+    // The path says where and why it stopped: the host's firewall was not captured.
+    expect(await page.$eval(`#${id} h4`, (h) => h.textContent)).toMatch(
+      /unknown, because no firewall capture exists for host/,
+    );
+    // Every evidence link of the path points at a line of the appendix.
+    const evs = await page.$$eval(`#${id} a.ev`, (as) => as.map((a) => a.getAttribute('href')!.slice(1)));
+    for (const e of evs) expect(await page.$(`[id="${e}"]`), e).not.toBeNull();
+  });
+
   it('the appendix holds every file of every bundle, and evidence links resolve', async () => {
     const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as {
       steps: { files: unknown[] }[];

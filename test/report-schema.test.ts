@@ -51,6 +51,12 @@ describe('docs/report-schema.json', () => {
     expect(steps.some((s) => s.analysis?.diff && s.analysis.diff.changes.length > 0)).toBe(true);
     expect(steps.some((s) => s.model.publishedPorts.length > 0 && s.model.containers.length > 0)).toBe(true);
     expect(steps.some((s) => s.model.vethLinks.length > 0)).toBe(true);
+    // The reachability matrix with delivered and unknown cells, and a finding pointing at a path.
+    expect(steps.every((s) => s.analysis?.reach !== undefined)).toBe(true);
+    const cells = steps.flatMap((s) => s.analysis!.reach!.cells);
+    expect(cells.some((c) => c.verdict === 'delivered')).toBe(true);
+    expect(cells.some((c) => c.verdict === 'unknown')).toBe(true);
+    expect(steps.some((s) => s.analysis!.findings.some((f) => f.path !== undefined))).toBe(true);
   });
 
   it('rejects broken reports', () => {
@@ -83,6 +89,11 @@ describe('docs/report-schema.json', () => {
       [],
     );
     expect(broken((r) => (r['steps'] = {}))).not.toEqual([]);
+    expect(broken((r) => (r['steps'][2]['analysis']['reach']['cells'][0]['verdict'] = 'open'))).not.toEqual(
+      [],
+    );
+    expect(broken((r) => delete r['steps'][2]['analysis']['reach']['hops'])).not.toEqual([]);
+    expect(broken((r) => (r['steps'][2]['analysis']['reach']['paths'][0]['hops'] = [{}]))).not.toEqual([]);
   });
 
   it('the validator itself handles anyOf, integer and nullable types', () => {

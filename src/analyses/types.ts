@@ -8,12 +8,15 @@
 import type { BundleMeta } from '../bundle/types.js';
 import type { Evidence, StepModel } from '../model/types.js';
 import type { ReportCommand } from '../report/types.js';
+import type { StepReach } from './reach.js';
 
 /** What every question and finding family gets: one step. */
 export interface AnalysisInput {
   meta: BundleMeta;
   model: StepModel;
   commands: ReportCommand[];
+  /** The step's reachability matrix, when the evaluator ran (findings from packet paths read it). */
+  reach?: StepReach;
 }
 
 export interface Fact {
@@ -84,6 +87,14 @@ export type FindingKind =
   | 'veth-without-master'
   | 'veth-ambiguous'
   | 'swarm-ports-exposed'
+  | 'published-port-bypasses-input'
+  | 'published-port-filtered'
+  | 'loopback-published-reachable'
+  | 'loopback-published-contained'
+  | 'internal-network-reachable'
+  | 'internal-network-isolated'
+  | 'networks-reach-each-other'
+  | 'networks-isolated'
   | 'stale-namespace-file'
   | 'capture-not-root'
   | 'capture-incomplete'
@@ -98,6 +109,8 @@ export interface Finding {
   /** This instance, in one or two sentences, from the data. */
   detail: string;
   evidence: Evidence[];
+  /** Findings from packet paths: the index of the path in the step's `analysis.reach.paths`. */
+  path?: number;
 }
 
 export interface FindingInfo {
@@ -149,6 +162,8 @@ export interface StepAnalysis {
   answers: Answer[];
   findings: Finding[];
   diff?: StepDiff;
+  /** Who can reach what (sources x destinations) with the path of every cell; absent when it failed. */
+  reach?: StepReach;
   /** A label from the content, for steps whose manifest has none. */
   suggestedLabel: string;
 }

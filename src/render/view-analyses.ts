@@ -41,6 +41,11 @@ export function evidenceLink(step: ReportStep, e: Evidence): EvidenceLink {
     : { href: `#${fileAnchor(step, e.file)}`, text: e.file };
 }
 
+/** The section of one packet path in the reachability part of a step (shown by `:target`). */
+export function pathAnchor(step: ReportStep, path: number): string {
+  return `${step.anchor}-path-${path}`;
+}
+
 /** `a \`b\` c` -> text, code, text. An unmatched backtick stays text. */
 export function textParts(s: string): TextPart[] {
   const out: TextPart[] = [];
@@ -132,6 +137,7 @@ function findingRow(step: ReportStep, f: Finding) {
     remediation: textParts(info.remediation),
     notApplicable: textParts(info.notApplicable),
     evidence: f.evidence.map((e) => evidenceLink(step, e)),
+    pathHref: f.path !== undefined && step.analysis?.reach ? `#${pathAnchor(step, f.path)}` : '',
   };
 }
 

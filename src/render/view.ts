@@ -8,6 +8,7 @@ import Handlebars from 'handlebars';
 import type { Evidence, ModelInterface, ModelNamespace, ModelSocket, StepModel } from '../model/types.js';
 import type { Report, ReportStep } from '../report/types.js';
 import { type Audience, analysesView } from './view-analyses.js';
+import { reachView } from './view-reach.js';
 
 /** Handlebars' own `{{value}}` escaping, for HTML built here rather than in a template. */
 const esc = Handlebars.Utils.escapeExpression;
@@ -374,6 +375,11 @@ export function stepView(step: ReportStep, audience: Audience = 'review') {
       ports: step.model.publishedPorts.length,
     },
     analyses: step.analysis ? analysesView(step, step.analysis, audience) : undefined,
+    // The worksheet asks who reaches what: the matrix would be its answer.
+    reach:
+      step.analysis?.reach && audience !== 'handout'
+        ? reachView(step, step.analysis.reach, step.analysis.findings)
+        : undefined,
     /** Set by the HTML renderer when the step has a figure. */
     diagram: undefined as DiagramView | undefined,
   };

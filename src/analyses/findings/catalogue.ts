@@ -9,11 +9,84 @@ export const findingInfo: Record<FindingKind, FindingInfo> = {
     severity: 'medium',
     title: 'Port published on all addresses',
     explanation:
-      'A port published without a host address (`-p 60000:8080`) listens on 0.0.0.0 and ::, every interface of the host. Docker inserts its own iptables rules ahead of the host firewall (ufw, firewalld INPUT rules), so the port is usually reachable from every network the host is in, even when the firewall seems to block it.',
+      'A port published without a host address (`-p 60000:8080`) is bound to 0.0.0.0 and ::, every interface of the host. When the packet path from outside gets through, the port is open to every network the host is in; when the firewall was not captured, only the bind address says so.',
     remediation:
       'Publish on the address that should serve it (`-p 127.0.0.1:60000:8080` or the LAN address), or filter in the `DOCKER-USER` chain. Set `"ip": "127.0.0.1"` in daemon.json to change the default for new containers.',
     notApplicable:
-      'Ports published on one address (`-p 127.0.0.1:9000:80`, `-p 10.0.0.5:80:80`): they are reachable only there (on Docker 28 and later, the raw table also drops packets for 127.0.0.1-published ports that arrive on other interfaces).',
+      'Ports published on one address (`-p 10.0.0.5:80:80`); ports whose path from outside is dropped (see "Published port filtered"); and ports that get through although the host\'s INPUT drops them (raised as "Published port bypasses the host firewall" instead).',
+  },
+  'published-port-bypasses-input': {
+    severity: 'high',
+    title: 'Published port bypasses the host firewall',
+    explanation:
+      "The host's INPUT chain (ufw, firewalld or a plain `INPUT DROP`) would drop this port, yet the path from outside is delivered: Docker's DNAT in nat PREROUTING turns the packet into forwarded traffic, which goes through FORWARD and Docker's chains and never meets the INPUT rules. The firewall status looks closed while the port is open.",
+    remediation:
+      'Filter published ports in the `DOCKER-USER` chain (e.g. `-I DOCKER-USER -i eth0 -p tcp --dport 8080 -j DROP`, or ufw-docker rules), or publish on 127.0.0.1 or an internal address only.',
+    notApplicable:
+      'Published ports whose path from outside is dropped (DOCKER-USER or another FORWARD rule), hosts whose INPUT accepts the port, and steps without a captured firewall.',
+  },
+  'published-port-filtered': {
+    severity: 'info',
+    title: 'Published port filtered from outside',
+    explanation:
+      'Every path from outside to this published port is dropped or rejected (typically by a `DOCKER-USER` rule), so only the host and the containers reach it.',
+    remediation: 'Nothing to do if that is intended; the path shows the rule that drops it.',
+    notApplicable: 'Published ports that some path from outside reaches, or whose paths are unknown.',
+  },
+  'loopback-published-reachable': {
+    severity: 'high',
+    title: '127.0.0.1-published port reachable from the LAN',
+    explanation:
+      "A port published on 127.0.0.1 is meant for the host only. Before Docker 28, nat PREROUTING's DNAT rewrites a packet for 127.0.0.1 to the container's address before the kernel's martian check, so any machine on the same LAN that sends packets for 127.0.0.1 to this host's MAC address (one `ip route add 127.0.0.1/32 via <host>` away) reaches the container.",
+    remediation:
+      'Upgrade to Docker 28 or later (its raw PREROUTING rules drop such packets), or add `-t raw -I PREROUTING -d 127.0.0.0/8 ! -i lo -j DROP` yourself.',
+    notApplicable:
+      'Ports published on 127.0.0.1 whose path from the LAN is dropped (Docker 28 and later, or a raw-table rule); steps without a captured firewall.',
+  },
+  'loopback-published-contained': {
+    severity: 'info',
+    title: '127.0.0.1-published port not reachable from the LAN',
+    explanation:
+      'Even a LAN neighbour that sends packets for 127.0.0.1 to this host is stopped before the container (Docker 28 drops them in raw PREROUTING; without a DNAT the kernel drops them as martians).',
+    remediation: 'Nothing to do; the path shows what stops them.',
+    notApplicable: 'Loopback-published ports that a LAN path reaches, or whose paths are unknown.',
+  },
+  'internal-network-reachable': {
+    severity: 'high',
+    title: 'Internal network reachable from outside it',
+    explanation:
+      "A network created with `--internal` should only carry traffic between its own containers. A path from the LAN or from another network's container reaches one of its containers: an admin rule, a container on both networks, or a disabled iptables management opens it.",
+    remediation:
+      'Look at the path: remove the ACCEPT rule it went through (DOCKER-USER, FORWARD), or detach the container that bridges the networks.',
+    notApplicable:
+      'The host itself (it reaches every bridge it owns, through OUTPUT), containers attached to the internal network, and internal networks whose paths are all dropped ("Internal network isolated").',
+  },
+  'internal-network-isolated': {
+    severity: 'info',
+    title: 'Internal network isolated',
+    explanation:
+      'Every path from the LAN and from containers of other networks to this internal network is dropped: only its own containers (and the host) reach it.',
+    remediation:
+      'Nothing to do; keep it so when adding DOCKER-USER rules (the path shows the rule that isolates it).',
+    notApplicable: 'Internal networks some outside path reaches, or whose paths are unknown.',
+  },
+  'networks-reach-each-other': {
+    severity: 'medium',
+    title: 'Containers of different networks reach each other',
+    explanation:
+      'Docker isolates user-defined networks from each other (DOCKER-ISOLATION chains, or DOCKER-FORWARD in Docker 28). A container reaches a container of another network straight at its address: the isolation rules are missing or bypassed (an ACCEPT in DOCKER-USER, `--iptables=false`, routes added by hand).',
+    remediation:
+      'Remove the rule that lets it through (the path names it), or connect the containers that must talk to one shared network on purpose (`docker network connect`).',
+    notApplicable:
+      'Containers attached to both networks, published ports reached through the host, and macvlan/ipvlan networks (they meet on the LAN).',
+  },
+  'networks-isolated': {
+    severity: 'info',
+    title: 'Docker networks isolated from each other',
+    explanation:
+      "Every path from a container to a container of another bridge or overlay network, straight at its address, is dropped: Docker's isolation between networks holds.",
+    remediation: 'Nothing to do; connect containers that must talk to one shared network on purpose.',
+    notApplicable: 'Steps with fewer than two networks holding containers, or where some path crosses.',
   },
   'container-host-network': {
     severity: 'medium',

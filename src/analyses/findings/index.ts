@@ -10,11 +10,13 @@ import { dockerNetworks } from './docker-networks.js';
 import { hostSettings } from './host-settings.js';
 import { links } from './links.js';
 import { namespaces } from './namespaces.js';
+import { paths } from './paths.js';
 import { ports } from './ports.js';
 
 export { findingInfo } from './catalogue.js';
 
 export const findingFamilies: readonly FindingFamily[] = [
+  paths,
   ports,
   dockerNetworks,
   hostSettings,

@@ -1,11 +1,11 @@
 /**
- * Ports open to every network: published container ports and the swarm ports.
+ * Swarm ports open to every network (published container ports are judged by their packet
+ * paths in paths.ts).
  *
- *   /usr/bin/docker-proxy -proto tcp -host-ip 0.0.0.0 -host-port 60000 -container-ip 172.17.0.2 -container-port 8080
  *   tcp6   0   0 :::2377   :::*   LISTEN   880/dockerd
  */
 import type { FindingFamily } from '../types.js';
-import { evidenceList, hostNs, isWildcardAddress } from '../util.js';
+import { evidenceList, hostNs } from '../util.js';
 import { finding } from './make.js';
 
 const SWARM: { port: number; transport: 'tcp' | 'udp'; what: string }[] = [
@@ -17,27 +17,9 @@ const SWARM: { port: number; transport: 'tcp' | 'udp'; what: string }[] = [
 
 export const ports: FindingFamily = {
   id: 'ports',
-  kinds: ['published-on-all-addresses', 'swarm-ports-exposed'],
+  kinds: ['swarm-ports-exposed'],
   run: ({ model }) => {
     const out = [];
-    const groups = new Map<string, typeof model.publishedPorts>();
-    for (const p of model.publishedPorts.filter((x) => isWildcardAddress(x.hostIp))) {
-      const k = `${p.proto}/${p.hostPort}`;
-      groups.set(k, [...(groups.get(k) ?? []), p]);
-    }
-    for (const [k, ps] of groups) {
-      const p = ps[0]!;
-      out.push(
-        finding(
-          'published-on-all-addresses',
-          k,
-          `Host port ${p.hostPort}/${p.proto} on ${[...new Set(ps.map((x) => x.hostIp || '0.0.0.0'))].join(' and ')} is forwarded to ${
-            p.container ? `container ${p.container} ` : ''
-          }${p.containerIp ?? '?'}:${p.containerPort ?? '?'}.`,
-          evidenceList(ps.flatMap((x) => x.evidence)),
-        ),
-      );
-    }
     const socks = hostNs(model)?.sockets ?? [];
     for (const s of SWARM) {
       const hits = socks.filter(
