@@ -36,7 +36,7 @@ import { type ParsedBundle, parseBundle } from '../src/parsers/parse-bundle.js';
 import { ps } from '../src/parsers/ps.js';
 import { ss } from '../src/parsers/ss.js';
 import { CHROMIUM_ARGS } from '../src/render/browser.js';
-import { stepDiagram } from '../src/render/mermaid.js';
+import { stepDiagram } from '../src/render/mermaid/index.js';
 import { renderOutputs } from '../src/render/outputs.js';
 import { assembleReport } from '../src/report/assemble.js';
 import type { Report } from '../src/report/types.js';

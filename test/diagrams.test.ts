@@ -20,7 +20,7 @@ import {
   svgStyles,
   svgText,
 } from '../src/render/diagrams.js';
-import { stepDiagram } from '../src/render/mermaid.js';
+import { stepDiagram } from '../src/render/mermaid/index.js';
 import {
   bigHost,
   HOSTILE_NAMES,

@@ -26,8 +26,8 @@ const one = (fs: Finding[], kind: FindingKind, subject?: string) =>
 /** Findings of a model whose host FORWARD (and raw PREROUTING) accept everything: what `--iptables=false` leaves. */
 function openForward(model: StepModel): Finding[] {
   const m = structuredClone(model);
+  // Docker 28's raw PREROUTING drops for container addresses from other interfaces go too.
   for (const t of m.namespaces.find((n) => n.id === 'host')?.firewall?.tables ?? [])
-    // Docker 28's raw PREROUTING drops for container addresses from other interfaces go too.
     for (const c of t.chains)
       if (c.hook === 'forward' || (c.hook === 'prerouting' && t.name === 'raw')) {
         c.rules = [];

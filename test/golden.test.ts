@@ -7,7 +7,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildReport } from '../src/pipeline.js';
-import { stepDiagram } from '../src/render/mermaid.js';
+import { stepDiagram } from '../src/render/mermaid/index.js';
 import type { Report } from '../src/report/types.js';
 
 const root = join(import.meta.dirname, '..');

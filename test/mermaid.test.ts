@@ -7,8 +7,8 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { StepModel } from '../src/model/types.js';
 import { buildReport } from '../src/pipeline.js';
-import { DIAGRAM_BUDGET, stepDiagram } from '../src/render/mermaid.js';
-import { displayedText, escapeLine, label, truncate } from '../src/render/mermaid-escape.js';
+import { displayedText, escapeLine, label, truncate } from '../src/render/mermaid/escape.js';
+import { DIAGRAM_BUDGET, stepDiagram } from '../src/render/mermaid/index.js';
 import {
   bigHost,
   HOSTILE_NAMES,

@@ -7,7 +7,7 @@
  */
 import type { BundleMeta } from '../bundle/types.js';
 import type { Evidence, StepModel } from '../model/types.js';
-import type { ReportCommand } from '../report/types.js';
+import type { ReportCommand } from '../report/command.js';
 import type { StepReach } from './reach.js';
 
 /** What every question and finding family gets: one step. */

@@ -1,5 +1,5 @@
 import type { ParsedOutput } from '../parsers/parse-bundle.js';
-import type { Evidence } from './types.js';
+import type { Evidence } from './evidence-type.js';
 
 /** Evidence for a record of an output: the output's file and the record's line. */
 export function evidenceOf(output: ParsedOutput, line?: number): Evidence {

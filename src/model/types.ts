@@ -5,12 +5,10 @@
  */
 
 import type { IpRule } from '../parsers/ip-rule.js';
-import type { ModelFirewall } from './firewall.js';
+import type { Evidence } from './evidence-type.js';
+import type { ModelFirewall } from './firewall-types.js';
 
-export interface Evidence {
-  file: string;
-  line?: number;
-}
+export type { Evidence } from './evidence-type.js';
 
 export interface ModelAddress {
   family: 'inet' | 'inet6';

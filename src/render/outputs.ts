@@ -6,7 +6,7 @@
  */
 import type { Report } from '../report/types.js';
 import { type HtmlOptions, renderHtml, type StepDiagrams } from './html.js';
-import { stepDiagram } from './mermaid.js';
+import { stepDiagram } from './mermaid/index.js';
 import type { Audience } from './view-analyses.js';
 
 export const FORMATS = ['html', 'json', 'md', 'pdf'] as const;

@@ -14,7 +14,7 @@ import { findingInfo } from '../analyses/findings/catalogue.js';
 import type { Answer, DiffCategory, Finding, Severity, StepAnalysis } from '../analyses/types.js';
 import type { Evidence } from '../model/types.js';
 import type { ReportStep } from '../report/types.js';
-import { type EvidenceLink, fileAnchor, lineAnchor } from './view.js';
+import { type EvidenceLink, fileAnchor, lineAnchor } from './view-anchors.js';
 
 export type Audience = 'review' | 'handout' | 'answers';
 

@@ -8,39 +8,13 @@ import Handlebars from 'handlebars';
 import type { Evidence, ModelInterface, ModelNamespace, ModelSocket, StepModel } from '../model/types.js';
 import type { Report, ReportStep } from '../report/types.js';
 import { type Audience, analysesView } from './view-analyses.js';
+import { type EvidenceLink, fileAnchor, lineAnchor } from './view-anchors.js';
 import { reachView } from './view-reach.js';
+
+export { type EvidenceLink, fileAnchor, lineAnchor } from './view-anchors.js';
 
 /** Handlebars' own `{{value}}` escaping, for HTML built here rather than in a template. */
 const esc = Handlebars.Utils.escapeExpression;
-
-export interface EvidenceLink {
-  href: string;
-  text: string;
-}
-
-/** path -> index of its first file, per step: a findIndex per evidence link was quadratic. */
-const fileIndexCache = new WeakMap<ReportStep, Map<string, number>>();
-
-function fileIndex(step: ReportStep, path: string): number {
-  let index = fileIndexCache.get(step);
-  if (!index || index.size > step.files.length) {
-    index = new Map();
-    step.files.forEach((f, i) => {
-      if (!index!.has(f.path)) index!.set(f.path, i);
-    });
-    fileIndexCache.set(step, index);
-  }
-  return index.get(path) ?? -1;
-}
-
-export function fileAnchor(step: ReportStep, path: string): string {
-  const i = fileIndex(step, path);
-  return `${step.anchor}-f${i < 0 ? 'x' : i}`;
-}
-
-export function lineAnchor(step: ReportStep, path: string, line: number): string {
-  return `${fileAnchor(step, path)}-L${line}`;
-}
 
 function link(step: ReportStep, e: Evidence | undefined): EvidenceLink | undefined {
   if (!e) return undefined;

@@ -6,8 +6,9 @@
 import type { StepAnalysis } from '../analyses/types.js';
 import type { BundleMeta, BundleWarning } from '../bundle/types.js';
 import type { StepModel } from '../model/types.js';
-import type { OutputStatus } from '../parsers/parse-bundle.js';
-import type { ParseWarning } from '../parsers/types.js';
+import type { ReportCommand } from './command.js';
+
+export type { ReportCommand } from './command.js';
 
 export const REPORT_SCHEMA = 'dockernet-report';
 export const REPORT_SCHEMA_VERSION = 1;
@@ -26,20 +27,6 @@ export interface ReportFile {
   commandIndex?: number;
   /** 'stdout' or 'stderr' of that command. */
   stream?: 'stdout' | 'stderr';
-}
-
-export interface ReportCommand {
-  id: string;
-  scope: string;
-  command: string;
-  exitCode: number | null;
-  durationMs: number | null;
-  parser?: string;
-  status: OutputStatus;
-  reason?: string;
-  warnings: ParseWarning[];
-  recordCount: number;
-  inferred: boolean;
 }
 
 export interface ReportStep {

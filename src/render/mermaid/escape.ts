@@ -25,6 +25,10 @@
  * A line longer than `max` characters (code points) is cut with `…` before the rule applies,
  * so a 5,000-character name costs at most `max` characters in the source. Lines are joined with
  * `<br/>`, which Mermaid draws as a line break also with htmlLabels off.
+ *
+ * Separate from the flowchart writer (flowchart.ts, its only caller) because it is the one place
+ * where text chosen by the captured host meets Mermaid's syntax: small, pure, tested on its own
+ * (test/mermaid.test.ts, hostile names) and reviewed as a security boundary.
  */
 
 const BIDI = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;

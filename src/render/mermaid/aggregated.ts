@@ -1,0 +1,258 @@
+/**
+ * The aggregated figure, for a host over the budget: one node per bridge or Docker network with
+ * its container count, in a grid, the uplink and the published ports kept visible; and the last
+ * resort, one box saying the host is too large to draw. Caps scale with maxNodes; `shrink` halves
+ * them until the source fits:
+ *
+ *   n14[["Docker network app-net-0<br/>172.20.0.1/20 UP<br/>20 containers on br-1a2b3c4d5e00"]]
+ *   n4("host :61000 :61050 :61100 +17<br/>20 published ports")
+ *
+ * Separate because it reads the model differently (counts, not one node per interface) and
+ * must stay cheap on hosts with thousands of interfaces; a change to the detailed figure cannot
+ * break it, and the other way round.
+ */
+import { Builder, legend } from './flowchart.js';
+import {
+  addressLines,
+  byName,
+  cmp,
+  defaultRoutes,
+  hostBridgeNames,
+  hostPortLines,
+  ifaceTitle,
+  isDrawnNetwork,
+  type Lookup,
+  networkContaining,
+  type Publish,
+  publishes,
+  routeDev,
+  routeVia,
+  type State,
+  stateOf,
+  stateText,
+  uplinksOf,
+} from './topology.js';
+
+interface NetSummary {
+  /** Bridge name, or the network name for overlay and other drivers. */
+  name: string;
+  network?: string;
+  lines: string[];
+  state: State;
+  containers: number;
+  driver: string;
+}
+
+const GRID_COLUMNS = 5;
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+export function summarise(lk: Lookup): NetSummary[] {
+  const { model, host } = lk;
+  const nets = model.dockerNetworks.filter(isDrawnNetwork);
+  const onNetwork = new Map<string, Set<string>>();
+  for (const c of model.containers) {
+    for (const n of c.networks) onNetwork.set(n.network, (onNetwork.get(n.network) ?? new Set()).add(c.name));
+  }
+  /** Containers on a network by Docker's word, or behind a veth on its bridge. */
+  const countOn = (netName: string | undefined, bridge: string | undefined): number => {
+    const names = new Set(netName ? onNetwork.get(netName) : undefined);
+    for (const p of bridge && host ? lk.bridgePorts(bridge) : []) {
+      const peer = lk.peer(host!.id, p);
+      const ns = lk.namespace(peer?.namespace);
+      if (ns?.kind === 'container') names.add(ns.container ?? ns.name);
+    }
+    return names.size;
+  };
+  const out: NetSummary[] = [];
+  const seen = new Set<string>();
+  for (const name of [...hostBridgeNames(host)].sort()) {
+    const i = host ? lk.iface(host.id, name) : undefined;
+    const net = nets.find((n) => n.bridge === name);
+    const containers = countOn(net?.name, name);
+    const addr = i ? addressLines(i)[0] : undefined;
+    const item: NetSummary = {
+      name,
+      lines: [
+        net ? `Docker network ${net.name}` : `bridge ${name}`,
+        [addr, i ? stateText(i) : 'not captured'].filter(Boolean).join(' '),
+        `${plural(containers, 'container')} on ${name}`,
+      ],
+      state: stateOf(i),
+      containers,
+      driver: 'bridge',
+    };
+    if (net) {
+      item.network = net.name;
+      seen.add(net.name);
+    }
+    out.push(item);
+  }
+  for (const n of [...nets].sort(byName)) {
+    if (seen.has(n.name)) continue;
+    const containers = countOn(n.name, undefined);
+    const where = n.bridge ?? n.name;
+    out.push({
+      name: where,
+      network: n.name,
+      lines: [
+        `Docker network ${n.name} (${n.driver || '?'})`,
+        ...n.subnets.map((x) => x.subnet).slice(0, 1),
+        `${plural(containers, 'container')} on ${where}`,
+      ],
+      state: 'unknown',
+      containers,
+      driver: n.driver,
+    });
+  }
+  return out;
+}
+
+/** The Docker network a published port leads to: by the container's address, else its first network. */
+function publishNetwork(lk: Lookup, p: Publish): string | undefined {
+  return (
+    (p.containerIp ? networkContaining(lk.model.dockerNetworks, p.containerIp)?.name : undefined) ??
+    lk.container(p.container)?.networks[0]?.network
+  );
+}
+
+export function aggregated(
+  lk: Lookup,
+  summaries: NetSummary[],
+  direction: 'LR' | 'TB',
+  maxNodes: number,
+  shrink: number,
+): { source: string; b: Builder } {
+  const b = new Builder();
+  const { model, host } = lk;
+  const defaults = defaultRoutes(host);
+  const uplinkName = defaults[0] ? routeDev(defaults[0]) : undefined;
+  const uplinks = uplinksOf(lk, uplinkName).slice(0, Math.max(1, Math.floor(4 / shrink)));
+  const ports = publishes(model);
+  const room = Math.max(6, Math.floor((maxNodes - uplinks.length - 8) / shrink));
+  const netCap = Math.max(3, Math.ceil(room * 0.6));
+  const portCap = Math.max(1, room - netCap);
+  // Keep the busiest networks; show them in name order.
+  const kept = new Set(
+    [...summaries].sort((a, c) => c.containers - a.containers || cmp(a.name, c.name)).slice(0, netCap),
+  );
+  const shown = summaries.filter((x) => kept.has(x));
+  const hidden = summaries.filter((x) => !kept.has(x));
+  const totalContainers = new Set(model.containers.map((c) => c.name)).size;
+
+  const up = uplinks[0];
+  const v4 = up?.addresses.find((a) => a.family === 'inet');
+  const via = defaults[0] ? routeVia(defaults[0]) : undefined;
+  const lan =
+    up && (v4 || via)
+      ? b.node([v4 ? `LAN ${v4.network}` : 'LAN', ...(via ? [`gateway ${via}`] : [])], 'hexagon', 'lan')
+      : undefined;
+  const netNode = new Map<string, string>();
+  const portNodes: [Publish, string][] = [];
+  const portGroups: [string, Publish[], string][] = [];
+  let uplinkId: string | undefined;
+  let grid: string | undefined;
+  b.group([`host ${model.hostname || host?.name || ''}`.trim()], 'host', () => {
+    for (const i of uplinks) {
+      const id = b.node([ifaceTitle(i), ...addressLines(i).slice(0, 1)], 'rect', 'iface', stateOf(i));
+      uplinkId ??= id;
+    }
+    if (ports.length <= portCap) {
+      for (const p of ports) portNodes.push([p, b.node(hostPortLines(p), 'round', 'port')]);
+    } else {
+      // Too many to draw one by one: one node per target network listing its ports, so every
+      // network with published ports keeps them visible and the figure one edge pair per network.
+      const byNet = new Map<string, Publish[]>();
+      for (const p of ports) {
+        const net = publishNetwork(lk, p) ?? '';
+        byNet.set(net, [...(byNet.get(net) ?? []), p]);
+      }
+      const groups = [...byNet.entries()].slice(0, portCap);
+      for (const [net, list] of groups) {
+        const shown = list.slice(0, 3).map((p) => `:${p.hostPort}${p.proto === 'tcp' ? '' : `/${p.proto}`}`);
+        const more = list.length > 3 ? ` +${list.length - 3}` : '';
+        const id = b.node(
+          [`host ${shown.join(' ')}${more}`, `${plural(list.length, 'published port')}`],
+          'round',
+          'port',
+        );
+        portGroups.push([net, list, id]);
+      }
+      const rest = [...byNet.values()].slice(portCap).reduce((t, l) => t + l.length, 0);
+      if (rest > 0) b.node([`+${rest} more published ports`], 'round', 'port');
+    }
+    const title = `${plural(summaries.length, 'Docker network')}, ${plural(totalContainers, 'container')} (summarised)`;
+    grid = b.group(
+      [title],
+      'host',
+      () => {
+        const ids: string[] = [];
+        for (const n of shown) {
+          const bridge = n.driver === 'bridge';
+          const id = b.node(
+            n.lines,
+            bridge ? 'subroutine' : 'hexagon',
+            bridge ? 'bridge' : 'overlay',
+            n.state,
+          );
+          if (n.network) netNode.set(n.network, id);
+          ids.push(id);
+        }
+        if (hidden.length > 0) {
+          const count = hidden.reduce((t, x) => t + x.containers, 0);
+          ids.push(
+            b.node(
+              [`+${plural(hidden.length, 'more network')}`, `with ${plural(count, 'container')}`],
+              'subroutine',
+              'bridge',
+              'unknown',
+            ),
+          );
+        }
+        // Rows of GRID_COLUMNS: invisible links rank the nodes of a row left to right.
+        for (let i = 0; i < ids.length; i++)
+          if (i % GRID_COLUMNS !== 0) b.edge(ids[i - 1]!, ids[i]!, 'invisible');
+      },
+      'LR',
+    );
+  });
+  if (lan && uplinkId) b.edge(lan, uplinkId, 'link', ['default route']);
+  if (uplinkId && grid) b.edge(uplinkId, grid, 'routed', ['routed']);
+  for (const [net, list, id] of portGroups) {
+    if (uplinkId) b.edge(uplinkId, id, 'client', [plural(list.length, 'port')]);
+    const first = list[0]!;
+    const to = `${first.container ?? first.containerIp ?? '?'}:${first.containerPort ?? '?'}`;
+    const target = (net ? netNode.get(net) : undefined) ?? grid;
+    if (target) b.edge(id, target, 'publish', [list.length > 1 ? `→ ${to} …` : `→ ${to}`]);
+  }
+  for (const [p, id] of portNodes) {
+    if (uplinkId) b.edge(uplinkId, id, 'client', [`${p.proto} :${p.hostPort}`]);
+    const net = publishNetwork(lk, p);
+    const target = (net ? netNode.get(net) : undefined) ?? grid;
+    const text = `${p.proto} ${p.hostPort} → ${p.container ?? p.containerIp ?? '?'}:${p.containerPort ?? '?'}`;
+    if (target) b.edge(id, target, 'publish', [text]);
+  }
+  legend(b);
+  return { source: b.source(direction), b };
+}
+
+/** The last resort, when even the smallest summary does not fit the budget: say so in one box. */
+export function tooLarge(lk: Lookup, direction: 'LR' | 'TB'): { source: string; b: Builder } {
+  const b = new Builder();
+  const m = lk.model;
+  b.group(['host'], 'host', () => {
+    b.node(
+      [
+        'too large to draw',
+        `${m.namespaces.length} namespaces, ${m.containers.length} containers`,
+        `${m.dockerNetworks.length} Docker networks, ${m.publishedPorts.length} published ports`,
+        'see the tables of the report',
+      ],
+      'rect',
+      'note',
+    );
+  });
+  return { source: b.source(direction), b };
+}
