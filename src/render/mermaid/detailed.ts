@@ -465,7 +465,9 @@ function drawDockerOnlySandboxes(s: Scene): void {
   const byKey = new Map<string, { net: ModelDockerNetwork; ipv4?: string; name: string }[]>();
   for (const n of s.nets) {
     for (const ep of n.endpoints) {
-      if (!ep.sandbox || sandboxNamespaceOf(model, ep.key, ep.ipv4)) continue;
+      // A hidden endpoint the model placed (a container's gateway leg, ingress-sbox's legs) is
+      // drawn with its namespace; only those nobody captured get a box of their own.
+      if (!ep.sandbox || ep.namespace || ep.container || sandboxNamespaceOf(model, ep.key, ep.ipv4)) continue;
       const list = byKey.get(ep.key) ?? [];
       list.push(ep.ipv4 ? { net: n, ipv4: ep.ipv4, name: ep.name } : { net: n, name: ep.name });
       byKey.set(ep.key, list);
