@@ -35,7 +35,9 @@ describe('reachMatrix on the real Docker 20.10 bundle', () => {
     const ids = m.destinations.map((d) => d.id);
     expect(ids).toContain('host tcp 10.99.0.2:60000');
     expect(ids).toContain('container:whoami tcp 172.17.0.2:8080');
-    expect(ids).not.toContain('host tcp [::1]:60000');
+    // The host's own loopback is a destination of the host (what `localhost` reaches), not a container's.
+    expect(ids).toContain('host tcp [::1]:60000');
+    expect(ids.filter((i) => i.startsWith('container:') && / (127\.|\[::1\])/.test(i))).toEqual([]);
     expect(m.cells).toHaveLength(m.sources.length * m.destinations.length);
     const cell = m.cells.find(
       (c) => c.source === 'outside:eth0' && c.destination === 'host tcp 10.99.0.2:60000',
@@ -98,9 +100,17 @@ describe('compareWithProbes', () => {
     const r = compareWithProbes(sample, file);
     expect(r.engine).toContain('20.10');
     expect(r.agreements.map((a) => a.verdict)).toEqual(['delivered', 'no-listener']);
-    expect(r.disagreements).toHaveLength(1);
-    expect(r.disagreements[0]).toMatchObject({ verdict: 'delivered', expected: ['connected'] });
+    // Conclusive: udp 60001 answered the host (wrongly, on purpose), so its silence to the LAN
+    // is a real silence, where the evaluator expects ICMP port unreachable.
+    expect(r.disagreements.map((d) => [d.verdict, d.probe.result])).toEqual([
+      ['delivered', 'timeout'],
+      ['no-listener', 'timeout'],
+      ['no-listener', 'connected'],
+    ]);
     expect(r.unknown).toHaveLength(1);
     expect(r.unknown[0]?.reason).toContain('no container ghost');
+    // No UDP reply from a service that answered nobody: inconclusive, never an agreement.
+    expect(r.inconclusive.map((c) => c.probe.to.port)).toEqual([60000]);
+    expect(r.inconclusive[0]?.why).toMatch(/answered no probe/);
   });
 });

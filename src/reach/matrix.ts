@@ -106,8 +106,10 @@ export function reachDestinations(model: StepModel): ReachDestination[] {
   const out = new Map<string, ReachDestination>();
   const v6only = model.sysctls?.find((s) => s.key === 'net.ipv6.bindv6only')?.value === '1';
   const add = (ns: ModelNamespace, address: string, port: number, proto: 'tcp' | 'udp', label: string) => {
-    // A loopback address means "this namespace" only from itself: kept for the host (127.0.0.1 publishing).
-    if (address === '::1' || (address.startsWith('127.') && ns.id !== 'host')) return;
+    // A loopback address means "this namespace" only from itself: kept for the host (ports
+    // published on 127.0.0.1, and [::1], where `localhost` often resolves first: Docker 28
+    // without docker-proxy DNATs it, and the kernel drops it).
+    if ((address === '::1' || address.startsWith('127.')) && ns.id !== 'host') return;
     const id = `${ns.id} ${proto} ${address.includes(':') ? `[${address}]` : address}:${port}`;
     if (out.has(id)) return;
     out.set(id, {
@@ -174,7 +176,7 @@ export function reachMatrix(model: StepModel, opts: ReachOptions = {}): ReachMat
       // The host's wildcard sockets stand at every host address: one per port and address class.
       (d) =>
         d.namespace === 'host'
-          ? `host ${d.proto} ${d.port} ${d.address.startsWith('127.') ? 'loopback' : familyOf(d.address)}`
+          ? `host ${d.proto} ${d.port} ${d.address.startsWith('127.') || d.address === '::1' ? 'loopback-' : ''}${familyOf(d.address)}`
           : `${d.group} ${d.proto} ${d.port} ${familyOf(d.address)}`,
       (d, members) =>
         members.length > 1 ? { ...d, id: `group:${d.group} ${d.proto}/${d.port}`, members } : d,

@@ -186,6 +186,22 @@ class Tracer {
         evidence: r2.route ? [r2.route.evidence] : [],
       });
     }
+    if (route.type !== 'local' && st.family === 'ipv6' && sameAddress(st.src, '::1')) {
+      // IPv6 has no route_localnet: ::1 never leaves lo (RFC 4291 2.5.3). Docker 28 without the
+      // userland proxy DNATs [::1]:port to the container all the same; the SYN goes out (its
+      // source MASQUERADEd), but the reply, translated back to ::1, arrives on the bridge and
+      // the kernel drops it (without MASQUERADE the container's kernel drops the SYN itself).
+      // Probed: host -> [::1]:8080 times out on Docker 28.5 with userland-proxy false.
+      this.hop(
+        ns.id,
+        'route',
+        `source ::1 towards ${st.dst} out of ${route.dev}: IPv6 loopback never leaves lo (no route_localnet for IPv6)`,
+      );
+      return {
+        verdict: 'dropped',
+        reason: `dropped by the kernel: a connection from ::1 to ${st.dst} (out of ${route.dev}) cannot work, IPv6 loopback never leaves lo`,
+      };
+    }
     const post = this.hook(ns, 'postrouting', st);
     if (post) return post;
     st.natDecidedSrc = true;
@@ -209,6 +225,15 @@ class Tracer {
     st.natSrc = false;
     st.natDecidedDst = false;
     st.natDecidedSrc = false;
+    if (
+      st.family === 'ipv6' &&
+      ifname !== 'lo' &&
+      (sameAddress(st.src, '::1') || sameAddress(st.dst, '::1'))
+    ) {
+      // ip6_rcv_core, before netfilter: ::1 as source or destination on a non-loopback interface (RFC 4291 2.5.3).
+      this.hop(ns.id, 'route', `IPv6 loopback address on ${ifname}: dropped on receipt`);
+      return { verdict: 'dropped', reason: `dropped as a martian: ::1 arriving on ${ifname}` };
+    }
     const pre = this.hook(ns, 'prerouting', st);
     if (pre) return pre;
     if (st.family === 'ipv4' && contains('127.0.0.0/8', st.dst) && ifname !== 'lo') {

@@ -7,7 +7,8 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { lockOrDone } from './dir-lock.js';
 import {
   collectorPath,
   runInSandbox,
@@ -153,9 +154,11 @@ const variedRuns = new Map<string, Promise<VariedRun>>();
 /**
  * Run test/scripts/engine-varied.sh once for this engine and proxy setting, in outDir (default
  * variedDir(opts)), and give the paths of its bundle, truth and probes. One run per key and
- * process (concurrent callers share the promise), and a complete earlier run in the same folder
- * (marker file `complete`, written last) is reused, so the collector, model and evaluator tests
- * all read the same scenario. About 50-70 s per engine on an idle 2-core machine.
+ * process (concurrent callers share the promise) and across processes (vitest's workers, other
+ * worktrees' tests: the lock folder `<dir>.lock` of ./dir-lock.ts, whose holder alone removes
+ * and makes the folder; the others wait for its marker). A complete earlier run in the same
+ * folder (marker file `complete`, written last) is reused, so the collector, model and evaluator
+ * tests all read the same scenario. About 50-70 s per engine on an idle 2-core machine.
  */
 export function captureVaried(outDir: string | undefined, opts: VariedOptions): Promise<VariedRun> {
   const dir = outDir ?? variedDir(opts);
@@ -176,10 +179,33 @@ async function runVaried(dir: string, opts: VariedOptions): Promise<VariedRun> {
     probes: join(dir, 'probes.json'),
   };
   const marker = join(dir, 'complete');
-  if (existsSync(marker)) {
+  const timeoutMs = opts.timeoutMs ?? 240_000;
+  mkdirSync(dirname(dir), { recursive: true });
+  const lock = await lockOrDone(`${dir}.lock`, () => existsSync(marker), {
+    // The owner's run, plus its own wait for an earlier owner.
+    timeoutMs: 2 * timeoutMs + 60_000,
+    onWait: (o) =>
+      console.info(`varied scenario ${dir}: another process (pid ${o?.pid ?? '?'}) is making it; waiting`),
+  });
+  if (lock.kind === 'done') {
     const ms = Number(readFileSync(marker, 'utf8').trim()) || 0;
     return { ...paths, log: '', ms, reused: true };
   }
+  try {
+    return await runVariedLocked(dir, paths, marker, timeoutMs, opts);
+  } finally {
+    lock.release();
+  }
+}
+
+async function runVariedLocked(
+  dir: string,
+  paths: Omit<VariedRun, 'log' | 'ms' | 'reused'>,
+  marker: string,
+  timeoutMs: number,
+  opts: VariedOptions,
+): Promise<VariedRun> {
+  // Only the lock's holder gets here: an incomplete folder is a failed or killed earlier run.
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   const env = {
@@ -190,7 +216,7 @@ async function runVaried(dir: string, opts: VariedOptions): Promise<VariedRun> {
     DOCKERNET_DOCKER28: docker28Root,
   };
   const run = await runInSandbox(join(scriptsDir, 'engine-varied.sh'), [dir], {
-    timeoutMs: opts.timeoutMs ?? 240_000,
+    timeoutMs,
     env,
   });
   writeFileSync(join(dir, 'scenario.log'), run.stderr);

@@ -14,7 +14,8 @@
 # `lan` (10.99.0.1, fd99::1, which routes 172.16.0.0/12 and fd00::/8 back to the host so the
 # "LAN" can try container addresses directly); a ufw-like INPUT (policy DROP; lo, ESTABLISHED,
 # tcp/22, ICMPv6 accepted) in iptables and ip6tables; host listeners on tcp 22 and 8081 (8081
-# blocked by INPUT). Containers (all busybox httpd unless said):
+# blocked by INPUT) and a UDP echo on 5354 (blocked by INPUT too; db echoes on udp 5353).
+# Containers (all busybox httpd unless said):
 #   default bridge  whoami -p 60000:8080 -p 5353:5353/udp (UDP echo: see probe.mjs udp-echo,
 #                   run by nsenter in whoami's namespace: busybox has no UDP server)
 #   appnet (IPv4 172.20.0.0/24 + IPv6 fd00:db8:1::/64)
@@ -164,6 +165,12 @@ lap swarm
 # The UDP responder in whoami's namespace.
 WPID=$(docker inspect --format '{{.State.Pid}}' whoami)
 nsenter -t "$WPID" -n "$NODE" "$HERE/probe.mjs" udp-echo 5353 &
+# More UDP responders (test/reach-probes.test.ts): a UDP probe without a reply is conclusive only
+# when the service answers someone, so the host (5354, not accepted by the ufw-like INPUT) and
+# db on the internal network (5353) echo too.
+"$NODE" "$HERE/probe.mjs" udp-echo 5354 2>"$OUT/echo-host.log" &
+DBPID=$(docker inspect --format '{{.State.Pid}}' db)
+nsenter -t "$DBPID" -n "$NODE" "$HERE/probe.mjs" udp-echo 5353 2>"$OUT/echo-db.log" &
 
 # A stale namespace file: bind-mount a namespace on an empty file, then lose the mount.
 ip netns add stale-maker
@@ -182,6 +189,8 @@ for cp in whoami:8080 whoami:5353 orders-api:8080 orders-api:9091 admin:80 db:54
   wait_for 20 "$cp listening" listening "${cp%:*}" "${cp#*:}"
 done
 for p in 22 8081; do wait_for 10 "host listener $p" sh -c "ss -Hltn | grep -q ':$p '"; done
+wait_for 20 "host udp echo 5354" sh -c "ss -Hlun | grep -q ':5354 '"
+wait_for 20 "db udp echo 5353 (see echo-db.log)" listening db 5353
 lap listeners
 
 # --- the collector

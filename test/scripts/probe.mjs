@@ -3,7 +3,8 @@
 // the scenario's namespaces. Three modes:
 //
 //   node probe.mjs udp-echo PORT            a UDP responder (busybox has no UDP server: its nc
-//                                           has no -u and there is no udpsvd in Debian's build)
+//                                           has no -u and there is no udpsvd in Debian's build),
+//                                           bound to each address of its namespace
 //   node probe.mjs run < targets.json       probe [{address,port,proto}] from THIS namespace,
 //                                           all in parallel, each bounded; results on stdout
 //   node probe.mjs all TRUTH_DIR OUT.json   plan sources and destinations from the truth the
@@ -19,6 +20,7 @@ import { spawn } from 'node:child_process';
 import dgram from 'node:dgram';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
+import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 
 const TIMEOUT_MS = 400;
@@ -298,10 +300,20 @@ async function all(truthDir, outFile) {
 }
 
 if (mode === 'udp-echo') {
+  // One socket per address of this namespace, as DNS servers do, not one wildcard socket: a
+  // wildcard UDP socket replies from the address the kernel picks for the reply, not the one
+  // the datagram was sent to. On the host they differ for its own bridge addresses (Docker's
+  // `-s <subnet> ! -o <bridge> -j MASQUERADE` rewrites the probe's source to 127.0.0.1 on lo),
+  // and the prober's connected socket then drops the reply: delivered, yet a timeout.
   const port = Number(args[0]);
-  const s = dgram.createSocket({ type: 'udp6', ipv6Only: false });
-  s.on('message', (m, r) => s.send(m, r.port, r.address));
-  s.bind(port, '::');
+  for (const list of Object.values(networkInterfaces())) {
+    for (const a of list ?? []) {
+      if (a.family === 'IPv6' && a.scopeid) continue; // link-local: meaningless elsewhere
+      const s = dgram.createSocket(a.family === 'IPv6' ? { type: 'udp6', ipv6Only: true } : 'udp4');
+      s.on('message', (m, r) => s.send(m, r.port, r.address));
+      s.bind(port, a.address);
+    }
+  }
 } else if (mode === 'run') {
   const results = await runTargets(JSON.parse(await readStdin()));
   process.stdout.write(JSON.stringify(results));
