@@ -49,6 +49,7 @@ interface ReportOpts {
   order: 'given' | 'time';
   browser?: string | false;
   paper: 'a4' | 'letter';
+  appendix: 'full' | 'cited' | 'none';
   title?: string;
   quiet?: boolean;
   zip?: string;
@@ -82,6 +83,7 @@ async function reportCommand(inputs: string[], opts: ReportOpts): Promise<void> 
     formats: formats as Format[],
     audience: opts.audience,
     paper: opts.paper,
+    appendix: opts.appendix,
     ...(opts.browser !== undefined ? { browser: opts.browser } : {}),
     ...(interactive ? { progress: (m: string) => process.stderr.write(`dockernet: ${m}...\n`) } : {}),
   });
@@ -245,6 +247,14 @@ export function buildProgram(): Command {
     )
     .option('--no-browser', 'use no browser: the HTML draws its diagrams itself, no PDF')
     .addOption(new Option('--paper <size>', 'PDF paper size').choices(['a4', 'letter']).default('a4'))
+    .addOption(
+      new Option(
+        '--appendix <what>',
+        "the PDF's raw outputs: full (every line), cited (the lines findings and answers cite), none",
+      )
+        .choices(['full', 'cited', 'none'])
+        .default('cited'),
+    )
     .addOption(
       new Option(
         '-a, --audience <who>',

@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import Handlebars from 'handlebars';
 import type { Report } from '../report/types.js';
 import { readTemplate, TEMPLATE_DIR } from './templates.js';
-import { reportView } from './view.js';
+import { type AppendixMode, reportView } from './view.js';
 import type { Audience } from './view-analyses.js';
 
 let compiled: Handlebars.TemplateDelegate | undefined;
@@ -71,6 +71,8 @@ export type StepDiagrams =
 export interface HtmlOptions {
   audience?: Audience;
   diagrams?: StepDiagrams;
+  /** How much of the raw outputs the appendix shows (default full: every file, every line). */
+  appendix?: AppendixMode;
 }
 
 function svgDataUri(svg: string): string {
@@ -79,7 +81,7 @@ function svgDataUri(svg: string): string {
 
 export function renderHtml(report: Report, opts: HtmlOptions = {}): string {
   const css = readTemplate('report.css') + readTemplate('analyses.css') + readTemplate('print.css');
-  const view = reportView(report, opts.audience ?? 'review');
+  const view = reportView(report, opts.audience ?? 'review', opts.appendix ?? 'full');
   const d = opts.diagrams;
   const scripts: string[] = [];
   if (d?.mode === 'script') {

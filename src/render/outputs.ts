@@ -7,6 +7,7 @@
 import type { Report } from '../report/types.js';
 import { type HtmlOptions, renderHtml, type StepDiagrams } from './html.js';
 import { stepDiagram } from './mermaid/index.js';
+import type { AppendixMode } from './view.js';
 import type { Audience } from './view-analyses.js';
 
 export const FORMATS = ['html', 'json', 'md', 'pdf'] as const;
@@ -18,6 +19,8 @@ export interface OutputOptions {
   /** A browser executable, or false to use none (no pre-rendered diagrams, no PDF). */
   browser?: string | false;
   paper?: 'a4' | 'letter';
+  /** The PDF's appendix of raw outputs (default cited: the lines findings and answers cite). */
+  appendix?: AppendixMode;
   /** Progress lines for the slow parts (browser launch, diagrams, PDF). */
   progress?: (msg: string) => void;
 }
@@ -100,7 +103,11 @@ export async function renderOutputs(report: Report, opts: OutputOptions): Promis
         progress('printing the PDF');
         const { renderPdf } = await import('./pdf.js');
         // The PDF shows pre-rendered figures: the page's own script mode is never printed.
-        const pdf = await renderPdf(browser, html, { paper: opts.paper ?? 'a4', title: report.title });
+        // The PDF is a document to read: its appendix shows only what the report cites (by default).
+        const pdfAppendix = opts.appendix ?? 'cited';
+        const pdfHtml =
+          pdfAppendix === 'full' ? html : renderHtml(report, { ...htmlOpts, appendix: pdfAppendix });
+        const pdf = await renderPdf(browser, pdfHtml, { paper: opts.paper ?? 'a4', title: report.title });
         files.push({ name: 'report.pdf', data: pdf });
       } else {
         notes.push(

@@ -138,6 +138,10 @@ function namespaceView(step: ReportStep, ns: ModelNamespace) {
     connected: ns.sockets.filter((s) => !s.listening).map((s) => socketRow(step, s)),
     hasProcesses: ns.processes.length > 0,
     processCount: ns.processes.length,
+    // Printed tables stop after PRINT_ROWS rows (print.css); the PDF says how many more there are.
+    listeningMore: Math.max(0, ns.sockets.filter((s) => s.listening).length - PRINT_ROWS),
+    connectedMore: Math.max(0, ns.sockets.filter((s) => !s.listening).length - PRINT_ROWS),
+    processesMore: Math.max(0, ns.processes.length - PRINT_ROWS),
     processes: ns.processes.map((p) => ({
       pid: p.pid,
       ppid: p.ppid ?? '',
@@ -255,7 +259,35 @@ function staleView(step: ReportStep) {
   }));
 }
 
-function filesView(step: ReportStep) {
+/**
+ * How much of the raw outputs the appendix shows: every line (`full`, the HTML's default: every
+ * file of the bundle appears), only the lines that findings and answers cite with two lines of
+ * context (`cited`, the PDF's default: a document to read, not a dump), or a list of the files
+ * without their text (`none`).
+ */
+/** Rows of a socket or process table that the PDF prints (print.css hides the rest). */
+const PRINT_ROWS = 15;
+
+export type AppendixMode = 'full' | 'cited' | 'none';
+
+/** Lines per file that the step's findings and answers cite as evidence. */
+function citedLines(step: ReportStep): Map<string, Set<number>> {
+  const out = new Map<string, Set<number>>();
+  const add = (e: Evidence) => {
+    if (e.line === undefined) return;
+    const set = out.get(e.file) ?? new Set<number>();
+    set.add(e.line);
+    out.set(e.file, set);
+  };
+  for (const f of step.analysis?.findings ?? []) f.evidence.forEach(add);
+  for (const a of step.analysis?.answers ?? []) a.evidence.forEach(add);
+  return out;
+}
+
+const CONTEXT_LINES = 2;
+
+function filesView(step: ReportStep, mode: AppendixMode = 'full') {
+  const cited = mode === 'cited' ? citedLines(step) : undefined;
   return step.files.map((f, i) => {
     const cmd = f.commandIndex !== undefined ? step.commands[f.commandIndex] : undefined;
     const anchor = `${step.anchor}-f${i}`;
@@ -284,14 +316,52 @@ function filesView(step: ReportStep) {
       // The appendix's numbered lines as one pre-built string, byte for byte what the template's
       // `{{#each lines}}<span class="ln" id="{{id}}">...` gave: a Handlebars iteration per line of a
       // 20,000-row output cost about a second on a 1,000-container host.
-      linesHtml: lines
-        .map(
-          (text, n) =>
-            `<span class="ln" id="${anchor}-L${n + 1}"><span class="n">${n + 1}</span>${esc(text)}\n</span>`,
-        )
-        .join(''),
+      // Full: every file with its text. Cited: the files a finding or answer cites, with those
+      // lines; the others (and every file with `none`) are one row of a compact list.
+      shown: mode === 'full' || (mode === 'cited' && (cited?.get(f.path)?.size ?? 0) > 0),
+      linesHtml: linesHtml(lines, anchor, mode, cited?.get(f.path)),
+      shownLines:
+        mode === 'full' ? lines.length : mode === 'none' ? 0 : shownCount(lines.length, cited?.get(f.path)),
+      totalLines: lines.length,
     };
   });
+}
+
+/** Lines within CONTEXT_LINES of a cited line (1-based), or none. */
+function keep(total: number, cited: Set<number> | undefined): boolean[] {
+  const k = new Array<boolean>(total).fill(false);
+  for (const c of cited ?? [])
+    for (let n = Math.max(1, c - CONTEXT_LINES); n <= Math.min(total, c + CONTEXT_LINES); n++)
+      k[n - 1] = true;
+  return k;
+}
+
+function shownCount(total: number, cited: Set<number> | undefined): number {
+  return keep(total, cited).filter(Boolean).length;
+}
+
+function linesHtml(
+  lines: string[],
+  anchor: string,
+  mode: AppendixMode,
+  cited: Set<number> | undefined,
+): string {
+  const line = (text: string, n: number) =>
+    `<span class="ln" id="${anchor}-L${n + 1}"><span class="n">${n + 1}</span>${esc(text)}\n</span>`;
+  if (mode === 'full') return lines.map(line).join('');
+  if (mode === 'none') return '';
+  const k = keep(lines.length, cited);
+  let html = '';
+  let gap = false;
+  lines.forEach((text, n) => {
+    if (k[n]) {
+      if (gap) html += '<span class="gap">…\n</span>';
+      gap = false;
+      html += line(text, n);
+    } else gap = true;
+  });
+  if (gap && html) html += '<span class="gap">…\n</span>';
+  return html;
 }
 
 export interface DiagramView {
@@ -304,7 +374,8 @@ export interface DiagramView {
   error: string | undefined;
 }
 
-export function stepView(step: ReportStep, audience: Audience = 'review') {
+export function stepView(step: ReportStep, audience: Audience = 'review', appendix: AppendixMode = 'full') {
+  const files = filesView(step, appendix);
   const parseProblems = step.commands.filter(
     (c) => c.status === 'rejected' || c.status === 'error' || c.warnings.length > 0,
   );
@@ -341,7 +412,8 @@ export function stepView(step: ReportStep, audience: Audience = 'review') {
     links: linkView(step),
     stale: staleView(step),
     hasVeths: step.model.vethLinks.length > 0,
-    files: filesView(step),
+    files,
+    notShown: files.filter((f) => !f.shown),
     summary: {
       interfaces: step.model.namespaces.find((n) => n.id === 'host')?.interfaces.length ?? 0,
       bridges: step.model.namespaces.find((n) => n.id === 'host')?.bridges.length ?? 0,
@@ -359,15 +431,18 @@ export function stepView(step: ReportStep, audience: Audience = 'review') {
   };
 }
 
-export function reportView(report: Report, audience: Audience = 'review') {
+export function reportView(report: Report, audience: Audience = 'review', appendix: AppendixMode = 'full') {
   return {
     audience,
+    appendix,
+    appendixFull: appendix === 'full',
+    appendixCited: appendix === 'cited',
     isHandout: audience === 'handout',
     showFindings: audience === 'review',
     title: report.title,
     generator: `${report.generator.name} ${report.generator.version}`,
     generatedAt: report.generatedAt,
     schemaVersion: report.schemaVersion,
-    steps: report.steps.map((s) => stepView(s, audience)),
+    steps: report.steps.map((s) => stepView(s, audience, appendix)),
   };
 }
