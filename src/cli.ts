@@ -18,7 +18,7 @@ import { parseBundle } from './parsers/parse-bundle.js';
 import { buildReport } from './pipeline.js';
 import { formatMatrix, formatPath, reachMatrix, tracePacket } from './reach/index.js';
 import type { PacketSource } from './reach/types.js';
-import { FORMATS, type Format, renderOutputs } from './render/outputs.js';
+import { abandonBrowser, FORMATS, type Format, renderOutputs, startBrowser } from './render/outputs.js';
 import { AUDIENCES, type Audience } from './render/view-analyses.js';
 import { VERSION } from './version.js';
 
@@ -71,22 +71,32 @@ async function reportCommand(inputs: string[], opts: ReportOpts): Promise<void> 
     if (!(FORMATS as readonly string[]).includes(f))
       throw new ExitError(`unknown format "${f}" (choose from ${FORMATS.join(', ')})`, EXIT.usage);
   }
+  // Chromium starts (and loads mermaid) while the bundles are read and analysed.
+  const started = await startBrowser({
+    formats: formats as Format[],
+    ...(opts.browser !== undefined ? { browser: opts.browser } : {}),
+  });
   let report: Awaited<ReturnType<typeof buildReport>>;
   try {
     report = await buildReport(inputs, { order: opts.order, ...(opts.title ? { title: opts.title } : {}) });
   } catch (e) {
+    await abandonBrowser(started);
     if (e instanceof BundleReadError) throw new ExitError(e.message, EXIT.input);
     throw e;
   }
   const interactive = process.stderr.isTTY === true && !opts.quiet;
-  const result = await renderOutputs(report, {
-    formats: formats as Format[],
-    audience: opts.audience,
-    paper: opts.paper,
-    appendix: opts.appendix,
-    ...(opts.browser !== undefined ? { browser: opts.browser } : {}),
-    ...(interactive ? { progress: (m: string) => process.stderr.write(`dockernet: ${m}...\n`) } : {}),
-  });
+  const result = await renderOutputs(
+    report,
+    {
+      formats: formats as Format[],
+      audience: opts.audience,
+      paper: opts.paper,
+      appendix: opts.appendix,
+      ...(opts.browser !== undefined ? { browser: opts.browser } : {}),
+      ...(interactive ? { progress: (m: string) => process.stderr.write(`dockernet: ${m}...\n`) } : {}),
+    },
+    started,
+  );
   const outDir = resolve(opts.output);
   const written: string[] = [];
   try {

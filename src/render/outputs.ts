@@ -4,7 +4,9 @@
  * the diagrams and the PDF; puppeteer is only loaded when a browser is used, so HTML without a
  * browser stays fast.
  */
+import type { Browser } from 'puppeteer';
 import type { Report } from '../report/types.js';
+import type { PreparedPage } from './diagrams.js';
 import { type HtmlOptions, renderHtml, type StepDiagrams } from './html.js';
 import { stepDiagram } from './mermaid/index.js';
 import type { AppendixMode } from './view.js';
@@ -39,33 +41,75 @@ export interface OutputResult {
   browser?: string;
 }
 
-export async function renderOutputs(report: Report, opts: OutputOptions): Promise<OutputResult> {
-  const progress = opts.progress ?? (() => {});
+/**
+ * The browser of a run, started as early as possible: launching Chromium and loading mermaid
+ * into a page take one to two seconds that nothing else needs, so the CLI starts them before it
+ * reads the bundles and the work overlaps (issue #13). `ready` is undefined without a browser.
+ */
+export interface BrowserStart {
+  path?: string;
+  notes: string[];
+  ready?: Promise<{ browser: Browser; page: Promise<PreparedPage> }>;
+}
+
+export async function startBrowser(opts: Pick<OutputOptions, 'browser' | 'formats'>): Promise<BrowserStart> {
   const notes: string[] = [];
+  const wantsBrowser =
+    opts.browser !== false && (opts.formats.includes('html') || opts.formats.includes('pdf'));
+  if (!wantsBrowser) return { notes };
+  const { findBrowser, NO_BROWSER_HELP } = await import('./browser-find.js');
+  const found = findBrowser(opts.browser || undefined);
+  if (!found) {
+    notes.push(opts.browser ? `the browser ${opts.browser} does not exist` : NO_BROWSER_HELP);
+    return { notes };
+  }
+  // Only now load puppeteer: the no-browser path never pays for it.
+  const ready = (async () => {
+    const browser = await (await import('./browser.js')).launchBrowser(found.path);
+    const { prepareDiagramPage } = await import('./diagrams.js');
+    const page = prepareDiagramPage(browser);
+    // Not awaited here: a failure surfaces when the diagrams are drawn (and the page is closed then).
+    page.catch(() => undefined);
+    return { browser, page };
+  })();
+  ready.catch(() => undefined);
+  return { path: found.path, notes, ready };
+}
+
+/** Close a started browser that will not be used (the run failed before rendering). */
+export async function abandonBrowser(started: BrowserStart | undefined): Promise<void> {
+  const b = await started?.ready?.catch(() => undefined);
+  await b?.browser.close().catch(() => undefined);
+}
+
+export async function renderOutputs(
+  report: Report,
+  opts: OutputOptions,
+  started?: BrowserStart,
+): Promise<OutputResult> {
+  const progress = opts.progress ?? (() => {});
   const files: OutputFile[] = [];
   const sources = report.steps.map((s) => stepDiagram(s.model).source);
   sources.forEach((src, i) => {
     files.push({ name: `diagrams/step-${i + 1}.mmd`, data: `${src}\n` });
   });
 
-  const wantsBrowser =
-    opts.browser !== false && (opts.formats.includes('html') || opts.formats.includes('pdf'));
   let diagrams: StepDiagrams | undefined;
-  let browserPath: string | undefined;
-  const { findBrowser, NO_BROWSER_HELP } = await import('./browser-find.js');
-  if (wantsBrowser) {
-    const found = findBrowser(opts.browser || undefined);
-    if (found) browserPath = found.path;
-    else notes.push(opts.browser ? `the browser ${opts.browser} does not exist` : NO_BROWSER_HELP);
-  }
-
-  // Only now load puppeteer: the no-browser path never pays for it.
-  const browser = browserPath ? await (await import('./browser.js')).launchBrowser(browserPath) : undefined;
+  const start = started ?? (await startBrowser(opts));
+  const notes: string[] = [...start.notes];
+  const browserPath = start.path;
+  const { NO_BROWSER_HELP } = await import('./browser-find.js');
+  const session = await start.ready;
+  const browser = session?.browser;
   try {
-    if (browser) {
+    if (session) {
       progress(`rendering ${sources.length} diagram(s) in Chromium (${browserPath})`);
       const { renderDiagrams } = await import('./diagrams.js');
-      const rendered = await renderDiagrams(sources, { browser, idPrefix: 'topology' });
+      const rendered = await renderDiagrams(sources, {
+        browser: session.browser,
+        page: session.page,
+        idPrefix: 'topology',
+      });
       diagrams = {
         mode: 'svg',
         sources,
