@@ -675,12 +675,14 @@ describe('host settings', () => {
             durationMs: 1,
             stdout: 'host/sysctl-net.out',
           },
+          parser: 'sysctl-net',
           status: 'parsed',
           records: sysctlNet.parse(text).records,
           warnings: [],
         },
         {
           run: { id: 'ps', scope: 'host', command: 'ps', exitCode: 0, durationMs: 1, stdout: 'host/ps.out' },
+          parser: 'ps',
           status: 'parsed',
           records: [
             {

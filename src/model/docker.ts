@@ -1,17 +1,6 @@
-/**
- * Docker's view: engine version, networks (inspect, else `network ls`), the Linux bridge behind
- * each bridge network, containers and their endpoints, and ports published through docker-proxy.
- */
-import type { DockerContainer } from '../parsers/docker-container-inspect.js';
-import type { DockerInfo } from '../parsers/docker-info.js';
-import type { DockerNetwork } from '../parsers/docker-network-inspect.js';
-import type { DockerNetworkLsRow } from '../parsers/docker-network-ls.js';
-import type { DockerNode } from '../parsers/docker-node-ls.js';
-import type { DockerPsContainer } from '../parsers/docker-ps.js';
-import type { DockerVersion } from '../parsers/docker-version.js';
-import type { IptablesRecord } from '../parsers/iptables-save.js';
 import type { ParsedBundle, ParsedOutput } from '../parsers/parse-bundle.js';
 import { evidenceOf } from './evidence.js';
+import { recordsOf } from './records.js';
 import type {
   EndpointRole,
   Evidence,
@@ -48,7 +37,7 @@ export function buildDocker(parsed: ParsedBundle): ModelDocker {
     evidence: [],
   };
   if (version?.status === 'parsed') {
-    const v = version.records[0] as DockerVersion | undefined;
+    const v = recordsOf(version, 'docker-version')[0];
     if (v) {
       if (v.client?.version) docker.clientVersion = v.client.version;
       if (v.server?.version) docker.serverVersion = v.server.version;
@@ -63,7 +52,7 @@ export function buildDocker(parsed: ParsedBundle): ModelDocker {
   // docker info: JSON first (stable keys), else the text form.
   const info = ['docker-info-json', 'docker-info']
     .flatMap((id) => outputs.filter((o) => o.run.id === id && o.status === 'parsed'))
-    .map((o) => ({ o, r: o.records[0] as DockerInfo | undefined }))
+    .map((o) => ({ o, r: recordsOf(o, 'docker-info')[0] }))
     .find((x) => x.r);
   if (info?.r) {
     const r = info.r;
@@ -83,7 +72,7 @@ export function buildDocker(parsed: ParsedBundle): ModelDocker {
     // `docker node ls` (managers): the cluster's nodes.
     const nodes = outputs.find((o) => o.run.id === 'docker-node-ls' && o.status === 'parsed');
     if (nodes && docker.swarm) {
-      docker.swarm.nodeList = (nodes.records as DockerNode[]).map((n) => ({
+      docker.swarm.nodeList = recordsOf(nodes, 'docker-node-ls').map((n) => ({
         id: n.id,
         hostname: n.hostname,
         self: n.self,
@@ -109,7 +98,7 @@ export function buildDockerNetworks(parsed: ParsedBundle): ModelDockerNetwork[] 
     ...host.filter((x) => x.run.id === 'docker-network-inspect'),
   ];
   for (const o of inspects) {
-    for (const n of o.records as DockerNetwork[]) {
+    for (const n of recordsOf(o, 'docker-network-inspect')) {
       const seen = networks.find((x) => x.id === n.id);
       if (seen) {
         // The plain inspect lists the endpoints the same way; keep the first, add what it lacks.
@@ -168,7 +157,7 @@ export function buildDockerNetworks(parsed: ParsedBundle): ModelDockerNetwork[] 
     }
   }
   for (const o of host.filter((x) => x.run.id === 'docker-network-ls')) {
-    for (const r of o.records as DockerNetworkLsRow[]) {
+    for (const r of recordsOf(o, 'docker-network-ls')) {
       const known = networks.find((n) => n.id.startsWith(r.id) || r.id.startsWith(n.id) || n.name === r.name);
       if (known) {
         known.evidence.push(evidenceOf(o, r.line));
@@ -219,7 +208,7 @@ export function buildContainers(
   };
   // docker inspect first: it knows every container, running, exited or created, and its network mode.
   for (const o of hostOutputs(parsed, 'docker-container-inspect')) {
-    for (const r of o.records as DockerContainer[]) {
+    for (const r of recordsOf(o, 'docker-container-inspect')) {
       const c = get(r.name);
       c.id = r.id;
       if (r.state.pid > 0) c.pid = r.state.pid;
@@ -243,7 +232,7 @@ export function buildContainers(
   if (containers.size === 0) {
     for (const id of ['docker-ps-json', 'docker-ps', 'docker-ps-size']) {
       for (const o of hostOutputs(parsed, id)) {
-        for (const r of o.records as DockerPsContainer[]) {
+        for (const r of recordsOf(o, 'docker-ps')) {
           const name = r.names[0];
           if (!name || containers.has(name)) continue;
           const c = get(name);
@@ -273,7 +262,7 @@ export function buildContainers(
   // engines may use the container id in the name: all three are looked up.
   const sandboxOf = new Map<string, string>();
   for (const o of hostOutputs(parsed, 'docker-container-inspect'))
-    for (const r of o.records as DockerContainer[]) {
+    for (const r of recordsOf(o, 'docker-container-inspect')) {
       const sb = r.sandboxId ?? r.sandboxKey?.split('/').pop();
       if (sb) sandboxOf.set(sb, r.name);
     }
@@ -415,7 +404,7 @@ export function buildPublishedPorts(
   // network is not always the one the port is published through).
   for (const id of ['iptables-save', 'ip6tables-save']) {
     for (const o of hostOutputs(parsed, id)) {
-      for (const r of o.records as IptablesRecord[]) {
+      for (const r of recordsOf(o, 'iptables-save')) {
         if (r.kind !== 'rule' || r.table !== 'nat' || r.target !== 'DNAT') continue;
         const to = r.targetArgs.toDestination;
         const dport = Number(r.matches.dport);
@@ -435,7 +424,7 @@ export function buildPublishedPorts(
     }
   }
   for (const o of hostOutputs(parsed, 'docker-container-inspect')) {
-    for (const r of o.records as DockerContainer[]) {
+    for (const r of recordsOf(o, 'docker-container-inspect')) {
       for (const b of r.ports) {
         const hostPort = Number(b.hostPort);
         if (!Number.isInteger(hostPort) || b.hostPort === '') continue;

@@ -7,9 +7,8 @@
  * stays undefined ("not seen"), never "default".
  */
 import type { ParsedBundle } from '../parsers/parse-bundle.js';
-import type { PsProcess } from '../parsers/ps.js';
-import type { SysctlRecord } from '../parsers/sysctl-net.js';
 import { evidenceOf, outputsOf } from './evidence.js';
+import { recordsOf } from './records.js';
 import type { ModelDockerDaemon, ModelSysctl } from './types.js';
 
 export interface HostSettings {
@@ -60,7 +59,7 @@ export function buildHostSettings(parsed: ParsedBundle): HostSettings {
   if (sysOutputs.length > 0) {
     const byKey = new Map<string, ModelSysctl>();
     for (const o of sysOutputs) {
-      for (const r of o.records as SysctlRecord[]) {
+      for (const r of recordsOf(o, 'sysctl-net')) {
         const s: ModelSysctl = { key: r.key, evidence: evidenceOf(o, r.line) };
         if (!r.absent && r.value !== undefined) s.value = r.value;
         byKey.set(r.key, s);
@@ -69,7 +68,7 @@ export function buildHostSettings(parsed: ParsedBundle): HostSettings {
     settings.sysctls = [...byKey.values()];
   }
   for (const o of outputsOf(parsed.outputs, 'host', ['ps'])) {
-    const p = (o.records as PsProcess[]).find((r) => DOCKERD_RE.test(r.command.split(/\s+/)[0] ?? ''));
+    const p = recordsOf(o, 'ps').find((r) => DOCKERD_RE.test(r.command.split(/\s+/)[0] ?? ''));
     if (!p) continue;
     const options = daemonOptions(p.command);
     const d: ModelDockerDaemon = { pid: p.pid, command: p.command, options, evidence: evidenceOf(o, p.line) };

@@ -17,6 +17,7 @@
 import type { DockerContainer } from '../parsers/docker-container-inspect.js';
 import type { ParsedBundle } from '../parsers/parse-bundle.js';
 import { evidenceOf } from './evidence.js';
+import { recordsOf } from './records.js';
 import type {
   Evidence,
   ModelContainer,
@@ -154,7 +155,7 @@ export function resolveIdentity(
 function inspectRecords(parsed: ParsedBundle): DockerContainer[] {
   return parsed.outputs
     .filter((o) => o.run.scope === 'host' && o.run.id === 'docker-container-inspect' && o.status === 'parsed')
-    .flatMap((o) => o.records as DockerContainer[]);
+    .flatMap((o) => recordsOf(o, 'docker-container-inspect'));
 }
 
 /** nsenter's words when the file it was given is not a namespace (any more). */

@@ -11,22 +11,19 @@
  * address and its network, /proc/net/route the device of that network.
  */
 
+import type { ParserId } from '../parsers/index.js';
 import type { ParsedOutput } from '../parsers/parse-bundle.js';
-import type { FibTrieAddress } from '../parsers/proc-net-fib-trie.js';
-import type { ProcNetIfInet6 } from '../parsers/proc-net-if-inet6.js';
-import type { ProcNetRoute } from '../parsers/proc-net-route.js';
-import type { SysClassNetInterface } from '../parsers/sys-class-net.js';
 import { evidenceOf } from './evidence.js';
 import { networkOf } from './ip.js';
+import { recordsOf } from './records.js';
 import type { ModelInterface } from './types.js';
 
 const ARPHRD_LOOPBACK = 772;
 
 export function interfacesFromKernelFiles(outputs: ParsedOutput[]): ModelInterface[] {
-  const of = <T>(id: string) =>
-    outputs.filter((o) => o.run.id === id).flatMap((o) => o.records.map((r) => ({ o, r: r as T })));
+  const of = <P extends ParserId>(id: P) => outputs.flatMap((o) => recordsOf(o, id).map((r) => ({ o, r })));
   const byName = new Map<string, ModelInterface>();
-  for (const { o, r } of of<SysClassNetInterface>('sys-class-net')) {
+  for (const { o, r } of of('sys-class-net')) {
     if (byName.has(r.name) || r.ifindex === undefined) continue;
     const up = r.operstate === 'up' || r.operstate === 'unknown';
     const m: ModelInterface = {
@@ -51,7 +48,7 @@ export function interfacesFromKernelFiles(outputs: ParsedOutput[]): ModelInterfa
     if (r.master) m.master = r.master;
     byName.set(r.name, m);
   }
-  for (const { r } of of<ProcNetIfInet6>('proc-net-if-inet6')) {
+  for (const { r } of of('proc-net-if-inet6')) {
     const i = byName.get(r.name);
     if (!i) continue;
     i.addresses.push({
@@ -63,8 +60,8 @@ export function interfacesFromKernelFiles(outputs: ParsedOutput[]): ModelInterfa
       scope: r.scope,
     });
   }
-  const routes = of<ProcNetRoute>('proc-net-route').map((x) => x.r);
-  for (const { r } of of<FibTrieAddress>('proc-net-fib-trie')) {
+  const routes = of('proc-net-route').map((x) => x.r);
+  for (const { r } of of('proc-net-fib-trie')) {
     if (r.type !== 'LOCAL') continue;
     const len = r.prefix ? Number(r.prefix.split('/')[1]) : 32;
     const dev = r.address.startsWith('127.')

@@ -6,19 +6,16 @@
 
 import { parseScope } from '../bundle/manifest.js';
 import { specFor } from '../bundle/specs.js';
-import type { BrctlBridge } from '../parsers/brctl-show.js';
-import type { BridgePort } from '../parsers/bridge-link.js';
 import type { IpInterface } from '../parsers/ip-addr.js';
 import type { IpRoute } from '../parsers/ip-route.js';
 import type { NetstatSocket } from '../parsers/netstat.js';
 import type { ParsedBundle, ParsedOutput } from '../parsers/parse-bundle.js';
-import type { PsProcess } from '../parsers/ps.js';
-import type { PstreeNode } from '../parsers/pstree.js';
 import { maskSecrets } from '../report/mask-secrets.js';
 import { evidenceOf, outputsOf } from './evidence.js';
 import { FACET_SOURCES, facetOutputs } from './facets.js';
 import { isLoopbackAddress, isWildcardAddress, networkOf } from './ip.js';
 import { interfacesFromKernelFiles } from './kernel-files.js';
+import { recordsOf } from './records.js';
 import { portNumber } from './services.js';
 import type {
   ModelBridge,
@@ -105,6 +102,36 @@ function buildNamespace(parsed: ParsedBundle, scope: string): ModelNamespace {
   return ns;
 }
 
+/**
+ * The records of the interface sources as one type: `ip addr`, `ip -j` (its link records) and
+ * `ifconfig` (which prints no ifindex: 0 stands for unknown).
+ */
+function interfaceRecords(o: ParsedOutput): IpInterface[] {
+  return [
+    ...recordsOf(o, 'ip-addr'),
+    ...recordsOf(o, 'ip-json').filter((r): r is IpInterface => 'addresses' in r && 'flags' in r),
+    ...recordsOf(o, 'ifconfig').map((r) => ({ ...r, index: r.index ?? 0 })),
+  ];
+}
+
+/** `ip route`, `ip -j route` and /proc/net/route give the same route record. */
+function routeRecords(o: ParsedOutput): IpRoute[] {
+  return [
+    ...recordsOf(o, 'ip-route'),
+    ...recordsOf(o, 'ip-json').filter((r): r is IpRoute => 'dst' in r),
+    ...recordsOf(o, 'proc-net-route'),
+  ];
+}
+
+/** netstat, ss and the /proc/net socket tables share netstat's record shape. */
+function socketRecords(o: ParsedOutput): NetstatSocket[] {
+  return [
+    ...recordsOf(o, 'netstat'),
+    ...recordsOf(o, 'ss'),
+    ...recordsOf(o, 'proc-net-tcp', 'proc-net-udp', 'proc-net-raw', 'proc-net-sockets'),
+  ];
+}
+
 /** Docker names its own namespace files: see NamespaceRole. */
 export function sandboxRole(name: string): ModelNamespace['role'] {
   if (name === 'ingress_sbox') return 'ingress';
@@ -135,7 +162,7 @@ function buildInterfaces(outputs: ParsedOutput[]): ModelInterface[] {
     (a, b) => IP_ADDR_IDS.indexOf(a.run.id as never) - IP_ADDR_IDS.indexOf(b.run.id as never),
   );
   for (const o of ordered) {
-    for (const r of o.records as IpInterface[]) {
+    for (const r of interfaceRecords(o)) {
       const existing = byName.get(r.name);
       if (existing) {
         if (r.kind && (existing.kind === 'ethernet' || existing.kind === 'veth'))
@@ -207,7 +234,7 @@ function toModelInterface(r: IpInterface, o: ParsedOutput): ModelInterface {
  */
 function addPortStates(bridges: ModelBridge[], outputs: ParsedOutput[]): void {
   for (const o of outputs) {
-    for (const r of o.records as BridgePort[]) {
+    for (const r of recordsOf(o, 'bridge-link')) {
       const b = r.master ? bridges.find((x) => x.name === r.master) : undefined;
       if (!b) continue;
       if (!b.ports.includes(r.name)) b.ports.push(r.name);
@@ -233,7 +260,7 @@ function buildBridges(interfaces: ModelInterface[], brctl: ParsedOutput[]): Mode
     return b;
   };
   for (const o of brctl) {
-    for (const r of o.records as BrctlBridge[]) {
+    for (const r of recordsOf(o, 'brctl-show')) {
       const b = get(r.bridge);
       b.bridgeId = r.bridgeId;
       b.stp = r.stp;
@@ -265,7 +292,7 @@ function buildRoutes(outputs: ParsedOutput[]): ModelRoute[] {
   );
   for (const o of ordered) {
     const defaultTable = specFor(o.run.id)?.routeTable ?? 'main';
-    for (const r of o.records as IpRoute[]) {
+    for (const r of routeRecords(o)) {
       const table = r.table ?? (r.type === 'local' || r.type === 'broadcast' ? 'local' : defaultTable);
       const key = [table, r.family, r.type, r.dst, r.dev, r.via, r.src].join('|');
       if (seen.has(key)) continue;
@@ -294,7 +321,7 @@ function buildRoutes(outputs: ParsedOutput[]): ModelRoute[] {
 function buildProcesses(ps: ParsedOutput[], pstree: ParsedOutput[]): ModelProcess[] {
   const byPid = new Map<number, ModelProcess>();
   for (const o of ps) {
-    for (const r of o.records as PsProcess[]) {
+    for (const r of recordsOf(o, 'ps')) {
       if (byPid.has(r.pid)) continue;
       const p: ModelProcess = {
         pid: r.pid,
@@ -309,7 +336,7 @@ function buildProcesses(ps: ParsedOutput[], pstree: ParsedOutput[]): ModelProces
   }
   // BusyBox ps has no PPID column; pstree -p supplies the parent.
   for (const o of pstree) {
-    for (const r of o.records as PstreeNode[]) {
+    for (const r of recordsOf(o, 'pstree')) {
       if (r.thread) continue;
       const p = byPid.get(r.pid);
       if (p) {
@@ -337,7 +364,7 @@ function buildSockets(outputs: ParsedOutput[], processes: ModelProcess[]): Model
   const byPid = new Map<number, ModelProcess>();
   for (const p of processes) if (!byPid.has(p.pid)) byPid.set(p.pid, p);
   for (const o of outputs) {
-    for (const r of o.records as NetstatSocket[]) {
+    for (const r of socketRecords(o)) {
       if (r.proto.startsWith('unix')) continue;
       const key = [
         r.proto,

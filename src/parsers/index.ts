@@ -37,40 +37,54 @@ import { sysClassNet } from './sys-class-net.js';
 import { sysctlNet } from './sysctl-net.js';
 import type { Parser } from './types.js';
 
-export const parsers: readonly Parser[] = [
-  ipAddr,
-  ipRoute,
-  brctlShow,
-  netstat,
-  ps,
-  pstree,
-  dockerVersion,
-  dockerNetworkLs,
-  dockerNetworkInspect,
-  iptablesSave,
-  nftRuleset,
-  dockerContainerInspect,
-  dockerInfo,
-  dockerPs,
-  dockerSwarm,
-  dockerNodeLs,
-  sysctlNet,
-  ss,
-  ipJson,
-  ipRule,
-  procNetSockets,
-  procNetTcp,
-  procNetUdp,
-  procNetRaw,
-  procNetRoute,
-  procNetDev,
-  procNetIfInet6,
-  procNetFibTrie,
-  sysClassNet,
-  bridgeLink,
-  iptablesList,
-  ifconfig,
-];
+/**
+ * Every parser by its id. The record type of each parser follows from this object
+ * (`ParserRecords`), so the model asks for typed records by parser id (src/model/records.ts)
+ * instead of casting, and a new parser is typed as soon as it is listed here.
+ */
+export const parserById = {
+  'ip-addr': ipAddr,
+  'ip-route': ipRoute,
+  'brctl-show': brctlShow,
+  netstat: netstat,
+  ps: ps,
+  pstree: pstree,
+  'docker-version': dockerVersion,
+  'docker-network-ls': dockerNetworkLs,
+  'docker-network-inspect': dockerNetworkInspect,
+  'iptables-save': iptablesSave,
+  'nft-ruleset': nftRuleset,
+  'docker-container-inspect': dockerContainerInspect,
+  'docker-info': dockerInfo,
+  'docker-ps': dockerPs,
+  'docker-swarm': dockerSwarm,
+  'docker-node-ls': dockerNodeLs,
+  'sysctl-net': sysctlNet,
+  ss: ss,
+  'ip-json': ipJson,
+  'ip-rule': ipRule,
+  'proc-net-sockets': procNetSockets,
+  'proc-net-tcp': procNetTcp,
+  'proc-net-udp': procNetUdp,
+  'proc-net-raw': procNetRaw,
+  'proc-net-route': procNetRoute,
+  'proc-net-dev': procNetDev,
+  'proc-net-if-inet6': procNetIfInet6,
+  'proc-net-fib-trie': procNetFibTrie,
+  'sys-class-net': sysClassNet,
+  'bridge-link': bridgeLink,
+  'iptables-list': iptablesList,
+  ifconfig: ifconfig,
+} as const;
+
+export type ParserId = keyof typeof parserById;
+
+/** The record type of each parser, from its `Parser<R>`. */
+export type ParserRecords = {
+  [K in ParserId]: (typeof parserById)[K] extends Parser<infer R> ? R : never;
+};
+
+export const parsers: readonly Parser[] = Object.values(parserById);
 
 export function findParser(id: string): Parser | undefined {
   return parsers.find((p) => p.id === id);
