@@ -223,6 +223,7 @@ export function buildContainers(
             ? `${n.globalIPv6Address}/${n.globalIPv6PrefixLength}`
             : n.globalIPv6Address;
         if (n.macAddress) att.mac = n.macAddress;
+        if (n.gwPriority !== undefined) att.gwPriority = n.gwPriority;
         c.networks.push(att);
       }
       c.evidence.push(evidenceOf(o, r.line));

@@ -287,7 +287,15 @@ export interface ModelContainer {
    * Its legs on Docker networks. `role: 'gateway'` is the docker_gwbridge leg Docker adds to a
    * container on an overlay network (an endpoint named gateway_<id>, not in its inspect).
    */
-  networks: { network: string; ipv4?: string; ipv6?: string; mac?: string; role?: 'gateway' }[];
+  networks: {
+    network: string;
+    ipv4?: string;
+    ipv6?: string;
+    mac?: string;
+    role?: 'gateway';
+    /** Docker 28+ gw-priority: the network with the highest one gives the default route. */
+    gwPriority?: number;
+  }[];
   evidence: Evidence[];
 }
 

@@ -64,6 +64,11 @@ export interface ContainerNetwork {
   aliases?: string[];
   /** Docker 26+: the names this endpoint answers to in the embedded DNS. */
   dnsNames?: string[];
+  /**
+   * Docker 28+: `--network name=x,gw-priority=N`: the network whose gateway is the container's
+   * default route is the one with the highest priority (ties: by name). Absent before 28.
+   */
+  gwPriority?: number;
   /** Addresses asked for with `--ip` / `--ip6` (IPAMConfig). */
   requestedIPv4Address?: string;
   requestedIPv6Address?: string;
@@ -155,6 +160,7 @@ function toNetwork(name: string, n: JsonObject): ContainerNetwork {
     macAddress: nonEmpty(n.MacAddress),
     aliases: strings(n.Aliases),
     dnsNames: strings(n.DNSNames),
+    gwPriority: typeof n.GwPriority === 'number' ? n.GwPriority : undefined,
     requestedIPv4Address: nonEmpty(ipam?.IPv4Address),
     requestedIPv6Address: nonEmpty(ipam?.IPv6Address),
   });
