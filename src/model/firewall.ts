@@ -29,8 +29,8 @@ import type {
   FwChain,
   FwFamily,
   FwHook,
-  FwMatch,
   FwLimitMatch,
+  FwMatch,
   FwPhysdevMatch,
   FwRecentMatch,
   FwTable,
@@ -214,7 +214,10 @@ function iptMatches(rule: IptablesRule): FwMatch[] {
     out.push({
       kind: 'ipv6-header',
       module: mod,
-      text: [`-m ${mod}`, ...opts.map((o) => `${negated.has(o) ? '! ' : ''}${o}${other[o] ? ` ${other[o]}` : ''}`)].join(' '),
+      text: [
+        `-m ${mod}`,
+        ...opts.map((o) => `${negated.has(o) ? '! ' : ''}${o}${other[o] ? ` ${other[o]}` : ''}`),
+      ].join(' '),
     });
     take(...opts);
   }

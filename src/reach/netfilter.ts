@@ -258,7 +258,8 @@ function walk(table: FwTable, base: FwChain, hook: FwHook, st: PacketState, env:
     // it let match whose target is more than a LOG or a counter.
     const decisive = rule.target.kind !== 'continue' || rule.target.setMark !== undefined;
     if (decisive && tri !== 'unknown')
-      for (const a of assumed) env.assume(`${a} (rule ${rule.index} of ${tableLabel(table)} ${f.chain.name})`);
+      for (const a of assumed)
+        env.assume(`${a} (rule ${rule.index} of ${tableLabel(table)} ${f.chain.name})`);
     if (tri === 'no') continue;
     let target: FwTarget = rule.target;
     if (target.kind === 'vmap') {
