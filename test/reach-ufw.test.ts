@@ -157,6 +157,81 @@ for (const engine of ['28.5', '20.10'] as const) {
   });
 }
 
+// ------------------------------------------- the rate matches, on the real ufw rule set, edited
+
+describe('ufw rate matches: assumed where the rule decides, unknown where history decides', () => {
+  let base: StepModel;
+  beforeAll(async () => {
+    const c = await load(
+      join(root, 'samples', 'engine-ufw-28.5.tar.gz'),
+      join(root, 'test', 'fixtures-reach', 'ufw-28.5-probes.json'),
+    );
+    base = c.model;
+  });
+  /** A copy of the model and the host's IPv4 filter chain of that name. */
+  const edit = (chain: string) => {
+    const m = JSON.parse(JSON.stringify(base)) as StepModel;
+    const c = m.namespaces
+      .find((n) => n.id === 'host')
+      ?.firewall?.tables.find((t) => t.family === 'ipv4' && t.name === 'filter')
+      ?.chains.find((x) => x.name === chain);
+    if (!c) throw new Error(`no ${chain}`);
+    return { m, c };
+  };
+
+  it('reads the real rules typed: -m limit, -m recent --set/--update, -m rt', () => {
+    const { c } = edit('ufw-user-input');
+    expect(c.rules[1]?.matches).toContainEqual({
+      kind: 'recent',
+      mode: 'set',
+      list: 'DEFAULT',
+      negate: false,
+    });
+    expect(c.rules[2]?.matches).toContainEqual({
+      kind: 'recent',
+      mode: 'update',
+      list: 'DEFAULT',
+      seconds: 30,
+      hitcount: 6,
+      negate: false,
+    });
+    expect(edit('ufw-not-local').c.rules[3]?.matches).toContainEqual({
+      kind: 'limit',
+      rate: '3/min',
+      burst: 10,
+    });
+  });
+
+  it('-m limit on a deciding rule: matches, and the path says it assumed the limit not exceeded', () => {
+    const { m, c } = edit('ufw-user-input');
+    const ssh = c.rules.find((r) => r.text.includes('--dport 22 '));
+    if (!ssh) throw new Error('no ssh rule');
+    ssh.matches.push({ kind: 'limit', rate: '3/min', burst: 10 });
+    const p = lan(m, '10.99.0.2', 22);
+    expect(p.verdict, said(p)).toBe('delivered');
+    expect(p.assumptions).toContain(
+      `-m limit --limit 3/min --limit-burst 10: assumed not exceeded (a first packet, not a flood), so it matches (rule ${ssh.index} of filter ufw-user-input)`,
+    );
+    // ufw's LOG rules carry limits too, but decide nothing: not said on the unedited path.
+    expect(lan(base, '10.99.0.2', 8081).assumptions.join('\n')).not.toMatch(/-m limit/);
+  });
+
+  it('-m recent without --hitcount depends on earlier packets: unknown, because of that rule', () => {
+    const { m, c } = edit('ufw-user-input');
+    const upd = c.rules[2];
+    const rm = upd?.matches.find((x) => x.kind === 'recent');
+    if (!upd || rm?.kind !== 'recent') throw new Error('no --update rule');
+    delete rm.hitcount;
+    const p = lan(m, '10.99.0.2', 2222);
+    expect(p.verdict, said(p)).toBe('unknown');
+    expect(p.reason).toBe(
+      'unknown, because of rule 3 of filter ufw-user-input (-m recent --update --name DEFAULT (depends on earlier packets))',
+    );
+    // Other ports never reach that rule's recent match: their verdicts stand.
+    expect(lan(m, '10.99.0.2', 22).verdict).toBe('delivered');
+  });
+});
+
 // ---------------------------------------------------------------- the scenario, live
 
 const support = (() => {
