@@ -78,6 +78,40 @@ export interface FwCommentMatch {
   kind: 'comment';
   text: string;
 }
+/**
+ * `-m limit --limit 3/min --limit-burst 10`: a token bucket shared by every packet that reaches
+ * the rule. The evaluator assumes it is not exceeded (a first packet, not a flood) and says so.
+ */
+export interface FwLimitMatch {
+  kind: 'limit';
+  /** As printed: `3/min`, `10/sec`. */
+  rate: string;
+  burst?: number;
+}
+/**
+ * `-m recent --set|--rcheck|--update|--remove [--seconds S] [--hitcount N] --name L`: ufw's
+ * `limit` rules. `--set` always matches (it only records the source); the others depend on what
+ * the source sent before.
+ */
+export interface FwRecentMatch {
+  kind: 'recent';
+  mode: 'set' | 'rcheck' | 'update' | 'remove';
+  list: string;
+  seconds?: number;
+  hitcount?: number;
+  negate: boolean;
+}
+/**
+ * A match on an IPv6 extension header (`-m rt --rt-type 0`, `-m frag`, `-m hbh`, `-m dst`,
+ * `-m ipv6header`): the traced packets are plain TCP/UDP without extension headers, so the
+ * header-specific modules never match them (ip6t_rt returns false when there is no routing
+ * header, negated or not).
+ */
+export interface FwIpv6HeaderMatch {
+  kind: 'ipv6-header';
+  module: string;
+  text: string;
+}
 export interface FwUnknownMatch {
   kind: 'unknown';
   text: string;
@@ -94,6 +128,9 @@ export type FwMatch =
   | FwMarkMatch
   | FwFamilyMatch
   | FwCommentMatch
+  | FwLimitMatch
+  | FwRecentMatch
+  | FwIpv6HeaderMatch
   | FwUnknownMatch;
 
 export type FwTarget =

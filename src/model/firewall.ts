@@ -29,8 +29,10 @@ import type {
   FwChain,
   FwFamily,
   FwHook,
+  FwLimitMatch,
   FwMatch,
   FwPhysdevMatch,
+  FwRecentMatch,
   FwTable,
   FwTarget,
   ModelFirewall,
@@ -166,6 +168,59 @@ function iptMatches(rule: IptablesRule): FwMatch[] {
   }
   // `--tcp-flags SYN,RST,ACK SYN` / `--syn` select the first packet of TCP: true for the first packet.
   delete other['--tcp-flags'];
+  const take = (...opts: string[]) => {
+    for (const o of opts) delete other[o];
+  };
+  // -m limit (ufw's LOG rules, ufw-not-local): a rate, assumed not exceeded by the evaluator.
+  if (m.modules.includes('limit') && other['--limit'] !== undefined) {
+    const burst = Number(other['--limit-burst']);
+    const lm: FwLimitMatch = { kind: 'limit', rate: other['--limit'] };
+    if (other['--limit-burst'] !== undefined && !Number.isNaN(burst)) lm.burst = burst;
+    out.push(lm);
+    take('--limit', '--limit-burst');
+  }
+  // -m recent (ufw's `limit` rules: --set, then --update --seconds 30 --hitcount 6).
+  if (m.modules.includes('recent')) {
+    const mode = (['set', 'rcheck', 'update', 'remove'] as const).find((x) => `--${x}` in other);
+    const known = ['--seconds', '--hitcount', '--name', '--mask', '--rsource', '--rdest'];
+    const extra = Object.keys(other).filter(
+      (o) => !known.includes(o) && !['--set', '--rcheck', '--update', '--remove'].includes(o),
+    );
+    // --rttl and --reap change what --hitcount counts: left unknown (extra stays in `other`).
+    if (mode && !extra.some((o) => ['--rttl', '--reap'].includes(o))) {
+      const rm: FwRecentMatch = {
+        kind: 'recent',
+        mode,
+        list: other['--name'] || 'DEFAULT',
+        negate: neg(`--${mode}`),
+      };
+      const seconds = Number(other['--seconds']);
+      const hitcount = Number(other['--hitcount']);
+      if (other['--seconds'] !== undefined && !Number.isNaN(seconds)) rm.seconds = seconds;
+      if (other['--hitcount'] !== undefined && !Number.isNaN(hitcount)) rm.hitcount = hitcount;
+      out.push(rm);
+      take('--set', '--rcheck', '--update', '--remove', ...known);
+    }
+  }
+  // IPv6 extension header modules (ufw6-before-input: `-m rt --rt-type 0 -j DROP`).
+  for (const [mod, prefix] of [
+    ['rt', '--rt-'],
+    ['frag', '--frag'],
+    ['hbh', '--hbh-'],
+    ['dst', '--dst-'],
+  ] as const) {
+    if (!m.modules.includes(mod)) continue;
+    const opts = Object.keys(other).filter((o) => o.startsWith(prefix) && o !== '--dst-type');
+    out.push({
+      kind: 'ipv6-header',
+      module: mod,
+      text: [
+        `-m ${mod}`,
+        ...opts.map((o) => `${negated.has(o) ? '! ' : ''}${o}${other[o] ? ` ${other[o]}` : ''}`),
+      ].join(' '),
+    });
+    take(...opts);
+  }
   for (const [opt, value] of Object.entries(other))
     out.push({ kind: 'unknown', text: `${negated.has(opt) ? '! ' : ''}${opt}${value ? ` ${value}` : ''}` });
   // Modules whose options were all read above need nothing more; others with no options
@@ -184,6 +239,12 @@ function iptMatches(rule: IptablesRule): FwMatch[] {
     'icmp',
     'icmp6',
     'icmpv6',
+    'limit',
+    'recent',
+    'rt',
+    'frag',
+    'hbh',
+    'dst',
   ]);
   for (const mod of m.modules)
     if (!known.has(mod) && !out.some((x) => x.kind === 'unknown' && x.text.startsWith('--')))

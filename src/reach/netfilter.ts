@@ -91,7 +91,11 @@ function ifaceMatches(pattern: string, name: string | undefined): boolean {
 
 type Tri = 'yes' | 'no' | 'unknown';
 
-function matchOne(m: FwMatch, st: PacketState, env: HookEnv, unknowns: string[]): Tri {
+/**
+ * `unknowns` collects what cannot be told; `assumed` what was assumed to tell it (said in the
+ * path only when the rule then decides something: a LOG rule's rate limit changes no verdict).
+ */
+function matchOne(m: FwMatch, st: PacketState, env: HookEnv, unknowns: string[], assumed: string[]): Tri {
   const yes = (b: boolean, negate = false): Tri => (b !== negate ? 'yes' : 'no');
   switch (m.kind) {
     case 'iface':
@@ -161,21 +165,58 @@ function matchOne(m: FwMatch, st: PacketState, env: HookEnv, unknowns: string[])
       return yes(m.family === st.family);
     case 'comment':
       return 'yes';
+    case 'limit':
+      // A token bucket shared by all packets hitting the rule: its state is not in a dump.
+      assumed.push(
+        `-m limit --limit ${m.rate}${m.burst !== undefined ? ` --limit-burst ${m.burst}` : ''}: assumed not exceeded (a first packet, not a flood), so it matches`,
+      );
+      return 'yes';
+    case 'recent': {
+      // --set only records the source, and matches (xt_recent returns true, or false negated).
+      if (m.mode === 'set') return yes(true, m.negate);
+      // --rcheck/--update with --hitcount N (N > 1) count this source's recent packets: assume
+      // it is not flooding, as for -m limit. Without a hitcount the answer is whether the source
+      // was ever recorded: history a dump does not hold.
+      if ((m.mode === 'rcheck' || m.mode === 'update') && m.hitcount !== undefined && m.hitcount > 1) {
+        assumed.push(
+          `-m recent --${m.mode} --name ${m.list} --hitcount ${m.hitcount}${m.seconds !== undefined ? ` --seconds ${m.seconds}` : ''}: assumed this source sent fewer than ${m.hitcount} new connections${m.seconds !== undefined ? ` in ${m.seconds} s` : ''}, so it does not match`,
+        );
+        return yes(false, m.negate);
+      }
+      unknowns.push(`-m recent --${m.mode} --name ${m.list} (depends on earlier packets)`);
+      return 'unknown';
+    }
+    case 'ipv6-header':
+      // The traced packet is a plain first TCP/UDP packet: no extension header to match.
+      return 'no';
     case 'unknown':
       unknowns.push(m.text);
       return 'unknown';
   }
 }
 
-function matchRule(rule: FwRule, st: PacketState, env: HookEnv): { tri: Tri; unknowns: string[] } {
+function matchRule(
+  rule: FwRule,
+  st: PacketState,
+  env: HookEnv,
+): { tri: Tri; unknowns: string[]; assumed: string[] } {
   const unknowns: string[] = [];
+  const assumed: string[] = [];
   let sawUnknown = false;
   for (const m of rule.matches) {
-    const r = matchOne(m, st, env, unknowns);
-    if (r === 'no') return { tri: 'no', unknowns: [] };
+    const r = matchOne(m, st, env, unknowns, assumed);
+    if (r === 'no') {
+      // A rule kept from matching only by an assumption (`-m recent --hitcount`) rests on it,
+      // unless a later match fails on its own.
+      const byAssumption = m.kind === 'recent' && assumed.length > 0;
+      const laterFails =
+        byAssumption &&
+        rule.matches.slice(rule.matches.indexOf(m) + 1).some((x) => matchOne(x, st, env, [], []) === 'no');
+      return { tri: 'no', unknowns: [], assumed: byAssumption && !laterFails ? assumed : [] };
+    }
     if (r === 'unknown') sawUnknown = true;
   }
-  return { tri: sawUnknown ? 'unknown' : 'yes', unknowns };
+  return { tri: sawUnknown ? 'unknown' : 'yes', unknowns, assumed };
 }
 
 /** `172.17.0.2:8080`, `[fd00::2]:80`, `10.0.0.1-10.0.0.9:80-90`, `:8080` -> the first address and port. */
@@ -212,7 +253,13 @@ function walk(table: FwTable, base: FwChain, hook: FwHook, st: PacketState, env:
       continue;
     }
     f.i++;
-    const { tri, unknowns } = matchRule(rule, st, env);
+    const { tri, unknowns, assumed } = matchRule(rule, st, env);
+    // An assumption is said when it decided something: a rule it kept from matching, or a rule
+    // it let match whose target is more than a LOG or a counter.
+    const decisive = rule.target.kind !== 'continue' || rule.target.setMark !== undefined;
+    if (decisive && tri !== 'unknown')
+      for (const a of assumed)
+        env.assume(`${a} (rule ${rule.index} of ${tableLabel(table)} ${f.chain.name})`);
     if (tri === 'no') continue;
     let target: FwTarget = rule.target;
     if (target.kind === 'vmap') {
