@@ -18,7 +18,9 @@ fi
 mkdir -p "$d/debs"
 rm -f "$d"/debs/*.deb
 # -o APT::Sandbox::User=root: the folder is root's; _apt could not write into it.
-(cd "$d/debs" && apt-get -o APT::Sandbox::User=root download ufw firewalld python3-firewall python3-nftables >&2)
+fetch() { (cd "$d/debs" && apt-get -o APT::Sandbox::User=root download ufw firewalld python3-firewall python3-nftables >&2); }
+# A machine whose package lists were never read (or are stale) needs `apt-get update` first.
+fetch || { apt-get update -qq >&2 && fetch; }
 rm -rf "$d/root"
 for f in "$d"/debs/*.deb; do dpkg-deb -x "$f" "$d/root"; done
 echo "$d/root"
