@@ -26,7 +26,7 @@
 import type { StepModel } from '../../model/types.js';
 import { aggregated, summarise, tooLarge } from './aggregated.js';
 import { detailed, detailedNodesAtLeast } from './detailed.js';
-import type { Builder } from './flowchart.js';
+import type { Builder, Figure } from './flowchart.js';
 import { Lookup } from './topology.js';
 
 export interface StepDiagramOptions {
@@ -40,6 +40,8 @@ export interface StepDiagramOptions {
 
 export interface StepDiagram {
   source: string;
+  /** What the source was written from: nodes, groups and edges as data (the draw.io file reads it too). */
+  figure: Figure;
   nodeCount: number;
   edgeCount: number;
   aggregated: boolean;
@@ -60,6 +62,7 @@ export function stepDiagram(model: StepModel, opts: StepDiagramOptions = {}): St
     r.b.nodes <= maxNodes && r.source.length <= maxChars && r.b.edges <= maxEdges;
   const result = (r: { source: string; b: Builder }, aggregated: boolean): StepDiagram => ({
     source: r.source,
+    figure: r.b.figure,
     nodeCount: r.b.nodes,
     edgeCount: r.b.edges,
     aggregated,
