@@ -24,6 +24,7 @@ import {
   addressLines,
   bareAddress,
   byName,
+  cmp,
   defaultRoutes,
   hostBridgeNames,
   hostPortLines,
@@ -131,6 +132,7 @@ export function detailed(lk: Lookup, direction: 'LR' | 'TB'): { source: string; 
     );
   }
 
+  let projects: string[] = [];
   // 2. The host, and everything that lives on it.
   b.group([`host ${model.hostname || host?.name || ''}`.trim()], 'host', () => {
     for (const i of uplinks) {
@@ -211,12 +213,30 @@ export function detailed(lk: Lookup, direction: 'LR' | 'TB'): { source: string; 
       byName(a, c);
     containerNs.sort(bySeat);
     sandboxNs.sort(bySeat);
-    for (const ns of containerNs) drawNamespace(s, ns, landing.get(ns.id) ?? []);
-    for (const c of [...model.containers].sort(byName)) {
+    // Containers of a Compose project are drawn together in one box named after the project,
+    // after the others (so a host without Compose draws exactly as before).
+    const projectOf = (name: string | undefined) => lk.container(name)?.compose?.project;
+    const dockerOnly = [...model.containers].sort(byName).filter((c) => {
       const captured = lk.namespace(c.namespace) !== undefined || byContainer.has(c.name);
       // Exited and created containers have no namespace: nothing to draw (the tables list them).
       const live = c.status === undefined || /^(running|paused|restarting)$/.test(c.status);
-      if (!captured && live && c.networking !== 'host') drawDockerOnlyContainer(s, c, ports);
+      return !captured && live && c.networking !== 'host';
+    });
+    for (const ns of containerNs)
+      if (!projectOf(ns.container ?? ns.name)) drawNamespace(s, ns, landing.get(ns.id) ?? []);
+    for (const c of dockerOnly) if (!c.compose) drawDockerOnlyContainer(s, c, ports);
+    projects = [
+      ...new Set([
+        ...containerNs.flatMap((ns) => projectOf(ns.container ?? ns.name) ?? []),
+        ...dockerOnly.flatMap((c) => c.compose?.project ?? []),
+      ]),
+    ].sort(cmp);
+    for (const project of projects) {
+      b.group([`Compose project ${project}`], 'compose', () => {
+        for (const ns of containerNs)
+          if (projectOf(ns.container ?? ns.name) === project) drawNamespace(s, ns, landing.get(ns.id) ?? []);
+        for (const c of dockerOnly) if (c.compose?.project === project) drawDockerOnlyContainer(s, c, ports);
+      });
     }
     for (const ns of sandboxNs) drawNamespace(s, ns, landing.get(ns.id) ?? []);
     drawDockerOnlySandboxes(s);
@@ -270,7 +290,7 @@ export function detailed(lk: Lookup, direction: 'LR' | 'TB'): { source: string; 
     const c = s.ifaceNode.get(k(y.namespace, y.ifname));
     if (a && c) b.edge(a, c, 'veth');
   }
-  legend(b);
+  legend(b, projects.length > 0);
   return { source: b.source(direction), b };
 }
 
@@ -325,9 +345,11 @@ function drawNamespace(s: Scene, ns: ModelNamespace, ports: Publish[]): void {
       return net && net.driver !== 'bridge' ? [net] : [];
     }),
   );
+  const service =
+    ns.kind === 'container' ? s.lk.container(ns.container ?? ns.name)?.compose?.service : undefined;
   const title =
     ns.kind === 'container'
-      ? `container ${ns.container ?? ns.name}${ns.sharers.length ? ` + ${ns.sharers.join(', ')}` : ''}`
+      ? `container ${ns.container ?? ns.name}${ns.sharers.length ? ` + ${ns.sharers.join(', ')}` : ''}${service ? ` (service ${service})` : ''}`
       : carried[0]
         ? `${carried[0].name} overlay: namespace ${ns.name}`
         : `Docker sandbox ${ns.name}`;

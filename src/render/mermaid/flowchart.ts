@@ -44,6 +44,7 @@ export const CLASS_DEFS: readonly [ClassName, string][] = [
   ['container', 'fill:#e3f2fd,stroke:#1565c0,stroke-width:1px,color:#0d47a1'],
   ['sandbox', 'fill:#f3e5f5,stroke:#6a1b9a,stroke-width:1px,color:#4a148c'],
   ['overlay', 'fill:#ede7f6,stroke:#4527a0,stroke-width:2px,color:#311b92'],
+  ['compose', 'fill:#e0f2f1,stroke:#00695c,stroke-width:2px,stroke-dasharray:8 4,color:#004d40'],
   ['legend', 'fill:#ffffff,stroke:#bdbdbd,stroke-width:1px,color:#424242'],
   ['note', 'fill:#fffde7,stroke:#bdbdbd,stroke-width:1px,color:#424242'],
   ['up', 'stroke:#2e7d32,stroke-width:2px'],
@@ -60,6 +61,7 @@ export type ClassName =
   | 'container'
   | 'sandbox'
   | 'overlay'
+  | 'compose'
   | 'legend'
   | 'note'
   | 'up'
@@ -218,6 +220,10 @@ const LEGEND_LINES = [
   'arrow: published port',
 ];
 
-export function legend(b: Builder): void {
-  b.node(LEGEND_LINES, 'rect', 'legend');
+/** With `compose`, the legend also explains the Compose project boxes (only then: figures of hosts without Compose stay as they were). */
+export function legend(b: Builder, compose = false): void {
+  const lines = compose
+    ? [...LEGEND_LINES.slice(0, 6), 'teal dashed box: Compose project', ...LEGEND_LINES.slice(6)]
+    : LEGEND_LINES;
+  b.node(lines, 'rect', 'legend');
 }
