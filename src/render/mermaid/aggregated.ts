@@ -133,11 +133,22 @@ export function aggregated(
   const uplinks = uplinksOf(lk, uplinkName).slice(0, Math.max(1, Math.floor(4 / shrink)));
   const ports = publishes(model);
   const room = Math.max(6, Math.floor((maxNodes - uplinks.length - 8) / shrink));
-  const netCap = Math.max(3, Math.ceil(room * 0.6));
-  const portCap = Math.max(1, room - netCap);
-  // Keep the busiest networks; show them in name order.
+  // Published ports first (they are what a reviewer looks for), up to 60% of the room; the
+  // networks get the rest, and a tenth goes to Compose project boxes.
+  const projectCap = Math.max(1, Math.floor(room / 10));
+  const portCap = Math.max(1, Math.min(ports.length, Math.floor(room * 0.6)));
+  const netCap = Math.max(3, room - portCap - projectCap);
+  // Keep the networks ports lead to, then the busiest; show them in name order.
+  const withPorts = new Set(ports.map((p) => publishNetwork(lk, p)));
   const kept = new Set(
-    [...summaries].sort((a, c) => c.containers - a.containers || cmp(a.name, c.name)).slice(0, netCap),
+    [...summaries]
+      .sort(
+        (a, c) =>
+          Number(withPorts.has(c.network)) - Number(withPorts.has(a.network)) ||
+          c.containers - a.containers ||
+          cmp(a.name, c.name),
+      )
+      .slice(0, netCap),
   );
   const shown = summaries.filter((x) => kept.has(x));
   const hidden = summaries.filter((x) => !kept.has(x));
@@ -218,7 +229,7 @@ export function aggregated(
       },
       'LR',
     );
-    composeBoxes(b, lk, netNode, Math.max(1, Math.floor(portCap / 2)), room < 12 ? 1 : 3);
+    composeBoxes(b, lk, netNode, projectCap, room < 12 ? 1 : 3);
   });
   if (lan && uplinkId) b.edge(lan, uplinkId, 'link', ['default route']);
   if (uplinkId && grid) b.edge(uplinkId, grid, 'routed', ['routed']);

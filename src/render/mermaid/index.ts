@@ -30,7 +30,7 @@ import type { Builder, Figure } from './flowchart.js';
 import { Lookup } from './topology.js';
 
 export interface StepDiagramOptions {
-  /** Above this many nodes the figure is aggregated (default 120). */
+  /** Above this many nodes the figure is aggregated (default 60: more boxes than that teach nothing on a page). */
   maxNodes?: number;
   /** Above this many characters of source the figure is aggregated (default 40,000; Mermaid's limit is 50,000). */
   maxChars?: number;
@@ -47,7 +47,7 @@ export interface StepDiagram {
   aggregated: boolean;
 }
 
-export const DIAGRAM_BUDGET = { maxNodes: 120, maxChars: 40_000, maxEdges: 400 } as const;
+export const DIAGRAM_BUDGET = { maxNodes: 60, maxChars: 40_000, maxEdges: 400 } as const;
 
 /**
  * The topology figure of one step. The detailed figure when it fits the budget, else the
