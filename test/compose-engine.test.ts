@@ -1,7 +1,7 @@
 /**
- * Compose grouping on a real engine: test/scripts/engine-compose.sh starts Debian's dockerd in
- * throw-away namespaces with two Compose-labelled stacks (shop: web x2 + db; blog: app) and one
- * container of no project, and runs the collector. The engine's own labels (truth-compose.txt,
+ * Compose grouping on a real engine: test/scripts/engine-compose.sh starts dockerd (Debian's
+ * 20.10, and 28.5 when unpacked) in throw-away namespaces with two Compose-labelled stacks
+ * (shop: web x2 + db; blog: app) and one container of no project, and runs the collector. The engine's own labels (truth-compose.txt,
  * read with `docker inspect` before the collector ran) are the ground truth: the model, the
  * figure (Mermaid and draw.io) and the containers table group exactly those containers under
  * their project's name.
@@ -16,7 +16,7 @@ import { drawioFile } from '../src/render/drawio.js';
 import { stepDiagram } from '../src/render/mermaid/index.js';
 import { renderOutputs } from '../src/render/outputs.js';
 import type { Report } from '../src/report/types.js';
-import { engineSupport } from './helpers/docker-engine.js';
+import { docker28Root, engineSupport, variedSupport } from './helpers/docker-engine.js';
 import { runInSandbox, sandboxRequired, scriptsDir, skipLoudly, tail } from './helpers/netns.js';
 
 const support = engineSupport();
@@ -29,7 +29,11 @@ if (!support.ok && sandboxRequired)
     });
   });
 
-describe.runIf(support.ok)('Compose stacks on a real engine', () => {
+const engines = (['20.10', '28.5'] as const).filter((e) => e === '20.10' || variedSupport(e).ok);
+if (support.ok && engines.length < 2)
+  skipLoudly('Compose grouping on Docker 28.5', 'no Docker 28.5 unpacked');
+
+describe.runIf(support.ok).each(engines)('Compose stacks on a real engine (Docker %s)', (engine) => {
   let dir: string;
   let report: Report;
   /** name -> [project, service, number] as the engine reports them ('' when unlabelled). */
@@ -37,10 +41,13 @@ describe.runIf(support.ok)('Compose stacks on a real engine', () => {
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'dockernet-compose-'));
-    const run = await runInSandbox(join(scriptsDir, 'engine-compose.sh'), [dir], { timeoutMs: 200_000 });
+    const run = await runInSandbox(join(scriptsDir, 'engine-compose.sh'), [dir], {
+      timeoutMs: 200_000,
+      env: { ...process.env, DOCKERNET_ENGINE: engine, DOCKERNET_DOCKER28: docker28Root },
+    });
     if (run.code !== 0)
       throw new Error(`engine-compose.sh failed (exit ${run.code})\n${tail(run.stderr, 40)}`);
-    console.info(`compose scenario: ${run.ms} ms`);
+    console.info(`compose scenario, Docker ${engine}: ${run.ms} ms`);
     for (const line of readFileSync(join(dir, 'truth-compose.txt'), 'utf8').trim().split('\n')) {
       const [name, project = '', service = '', number = ''] = line.split(' ');
       truth.set(name!, [project, service, number]);
