@@ -129,6 +129,23 @@ describe('draw.io file from the shared figure', () => {
     expect(stepDiagram(step3()).source).not.toMatch(/Compose|compose/);
   });
 
+  it('a host just over the budget: every interface kept, only the unpublished listeners counted', () => {
+    const m = bigHost(22, 4, 1000);
+    const full = stepDiagram(m, { maxNodes: 200 });
+    const d = stepDiagram(m);
+    expect(full.nodeCount).toBeGreaterThan(DIAGRAM_BUDGET.maxNodes);
+    expect(d.aggregated).toBe(false);
+    expect(d.nodeCount).toBeLessThanOrEqual(DIAGRAM_BUDGET.maxNodes);
+    const ifaces = (x: typeof d) =>
+      x.figure.nodes.filter((n) => n.classes.includes('iface') || n.classes.includes('container'));
+    expect(ifaces(d).map((n) => n.lines)).toEqual(ifaces(full).map((n) => n.lines));
+    // svc-1 publishes nothing: its listener is counted; svc-0 publishes :61000 → 8080: its listener stays a node.
+    expect(d.figure.groups.find((g) => g.title[0]?.startsWith('container svc-1 '))?.title).toEqual([
+      'container svc-1 · +1 listening',
+    ]);
+    expect(d.figure.nodes.some((n) => n.lines[0] === ':8080 app')).toBe(true);
+  });
+
   it('Compose on a big host: a box per project (the biggest), under the node budget, ports visible', () => {
     const m = composeBigHost();
     const d = stepDiagram(m);

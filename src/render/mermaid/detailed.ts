@@ -75,13 +75,23 @@ interface Scene {
   loose: { i: ModelInterface; ns: string; kind?: EdgeKind }[];
   /** Overlay networks whose VXLAN interface is drawn (then VXLAN leaves from that interface). */
   vxlanDrawn: Set<string>;
+  /**
+   * The compact figure, for a host just over the node budget: a namespace draws only the
+   * listeners published ports lead to, and its title counts the others (`· +3 listening`; the
+   * tables list them).
+   */
+  compact: boolean;
 }
 
 function kindNote(i: ModelInterface): string[] {
   return ['ethernet', 'physical', 'veth', 'bridge', 'loopback'].includes(i.kind) ? [] : [`(${i.kind})`];
 }
 
-export function detailed(lk: Lookup, direction: 'LR' | 'TB'): { source: string; b: Builder } {
+export function detailed(
+  lk: Lookup,
+  direction: 'LR' | 'TB',
+  compact = false,
+): { source: string; b: Builder } {
   const b = new Builder();
   const model = lk.model;
   const host = lk.host;
@@ -100,6 +110,7 @@ export function detailed(lk: Lookup, direction: 'LR' | 'TB'): { source: string; 
     pending: new Map(),
     loose: [],
     vxlanDrawn: new Set(),
+    compact,
   };
   const bridges = hostBridgeNames(host);
   const ports = publishes(model);
@@ -353,7 +364,16 @@ function drawNamespace(s: Scene, ns: ModelNamespace, ports: Publish[]): void {
       : carried[0]
         ? `${carried[0].name} overlay: namespace ${ns.name}`
         : `Docker sandbox ${ns.name}`;
-  b.group([title], cls, () => {
+  // Listening sockets; the targets of published ports first, so the cap never hides them.
+  const wanted = ports.filter((p) => !p.target);
+  const all = listeners(ns);
+  const matches = (l: Listener, p: Publish) => l.port === p.containerPort && l.transport === p.proto;
+  const shown = all.filter((l) => wanted.some((p) => matches(l, p)));
+  const cap = s.compact ? 0 : MAX_PORTS_PER_NAMESPACE;
+  for (const l of all) if (shown.length < cap && !shown.includes(l)) shown.push(l);
+  const hidden = all.length - shown.length;
+  // One line: Mermaid reserves no room for a second title line, and nodes would cover it.
+  b.group([s.compact && hidden > 0 ? `${title} · +${hidden} listening` : title], cls, () => {
     for (const i of ns.interfaces) {
       if (i.kind === 'loopback') continue;
       const st = stateOf(i);
@@ -388,15 +408,9 @@ function drawNamespace(s: Scene, ns: ModelNamespace, ports: Publish[]): void {
         if (bid && pid) b.edge(bid, pid, 'link');
       }
     }
-    // Listening sockets; the targets of published ports first, so the cap never hides them.
-    const wanted = ports.filter((p) => !p.target);
-    const all = listeners(ns);
-    const matches = (l: Listener, p: Publish) => l.port === p.containerPort && l.transport === p.proto;
-    const shown = all.filter((l) => wanted.some((p) => matches(l, p)));
-    for (const l of all) if (shown.length < MAX_PORTS_PER_NAMESPACE && !shown.includes(l)) shown.push(l);
     const nodeOf = new Map<Listener, string>();
     for (const l of all) if (shown.includes(l)) nodeOf.set(l, b.node([l.text], 'round', 'port'));
-    if (all.length > shown.length) b.node([`+${all.length - shown.length} more listening`], 'round', 'port');
+    if (hidden > 0 && !s.compact) b.node([`+${hidden} more listening`], 'round', 'port');
     for (const p of wanted) {
       const l = all.find((x) => matches(x, p));
       p.target =

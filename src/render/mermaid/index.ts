@@ -16,8 +16,10 @@
  *
  * Mermaid has limits (500 edges, 50,000 characters; over the latter it draws an error picture),
  * and a figure with hundreds of boxes teaches nothing: a host over the budget (maxNodes,
- * maxChars, maxEdges) gets an aggregated figure with one node per bridge or network and its
- * container count, published ports kept visible.
+ * maxChars, maxEdges) first gets the compact detailed figure (only the listeners published ports
+ * lead to, the others counted in their box's title), and when that does not fit either, an
+ * aggregated figure with one node per bridge or network and its container count, published
+ * ports kept visible.
  *
  * This file is the entry point and the budget, and only that: the choice between the layouts.
  * The jobs live apart (flowchart.ts writes the syntax, topology.ts reads the model, detailed.ts
@@ -72,6 +74,10 @@ export function stepDiagram(model: StepModel, opts: StepDiagramOptions = {}): St
   if (detailedNodesAtLeast(model) <= maxNodes) {
     const full = detailed(lk, 'LR');
     if (fits(full)) return result(full, false);
+    // Just over the budget: the same figure without the listeners no published port leads to
+    // (counted in each box's title) often fits, and keeps every interface and veth pair.
+    const compact = detailed(lk, 'LR', true);
+    if (fits(compact)) return result(compact, false);
   }
   const summaries = summarise(lk);
   for (let shrink = 1; shrink <= 64; shrink *= 2) {
