@@ -19,6 +19,7 @@ import type { StepModel } from '../src/model/types.js';
 import { blockRequests, launchBrowser } from '../src/render/browser.js';
 import { renderDiagrams, svgFile } from '../src/render/diagrams.js';
 import { drawioFile, drawioLine } from '../src/render/drawio.js';
+import { displayedText, label } from '../src/render/mermaid/escape.js';
 import type { Figure } from '../src/render/mermaid/flowchart.js';
 import { DIAGRAM_BUDGET, stepDiagram } from '../src/render/mermaid/index.js';
 import {
@@ -30,6 +31,7 @@ import {
   step3,
   step4,
 } from './fixtures-mermaid/models.js';
+import { parseFlow, shown } from './fixtures-mermaid/parse.js';
 import { hasCommand, missing, testBrowserPath } from './support/env.js';
 
 /** step 3 with whoami in Compose project `shop` (service web). */
@@ -58,6 +60,12 @@ const cases: { name: string; model: StepModel }[] = [
   { name: '1,000 containers on 50 networks (aggregated)', model: bigHost(1000, 50) },
   { name: '600 containers in 12 Compose projects (aggregated)', model: composeBigHost() },
   ...HOSTILE_NAMES.map((n, i) => ({ name: `hostile ${i + 1}`, model: hostileModel(n, i % 2 === 0) })),
+  // Compose project and service names come from the captured host too.
+  ...HOSTILE_NAMES.map((n, i) => {
+    const model = hostileModel(n, i % 2 === 1);
+    for (const c of model.containers) c.compose = { project: n, service: `s${n}` };
+    return { name: `hostile Compose project ${i + 1}`, model };
+  }),
 ];
 
 interface Cell {
@@ -115,6 +123,18 @@ describe('draw.io file from the shared figure', () => {
       expect(drawioFile(stepDiagram(c.model).figure, c.name)).toBe(xml);
     });
   }
+
+  it('hostile Compose project names: Mermaid parses each figure and shows the name as written', async () => {
+    for (const [i, n] of HOSTILE_NAMES.entries()) {
+      const c = cases.find((x) => x.name === `hostile Compose project ${i + 1}`)!;
+      const d = stepDiagram(c.model);
+      const flow = await parseFlow(d.source);
+      const box = d.figure.groups.find((g) => g.cls === 'compose')!;
+      const parsed = flow.subgraphs.find((g) => g.id === box.id)!;
+      expect(shown(parsed.title), `hostile ${i + 1}`).toBe(shown(displayedText(label(box.title, 40))).trim()); // Mermaid trims titles
+      expect(box.title[0]).toBe(`Compose project ${n}`);
+    }
+  });
 
   it('Compose: the detailed figure puts the project’s containers in one box named after it', () => {
     const d = stepDiagram(composeStep3());
