@@ -939,13 +939,17 @@ detect_exec_root() {
   EXEC_ROOT_FROM=default
 }
 
-# Only networking fields: never Config.Env, Cmd, Mounts or label values (they carry secrets).
+# Only networking fields: never Config.Env, Cmd, Mounts or label values (they carry secrets),
+# except the values of three Compose labels (ComposeLabels: com.docker.compose.project, .service,
+# .container-number): the project and service names Compose derives from the folder and the
+# compose file, no secret, and what people group their stacks by. Other compose labels
+# (config_files, working_dir: paths) stay keys only.
 # `.Id` is no field of the CLI's typed struct (it is `.ID`), so the CLI always falls back to the
 # raw JSON map with missingkey=error, and API >= 1.51 (Docker 28) omits empty keys such as
 # Config.ExposedPorts: `.Config.ExposedPorts` then failed the whole command. `index` yields null
 # for a missing key instead.
 # shellcheck disable=SC2016
-INSPECT_FORMAT='{"Id":{{json .Id}},"Name":{{json .Name}},"Created":{{json .Created}},"Image":{{json .Image}},"State":{"Status":{{json (index .State "Status")}},"Running":{{json (index .State "Running")}},"Pid":{{json (index .State "Pid")}},"StartedAt":{{json (index .State "StartedAt")}}},"Config":{"Image":{{json (index .Config "Image")}},"Hostname":{{json (index .Config "Hostname")}},"Domainname":{{json (index .Config "Domainname")}},"ExposedPorts":{{json (index .Config "ExposedPorts")}},"LabelKeys":[{{$first := true}}{{range $k, $v := (index .Config "Labels")}}{{if $first}}{{$first = false}}{{else}},{{end}}{{json $k}}{{end}}]},"HostConfig":{"NetworkMode":{{json (index .HostConfig "NetworkMode")}},"PortBindings":{{json (index .HostConfig "PortBindings")}},"PublishAllPorts":{{json (index .HostConfig "PublishAllPorts")}},"Dns":{{json (index .HostConfig "Dns")}},"ExtraHosts":{{json (index .HostConfig "ExtraHosts")}}},"NetworkSettings":{"SandboxID":{{json (index .NetworkSettings "SandboxID")}},"SandboxKey":{{json (index .NetworkSettings "SandboxKey")}},"Ports":{{json (index .NetworkSettings "Ports")}},"Networks":{{json (index .NetworkSettings "Networks")}}}}'
+INSPECT_FORMAT='{"Id":{{json .Id}},"Name":{{json .Name}},"Created":{{json .Created}},"Image":{{json .Image}},"State":{"Status":{{json (index .State "Status")}},"Running":{{json (index .State "Running")}},"Pid":{{json (index .State "Pid")}},"StartedAt":{{json (index .State "StartedAt")}}},"Config":{"Image":{{json (index .Config "Image")}},"Hostname":{{json (index .Config "Hostname")}},"Domainname":{{json (index .Config "Domainname")}},"ExposedPorts":{{json (index .Config "ExposedPorts")}},"LabelKeys":[{{$first := true}}{{range $k, $v := (index .Config "Labels")}}{{if $first}}{{$first = false}}{{else}},{{end}}{{json $k}}{{end}}],"ComposeLabels":{ {{$cf := true}}{{range $k, $v := (index .Config "Labels")}}{{if eq $k "com.docker.compose.project" "com.docker.compose.service" "com.docker.compose.container-number"}}{{if $cf}}{{$cf = false}}{{else}},{{end}}{{json $k}}:{{json $v}}{{end}}{{end}}}},"HostConfig":{"NetworkMode":{{json (index .HostConfig "NetworkMode")}},"PortBindings":{{json (index .HostConfig "PortBindings")}},"PublishAllPorts":{{json (index .HostConfig "PublishAllPorts")}},"Dns":{{json (index .HostConfig "Dns")}},"ExtraHosts":{{json (index .HostConfig "ExtraHosts")}}},"NetworkSettings":{"SandboxID":{{json (index .NetworkSettings "SandboxID")}},"SandboxKey":{{json (index .NetworkSettings "SandboxKey")}},"Ports":{{json (index .NetworkSettings "Ports")}},"Networks":{{json (index .NetworkSettings "Networks")}}}}'
 PS_FORMAT='{"ID":{{json .ID}},"Names":{{json .Names}},"Image":{{json .Image}},"Command":{{json .Command}},"CreatedAt":{{json .CreatedAt}},"RunningFor":{{json .RunningFor}},"Status":{{json .Status}},"Ports":{{json .Ports}},"Networks":{{json .Networks}}}'
 PIDS_FORMAT='{{.Id}} {{.State.Pid}} {{.State.Running}} {{.HostConfig.NetworkMode}} {{.Name}} {{.NetworkSettings.SandboxKey}}'
 

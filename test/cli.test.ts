@@ -22,6 +22,11 @@ describe('dockernet CLI', () => {
     const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
     expect(report).toMatchObject({ schema: 'dockernet-report', schemaVersion: 1 });
     expect(readFileSync(join(out, 'report.html'), 'utf8')).toMatch(/^<!DOCTYPE html>/);
+    // The figure, always as Mermaid source and as a draw.io file (SVG and PNG when a browser drew it).
+    expect(readFileSync(join(out, 'diagrams', 'step-1.mmd'), 'utf8')).toMatch(/^flowchart LR\n/);
+    expect(readFileSync(join(out, 'diagrams', 'step-1.drawio'), 'utf8')).toMatch(
+      /<mxfile [^>]*>\n {2}<diagram /,
+    );
   });
 
   it('an unreadable input exits 3 with a message naming it', () => {

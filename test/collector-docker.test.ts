@@ -155,6 +155,8 @@ describe.runIf(support.ok)('collector on a real Docker engine, steps 2-4', () =>
       Gateway: '172.17.0.1',
     });
     expect(c.Config.LabelKeys).toEqual([]);
+    // The Compose labels' values only (none here: an empty object).
+    expect(c.Config.ComposeLabels).toEqual({});
     const all = [...b.step3.files.values()].join('\n');
     expect(all).not.toMatch(/"Env"|PATH=\/usr\/local\/sbin/);
     const ps = JSON.parse(output(b.step3, 'docker-ps-json').trim());

@@ -215,6 +215,11 @@ export function buildContainers(
       c.image = r.image;
       c.status = r.state.status;
       c.networkMode = r.networkMode;
+      if (r.compose?.project) {
+        c.compose = { project: r.compose.project };
+        if (r.compose.service) c.compose.service = r.compose.service;
+        if (r.compose.containerNumber) c.compose.number = r.compose.containerNumber;
+      }
       for (const n of r.networks) {
         const att: ModelContainer['networks'][number] = { network: n.name };
         if (n.ipAddress) att.ipv4 = n.prefixLength ? `${n.ipAddress}/${n.prefixLength}` : n.ipAddress;

@@ -275,6 +275,11 @@ export interface ModelContainer {
   /** default, bridge, host, none, container:<id>, or a network name (docker inspect). */
   networkMode?: string;
   /**
+   * The Compose stack it belongs to (labels com.docker.compose.project, .service,
+   * .container-number): figures and tables group its containers under the project's name.
+   */
+  compose?: { project: string; service?: string; number?: string };
+  /**
    * How it is networked: its own namespace (`own`), the host's (`host`), an empty one with only
    * lo (`none`), another container's (`shared`, see sharesWith).
    */

@@ -11,7 +11,10 @@
  *
  * - Secrets. A full inspect carries `Config.Env` (passwords, tokens) and label values. Only the
  *   variable NAMES (`envNames`) and label KEYS (`labelKeys`) are read; each container whose
- *   values were present gets a warning saying so, and the values are in no record. `Cmd`,
+ *   values were present gets a warning saying so, and the values are in no record. The one
+ *   exception: the values of the Compose labels project, service and container-number
+ *   (`compose`; the collector records them as `Config.ComposeLabels`), names people group their
+ *   stacks by, not secrets. `Cmd`,
  *   `Entrypoint`, `Args` and `Mounts` are not read at all.
  * - Two port maps that disagree on purpose: `HostConfig.PortBindings` is what was asked for
  *   (`"HostIp": ""` = all addresses, `"HostPort": ""` = any free port), `NetworkSettings.Ports`
@@ -96,8 +99,10 @@ export interface DockerContainer {
   sandboxKey?: string;
   sandboxId?: string;
   networks: ContainerNetwork[];
-  /** Label names only: values are never read. */
+  /** Label names only: values are never read (but for the Compose labels of `compose`). */
   labelKeys: string[];
+  /** The Compose labels' values (project, service, container number), when the container has them. */
+  compose?: ComposeLabels;
   /** Environment variable names only (full inspect): values are never read. */
   envNames?: string[];
   dns?: string[];
@@ -166,6 +171,38 @@ function toNetwork(name: string, n: JsonObject): ContainerNetwork {
   });
 }
 
+export interface ComposeLabels {
+  /** `com.docker.compose.project`: the stack, `shop` for a folder shop/ with a compose.yaml. */
+  project?: string;
+  /** `com.docker.compose.service`: the service of compose.yaml, `web`. */
+  service?: string;
+  /** `com.docker.compose.container-number`: `1` for shop-web-1 (a string label). */
+  containerNumber?: string;
+}
+
+const COMPOSE_KEYS: Record<string, keyof ComposeLabels> = {
+  'com.docker.compose.project': 'project',
+  'com.docker.compose.service': 'service',
+  'com.docker.compose.container-number': 'containerNumber',
+};
+
+/**
+ * The Compose labels' values: the collector's ComposeLabels (only these three), else the same
+ * three keys of a full inspect's Labels. Names, not secrets (the project is the folder's name);
+ * every other label value stays unread.
+ */
+function composeOf(config: JsonObject): ComposeLabels | undefined {
+  const out: ComposeLabels = {};
+  for (const src of [config.Labels, config.ComposeLabels]) {
+    if (!isObject(src)) continue;
+    for (const [key, field] of Object.entries(COMPOSE_KEYS)) {
+      const v = nonEmpty(src[key]);
+      if (v !== undefined) out[field] = v;
+    }
+  }
+  return Object.keys(out).length > 0 ? out : undefined;
+}
+
 function toContainer(o: JsonObject, reader: Reader, warnings: ParseWarning[]): DockerContainer {
   const line = reader.where.get(o)?.line ?? 0;
   const state = isObject(o.State) ? o.State : {};
@@ -185,7 +222,7 @@ function toContainer(o: JsonObject, reader: Reader, warnings: ParseWarning[]): D
     if (keys.length > 0)
       warnings.push({
         line: keyLine(reader, config, 'Labels'),
-        message: `container ${who}: label values were present in the bundle and were not read (keys only)`,
+        message: `container ${who}: label values were present in the bundle and were not read (keys only, and the Compose project, service and number)`,
       });
   }
   let envNames: string[] | undefined;
@@ -241,6 +278,7 @@ function toContainer(o: JsonObject, reader: Reader, warnings: ParseWarning[]): D
     sandboxId: nonEmpty(ns.SandboxID),
     networks,
     labelKeys,
+    compose: composeOf(config),
     envNames,
     dns: strings(host.Dns),
     extraHosts: strings(host.ExtraHosts),

@@ -24,6 +24,8 @@ export {
 
 export interface RenderedDiagram {
   svg?: string;
+  /** The drawn SVG as a PNG (with `png: true`), screenshot by the same page. */
+  png?: Buffer;
   error?: string;
   /** Time spent in mermaid.render for this diagram. */
   ms: number;
@@ -44,6 +46,8 @@ export interface RenderOptions {
   onBlocked?: (urls: string[]) => void;
   /** Longest time for one diagram (default 60,000 ms). */
   timeoutMs?: number;
+  /** Also screenshot each drawn SVG to a PNG, in the same page (no other browser). */
+  png?: boolean;
 }
 
 /** Fonts Debian has (fonts-liberation, fonts-dejavu); the SVG names them for other viewers too. */
@@ -208,6 +212,13 @@ export async function renderDiagrams(sources: string[], opts: RenderOptions): Pr
           opts.timeoutMs ?? 60_000,
         );
         if (fatal) broken = `diagram ${i + 1} broke the page (${r.error})`;
+        if (r.svg && opts.png) {
+          try {
+            r.png = await screenshotSvg(page, svgFile(r.svg));
+          } catch (e) {
+            r.error = `the PNG could not be made: ${e instanceof Error ? e.message : String(e)}`;
+          }
+        }
         out.push(r);
       }
       opts.onBlocked?.([...attempted]);
@@ -217,6 +228,33 @@ export async function renderDiagrams(sources: string[], opts: RenderOptions): Pr
     }
   } finally {
     if (!opts.browser) await browser.close().catch(() => undefined);
+  }
+}
+
+/**
+ * A standalone SVG file -> PNG, by the page that drew it: the file is parsed as XML (as any SVG
+ * viewer would read it, so a file that is not well-formed fails here), shown at its own size on
+ * white, and its element screenshot. Removed again after, so the page stays blank for the next.
+ */
+async function screenshotSvg(page: Page, file: string): Promise<Buffer> {
+  const handle = await page.evaluateHandle((markup) => {
+    const doc = new DOMParser().parseFromString(markup, 'image/svg+xml');
+    const error = doc.getElementsByTagName('parsererror')[0];
+    if (error) throw new Error(`the SVG file is not well-formed XML: ${error.textContent?.slice(0, 200)}`);
+    const host = document.createElement('div');
+    host.id = 'dockernet-png';
+    host.style.cssText = 'position:absolute;left:0;top:0;background:#ffffff;line-height:0';
+    host.appendChild(document.importNode(doc.documentElement, true));
+    document.body.appendChild(host);
+    return host;
+  }, file);
+  try {
+    const el = handle.asElement();
+    if (!el) throw new Error('no element to screenshot');
+    return Buffer.from(await el.screenshot({ type: 'png' }));
+  } finally {
+    await page.evaluate(() => document.getElementById('dockernet-png')?.remove());
+    await handle.dispose();
   }
 }
 

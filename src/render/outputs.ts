@@ -1,6 +1,6 @@
 /**
  * The "render" stage: one Report -> the files of the output folder (report.html, report.json,
- * report.md, report.pdf, diagrams/step-N.mmd and .svg). One browser at most per run, shared by
+ * report.md, report.pdf, diagrams/step-N.mmd, .drawio, .svg and .png). One browser at most per run, shared by
  * the diagrams and the PDF; puppeteer is only loaded when a browser is used, so HTML without a
  * browser stays fast.
  */
@@ -89,9 +89,13 @@ export async function renderOutputs(
 ): Promise<OutputResult> {
   const progress = opts.progress ?? (() => {});
   const files: OutputFile[] = [];
-  const sources = report.steps.map((s) => stepDiagram(s.model).source);
-  sources.forEach((src, i) => {
-    files.push({ name: `diagrams/step-${i + 1}.mmd`, data: `${src}\n` });
+  const figures = report.steps.map((s) => stepDiagram(s.model));
+  const sources = figures.map((d) => d.source);
+  const { drawioFile } = await import('./drawio.js');
+  figures.forEach((d, i) => {
+    files.push({ name: `diagrams/step-${i + 1}.mmd`, data: `${d.source}\n` });
+    // The same nodes and edges, for diagrams.net: people edit it and paste it into their wiki.
+    files.push({ name: `diagrams/step-${i + 1}.drawio`, data: drawioFile(d.figure, `step ${i + 1}`) });
   });
 
   let diagrams: StepDiagrams | undefined;
@@ -109,6 +113,7 @@ export async function renderOutputs(
         browser: session.browser,
         page: session.page,
         idPrefix: 'topology',
+        png: true,
       });
       diagrams = {
         mode: 'svg',
@@ -119,6 +124,7 @@ export async function renderOutputs(
       const { svgFile } = await import('./diagrams.js');
       rendered.forEach((r, i) => {
         if (r.svg) files.push({ name: `diagrams/step-${i + 1}.svg`, data: svgFile(r.svg) });
+        if (r.png) files.push({ name: `diagrams/step-${i + 1}.png`, data: r.png });
         else notes.push(`the figure of step ${i + 1} could not be drawn: ${r.error ?? 'unknown error'}`);
       });
     } else {

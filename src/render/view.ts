@@ -39,6 +39,24 @@ function peerText(model: StepModel, ns: ModelNamespace, i: ModelInterface): stri
   return i.parent ? `parent ${i.parent}` : '';
 }
 
+/**
+ * The containers table's order: containers of no Compose project first, as the model lists them,
+ * then each project's (by project name) under a header row naming it, the first of each project
+ * carrying `header`.
+ */
+function composeOrder(
+  cs: StepModel['containers'],
+): { c: StepModel['containers'][number]; header?: string }[] {
+  const plain = cs.filter((c) => !c.compose).map((c) => ({ c }));
+  const projects = [...new Set(cs.flatMap((c) => (c.compose ? [c.compose.project] : [])))].sort();
+  return [
+    ...plain,
+    ...projects.flatMap((p) =>
+      cs.filter((c) => c.compose?.project === p).map((c, i) => (i === 0 ? { c, header: p } : { c })),
+    ),
+  ];
+}
+
 /** Where a container's network stack is, in words for the containers table. */
 function namespaceNote(m: StepModel, c: StepModel['containers'][number]): string {
   const live = c.status === undefined || /^(running|paused|restarting)$/.test(c.status);
@@ -187,8 +205,10 @@ function dockerView(step: ReportStep) {
       ev: link(step, n.evidence[0]),
     })),
     hasContainers: m.containers.length > 0,
-    containers: m.containers.map((c) => ({
+    containers: composeOrder(m.containers).map(({ c, header }) => ({
       name: c.name,
+      service: c.compose?.service ?? '',
+      projectHeader: header ?? '',
       image: c.image ?? '',
       status: c.status ?? '',
       networkMode: c.networkMode ?? '',

@@ -11,6 +11,7 @@
  * must stay cheap on hosts with thousands of interfaces; a change to the detailed figure cannot
  * break it, and the other way round.
  */
+import type { ModelContainer } from '../../model/types.js';
 import { Builder, legend } from './flowchart.js';
 import {
   addressLines,
@@ -132,11 +133,22 @@ export function aggregated(
   const uplinks = uplinksOf(lk, uplinkName).slice(0, Math.max(1, Math.floor(4 / shrink)));
   const ports = publishes(model);
   const room = Math.max(6, Math.floor((maxNodes - uplinks.length - 8) / shrink));
-  const netCap = Math.max(3, Math.ceil(room * 0.6));
-  const portCap = Math.max(1, room - netCap);
-  // Keep the busiest networks; show them in name order.
+  // Published ports first (they are what a reviewer looks for), up to 60% of the room; the
+  // networks get the rest, and a tenth goes to Compose project boxes.
+  const projectCap = Math.max(1, Math.floor(room / 10));
+  const portCap = Math.max(1, Math.min(ports.length, Math.floor(room * 0.6)));
+  const netCap = Math.max(3, room - portCap - projectCap);
+  // Keep the networks ports lead to, then the busiest; show them in name order.
+  const withPorts = new Set(ports.map((p) => publishNetwork(lk, p)));
   const kept = new Set(
-    [...summaries].sort((a, c) => c.containers - a.containers || cmp(a.name, c.name)).slice(0, netCap),
+    [...summaries]
+      .sort(
+        (a, c) =>
+          Number(withPorts.has(c.network)) - Number(withPorts.has(a.network)) ||
+          c.containers - a.containers ||
+          cmp(a.name, c.name),
+      )
+      .slice(0, netCap),
   );
   const shown = summaries.filter((x) => kept.has(x));
   const hidden = summaries.filter((x) => !kept.has(x));
@@ -217,6 +229,7 @@ export function aggregated(
       },
       'LR',
     );
+    composeBoxes(b, lk, netNode, projectCap, room < 12 ? 1 : 3);
   });
   if (lan && uplinkId) b.edge(lan, uplinkId, 'link', ['default route']);
   if (uplinkId && grid) b.edge(uplinkId, grid, 'routed', ['routed']);
@@ -234,8 +247,60 @@ export function aggregated(
     const text = `${p.proto} ${p.hostPort} → ${p.container ?? p.containerIp ?? '?'}:${p.containerPort ?? '?'}`;
     if (target) b.edge(id, target, 'publish', [text]);
   }
-  legend(b);
+  legend(
+    b,
+    model.containers.some((c) => c.compose),
+  );
   return { source: b.source(direction), b };
+}
+
+/**
+ * One box per Compose project (the biggest `projectCap`, the rest counted), named after it, with
+ * one node per service and its container count, tied to the networks its containers are on.
+ */
+function composeBoxes(
+  b: Builder,
+  lk: Lookup,
+  netNode: Map<string, string>,
+  projectCap: number,
+  serviceCap: number,
+): void {
+  const projects = new Map<string, ModelContainer[]>();
+  for (const c of lk.model.containers)
+    if (c.compose) projects.set(c.compose.project, [...(projects.get(c.compose.project) ?? []), c]);
+  if (projects.size === 0) return;
+  const ranked = [...projects.entries()].sort((x, y) => y[1].length - x[1].length || cmp(x[0], y[0]));
+  const shown = ranked.slice(0, projectCap).sort((x, y) => cmp(x[0], y[0]));
+  for (const [project, members] of shown) {
+    const services = new Map<string, number>();
+    for (const c of members) {
+      const svc = c.compose?.service ?? c.name;
+      services.set(svc, (services.get(svc) ?? 0) + 1);
+    }
+    const names = [...services.keys()].sort(cmp);
+    const id = b.group([`Compose project ${project}`], 'compose', () => {
+      for (const svc of names.slice(0, serviceCap))
+        b.node([`service ${svc}`, plural(services.get(svc)!, 'container')], 'rect', 'container');
+      if (names.length > serviceCap) {
+        const rest = names.slice(serviceCap).reduce((t, n) => t + services.get(n)!, 0);
+        b.node(
+          [`+${plural(names.length - serviceCap, 'more service')}`, plural(rest, 'container')],
+          'rect',
+          'container',
+        );
+      }
+    });
+    const nets = new Set(members.flatMap((c) => c.networks.map((n) => n.network)));
+    for (const net of [...nets].sort(cmp)) {
+      const to = netNode.get(net);
+      if (to) b.edge(to, id, 'link');
+    }
+  }
+  const rest = ranked.slice(projectCap);
+  if (rest.length > 0) {
+    const count = rest.reduce((t, [, m]) => t + m.length, 0);
+    b.node([`+${plural(rest.length, 'more Compose project')}`, plural(count, 'container')], 'rect', 'note');
+  }
 }
 
 /** The last resort, when even the smallest summary does not fit the budget: say so in one box. */

@@ -24,6 +24,7 @@ import {
   addressLines,
   bareAddress,
   byName,
+  cmp,
   defaultRoutes,
   hostBridgeNames,
   hostPortLines,
@@ -74,13 +75,23 @@ interface Scene {
   loose: { i: ModelInterface; ns: string; kind?: EdgeKind }[];
   /** Overlay networks whose VXLAN interface is drawn (then VXLAN leaves from that interface). */
   vxlanDrawn: Set<string>;
+  /**
+   * The compact figure, for a host just over the node budget: a namespace draws only the
+   * listeners published ports lead to, and its title counts the others (`· +3 listening`; the
+   * tables list them).
+   */
+  compact: boolean;
 }
 
 function kindNote(i: ModelInterface): string[] {
   return ['ethernet', 'physical', 'veth', 'bridge', 'loopback'].includes(i.kind) ? [] : [`(${i.kind})`];
 }
 
-export function detailed(lk: Lookup, direction: 'LR' | 'TB'): { source: string; b: Builder } {
+export function detailed(
+  lk: Lookup,
+  direction: 'LR' | 'TB',
+  compact = false,
+): { source: string; b: Builder } {
   const b = new Builder();
   const model = lk.model;
   const host = lk.host;
@@ -99,6 +110,7 @@ export function detailed(lk: Lookup, direction: 'LR' | 'TB'): { source: string; 
     pending: new Map(),
     loose: [],
     vxlanDrawn: new Set(),
+    compact,
   };
   const bridges = hostBridgeNames(host);
   const ports = publishes(model);
@@ -131,6 +143,7 @@ export function detailed(lk: Lookup, direction: 'LR' | 'TB'): { source: string; 
     );
   }
 
+  let projects: string[] = [];
   // 2. The host, and everything that lives on it.
   b.group([`host ${model.hostname || host?.name || ''}`.trim()], 'host', () => {
     for (const i of uplinks) {
@@ -211,12 +224,30 @@ export function detailed(lk: Lookup, direction: 'LR' | 'TB'): { source: string; 
       byName(a, c);
     containerNs.sort(bySeat);
     sandboxNs.sort(bySeat);
-    for (const ns of containerNs) drawNamespace(s, ns, landing.get(ns.id) ?? []);
-    for (const c of [...model.containers].sort(byName)) {
+    // Containers of a Compose project are drawn together in one box named after the project,
+    // after the others (so a host without Compose draws exactly as before).
+    const projectOf = (name: string | undefined) => lk.container(name)?.compose?.project;
+    const dockerOnly = [...model.containers].sort(byName).filter((c) => {
       const captured = lk.namespace(c.namespace) !== undefined || byContainer.has(c.name);
       // Exited and created containers have no namespace: nothing to draw (the tables list them).
       const live = c.status === undefined || /^(running|paused|restarting)$/.test(c.status);
-      if (!captured && live && c.networking !== 'host') drawDockerOnlyContainer(s, c, ports);
+      return !captured && live && c.networking !== 'host';
+    });
+    for (const ns of containerNs)
+      if (!projectOf(ns.container ?? ns.name)) drawNamespace(s, ns, landing.get(ns.id) ?? []);
+    for (const c of dockerOnly) if (!c.compose) drawDockerOnlyContainer(s, c, ports);
+    projects = [
+      ...new Set([
+        ...containerNs.flatMap((ns) => projectOf(ns.container ?? ns.name) ?? []),
+        ...dockerOnly.flatMap((c) => c.compose?.project ?? []),
+      ]),
+    ].sort(cmp);
+    for (const project of projects) {
+      b.group([`Compose project ${project}`], 'compose', () => {
+        for (const ns of containerNs)
+          if (projectOf(ns.container ?? ns.name) === project) drawNamespace(s, ns, landing.get(ns.id) ?? []);
+        for (const c of dockerOnly) if (c.compose?.project === project) drawDockerOnlyContainer(s, c, ports);
+      });
     }
     for (const ns of sandboxNs) drawNamespace(s, ns, landing.get(ns.id) ?? []);
     drawDockerOnlySandboxes(s);
@@ -270,7 +301,7 @@ export function detailed(lk: Lookup, direction: 'LR' | 'TB'): { source: string; 
     const c = s.ifaceNode.get(k(y.namespace, y.ifname));
     if (a && c) b.edge(a, c, 'veth');
   }
-  legend(b);
+  legend(b, projects.length > 0);
   return { source: b.source(direction), b };
 }
 
@@ -325,13 +356,24 @@ function drawNamespace(s: Scene, ns: ModelNamespace, ports: Publish[]): void {
       return net && net.driver !== 'bridge' ? [net] : [];
     }),
   );
+  const service =
+    ns.kind === 'container' ? s.lk.container(ns.container ?? ns.name)?.compose?.service : undefined;
   const title =
     ns.kind === 'container'
-      ? `container ${ns.container ?? ns.name}${ns.sharers.length ? ` + ${ns.sharers.join(', ')}` : ''}`
+      ? `container ${ns.container ?? ns.name}${ns.sharers.length ? ` + ${ns.sharers.join(', ')}` : ''}${service ? ` (service ${service})` : ''}`
       : carried[0]
         ? `${carried[0].name} overlay: namespace ${ns.name}`
         : `Docker sandbox ${ns.name}`;
-  b.group([title], cls, () => {
+  // Listening sockets; the targets of published ports first, so the cap never hides them.
+  const wanted = ports.filter((p) => !p.target);
+  const all = listeners(ns);
+  const matches = (l: Listener, p: Publish) => l.port === p.containerPort && l.transport === p.proto;
+  const shown = all.filter((l) => wanted.some((p) => matches(l, p)));
+  const cap = s.compact ? 0 : MAX_PORTS_PER_NAMESPACE;
+  for (const l of all) if (shown.length < cap && !shown.includes(l)) shown.push(l);
+  const hidden = all.length - shown.length;
+  // One line: Mermaid reserves no room for a second title line, and nodes would cover it.
+  b.group([s.compact && hidden > 0 ? `${title} · +${hidden} listening` : title], cls, () => {
     for (const i of ns.interfaces) {
       if (i.kind === 'loopback') continue;
       const st = stateOf(i);
@@ -366,15 +408,9 @@ function drawNamespace(s: Scene, ns: ModelNamespace, ports: Publish[]): void {
         if (bid && pid) b.edge(bid, pid, 'link');
       }
     }
-    // Listening sockets; the targets of published ports first, so the cap never hides them.
-    const wanted = ports.filter((p) => !p.target);
-    const all = listeners(ns);
-    const matches = (l: Listener, p: Publish) => l.port === p.containerPort && l.transport === p.proto;
-    const shown = all.filter((l) => wanted.some((p) => matches(l, p)));
-    for (const l of all) if (shown.length < MAX_PORTS_PER_NAMESPACE && !shown.includes(l)) shown.push(l);
     const nodeOf = new Map<Listener, string>();
     for (const l of all) if (shown.includes(l)) nodeOf.set(l, b.node([l.text], 'round', 'port'));
-    if (all.length > shown.length) b.node([`+${all.length - shown.length} more listening`], 'round', 'port');
+    if (hidden > 0 && !s.compact) b.node([`+${hidden} more listening`], 'round', 'port');
     for (const p of wanted) {
       const l = all.find((x) => matches(x, p));
       p.target =

@@ -16,8 +16,10 @@
  *
  * Mermaid has limits (500 edges, 50,000 characters; over the latter it draws an error picture),
  * and a figure with hundreds of boxes teaches nothing: a host over the budget (maxNodes,
- * maxChars, maxEdges) gets an aggregated figure with one node per bridge or network and its
- * container count, published ports kept visible.
+ * maxChars, maxEdges) first gets the compact detailed figure (only the listeners published ports
+ * lead to, the others counted in their box's title), and when that does not fit either, an
+ * aggregated figure with one node per bridge or network and its container count, published
+ * ports kept visible.
  *
  * This file is the entry point and the budget, and only that: the choice between the layouts.
  * The jobs live apart (flowchart.ts writes the syntax, topology.ts reads the model, detailed.ts
@@ -26,11 +28,11 @@
 import type { StepModel } from '../../model/types.js';
 import { aggregated, summarise, tooLarge } from './aggregated.js';
 import { detailed, detailedNodesAtLeast } from './detailed.js';
-import type { Builder } from './flowchart.js';
+import type { Builder, Figure } from './flowchart.js';
 import { Lookup } from './topology.js';
 
 export interface StepDiagramOptions {
-  /** Above this many nodes the figure is aggregated (default 120). */
+  /** Above this many nodes the figure is aggregated (default 60: more boxes than that teach nothing on a page). */
   maxNodes?: number;
   /** Above this many characters of source the figure is aggregated (default 40,000; Mermaid's limit is 50,000). */
   maxChars?: number;
@@ -40,12 +42,14 @@ export interface StepDiagramOptions {
 
 export interface StepDiagram {
   source: string;
+  /** What the source was written from: nodes, groups and edges as data (the draw.io file reads it too). */
+  figure: Figure;
   nodeCount: number;
   edgeCount: number;
   aggregated: boolean;
 }
 
-export const DIAGRAM_BUDGET = { maxNodes: 120, maxChars: 40_000, maxEdges: 400 } as const;
+export const DIAGRAM_BUDGET = { maxNodes: 60, maxChars: 40_000, maxEdges: 400 } as const;
 
 /**
  * The topology figure of one step. The detailed figure when it fits the budget, else the
@@ -60,6 +64,7 @@ export function stepDiagram(model: StepModel, opts: StepDiagramOptions = {}): St
     r.b.nodes <= maxNodes && r.source.length <= maxChars && r.b.edges <= maxEdges;
   const result = (r: { source: string; b: Builder }, aggregated: boolean): StepDiagram => ({
     source: r.source,
+    figure: r.b.figure,
     nodeCount: r.b.nodes,
     edgeCount: r.b.edges,
     aggregated,
@@ -69,6 +74,10 @@ export function stepDiagram(model: StepModel, opts: StepDiagramOptions = {}): St
   if (detailedNodesAtLeast(model) <= maxNodes) {
     const full = detailed(lk, 'LR');
     if (fits(full)) return result(full, false);
+    // Just over the budget: the same figure without the listeners no published port leads to
+    // (counted in each box's title) often fits, and keeps every interface and veth pair.
+    const compact = detailed(lk, 'LR', true);
+    if (fits(compact)) return result(compact, false);
   }
   const summaries = summarise(lk);
   for (let shrink = 1; shrink <= 64; shrink *= 2) {
