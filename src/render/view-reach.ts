@@ -229,6 +229,8 @@ export function reachView(step: ReportStep, r: StepReach, findings: Finding[] = 
   ].slice(0, 8);
   return {
     anchor: `${step.anchor}-reach`,
+    // Compact pages (src/render/lazy.ts) keep a small matrix and its paths in the page.
+    inline: r.cells.length <= 500,
     aggregated: r.aggregated,
     sources,
     colGroups,
