@@ -181,7 +181,7 @@ function show(anchor){
   if(!document.getElementById(anchor))done=idx().then(function(ix){
     if(ix.ids[anchor])return ensure(ix.ids[anchor]);
     /* an appendix line: its file's block, then the file's text */
-    var file=anchor.replace(/-Ld+$/,'');
+    var file=anchor.replace(/-L\\d+$/,'');
     return (ix.ids[file]?ensure(ix.ids[file]):Promise.resolve()).then(function(){
       var d=document.getElementById(file);
       return d?fill(d.querySelector('[data-lazy]')):undefined;
