@@ -293,13 +293,17 @@ async function openInChromium(
     });
     await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
     await page.tracing.stop();
-    const events: { name: string; ts: number; args?: { frame?: string; data?: { frame?: string } } }[] =
-      JSON.parse(readFileSync(traceFile, 'utf8')).traceEvents;
-    const first = (name: string) => events.filter((e) => e.name === name).map((e) => e.ts);
-    // The first navigation is the new tab's about:blank: the report's is the last one.
-    const nav = Math.max(...first('navigationStart'));
-    const load = Math.max(...first('loadEventEnd').filter((t) => t >= nav));
-    const fcp = Math.min(...first('firstContentfulPaint').filter((t) => t >= nav));
+    type Ev = { name: string; ts: number; args?: { frame?: string; data?: { documentLoaderURL?: string } } };
+    const events: Ev[] = JSON.parse(readFileSync(traceFile, 'utf8')).traceEvents;
+    // The report's own frame: its navigation names the file (the figure's SVG image and the
+    // tab's about:blank are navigations of other frames).
+    const navEv = events.find((e) => e.name === 'navigationStart' && e.args?.data?.documentLoaderURL === url);
+    const frame = navEv?.args?.frame;
+    const of = (name: string) =>
+      events.filter((e) => e.name === name && e.args?.frame === frame).map((e) => e.ts);
+    const nav = navEv?.ts ?? Number.NaN;
+    const load = Math.max(...of('loadEventEnd'));
+    const fcp = Math.min(...of('firstContentfulPaint'));
     return { loadMs: (load - nav) / 1000, fcpMs: (fcp - nav) / 1000, blocked: attempted.length };
   } finally {
     await browser.close().catch(() => undefined);
