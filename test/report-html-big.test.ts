@@ -200,7 +200,7 @@ describe.skipIf(skip)('compact report.html of a big host in headless Chromium', 
     const url = pathToFileURL(join(dir, 'report.html')).href;
     const blocked = await blockRequests(p2, [url]);
     await p2.goto(url, { waitUntil: 'load' });
-    const note = await p2.$eval('p.compact-note', (p) => (p as HTMLElement).innerText);
+    const note = await p2.$eval('p.compact-note', (p) => p.textContent ?? '');
     expect(note).toContain('report.json');
     expect(note).toContain('JavaScript is off');
     expect(blocked).toEqual([]);
