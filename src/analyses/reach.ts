@@ -60,7 +60,20 @@ export function stepReach(model: StepModel): StepReach {
   const srcIx = new Map(m.sources.map((s, i) => [s.id, i]));
   const dstIx = new Map(m.destinations.map((d, i) => [d.id, i]));
   const cells: StepReachCell[] = [];
+  // Many cells share one traced path: its entry is built (and its hops keyed) once.
+  const entryOf = new Map<number, number>();
   for (const c of m.cells) {
+    const known = entryOf.get(c.path);
+    if (known !== undefined) {
+      cells.push({
+        source: srcIx.get(c.source)!,
+        destination: dstIx.get(c.destination)!,
+        verdict: c.verdict,
+        path: known,
+        pairs: c.pairs,
+      });
+      continue;
+    }
     const p = m.paths[c.path]!;
     const refs = p.assumptions.map((a) => {
       let i = assumptionIx.get(a);
@@ -87,6 +100,7 @@ export function stepReach(model: StepModel): StepReach {
       pi = paths.push(entry) - 1;
       pathIx.set(key, pi);
     }
+    entryOf.set(c.path, pi);
     cells.push({
       source: srcIx.get(c.source)!,
       destination: dstIx.get(c.destination)!,

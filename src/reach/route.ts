@@ -83,10 +83,33 @@ function tableRoutes(ns: ModelNamespace, table: string, family: 'inet' | 'inet6'
   return byTable.get(`${table}|${family}`) ?? [];
 }
 
+/**
+ * Longest-prefix results per routing table (the per-namespace arrays of tableRoutes), by
+ * destination and output device: the matrix looks the same destinations up in a 5,000-route
+ * table for every source, and each scan cost a `contains` per route.
+ */
+const lookupCache = new WeakMap<ModelRoute[], Map<string, ModelRoute | null>>();
+
 function lookupTable(ns: ModelNamespace, table: string, dst: string, oif?: string): ModelRoute | undefined {
+  const routes = tableRoutes(ns, table, familyOf(dst));
+  let cache = lookupCache.get(routes);
+  if (!cache) {
+    cache = new Map();
+    lookupCache.set(routes, cache);
+  }
+  const key = `${dst}|${oif ?? ''}`;
+  const hit = cache.get(key);
+  if (hit !== undefined) return hit ?? undefined;
+  const found = scanTable(routes, dst, oif);
+  if (cache.size > 100_000) cache.clear();
+  cache.set(key, found ?? null);
+  return found;
+}
+
+function scanTable(routes: ModelRoute[], dst: string, oif?: string): ModelRoute | undefined {
   let best: ModelRoute | undefined;
   let bestLen = -1;
-  for (const r of tableRoutes(ns, table, familyOf(dst))) {
+  for (const r of routes) {
     if (r.type === 'multicast') continue;
     if (oif !== undefined && r.dev !== undefined && r.dev !== oif && r.type !== 'local') continue;
     if (!contains(r.dst, dst)) continue;

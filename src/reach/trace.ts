@@ -61,6 +61,29 @@ export function uplinksOf(host: ModelNamespace): string[] {
 
 const MAX_HOPS = 24;
 
+/**
+ * The listening sockets of a namespace by transport and port, in capture order (the loop in
+ * Tracer.socket keeps the first best match): a host with 20,000 sockets was scanned whole for
+ * every traced packet.
+ */
+const listenerIndex = new WeakMap<ModelNamespace, { n: number; byKey: Map<string, ModelSocket[]> }>();
+
+function listenersOf(ns: ModelNamespace, proto: string, port: number | undefined): ModelSocket[] {
+  let ix = listenerIndex.get(ns);
+  if (!ix || ix.n !== ns.sockets.length) {
+    ix = { n: ns.sockets.length, byKey: new Map() };
+    for (const s of ns.sockets) {
+      if (!s.listening) continue;
+      const k = `${s.transport} ${s.localPortNumber}`;
+      const list = ix.byKey.get(k);
+      if (list) list.push(s);
+      else ix.byKey.set(k, [s]);
+    }
+    listenerIndex.set(ns, ix);
+  }
+  return ix.byKey.get(`${proto} ${port}`) ?? [];
+}
+
 class Tracer {
   readonly hops: Hop[] = [];
   readonly assumptions = new Set<string>([
@@ -447,8 +470,7 @@ class Tracer {
     const v6only = this.sysctl(ns, 'net.ipv6.bindv6only', '0') === '1';
     let best: ModelSocket | undefined;
     let bestScore = 0;
-    for (const s of ns.sockets) {
-      if (!s.listening || s.transport !== st.proto || s.localPortNumber !== st.dport) continue;
+    for (const s of listenersOf(ns, st.proto, st.dport)) {
       const dev = /%(.+)$/.exec(s.localAddress)?.[1];
       if (dev && dev !== st.inIf && !(dev === 'lo' && st.inIf === 'lo')) continue;
       const a = plainAddress(s.localAddress);

@@ -15,6 +15,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import Handlebars from 'handlebars';
 import type { Report } from '../report/types.js';
+import { type LazyGroup, LazyStore, PAGE_SCRIPT, wantsCompact } from './lazy.js';
 import { readTemplate, TEMPLATE_DIR } from './templates.js';
 import { type AppendixMode, reportView } from './view.js';
 import type { Audience } from './view-analyses.js';
@@ -32,9 +33,43 @@ function newestTemplate(): number {
   );
 }
 
+/**
+ * `{{#lazy group="t" summary="..." inline=bool}}...{{/lazy}}`: the block as it is on a static page
+ * (no store) or when `inline`; in compact mode a collapsed `<details>` whose content is stored
+ * compressed (src/render/lazy.ts) and filled by the page's script when opened.
+ */
+function registerLazy(hb: typeof Handlebars): void {
+  hb.registerHelper('lazy', function (this: unknown, options: Handlebars.HelperOptions) {
+    const store: unknown = options.data?.root?.lazy;
+    if (!(store instanceof LazyStore) || options.hash.inline) return options.fn(this);
+    const group: LazyGroup = options.hash.group === 'r' ? 'r' : 't';
+    const id = store.reserve(group);
+    store.fill(id, options.fn(this));
+    const n = options.hash.rows;
+    const rows = n === undefined ? '' : typeof n === 'number' ? ` (${n} rows)` : ` (${String(n)})`;
+    const summary = hb.Utils.escapeExpression(`${String(options.hash.summary ?? 'Details')}${rows}`);
+    return `<details class="lazy"><summary>${summary}</summary><div class="lazy-body" data-lazy="${id}">${NO_SCRIPT_NOTE}</div></details>`;
+  });
+  // `{{#lazyFile text anchor}}metadata{{/lazyFile}}`: one appendix file in compact mode, its
+  // metadata and text stored together; the page numbers the lines itself.
+  hb.registerHelper(
+    'lazyFile',
+    function (this: unknown, text: unknown, anchor: unknown, options: Handlebars.HelperOptions) {
+      const store: unknown = options.data?.root?.lazy;
+      if (!(store instanceof LazyStore)) return options.fn(this);
+      const id = store.add('a', [options.fn(this), String(text)]);
+      return `<div class="lazy-body" data-lazy="${id}" data-anchor="${hb.Utils.escapeExpression(String(anchor))}">${NO_SCRIPT_NOTE}</div>`;
+    },
+  );
+}
+
+/** What a reader without JavaScript sees in place of a stored block. */
+const NO_SCRIPT_NOTE = '<span class="muted lazy-note">(needs JavaScript; else see report.json)</span>';
+
 function template(): Handlebars.TemplateDelegate {
   if (compiled) return compiled;
   const hb = Handlebars.create();
+  registerLazy(hb);
   if (existsSync(PRECOMPILED) && statSync(PRECOMPILED).mtimeMs >= newestTemplate()) {
     // Compiling the templates costs ~0.25 s per run; the build precompiles them.
     type Spec = Parameters<typeof Handlebars.template>[0];
@@ -52,10 +87,14 @@ function template(): Handlebars.TemplateDelegate {
 
 const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 
-export function cspFor(css: string, scripts: string[] = []): string {
+/**
+ * `inlineStyles`: mermaid's SVGs drawn in the page carry style attributes; the compact mode's own
+ * script inserts markup without any, so it keeps the styles to the stylesheet's hash.
+ */
+export function cspFor(css: string, scripts: string[] = [], inlineStyles = scripts.length > 0): string {
   return [
     "default-src 'none'",
-    scripts.length > 0 ? "style-src 'unsafe-inline'" : `style-src ${sha256(css)}`,
+    inlineStyles ? "style-src 'unsafe-inline'" : `style-src ${sha256(css)}`,
     ...(scripts.length > 0 ? [`script-src ${scripts.map(sha256).join(' ')}`] : []),
     'img-src data:',
     "base-uri 'none'",
@@ -73,6 +112,18 @@ export interface HtmlOptions {
   diagrams?: StepDiagrams;
   /** How much of the raw outputs the appendix shows (default full: every file, every line). */
   appendix?: AppendixMode;
+  /**
+   * Big tables, the reachability matrix and the appendix stored compressed and filled on demand
+   * by the page's one script (src/render/lazy.ts). Default: only for a full-appendix page whose
+   * estimated static size passes COMPACT_THRESHOLD_BYTES; never for a page to be printed.
+   */
+  compact?: boolean;
+}
+
+/** Whether renderHtml with these options writes the compact page. */
+export function isCompact(report: Report, opts: HtmlOptions = {}): boolean {
+  if (opts.compact !== undefined) return opts.compact;
+  return (opts.appendix ?? 'full') === 'full' && wantsCompact(report);
 }
 
 function svgDataUri(svg: string): string {
@@ -81,9 +132,12 @@ function svgDataUri(svg: string): string {
 
 export function renderHtml(report: Report, opts: HtmlOptions = {}): string {
   const css = readTemplate('report.css') + readTemplate('analyses.css') + readTemplate('print.css');
-  const view = reportView(report, opts.audience ?? 'review', opts.appendix ?? 'full');
+  const compact = isCompact(report, opts);
+  const view = reportView(report, opts.audience ?? 'review', opts.appendix ?? 'full', compact);
   const d = opts.diagrams;
   const scripts: string[] = [];
+  const lazy = compact ? new LazyStore() : undefined;
+  if (lazy) scripts.push(PAGE_SCRIPT);
   if (d?.mode === 'script') {
     // `</script` cannot occur in the bundle today; escaping it keeps the page well-formed if it ever does.
     scripts.push(readFileSync(d.scriptPath, 'utf8').replace(/<\/script/gi, '<\\/script'));
@@ -108,5 +162,10 @@ export function renderHtml(report: Report, opts: HtmlOptions = {}): string {
       error: d.mode === 'svg' ? d.errors[i] : undefined,
     };
   });
-  return template()({ view, css, csp: cspFor(css, scripts), scripts });
+  const csp = cspFor(css, scripts, d?.mode === 'script');
+  const html = template()({ view, css, csp, scripts, lazy, compact });
+  if (!lazy) return html;
+  // The data blocks go last, after every block was stored while rendering.
+  const end = html.lastIndexOf('</body>');
+  return `${html.slice(0, end)}${lazy.dataBlocks()}\n${html.slice(end)}`;
 }

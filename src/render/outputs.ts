@@ -7,7 +7,7 @@
 import type { Browser } from 'puppeteer';
 import type { Report } from '../report/types.js';
 import type { PreparedPage } from './diagrams.js';
-import { type HtmlOptions, renderHtml, type StepDiagrams } from './html.js';
+import { type HtmlOptions, isCompact, renderHtml, type StepDiagrams } from './html.js';
 import { stepDiagram } from './mermaid/index.js';
 import type { AppendixMode } from './view.js';
 import type { Audience } from './view-analyses.js';
@@ -155,8 +155,11 @@ export async function renderOutputs(
         // The PDF shows pre-rendered figures: the page's own script mode is never printed.
         // The PDF is a document to read: its appendix shows only what the report cites (by default).
         const pdfAppendix = opts.appendix ?? 'cited';
+        // A compact page (big host) fills its blocks by script when opened: paper needs them static.
         const pdfHtml =
-          pdfAppendix === 'full' ? html : renderHtml(report, { ...htmlOpts, appendix: pdfAppendix });
+          pdfAppendix === 'full' && !isCompact(report, htmlOpts)
+            ? html
+            : renderHtml(report, { ...htmlOpts, appendix: pdfAppendix, compact: false });
         const pdf = await renderPdf(browser, pdfHtml, { paper: opts.paper ?? 'a4', title: report.title });
         files.push({ name: 'report.pdf', data: pdf });
       } else {

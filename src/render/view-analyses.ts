@@ -28,6 +28,8 @@ export interface TextPart {
 export interface TextBlock {
   /** A paragraph (`parts`) or a bullet list (`items`). */
   isList: boolean;
+  /** Compact pages (src/render/lazy.ts) collapse a list longer than this many items. */
+  itemsInline: boolean;
   parts: TextPart[];
   items: TextPart[][];
 }
@@ -60,6 +62,9 @@ export function textParts(s: string): TextPart[] {
   return out;
 }
 
+const LIST_ITEMS_INLINE = 50;
+const LONG_ANSWER_CHARS = 8000;
+
 /** Paragraphs split at blank lines; lines starting with "- " become list items. */
 export function textBlocks(s: string): TextBlock[] {
   const blocks: TextBlock[] = [];
@@ -68,15 +73,22 @@ export function textBlocks(s: string): TextBlock[] {
     let text: string[] = [];
     let items: string[] = [];
     const flush = () => {
-      if (text.length) blocks.push({ isList: false, parts: textParts(text.join(' ')), items: [] });
-      if (items.length) blocks.push({ isList: true, parts: [], items: items.map(textParts) });
+      if (text.length)
+        blocks.push({ isList: false, itemsInline: true, parts: textParts(text.join(' ')), items: [] });
+      if (items.length)
+        blocks.push({
+          isList: true,
+          itemsInline: items.length <= LIST_ITEMS_INLINE,
+          parts: [],
+          items: items.map(textParts),
+        });
       text = [];
       items = [];
     };
     for (const l of lines) {
       if (/^\s*- /.test(l)) {
         if (text.length) {
-          blocks.push({ isList: false, parts: textParts(text.join(' ')), items: [] });
+          blocks.push({ isList: false, itemsInline: true, parts: textParts(text.join(' ')), items: [] });
           text = [];
         }
         items.push(l.replace(/^\s*- /, ''));
@@ -118,6 +130,10 @@ function answerRow(step: ReportStep, a: Answer, n: number) {
     error: a.status === 'error',
     reason: a.reason ? textParts(a.reason) : [],
     blocks: textBlocks(a.answer),
+    // Compact pages (src/render/lazy.ts) collapse a long answer (one paragraph per container on
+    // a 1,000-container host) and keep its first lines in the page.
+    answerInline: a.answer.length <= LONG_ANSWER_CHARS && a.evidence.length <= LIST_ITEMS_INLINE,
+    answerSize: `${a.answer.split('\n').length} lines, ${a.evidence.length} evidence links`,
     facts: a.facts,
     hasFacts: a.facts.length > 0,
     evidence: a.evidence.map((e) => evidenceLink(step, e)),

@@ -41,6 +41,9 @@ const VERDICTS = Object.keys(SHORT) as Verdict[];
 /** At most this many paths per step in the PDF and the Markdown (the HTML and JSON have all). */
 export const NOTABLE_PATHS = 12;
 
+/** At most this many paths per step in the HTML (report.json has all). */
+export const HTML_PATHS = 2000;
+
 function sourceName(id: string): string {
   if (id.startsWith('outside:')) return `LAN ${id.slice(8)}`;
   if (id.startsWith('container:')) return id.slice(10);
@@ -108,13 +111,14 @@ export function reachView(step: ReportStep, r: StepReach, findings: Finding[] = 
   }
   const pathsUsed = new Map<number, { cells: string[] }>();
   const cellView = (c: StepReachCell | undefined, srcName: string, dstText: string) => {
-    if (!c) return { empty: true, text: '', verdict: '', href: '', title: '', label: '' };
+    if (!c) return { empty: true, path: -1, text: '', verdict: '', href: '', title: '', label: '' };
     const p = r.paths[c.path]!;
     const use = pathsUsed.get(c.path) ?? { cells: [] };
     use.cells.push(`${srcName} -> ${dstText}`);
     pathsUsed.set(c.path, use);
     return {
       empty: false,
+      path: c.path,
       text: SHORT[c.verdict],
       verdict: c.verdict,
       href: `#${pathAnchor(step, c.path)}`,
@@ -190,7 +194,19 @@ export function reachView(step: ReportStep, r: StepReach, findings: Finding[] = 
     const fromLan = (pathsUsed.get(p)?.cells ?? []).some((c) => c.startsWith('LAN '));
     if ((fromLan && path.verdict === 'delivered') || /by rule \d+ of/.test(path.reason)) notableSet.add(p);
   }
-  const paths = sorted.map((p) => {
+  // A big host with a real firewall has a distinct path per cell (116,000 on the bench's
+  // 1,000-container host: 30 s of rendering, 3 GB): the HTML shows HTML_PATHS of them, the
+  // notable ones first; a cell whose path is left out links to a note naming report.json.
+  let shownPaths = sorted;
+  if (sorted.length > HTML_PATHS) {
+    const rest = sorted.filter((p) => !notableSet.has(p)).slice(0, Math.max(0, HTML_PATHS - notableSet.size));
+    shownPaths = [...new Set([...sorted.filter((p) => notableSet.has(p)), ...rest])].sort((a, b) => a - b);
+    const kept = new Set(shownPaths);
+    const more = `#${step.anchor}-reach-more`;
+    for (const t of tables)
+      for (const row of t.rows) for (const c of row.cells) if (!c.empty && !kept.has(c.path)) c.href = more;
+  }
+  const paths = shownPaths.map((p) => {
     const path = r.paths[p]!;
     const cells = pathsUsed.get(p)?.cells ?? [];
     return {
@@ -229,6 +245,10 @@ export function reachView(step: ReportStep, r: StepReach, findings: Finding[] = 
   ].slice(0, 8);
   return {
     anchor: `${step.anchor}-reach`,
+    pathsOmitted: sorted.length - shownPaths.length,
+    pathsTotal: sorted.length,
+    // Compact pages (src/render/lazy.ts) keep a small matrix and its paths in the page.
+    inline: r.cells.length <= 500,
     aggregated: r.aggregated,
     sources,
     colGroups,

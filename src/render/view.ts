@@ -156,6 +156,16 @@ function namespaceView(step: ReportStep, ns: ModelNamespace) {
     connected: ns.sockets.filter((s) => !s.listening).map((s) => socketRow(step, s)),
     hasProcesses: ns.processes.length > 0,
     processCount: ns.processes.length,
+    // Compact mode (src/render/lazy.ts): the host's tables stay in the page up to LAZY_ROWS rows;
+    // another namespace's whole section is one collapsed block.
+    lazyInline: ns.kind === 'host',
+    lazySummary: `${ns.interfaces.length} interface(s), ${ns.routes.length} route(s), ${ns.sockets.length} socket(s), ${ns.processes.length} process(es)`,
+    interfacesInline: ns.interfaces.length <= LAZY_ROWS,
+    routesInline: ns.routes.length <= LAZY_ROWS,
+    routeCount: ns.routes.length,
+    listeningInline: ns.sockets.filter((s) => s.listening).length <= LAZY_ROWS,
+    connectedInline: ns.sockets.filter((s) => !s.listening).length <= LAZY_ROWS,
+    processesInline: ns.processes.length <= LAZY_ROWS,
     // Printed tables stop after PRINT_ROWS rows (print.css); the PDF says how many more there are.
     listeningMore: Math.max(0, ns.sockets.filter((s) => s.listening).length - PRINT_ROWS),
     connectedMore: Math.max(0, ns.sockets.filter((s) => !s.listening).length - PRINT_ROWS),
@@ -205,6 +215,8 @@ function dockerView(step: ReportStep) {
       ev: link(step, n.evidence[0]),
     })),
     hasContainers: m.containers.length > 0,
+    containersInline: m.containers.length <= LAZY_ROWS,
+    portsInline: m.publishedPorts.length <= LAZY_ROWS,
     containers: composeOrder(m.containers).map(({ c, header }) => ({
       name: c.name,
       service: c.compose?.service ?? '',
@@ -288,6 +300,9 @@ function staleView(step: ReportStep) {
 /** Rows of a socket or process table that the PDF prints (print.css hides the rest). */
 const PRINT_ROWS = 15;
 
+/** Compact mode: tables with more rows than this are collapsed and filled on demand. */
+export const LAZY_ROWS = 50;
+
 export type AppendixMode = 'full' | 'cited' | 'none';
 
 /** Lines per file that the step's findings and answers cite as evidence. */
@@ -306,7 +321,7 @@ function citedLines(step: ReportStep): Map<string, Set<number>> {
 
 const CONTEXT_LINES = 2;
 
-function filesView(step: ReportStep, mode: AppendixMode = 'full') {
+function filesView(step: ReportStep, mode: AppendixMode = 'full', compact = false) {
   const cited = mode === 'cited' ? citedLines(step) : undefined;
   return step.files.map((f, i) => {
     const cmd = f.commandIndex !== undefined ? step.commands[f.commandIndex] : undefined;
@@ -339,7 +354,9 @@ function filesView(step: ReportStep, mode: AppendixMode = 'full') {
       // Full: every file with its text. Cited: the files a finding or answer cites, with those
       // lines; the others (and every file with `none`) are one row of a compact list.
       shown: mode === 'full' || (mode === 'cited' && (cited?.get(f.path)?.size ?? 0) > 0),
-      linesHtml: linesHtml(lines, anchor, mode, cited?.get(f.path)),
+      // Compact mode: the text is stored compressed and the page numbers its lines (lazy.ts).
+      linesHtml: compact ? '' : linesHtml(lines, anchor, mode, cited?.get(f.path)),
+      text: compact ? f.text : '',
       shownLines:
         mode === 'full' ? lines.length : mode === 'none' ? 0 : shownCount(lines.length, cited?.get(f.path)),
       totalLines: lines.length,
@@ -394,8 +411,13 @@ export interface DiagramView {
   error: string | undefined;
 }
 
-export function stepView(step: ReportStep, audience: Audience = 'review', appendix: AppendixMode = 'full') {
-  const files = filesView(step, appendix);
+export function stepView(
+  step: ReportStep,
+  audience: Audience = 'review',
+  appendix: AppendixMode = 'full',
+  compact = false,
+) {
+  const files = filesView(step, appendix, compact);
   const parseProblems = step.commands.filter(
     (c) => c.status === 'rejected' || c.status === 'error' || c.warnings.length > 0,
   );
@@ -427,13 +449,16 @@ export function stepView(step: ReportStep, audience: Audience = 'review', append
       parsed: step.commands.filter((c) => c.status === 'parsed').length,
     },
     namespaces: step.model.namespaces.map((ns) => namespaceView(step, ns)),
+    namespacesInline: step.model.namespaces.length <= LAZY_ROWS,
     docker: dockerView(step),
     veths: vethView(step),
     links: linkView(step),
     stale: staleView(step),
     hasVeths: step.model.vethLinks.length > 0,
+    vethsInline: step.model.vethLinks.length <= LAZY_ROWS,
     files,
     notShown: files.filter((f) => !f.shown),
+    filesInline: files.length <= LAZY_ROWS,
     summary: {
       interfaces: step.model.namespaces.find((n) => n.id === 'host')?.interfaces.length ?? 0,
       bridges: step.model.namespaces.find((n) => n.id === 'host')?.bridges.length ?? 0,
@@ -451,8 +476,14 @@ export function stepView(step: ReportStep, audience: Audience = 'review', append
   };
 }
 
-export function reportView(report: Report, audience: Audience = 'review', appendix: AppendixMode = 'full') {
+export function reportView(
+  report: Report,
+  audience: Audience = 'review',
+  appendix: AppendixMode = 'full',
+  compact = false,
+) {
   return {
+    compact,
     audience,
     appendix,
     appendixFull: appendix === 'full',
@@ -463,6 +494,6 @@ export function reportView(report: Report, audience: Audience = 'review', append
     generator: `${report.generator.name} ${report.generator.version}`,
     generatedAt: report.generatedAt,
     schemaVersion: report.schemaVersion,
-    steps: report.steps.map((s) => stepView(s, audience, appendix)),
+    steps: report.steps.map((s) => stepView(s, audience, appendix, compact)),
   };
 }

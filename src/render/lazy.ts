@@ -1,0 +1,204 @@
+/**
+ * Compact mode of report.html for big hosts: big tables, the reachability matrix and its paths,
+ * and the raw appendix are not written as markup but stored once, gzip-compressed, in
+ * `<script type="application/gzip" id="dn-z-...">BASE64</script>` data blocks (a data block is
+ * never executed, so the CSP does not apply to it), and filled in when a reader opens them.
+ * The page's one script (PAGE_SCRIPT, allowed by its sha256 only) inflates a block with the
+ * browser's own `DecompressionStream('gzip')`: no eval, no fetch, no library.
+ *
+ * Small reports (the slide samples) never use this: `wantsCompact` says when a report is big
+ * enough (docs/performance.md, "Big hosts"), and below it the page stays static with no script.
+ *
+ * Three groups, each one gzip stream of a JSON array, inflated on first use: `t` (tables: HTML),
+ * `r` (the reachability matrix and its paths: HTML) and `a` (the appendix: each file's plain
+ * text; the page numbers its lines itself, as view.ts's linesHtml does for static pages).
+ */
+import { gzipSync } from 'node:zlib';
+import type { Report } from '../report/types.js';
+
+export type LazyGroup = 't' | 'r' | 'a';
+
+const EV_TITLE = / title="evidence: [^"]*"/g;
+
+/** Above this estimated page size (bytes) report.html switches to the compact mode. */
+export const COMPACT_THRESHOLD_BYTES = 3 * 1024 * 1024;
+
+/**
+ * Rough size of the static page: raw outputs as numbered lines (~60 bytes of markup per line on
+ * top of the text), ~150 bytes per table row, ~250 per reachability cell. The four slide samples
+ * estimate ~1.2 MB (static); a 100-container host is above the threshold.
+ */
+export function estimatePageBytes(report: Report): number {
+  let bytes = 0;
+  for (const s of report.steps) {
+    for (const f of s.files) bytes += f.text.length + 60 * countLines(f.text);
+    let rows = s.model.containers.length + s.model.vethLinks.length + s.model.publishedPorts.length;
+    for (const ns of s.model.namespaces)
+      rows += ns.interfaces.length + ns.routes.length + ns.sockets.length + ns.processes.length;
+    bytes += 150 * rows + 250 * (s.analysis?.reach?.cells.length ?? 0);
+  }
+  return bytes;
+}
+
+function countLines(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
+export function wantsCompact(report: Report): boolean {
+  return estimatePageBytes(report) > COMPACT_THRESHOLD_BYTES;
+}
+
+/** The blocks of one page being rendered; the template's `lazy` helper and view.ts fill it. */
+export class LazyStore {
+  private groups: Record<LazyGroup, (string | [string, string])[]> = { t: [], r: [], a: [] };
+  /** Anchors inside stored HTML blocks -> block id, so that a link to them fills their block. */
+  private ids: Record<string, string> = {};
+  /** Block -> the block whose content holds its placeholder (blocks nest: a table in a namespace). */
+  private parents: Record<string, string> = {};
+  private open: string[] = [];
+
+  /**
+   * Reserves a block before its content is rendered, so that blocks rendered inside it know
+   * their parent; `fill` stores the content. Returns the id (`t3`) the placeholder carries.
+   */
+  reserve(group: LazyGroup): string {
+    const list = this.groups[group];
+    const id = `${group}${list.length}`;
+    list.push('');
+    const parent = this.open[this.open.length - 1];
+    if (parent) this.parents[id] = parent;
+    this.open.push(id);
+    return id;
+  }
+
+  fill(id: string, content: string | [string, string]): void {
+    const group = id.charAt(0) as LazyGroup;
+    // An evidence link's title repeats its text ("evidence: host/netstat.out:12"): dropped from
+    // stored rows, it is ~10% of a 20,000-row table after compression.
+    if (typeof content === 'string') content = content.replace(EV_TITLE, '');
+    this.groups[group][Number(id.slice(1))] = content;
+    this.open.pop();
+    // Anchors inside the block (a reachability path, a namespace) must still be reachable by link;
+    // an appendix line's anchor is found from its file's (`<file>-L<n>`).
+    const html = typeof content === 'string' ? content : content[0];
+    for (const m of html.matchAll(/\sid="([^"]+)"/g)) this.ids[m[1]!] ??= id;
+  }
+
+  add(group: LazyGroup, content: string | [string, string]): string {
+    const id = this.reserve(group);
+    this.fill(id, content);
+    return id;
+  }
+
+  get size(): number {
+    return this.groups.t.length + this.groups.r.length + this.groups.a.length;
+  }
+
+  /** The data blocks, to be placed at the end of the body. */
+  dataBlocks(): string {
+    const out: string[] = [];
+    const index = { ids: this.ids, parents: this.parents };
+    for (const [g, data] of [...Object.entries(this.groups), ['i', index]] as const) {
+      if (Array.isArray(data) && data.length === 0) continue;
+      // Level 6: level 1 costs ~20% more bytes for ~half the time; level 9, 4% fewer for 3x.
+      const z = gzipSync(JSON.stringify(data), { level: 6 }).toString('base64');
+      out.push(`<script type="application/gzip" id="dn-z-${g}">${z}</script>`);
+    }
+    return out.join('\n');
+  }
+}
+
+/**
+ * The page's script in compact mode (its sha256 is in the CSP). Opening a collapsed block
+ * (`details.lazy`, or an appendix file) or following a link to an anchor that is not in the page
+ * yet (an evidence line `#<file>-L<n>`, a reachability path) inflates the block's group once,
+ * inserts the block, opens the enclosing details and scrolls to the anchor. `:target` CSS does
+ * not re-match an element inserted after navigation, so the target also gets class dn-target.
+ */
+export const PAGE_SCRIPT = `(function(){
+'use strict';
+var cache={};
+function group(g){
+  if(!cache[g]){
+    var el=document.getElementById('dn-z-'+g);
+    var bin=atob(el.textContent.trim());
+    var bytes=new Uint8Array(bin.length);
+    for(var i=0;i<bin.length;i++)bytes[i]=bin.charCodeAt(i);
+    var stream=new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
+    cache[g]=new Response(stream).text().then(JSON.parse);
+  }
+  return cache[g];
+}
+function lines(pre,text,anchor){
+  var ls=text.replace(/\\n$/,'').split('\\n');
+  var frag=document.createDocumentFragment();
+  for(var n=0;n<ls.length;n++){
+    var s=document.createElement('span');s.className='ln';s.id=anchor+'-L'+(n+1);
+    var no=document.createElement('span');no.className='n';no.textContent=String(n+1);
+    s.appendChild(no);s.appendChild(document.createTextNode(ls[n]+'\\n'));frag.appendChild(s);
+  }
+  pre.textContent='';pre.appendChild(frag);
+}
+function fill(el){
+  if(!el||el.getAttribute('data-filled'))return Promise.resolve();
+  el.setAttribute('data-filled','1');
+  var id=el.getAttribute('data-lazy');
+  return group(id.charAt(0)).then(function(list){
+    var c=list[Number(id.slice(1))];
+    if(typeof c==='string'){el.innerHTML=c;return;}
+    /* an appendix file: its metadata, then its text as numbered lines */
+    el.innerHTML=c[0];
+    var pre=el.querySelector('pre.raw');
+    if(pre)lines(pre,c[1],el.getAttribute('data-anchor'));
+  });
+}
+function openUp(el){
+  for(var p=el;p;p=p.parentElement)if(p.tagName==='DETAILS'&&!p.open)p.open=true;
+}
+document.addEventListener('toggle',function(e){
+  var d=e.target;
+  if(d.tagName!=='DETAILS'||!d.open)return;
+  var ph=d.querySelector('[data-lazy]:not([data-filled])');
+  if(ph&&ph.closest('details')===d)fill(ph);
+},true);
+/* The index (group i): anchors inside stored blocks -> block, and block -> enclosing block. */
+function idx(){return group('i');}
+/* Fills block id, and first the blocks that hold its placeholder. */
+function ensure(id){
+  var ph=document.querySelector('[data-lazy="'+id+'"]');
+  if(ph)return fill(ph);
+  return idx().then(function(ix){
+    var parent=ix.parents[id];
+    if(!parent)return undefined;
+    return ensure(parent).then(function(){return fill(document.querySelector('[data-lazy="'+id+'"]'));});
+  });
+}
+function show(anchor){
+  if(!anchor)return;
+  var done=Promise.resolve();
+  if(!document.getElementById(anchor))done=idx().then(function(ix){
+    if(ix.ids[anchor])return ensure(ix.ids[anchor]);
+    /* an appendix line: its file's block, then the file's text */
+    var file=anchor.replace(/-L\\d+$/,'');
+    return (ix.ids[file]?ensure(ix.ids[file]):Promise.resolve()).then(function(){
+      var d=document.getElementById(file);
+      return d?fill(d.querySelector('[data-lazy]')):undefined;
+    });
+  });
+  done.then(function(){
+    var t=document.getElementById(anchor);
+    if(!t)return;
+    var old=document.querySelectorAll('.dn-target');
+    for(var i=0;i<old.length;i++)old[i].classList.remove('dn-target');
+    t.classList.add('dn-target');
+    openUp(t);
+    t.scrollIntoView();
+  });
+}
+function fromHash(){show(decodeURIComponent(location.hash.slice(1)));}
+window.addEventListener('hashchange',fromHash);
+if(document.readyState==='loading')document.addEventListener('DOMContentLoaded',fromHash);else fromHash();
+document.documentElement.classList.add('dn-js');
+})();`;
