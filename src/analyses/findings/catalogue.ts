@@ -78,7 +78,7 @@ export const findingInfo: Record<FindingKind, FindingInfo> = {
     remediation:
       'Remove the rule that lets it through (the path names it), or connect the containers that must talk to one shared network on purpose (`docker network connect`).',
     notApplicable:
-      'Containers attached to both networks, published ports reached through the host, and macvlan/ipvlan networks (they meet on the LAN).',
+      'Containers attached to both networks, published ports reached through the host, macvlan/ipvlan networks (they meet on the LAN), and host-mode containers (they are the host, which reaches every bridge it holds).',
   },
   'networks-isolated': {
     severity: 'info',

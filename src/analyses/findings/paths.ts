@@ -58,18 +58,28 @@ function withPath(f: Finding, c: Cell, extra: Evidence[] = []): Finding {
 const addrPort = (a: string, port: number) => `${a.includes(':') ? `[${a}]` : a}:${port}`;
 
 /** Docker networks a source is on (every container sharing its namespace counts). */
+/**
+ * The Docker networks a source's containers are on. Host-mode containers (network `host`) and
+ * `none` are not networks that isolate anything: the host reaches every bridge it holds, so they
+ * count as no network (no cross-network finding is raised for them).
+ */
 function sourceNetworks(model: StepModel, s: ReachSource): string[] {
-  if (s.id.startsWith('group:')) return [s.group];
+  const isolating = (name: string) => {
+    const n = model.dockerNetworks.find((x) => x.name === name);
+    return n ? n.driver !== 'host' && n.driver !== 'null' : name !== 'host' && name !== 'none';
+  };
+  if (s.id.startsWith('group:')) return isolating(s.group) ? [s.group] : [];
   if (s.from.kind !== 'container') return [];
   const name = s.from.name;
   const c = model.containers.find((x) => x.name === name);
-  if (!c) return [];
+  if (!c || c.namespace === 'host') return [];
   const ns = c.namespace;
   return [
     ...new Set(
       model.containers
         .filter((x) => x === c || (ns !== undefined && x.namespace === ns))
-        .flatMap((x) => x.networks.map((n) => n.network)),
+        .flatMap((x) => x.networks.map((n) => n.network))
+        .filter(isolating),
     ),
   ];
 }
