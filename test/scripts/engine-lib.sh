@@ -61,6 +61,25 @@ shadow() {
   fi
 }
 
+# The uplink and a LAN: the host's eth0 (10.99.0.2, fd99::2) with its veth peer in a netns `lan`
+# (10.99.0.1, fd99::1, the default gateway) that routes the Docker ranges back to the host, so the
+# "LAN" can try container addresses directly. Everything stays inside the sandbox's namespaces.
+engine_lan() {
+  ip netns add lan
+  ip link add eth0 type veth peer name lan0 netns lan
+  ip addr add 10.99.0.2/24 dev eth0
+  ip -6 addr add fd99::2/64 dev eth0 nodad
+  ip link set eth0 up
+  ip route add default via 10.99.0.1 dev eth0
+  ip -6 route add default via fd99::1 dev eth0
+  ip -n lan link set lo up
+  ip -n lan addr add 10.99.0.1/24 dev lan0
+  ip -n lan -6 addr add fd99::1/64 dev lan0 nodad
+  ip -n lan link set lan0 up
+  ip -n lan route add 172.16.0.0/12 via 10.99.0.2
+  ip -n lan -6 route add fd00::/8 via fd99::2
+}
+
 # --- the engine. engine_start [dockerd options...]; /etc/docker/daemon.json (on tmpfs) may have
 # been written by the caller. Sets DPID, DOCKER_HOST, and the EXIT trap that stops it.
 DPID=

@@ -54,18 +54,7 @@ engine_select
 engine_world
 
 # --- the uplink and the LAN
-ip netns add lan
-ip link add eth0 type veth peer name lan0 netns lan
-ip addr add 10.99.0.2/24 dev eth0
-ip -6 addr add fd99::2/64 dev eth0 nodad
-ip link set eth0 up
-ip route add default via 10.99.0.1 dev eth0
-ip -6 route add default via fd99::1 dev eth0
-ip -n lan link set lo up
-ip -n lan addr add 10.99.0.1/24 dev lan0
-ip -n lan -6 addr add fd99::1/64 dev lan0 nodad
-ip -n lan link set lan0 up
-ip -n lan route add 172.16.0.0/12 via 10.99.0.2
+engine_lan
 
 # --- ufw, as its Debian package's postinst would lay it out, but in a private data dir.
 # ufw --datadir=X reads X/etc/ufw, X/etc/default/ufw and keeps its locks in X/lib/ufw;
