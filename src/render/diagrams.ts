@@ -2,7 +2,7 @@
  * Mermaid source -> SVG, pre-rendered in headless Chromium so the report needs no script to show
  * its diagrams. One browser and one page for all diagrams of a run (loading the 3.5 MB mermaid
  * bundle costs 1-2 s; a small diagram then renders in ~100-200 ms). The page loads nothing: mermaid
- * comes from node_modules through `addScriptTag({ path })` (inlined, no request) and every request
+ * comes from node_modules, evaluated in the page (read from disk, no request), and every request
  * is aborted by blockRequests; Chromium resolves no host name (launchBrowser).
  *
  * `htmlLabels: false` gives labels as SVG <text>, not HTML in <foreignObject>, so the file also
@@ -10,6 +10,7 @@
  * (a "Syntax error in text" bomb, "Maximum text size in diagram exceeded"): both are detected and
  * reported as errors, never returned as a picture.
  */
+import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'puppeteer';
 import { blockRequests, launchBrowser } from './browser.js';
 import { MAX_TEXT_SIZE, mermaidConfig, mermaidScriptPath } from './diagram-script.js';
@@ -175,11 +176,20 @@ export interface PreparedPage {
  * A blank page with mermaid loaded and initialised: the slow part of drawing (parsing the 3.5 MB
  * bundle, 1-2 s), which the CLI starts while it still reads and analyses the bundles.
  */
+let mermaidCode: string | undefined;
+function mermaidSource(): string {
+  mermaidCode ??= readFileSync(mermaidScriptPath(), 'utf8');
+  return mermaidCode;
+}
+
 export async function prepareDiagramPage(browser: Browser, seed?: string): Promise<PreparedPage> {
   const page = await browser.newPage();
   const attempted = await blockRequests(page);
   await page.setContent('<!DOCTYPE html><html><head><meta charset="utf-8"></head><body></body></html>');
-  await page.addScriptTag({ path: mermaidScriptPath() });
+  // Evaluated rather than added as a <script> element: measured here, the 3.5 MB bundle loads in
+  // ~1.2 s this way and ~1.7 s through addScriptTag (a text node of that size in the DOM first).
+  // `void 0` keeps the completion value out of the reply.
+  await page.evaluate(`${mermaidSource()}\n;void 0;`);
   await page.evaluate((config) => {
     (window as unknown as MermaidWindow).mermaid.initialize(config);
   }, mermaidConfig(seed));
