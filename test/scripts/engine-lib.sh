@@ -154,3 +154,17 @@ engine_image() {
   tar -C "$_R" -c . | docker import - local/busybox >/dev/null
   log "image local/busybox imported"
 }
+
+# Ground truth: give a namespace a name under this sandbox's /run/netns (once per inode), so that
+# the kernel itself maps each link_netnsid to a namespace (`ip -n NAME netns list-id`), and record
+# who uses it. Writes $T/members.tsv (inode, who) and $T/netns.tsv (name, inode, path).
+name_ns() { # name nsfile who
+  _i=$(stat -L -c %i "$2")
+  printf '%s\t%s\n' "$_i" "$3" >>"$T/members.tsv"
+  grep -q "	$_i	" "$T/netns.tsv" && return 0
+  if [ "$1" != lan ]; then
+    touch "/run/netns/$1"
+    mount --bind "$2" "/run/netns/$1"
+  fi
+  printf '%s\t%s\t%s\n' "$1" "$_i" "/run/netns/$1" >>"$T/netns.tsv"
+}

@@ -140,16 +140,6 @@ printf '{ "engine": "%s", "userlandProxy": true, "hostInode": %s, "execRoot": "%
   "$ENGINE" "$HOST_INODE" "$EXEC" >"$T/meta.json"
 : >"$T/netns.tsv"
 : >"$T/members.tsv"
-name_ns() { # name nsfile who
-  _i=$(stat -L -c %i "$2")
-  printf '%s\t%s\n' "$_i" "$3" >>"$T/members.tsv"
-  grep -q "	$_i	" "$T/netns.tsv" && return 0
-  if [ "$1" != lan ]; then
-    touch "/run/netns/$1"
-    mount --bind "$2" "/run/netns/$1"
-  fi
-  printf '%s\t%s\t%s\n' "$1" "$_i" "/run/netns/$1" >>"$T/netns.tsv"
-}
 name_ns host /proc/self/ns/net host
 name_ns lan /run/netns/lan lan
 for n in whoami orders; do
