@@ -16,7 +16,7 @@ import { iptablesSave } from '../src/parsers/iptables-save.js';
 import { nftRuleset } from '../src/parsers/nft-ruleset.js';
 import type { ParsedOutput } from '../src/parsers/parse-bundle.js';
 import { parseBundle } from '../src/parsers/parse-bundle.js';
-import { tracePacket } from '../src/reach/trace.js';
+import { containerByRef, sourceNamespace, tracePacket } from '../src/reach/trace.js';
 import type { Packet } from '../src/reach/types.js';
 
 const root = join(import.meta.dirname, '..');
@@ -198,6 +198,24 @@ describe('tracePacket on the real Docker 20.10 bundle (engine-step3)', () => {
     const p = tracePacket(m, tcp(outside, '10.99.0.2', 60000));
     expect(p.verdict).toBe('unknown');
     expect(p.reason).toContain('no firewall capture exists for host');
+  });
+
+  it('takes a container by its name before any id that starts with that name (`db` is hex)', () => {
+    const m = clone(sample);
+    const whoami = m.containers.find((c) => c.name === 'whoami');
+    if (!whoami?.namespace) throw new Error('sample changed');
+    // Another container listed AFTER whoami, named like the start of whoami's id.
+    whoami.id = `db${'0'.repeat(62)}`;
+    m.containers.push({ ...whoami, name: 'db', id: 'f'.repeat(64), namespace: 'host' });
+    expect(containerByRef(m.containers, 'db')?.id).toBe('f'.repeat(64));
+    expect(containerByRef(m.containers, 'db00')?.name).toBe('whoami');
+    expect(containerByRef(m.containers, 'whoami')?.name).toBe('whoami');
+    // An ambiguous prefix names nobody rather than the first one listed.
+    m.containers.push({ ...whoami, name: 'other', id: `db1${'0'.repeat(61)}` });
+    expect(containerByRef(m.containers, 'db')?.name).toBe('db');
+    expect(containerByRef(m.containers, 'd')).toBeUndefined();
+    const src = sourceNamespace(m, { kind: 'container', name: 'db' });
+    expect('ns' in src && src.ns.id).toBe('host');
   });
 
   it('routes nowhere when the destination has no route (container without default route)', () => {

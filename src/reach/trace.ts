@@ -570,6 +570,22 @@ export function primaryAddress(
 }
 
 /** Where a source sends from: its namespace, and the interface a packet from outside arrives on. */
+/**
+ * The container a user or a probe names, as docker resolves a reference: the exact name first,
+ * then a unique id prefix. A name always wins, because short names are often hex too: `db` is a
+ * prefix of one id in 256, and taking that container instead of the one named `db` traced every
+ * packet from the wrong namespace (seen in CI on a fresh engine).
+ */
+export function containerByRef<C extends { name: string; id?: string }>(
+  containers: readonly C[],
+  ref: string,
+): C | undefined {
+  const named = containers.find((x) => x.name === ref);
+  if (named || !/^[0-9a-f]+$/.test(ref)) return named;
+  const byId = containers.filter((x) => x.id?.startsWith(ref));
+  return byId.length === 1 ? byId[0] : undefined;
+}
+
 export function sourceNamespace(
   model: StepModel,
   from: Packet['from'],
@@ -592,7 +608,7 @@ export function sourceNamespace(
       return ns ? { ns } : { error: `no namespace ${from.id} in the capture` };
     }
     case 'container': {
-      const c = model.containers.find((x) => x.name === from.name || x.id?.startsWith(from.name));
+      const c = containerByRef(model.containers, from.name);
       if (c?.networkMode === 'host' && host) return { ns: host };
       const id = c?.namespace ?? `container:${from.name}`;
       const ns = ix.ns.get(id);
