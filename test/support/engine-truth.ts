@@ -179,8 +179,10 @@ export function loadTruth(dir: string): Truth {
   // Containers, and their namespace by inode.
   const inodeOf = new Map<string, number>();
   for (const m of members) if (m.who.startsWith('container:')) inodeOf.set(m.who.slice(10), m.inode);
+  // As docker resolves a reference: the exact name or id first, then an id prefix (a short name
+  // such as `db` is hex too).
   const byRef = (ref: string) =>
-    inspect.find((c) => c.Id === ref || c.Id.startsWith(ref) || strip(c.Name) === ref);
+    inspect.find((c) => c.Id === ref || strip(c.Name) === ref) ?? inspect.find((c) => c.Id.startsWith(ref));
   const containers: TruthContainer[] = inspect.map((c) => ({
     name: strip(c.Name),
     id: c.Id,
