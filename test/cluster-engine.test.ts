@@ -270,5 +270,24 @@ for (const engine of ENGINES) {
       // ingress and ov on each of the three nodes.
       expect(checked).toBe(6);
     });
+
+    it("leads each remote container's overlay address to its own node: ip neigh (MAC), then fdb (VTEP)", () => {
+      for (const n of nodes()) {
+        const b = bundles.get(n.name)!;
+        const ov = verbose(n.name).find((x) => x.Name === run.meta.overlay.name)!;
+        const scope = `netns:1-${ov.Id.slice(0, 10)}`;
+        const neigh = output(b, 'ip-neigh', scope);
+        const fdb = output(b, 'bridge-fdb', scope);
+        for (const o of nodes().filter((x) => x.name !== n.name)) {
+          const mac = new RegExp(
+            `^${o.containerOverlayIp.replace(/\./g, '\\.')} dev vxlan\\S* lladdr (\\S+)`,
+            'm',
+          ).exec(neigh)?.[1];
+          expect(mac, `${n.name}: neighbour ${o.container} ${o.containerOverlayIp}`).toBeDefined();
+          const dst = new RegExp(`^${mac} dev vxlan\\S* dst (\\S+) `, 'm').exec(fdb)?.[1];
+          expect(dst, `${n.name}: ${o.container} (${mac}) is behind ${o.name}'s VTEP`).toBe(o.underlay);
+        }
+      }
+    });
   });
 }
