@@ -83,7 +83,7 @@ for (const engine of ENGINES) {
           readFileSync(join(run.dir, 'timings.txt'), 'utf8').trim().replace(/\n/g, ', '),
       );
       for (const [node, file] of Object.entries(run.bundles)) bundles.set(node, await loadBundle(file));
-    }, 300_000);
+    }, 420_000);
 
     it('got a real probe through the overlay from c1 on node1 to c2 on node2 (and between every pair)', () => {
       const c1c2 = run.meta.probes.filter((p) => p.from === 'c1' && p.to === 'c2');

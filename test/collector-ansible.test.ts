@@ -43,7 +43,7 @@ for (const engine of ENGINES) {
 
     beforeAll(async () => {
       run = await captureCluster(undefined, { engine });
-    }, 300_000);
+    }, 420_000);
 
     it('ran the playbook to the end on every node', () => {
       expect(run.ansible, 'the scenario ran ansible-playbook').toBeDefined();
