@@ -4,6 +4,8 @@
  * reader sees lives in the templates, not here.
  */
 
+import type { RedactionSummary } from '../redact/redactor.js';
+import { KIND_LABEL, KIND_PSEUDONYM } from '../redact/summary-text.js';
 import Handlebars from 'handlebars';
 import type { Evidence, ModelInterface, ModelNamespace, ModelSocket, StepModel } from '../model/types.js';
 import type { Report, ReportStep } from '../report/types.js';
@@ -494,6 +496,17 @@ export function reportView(
     generator: `${report.generator.name} ${report.generator.version}`,
     generatedAt: report.generatedAt,
     schemaVersion: report.schemaVersion,
+    redaction: report.redaction ? redactionView(report.redaction) : undefined,
     steps: report.steps.map((s) => stepView(s, audience, appendix, compact)),
+  };
+}
+
+/** `--redact`: what was replaced (the kinds found), with the pseudonyms' form, and what is kept. */
+function redactionView(r: RedactionSummary) {
+  return {
+    kinds: r.kinds
+      .filter((k) => k.values > 0)
+      .map((k) => ({ ...k, label: KIND_LABEL[k.kind], as: KIND_PSEUDONYM[k.kind] })),
+    kept: r.kept,
   };
 }
