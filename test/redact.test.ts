@@ -468,16 +468,16 @@ describe('redaction keeps the model and is stable', () => {
     // A MAC seen in several steps has one pseudonym in all of them (and different MACs, different ones).
     const pseudonymsOf = new Map<string, Set<string>>();
     const stepsOf = new Map<string, Set<number>>();
-    plain.steps.forEach((s, i) =>
-      s.model.namespaces.forEach((ns, n) =>
+    plain.steps.forEach((s, i) => {
+      s.model.namespaces.forEach((ns, n) => {
         ns.interfaces.forEach((itf, k) => {
           const redMac = red.steps[i]!.model.namespaces[n]!.interfaces[k]!.mac;
           if (!itf.mac || !redMac) return;
           pseudonymsOf.set(itf.mac, (pseudonymsOf.get(itf.mac) ?? new Set()).add(redMac));
           stepsOf.set(itf.mac, (stepsOf.get(itf.mac) ?? new Set()).add(i));
-        }),
-      ),
-    );
+        });
+      });
+    });
     expect([...stepsOf.values()].some((st) => st.size >= 2)).toBe(true);
     for (const [mac, ps] of pseudonymsOf) expect([mac, ps.size]).toEqual([mac, 1]);
     const all = [...pseudonymsOf.values()].map((ps) => [...ps][0]);

@@ -4,10 +4,10 @@
  * reader sees lives in the templates, not here.
  */
 
-import type { RedactionSummary } from '../redact/redactor.js';
-import { KIND_LABEL, KIND_PSEUDONYM } from '../redact/summary-text.js';
 import Handlebars from 'handlebars';
 import type { Evidence, ModelInterface, ModelNamespace, ModelSocket, StepModel } from '../model/types.js';
+import type { RedactionSummary } from '../redact/redactor.js';
+import { KIND_LABEL, KIND_PSEUDONYM } from '../redact/summary-text.js';
 import type { Report, ReportStep } from '../report/types.js';
 import { type Audience, analysesView } from './view-analyses.js';
 import { type EvidenceLink, fileAnchor, lineAnchor } from './view-anchors.js';
