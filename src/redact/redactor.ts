@@ -100,6 +100,8 @@ export class Redactor {
     path: {},
   };
   private blocks = v4Blocks();
+  /** Matches known to stay as they are (kept addresses, group MACs). */
+  private readonly kept = new Set<string>();
   private regex: RegExp | undefined;
 
   /** Learn the pseudonym-like tokens of a text (203.0.113.x, host3, 02:00:00:...) before any rewrite. */
@@ -157,14 +159,14 @@ export class Redactor {
 
   /** The text with every identifying value replaced by its pseudonym. */
   text(input: string): string {
+    // One compiled expression reused with exec(): matchAll() would clone it on every call, which
+    // costs more than the scan on the thousands of short texts (paths, commands) of a big host.
     const re = this.compiled();
-    re.lastIndex = 0;
-    if (!re.test(input)) return input;
     re.lastIndex = 0;
     let out = '';
     let pos = 0;
     let debt = 0;
-    for (const m of input.matchAll(re)) {
+    for (let m = re.exec(input); m; m = re.exec(input)) {
       const replacement = this.replace(m);
       if (replacement === undefined || replacement === m[0]) continue;
       out += this.settle(input.slice(pos, m.index), debt, (d) => {
@@ -174,6 +176,7 @@ export class Redactor {
       debt += replacement.length - m[0].length;
       pos = m.index + m[0].length;
     }
+    if (pos === 0) return input;
     out += this.settle(input.slice(pos), debt, () => undefined);
     return out;
   }
@@ -209,16 +212,28 @@ export class Redactor {
       `(?<home>${HOME})`,
       ...(names.length ? [`(?<name>(?<![A-Za-z0-9])(?:${names.join('|')})(?![A-Za-z0-9]))`] : []),
     ];
-    this.regex = new RegExp(parts.join('|'), 'gi');
+    // Every alternative starts a token (no letter or digit before it) with a letter, digit, : or /:
+    // checked once per position before the alternatives, it makes the scan about twice as fast.
+    this.regex = new RegExp(`(?<![0-9A-Za-z])(?=[0-9A-Za-z:/])(?:${parts.join('|')})`, 'gi');
     return this.regex;
   }
 
   private replace(m: RegExpMatchArray): string | undefined {
     const g = m.groups ?? {};
-    if (g['bridge']) return this.bridgeId(g['bridge']);
-    if (g['mac']) return this.mac(g['mac']);
-    if (g['v6']) return this.ipv6(g['v6']);
-    if (g['v4']) return this.ipv4(g['v4']);
+    // Most addresses of a big host repeat and are kept (172.17.0.2 in a dozen outputs): a value
+    // that is kept is remembered as such, without classifying it again.
+    if (this.kept.has(m[0])) return undefined;
+    let out: string | undefined;
+    if (g['bridge']) out = this.bridgeId(g['bridge']);
+    else if (g['mac']) out = this.mac(g['mac']);
+    else if (g['v6']) out = this.ipv6(g['v6']);
+    else if (g['v4']) out = this.ipv4(g['v4']);
+    else return this.replaceWord(g);
+    if (out === m[0] && this.kept.size < 1_000_000) this.kept.add(m[0]);
+    return out;
+  }
+
+  private replaceWord(g: Record<string, string | undefined>): string | undefined {
     if (g['dir']) return this.count('path', g['dir'], this.dirs.get(g['dir']) ?? this.lookupDir(g['dir']));
     if (g['home']) return this.home(g['home']);
     if (g['name']) {
