@@ -168,10 +168,8 @@ async function reportCommand(inputs: string[], opts: ReportOpts): Promise<void> 
     log(opts.quiet, `  wrote ${mapPath} (original -> pseudonym: keep it out of the ticket)`);
   }
   if (report.redaction) {
-    const { KIND_LABEL } = await import('./redact/summary-text.js');
-    const said = report.redaction.kinds
-      .filter((k) => k.values > 0)
-      .map((k) => `${k.values} ${KIND_LABEL[k.kind]}`);
+    const { kindCount } = await import('./redact/summary-text.js');
+    const said = report.redaction.kinds.filter((k) => k.values > 0).map((k) => kindCount(k.kind, k.values));
     log(opts.quiet, `  redacted: ${said.length ? said.join(', ') : 'nothing identifying found'}`);
   }
   for (const n of result.notes) log(opts.quiet, `  note: ${n}`);

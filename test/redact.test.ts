@@ -443,22 +443,45 @@ describe('redaction keeps the model and is stable', () => {
     red = await buildReport(slides, { redactor: new Redactor() });
   });
 
-  it('gives the same veth pairs, published ports, interfaces and containers as without it', () => {
-    const shape = (r: Report) =>
-      r.steps.map((s) => ({
-        veths: s.model.vethLinks.length,
-        ports: s.model.publishedPorts.length,
-        containers: s.model.containers.length,
-        interfaces: s.model.namespaces.map((n) => n.interfaces.length),
-        networks: s.model.dockerNetworks.length,
-        answered: s.analysis?.answers.filter((q) => q.status === 'answered').length,
-        findings: s.analysis?.findings.map((f) => f.kind),
-      }));
+  const shape = (r: Report) =>
+    r.steps.map((s) => ({
+      veths: s.model.vethLinks.length,
+      ports: s.model.publishedPorts.length,
+      containers: s.model.containers.length,
+      interfaces: s.model.namespaces.map((n) => n.interfaces.length),
+      networks: s.model.dockerNetworks.length,
+      answered: s.analysis?.answers.filter((q) => q.status === 'answered').length,
+      findings: s.analysis?.findings.map((f) => f.kind),
+      reach: s.analysis?.reach?.paths.length,
+    }));
+
+  it('gives the same veth pairs, published ports, interfaces and containers as without it', async () => {
     expect(shape(red)).toEqual(shape(plain));
     expect(red.steps.reduce((n, s) => n + s.model.vethLinks.length, 0)).toBeGreaterThan(0);
     expect(red.steps.reduce((n, s) => n + s.model.publishedPorts.length, 0)).toBeGreaterThan(0);
     expect(red.steps.every((s) => s.model.hostname === 'host0')).toBe(true);
     expect(red.title).toBe('Docker host networking: host0');
+    // The engine captures too (ip -j, docker inspect JSON, iptables, overlay namespaces).
+    const e = await buildReport(engine);
+    const er = await buildReport(engine, { redactor: new Redactor() });
+    expect(shape(er)).toEqual(shape(e));
+    expect(er.steps.reduce((n, s) => n + s.model.vethLinks.length, 0)).toBeGreaterThan(1);
+  });
+
+  it('refuses --redact-map without --redact (usage error)', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'dockernet-redact-usage-'));
+    const code = await main([
+      'node',
+      'dockernet',
+      'report',
+      slides[0]!,
+      '-o',
+      out,
+      '-q',
+      '--redact-map',
+      join(out, 'm.json'),
+    ]);
+    expect(code).toBe(2);
   });
 
   it('gives the same pseudonyms across steps and runs', async () => {

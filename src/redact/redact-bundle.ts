@@ -4,7 +4,7 @@
  * the bundles in the zip) inherits the pseudonyms. Two passes over all the steps of a run:
  *
  * 1. `discoverRedactions`: what to redact that no pattern can recognise, namely host names (the
- *    manifest's `hostname`, `hostname` files, `docker info`'s Name, `docker node ls`'s HOSTNAME,
+ *    manifest's `hostname`, `hostname` files, `uname -a`, `docker info`'s Name, `docker node ls`'s HOSTNAME,
  *    the names of the host's /etc/hosts, the DNS search domains of its resolv.conf) and Compose
  *    project folders (labels `com.docker.compose.project.working_dir` and `.config_files`); and
  *    which pseudonyms the inputs already hold, so that none is given twice.
@@ -44,6 +44,11 @@ export function discoverRedactions(bundles: readonly Bundle[], r: Redactor): voi
       } catch {
         // Not JSON (an error message): nothing to learn.
       }
+    }
+    // `uname -a`: Linux <hostname> <release> ... (the only place a manifest-less capture may name it).
+    for (const f of outputsOf(b, 'uname')) {
+      const m = /^\S+\s+(\S+)\s/.exec(f.text);
+      if (m) r.addHostname(m[1]!);
     }
     const nodeLs = findParser('docker-node-ls');
     for (const f of outputsOf(b, 'docker-node-ls'))

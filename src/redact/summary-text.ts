@@ -13,6 +13,21 @@ export const KIND_LABEL: Record<RedactionKind, string> = {
   path: 'Compose and home directory paths',
 };
 
+/** The same, for exactly one value. */
+export const KIND_LABEL_ONE: Record<RedactionKind, string> = {
+  hostname: 'host name',
+  domain: 'DNS domain',
+  ipv4: 'public IPv4 address',
+  ipv6: 'public IPv6 address',
+  mac: 'MAC address',
+  path: 'Compose or home directory path',
+};
+
+/** `3 MAC addresses`, `1 host name`. */
+export function kindCount(kind: RedactionKind, n: number): string {
+  return `${n} ${n === 1 ? KIND_LABEL_ONE[kind] : KIND_LABEL[kind]}`;
+}
+
 export const KIND_PSEUDONYM: Record<RedactionKind, string> = {
   hostname: 'host0, host1 ...',
   domain: 'domain0.example ...',

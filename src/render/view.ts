@@ -7,7 +7,7 @@
 import Handlebars from 'handlebars';
 import type { Evidence, ModelInterface, ModelNamespace, ModelSocket, StepModel } from '../model/types.js';
 import type { RedactionSummary } from '../redact/redactor.js';
-import { KIND_LABEL, KIND_PSEUDONYM } from '../redact/summary-text.js';
+import { KIND_PSEUDONYM, kindCount } from '../redact/summary-text.js';
 import type { Report, ReportStep } from '../report/types.js';
 import { type Audience, analysesView } from './view-analyses.js';
 import { type EvidenceLink, fileAnchor, lineAnchor } from './view-anchors.js';
@@ -506,7 +506,11 @@ function redactionView(r: RedactionSummary) {
   return {
     kinds: r.kinds
       .filter((k) => k.values > 0)
-      .map((k) => ({ ...k, label: KIND_LABEL[k.kind], as: KIND_PSEUDONYM[k.kind] })),
+      .map((k) => ({
+        ...k,
+        counted: kindCount(k.kind, k.values),
+        as: KIND_PSEUDONYM[k.kind],
+      })),
     kept: r.kept,
   };
 }
