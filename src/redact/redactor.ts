@@ -63,6 +63,9 @@ const BRIDGE_ID = String.raw`(?<![0-9A-Za-z.:])[0-9A-Fa-f]{4}\.(?:[0-9A-Fa-f]{12
 const V6 = String.raw`(?<![0-9A-Za-z:.])(?:[0-9A-Fa-f]{0,4}:){2,7}(?:(?:\d{1,3}\.){3}\d{1,3}|[0-9A-Fa-f]{1,4})?(?![0-9A-Za-z])`;
 const HOME = `(?<=/(?:home|Users)/)[A-Za-z0-9._-]+(?![A-Za-z0-9._-])`;
 
+const OBSERVE =
+  /\b(?:((?:host|domain|compose|user)\d+)\b|(203\.0\.113|198\.51\.100|192\.0\.2|198\.1[89]\.\d+|2[45]\d\.\d+\.\d+)\.\d+|(02:00:00(?::[0-9a-f]{2}){3})\b|2001:0?db8:([0-9a-f]{1,4}):)/gi;
+
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
 
 /** Directories too common to stand for one project (a Compose file right in /srv). */
@@ -106,15 +109,17 @@ export class Redactor {
 
   /** Learn the pseudonym-like tokens of a text (203.0.113.x, host3, 02:00:00:...) before any rewrite. */
   observe(text: string): void {
-    for (const m of text.matchAll(/\b(?:host|domain|compose|user)\d+\b/gi))
-      this.taken.add(m[0].toLowerCase());
-    for (const m of text.matchAll(
-      /\b(?:203\.0\.113|198\.51\.100|192\.0\.2|198\.1[89]\.\d+|2[45]\d\.\d+\.\d+)\.\d+/g,
-    ))
-      this.taken.add(m[0].slice(0, m[0].lastIndexOf('.')));
-    for (const m of text.matchAll(/\b02:00:00(?::[0-9a-f]{2}){3}\b/gi)) this.taken.add(m[0].toLowerCase());
-    for (const m of text.matchAll(/\b2001:0?db8:([0-9a-f]{1,4}):/gi))
-      this.taken.add(`v6:${Number.parseInt(m[1]!, 16)}`);
+    // One scan (a big host has megabytes of outputs): pseudonym-like words, IPv4 addresses in the
+    // pseudonym blocks, 02:00:00:... MACs, 2001:db8:N: prefixes.
+    OBSERVE.lastIndex = 0;
+    for (let m = OBSERVE.exec(text); m; m = OBSERVE.exec(text)) {
+      const [all, word, v4block, mac, v6n] = m;
+      if (word) this.taken.add(word.toLowerCase());
+      else if (v4block) this.taken.add(v4block);
+      else if (mac) this.taken.add(mac.toLowerCase());
+      else if (v6n) this.taken.add(`v6:${Number.parseInt(v6n, 16)}`);
+      else if (all === '') OBSERVE.lastIndex++;
+    }
   }
 
   /** A host name (or FQDN) found by discovery; generic and short names are left alone. */
