@@ -11,10 +11,11 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { readBundle } from '../src/bundle/read.js';
 import { main } from '../src/cli.js';
 import { findParser } from '../src/parsers/index.js';
 import { buildReport } from '../src/pipeline.js';
-import { redactHex } from '../src/redact/redact-bundle.js';
+import { discoverRedactions, redactBundle, redactHex } from '../src/redact/redact-bundle.js';
 import { Redactor } from '../src/redact/redactor.js';
 import { isPublicIPv4, isPublicIPv6 } from '../src/redact/rules.js';
 import { findBrowser } from '../src/render/browser-find.js';
@@ -257,6 +258,23 @@ describe('Redactor on real outputs', () => {
     // Every redacted MAC has its own pseudonym: veth pairing by MAC keeps working.
     const macs = (t: string) => new Set([...t.matchAll(/link\/ether (\S+)/g)].map((m) => m[1]));
     expect(macs(red.get('host/ip-addr.out')!).size).toBe(macs(texts.get('host/ip-addr.out')!).size);
+  });
+
+  it('takes other hosts from /etc/hosts only when they cannot be a common word', async () => {
+    const b = await readBundle(sample('engine-step3.tar.gz'));
+    const hosts = b.files.find((f) => f.path === 'host/etc-hosts.out')!;
+    hosts.text += '10.99.0.5\tproxy\n10.99.0.6\tnas.fritz.box nas\n';
+    const ps = b.files.find((f) => f.path === 'host/ps.out')!;
+    expect(ps.text).toContain('docker-proxy');
+    ps.text += 'root 1 0 0 0 0 ? S 10:00 0:00 rsync nas.fritz.box::backup\n';
+    const r = new Redactor();
+    discoverRedactions([b], r);
+    const red = redactBundle(b, r);
+    const text = (p: string) => red.files.find((f) => f.path === p)!.text;
+    expect(text('host/ps.out')).toContain('docker-proxy');
+    expect(text('host/ps.out')).not.toContain('nas.fritz.box');
+    expect(text('host/etc-hosts.out')).toMatch(/10\.99\.0\.5\tproxy\n10\.99\.0\.6\thost1 nas\n/);
+    expect(red.meta.hostname).toBe('host0');
   });
 
   it('rewrites /proc/net hex addresses like their text form', () => {

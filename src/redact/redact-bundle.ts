@@ -54,10 +54,16 @@ export function discoverRedactions(bundles: readonly Bundle[], r: Redactor): voi
     for (const f of outputsOf(b, 'docker-node-ls'))
       for (const n of nodeLs?.parse(f.text).records ?? [])
         r.addHostname((n as { hostname: string }).hostname);
+    // Other hosts named in the host's /etc/hosts: only names that cannot be a common word (with a
+    // dot or a digit: nas.fritz.box, web01), whole. A bare `proxy` there would otherwise turn
+    // every docker-proxy into docker-host1.
     for (const f of outputsOf(b, 'etc-hosts')) {
       for (const line of f.text.split('\n')) {
         const words = line.replace(/#.*/, '').trim().split(/\s+/);
-        for (const name of words.slice(1)) r.addHostname(name);
+        for (const name of words.slice(1)) {
+          if (b.meta.hostname && name.toLowerCase() === b.meta.hostname.toLowerCase()) continue;
+          if (/[.\d]/.test(name)) r.addHostname(name, { split: false });
+        }
       }
     }
     for (const f of outputsOf(b, 'resolv-conf'))

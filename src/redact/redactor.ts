@@ -122,12 +122,16 @@ export class Redactor {
     }
   }
 
-  /** A host name (or FQDN) found by discovery; generic and short names are left alone. */
-  addHostname(raw: string): void {
+  /**
+   * A host name (or FQDN) found by discovery; generic and short names are left alone. An FQDN
+   * also registers its first label and its domain, unless `split` is false (names of other hosts
+   * in /etc/hosts, whose first label may be a common word).
+   */
+  addHostname(raw: string, opts: { split?: boolean } = {}): void {
     const name = raw.trim().toLowerCase().replace(/\.$/, '');
     if (!isRedactableName(name) || this.names.has(name)) return;
     const dot = name.indexOf('.');
-    if (dot > 0) {
+    if (dot > 0 && opts.split !== false) {
       const short = name.slice(0, dot);
       const domain = name.slice(dot + 1);
       if (isRedactableName(short)) this.addHostname(short);
