@@ -447,6 +447,20 @@ describe('report --redact end to end (every file of the zip searched)', () => {
           expect(md).toMatch(/203\.0\.113\.42/);
         }
         if (name === 'engine') expect(JSON.stringify(json)).toContain('/redacted/compose0');
+        // The redacted bundles of the zip are complete: read again, they give the same model.
+        const packed = readdirSync(join(out, 'unzipped', 'bundles'))
+          .sort()
+          .map((n) => join(out, 'unzipped', 'bundles', n));
+        expect(packed).toHaveLength(inputs.length);
+        const again = await buildReport(packed);
+        const models = (r: Report) =>
+          r.steps.map((s) => ({
+            host: s.model.hostname,
+            veths: s.model.vethLinks.length,
+            ports: s.model.publishedPorts.map((p) => JSON.stringify(p)).sort(),
+            macs: s.model.namespaces.flatMap((n) => n.interfaces.map((i) => i.mac ?? '')).sort(),
+          }));
+        expect(models(again)).toEqual(models(json));
       },
       120_000,
     );
