@@ -11,13 +11,15 @@ import { Command, CommanderError, Option } from 'commander';
 import type { Severity } from './analyses/types.js';
 import { DEFAULT_LIMITS } from './bundle/limits.js';
 import { BundleReadError, readBundle as readOneBundle } from './bundle/read.js';
+import type { Bundle } from './bundle/types.js';
 import { buildStepModel } from './model/build-step.js';
 import type { StepModel } from './model/types.js';
 import { findParser, parsers } from './parsers/index.js';
 import { parseBundle } from './parsers/parse-bundle.js';
-import { buildReport } from './pipeline.js';
+import { readBundles, reportFromBundles } from './pipeline.js';
 import { formatMatrix, formatPath, reachMatrix, tracePacket } from './reach/index.js';
 import type { PacketSource } from './reach/types.js';
+import { Redactor } from './redact/redactor.js';
 import { abandonBrowser, FORMATS, type Format, renderOutputs, startBrowser } from './render/outputs.js';
 import { AUDIENCES, type Audience } from './render/view-analyses.js';
 import { VERSION } from './version.js';
@@ -54,6 +56,8 @@ interface ReportOpts {
   quiet?: boolean;
   zip?: string;
   failOn?: Severity;
+  redact?: boolean;
+  redactMap?: string;
 }
 
 /** Messages on stderr; progress only on a terminal, so pipes and CI logs stay quiet. */
@@ -62,23 +66,36 @@ function log(quiet: boolean | undefined, msg: string): void {
 }
 
 async function reportCommand(inputs: string[], opts: ReportOpts): Promise<void> {
-  const formats = opts.format
+  let formats = opts.format
     .split(',')
     .map((f) => f.trim())
     .filter(Boolean);
   if (formats.length === 0) throw new ExitError('no format given', EXIT.usage);
+  // `-f ...,zip` is `--zip <output>/report.zip` (with the other formats inside).
+  const zipPath = opts.zip ?? (formats.includes('zip') ? join(opts.output, 'report.zip') : undefined);
+  formats = formats.filter((f) => f !== 'zip');
+  if (formats.length === 0) throw new ExitError('zip needs at least one other format to hold', EXIT.usage);
+  if (opts.redactMap && !opts.redact) throw new ExitError('--redact-map needs --redact', EXIT.usage);
   for (const f of formats) {
-    if (!(FORMATS as readonly string[]).includes(f))
-      throw new ExitError(`unknown format "${f}" (choose from ${FORMATS.join(', ')})`, EXIT.usage);
+    if (!(FORMATS as readonly string[]).includes(f) && f !== 'zip')
+      throw new ExitError(`unknown format "${f}" (choose from ${FORMATS.join(', ')}, zip)`, EXIT.usage);
   }
   // Chromium starts (and loads mermaid) while the bundles are read and analysed.
   const started = await startBrowser({
     formats: formats as Format[],
     ...(opts.browser !== undefined ? { browser: opts.browser } : {}),
   });
-  let report: Awaited<ReturnType<typeof buildReport>>;
+  let report: ReturnType<typeof reportFromBundles>;
+  let bundles: Bundle[];
+  const redactor = opts.redact ? new Redactor() : undefined;
   try {
-    report = await buildReport(inputs, { order: opts.order, ...(opts.title ? { title: opts.title } : {}) });
+    const buildOpts = {
+      order: opts.order,
+      ...(opts.title ? { title: opts.title } : {}),
+      ...(redactor ? { redactor } : {}),
+    };
+    bundles = await readBundles(inputs, buildOpts);
+    report = reportFromBundles(bundles, buildOpts);
   } catch (e) {
     await abandonBrowser(started);
     if (e instanceof BundleReadError) throw new ExitError(e.message, EXIT.input);
@@ -118,16 +135,42 @@ async function reportCommand(inputs: string[], opts: ReportOpts): Promise<void> 
     log(opts.quiet, `  wrote ${w}`);
   const diagrams = written.filter((p) => p.includes(join(outDir, 'diagrams'))).length;
   if (diagrams) log(opts.quiet, `  wrote ${diagrams} diagram file(s) in ${join(outDir, 'diagrams')}`);
-  if (opts.zip) {
-    const zipPath = resolve(opts.zip);
+  if (zipPath) {
+    const path = resolve(zipPath);
     try {
-      const { archiveEntries, writeZip } = await import('./render/archive.js');
+      const { archiveEntries, redactedBundleEntries, writeZip } = await import('./render/archive.js');
       const formats = Object.fromEntries(result.files.map((f) => [f.name, f.data]));
-      await writeZip(zipPath, await archiveEntries(report, formats, [], inputs));
+      let entries: Awaited<ReturnType<typeof archiveEntries>>;
+      if (redactor && report.redaction) {
+        // The original bundles would undo the redaction: the redacted texts are packed instead.
+        const { redactionText } = await import('./redact/summary-text.js');
+        entries = [
+          ...(await archiveEntries(report, formats, [], [])),
+          ...(await redactedBundleEntries(report, bundles)),
+          { name: 'REDACTION.txt', data: redactionText(report.redaction) },
+        ];
+      } else entries = await archiveEntries(report, formats, [], inputs);
+      await writeZip(path, entries);
     } catch (e) {
-      throw new ExitError(`cannot write the archive ${zipPath}: ${(e as Error).message}`, EXIT.output);
+      throw new ExitError(`cannot write the archive ${path}: ${(e as Error).message}`, EXIT.output);
     }
-    log(opts.quiet, `  wrote ${zipPath} (the report, its diagrams, the bundles and SHA256SUMS)`);
+    log(opts.quiet, `  wrote ${path} (the report, its diagrams, the bundles and SHA256SUMS)`);
+  }
+  if (redactor && opts.redactMap) {
+    const mapPath = resolve(opts.redactMap);
+    try {
+      mkdirSync(dirname(mapPath), { recursive: true });
+      // Owner-only: the map undoes the redaction.
+      writeFileSync(mapPath, `${JSON.stringify(redactor.pseudonyms(), null, 2)}\n`, { mode: 0o600 });
+    } catch (e) {
+      throw new ExitError(`cannot write the redaction map ${mapPath}: ${(e as Error).message}`, EXIT.output);
+    }
+    log(opts.quiet, `  wrote ${mapPath} (original -> pseudonym: keep it out of the ticket)`);
+  }
+  if (report.redaction) {
+    const { kindCount } = await import('./redact/summary-text.js');
+    const said = report.redaction.kinds.filter((k) => k.values > 0).map((k) => kindCount(k.kind, k.values));
+    log(opts.quiet, `  redacted: ${said.length ? said.join(', ') : 'nothing identifying found'}`);
   }
   for (const n of result.notes) log(opts.quiet, `  note: ${n}`);
   if (opts.failOn) {
@@ -247,7 +290,7 @@ export function buildProgram(): Command {
     .argument('<inputs...>', '.tar.gz bundles or unpacked bundle directories, one per step')
     .requiredOption('-o, --output <dir>', 'folder to write report.html (and the other formats) into')
     .addOption(
-      new Option('-f, --format <list>', `comma-separated formats: ${FORMATS.join(', ')}`).default(
+      new Option('-f, --format <list>', `comma-separated formats: ${FORMATS.join(', ')}, zip`).default(
         DEFAULT_FORMATS,
       ),
     )
@@ -289,6 +332,14 @@ export function buildProgram(): Command {
         'exit with code 5 when a finding of this severity or higher is raised',
       ).choices(['info', 'low', 'medium', 'high']),
     )
+    .option(
+      '--redact',
+      'replace host names, public IP addresses, MACs and Compose/home paths by consistent pseudonyms (see docs/redaction.md)',
+    )
+    .option(
+      '--redact-map <file>',
+      'with --redact: also write original -> pseudonym to FILE (never into the report or zip)',
+    )
     .option('-q, --quiet', 'print nothing but errors')
     .addHelpText(
       'after',
@@ -297,6 +348,7 @@ Examples:
   $ dockernet report samples/slides-step1 samples/slides-step2 samples/slides-step3 samples/slides-step4 -o out
   $ dockernet report before.tar.gz after.tar.gz -o /tmp/review --format html
   $ dockernet report samples/slides-step* -o handout --audience handout --format html,pdf --paper letter
+  $ dockernet report dockernet-*.tar.gz -o ticket --redact -f html,md,json,zip
 
 Without a browser (none found, or --no-browser), report.html embeds mermaid's script to draw its
 figures when opened, and no PDF is written; the note says how to get one.`,

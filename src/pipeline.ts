@@ -1,14 +1,17 @@
 /**
  * The one module that knows the order of the stages (design note):
- *   read -> parse -> model -> report -> render
+ *   read -> (redact) -> parse -> model -> report -> render
  * Each stage takes and returns plain JSON-serialisable data.
  */
 
 import { DEFAULT_LIMITS, type ReadLimits } from './bundle/limits.js';
 import { readBundle } from './bundle/read.js';
+import type { Bundle } from './bundle/types.js';
 import { buildStepModel } from './model/build-step.js';
 import type { StepModel } from './model/types.js';
 import { type ParsedBundle, parseBundle } from './parsers/parse-bundle.js';
+import { discoverRedactions, redactBundle } from './redact/redact-bundle.js';
+import type { Redactor } from './redact/redactor.js';
 import { assembleReport } from './report/assemble.js';
 import type { Report } from './report/types.js';
 import { VERSION } from './version.js';
@@ -20,24 +23,44 @@ export interface BuildReportOptions {
   title?: string;
   /** 'given' keeps the inputs' order; 'time' sorts steps by capture time (unknown times last). */
   order?: 'given' | 'time';
+  /**
+   * `--redact`: host names, public addresses, MACs and Compose paths replaced by pseudonyms in the
+   * raw outputs, before anything parses them (src/redact/). One Redactor for all the steps.
+   */
+  redactor?: Redactor;
 }
 
-/** Read, parse and model every input (one per step, in order) and assemble the Report. */
-export async function buildReport(inputs: string[], opts: BuildReportOptions = {}): Promise<Report> {
-  const steps: { parsed: ParsedBundle; model: StepModel }[] = [];
-  for (const input of inputs) {
-    const bundle = await readBundle(input, opts.limits ?? DEFAULT_LIMITS);
+/** The read stage for every input, in order; redacted (all steps together) when asked. */
+export async function readBundles(inputs: string[], opts: BuildReportOptions = {}): Promise<Bundle[]> {
+  const bundles: Bundle[] = [];
+  for (const input of inputs) bundles.push(await readBundle(input, opts.limits ?? DEFAULT_LIMITS));
+  if (!opts.redactor) return bundles;
+  // Discovery sees every step first: a host name found in step 4 is redacted in step 1 too.
+  discoverRedactions(bundles, opts.redactor);
+  return bundles.map((b) => redactBundle(b, opts.redactor!));
+}
+
+/** Parse and model read bundles (one per step, in order) and assemble the Report. */
+export function reportFromBundles(bundles: Bundle[], opts: BuildReportOptions = {}): Report {
+  const steps: { parsed: ParsedBundle; model: StepModel }[] = bundles.map((bundle) => {
     const parsed = parseBundle(bundle);
-    steps.push({ parsed, model: buildStepModel(parsed) });
-  }
+    return { parsed, model: buildStepModel(parsed) };
+  });
   if (opts.order === 'time') {
     const t = (s: { parsed: ParsedBundle }) =>
       Date.parse(s.parsed.bundle.meta.capturedAt ?? '') || Number.POSITIVE_INFINITY;
     steps.sort((a, b) => t(a) - t(b));
   }
-  return assembleReport(steps, {
+  const report = assembleReport(steps, {
     generator: { name: 'dockernet', version: VERSION },
     ...(opts.generatedAt ? { generatedAt: opts.generatedAt } : {}),
-    ...(opts.title ? { title: opts.title } : {}),
+    ...(opts.title ? { title: opts.redactor ? opts.redactor.text(opts.title) : opts.title } : {}),
   });
+  if (opts.redactor) report.redaction = opts.redactor.summary();
+  return report;
+}
+
+/** Read, parse and model every input (one per step, in order) and assemble the Report. */
+export async function buildReport(inputs: string[], opts: BuildReportOptions = {}): Promise<Report> {
+  return reportFromBundles(await readBundles(inputs, opts), opts);
 }

@@ -7,11 +7,13 @@
  */
 import { createHash } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { lstat, readdir, readFile } from 'node:fs/promises';
-import { basename, join, resolve, sep } from 'node:path';
+import { lstat, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join, resolve, sep } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { ZipArchive } from 'archiver';
 import * as tar from 'tar';
+import type { Bundle } from '../bundle/types.js';
 import type { Report } from '../report/types.js';
 
 export interface ArchiveEntry {
@@ -118,6 +120,35 @@ export async function archiveEntries(
     } else {
       entries.push({ name: `bundles/${prefix}${base}`, data: await readFile(full) });
     }
+  }
+  return entries;
+}
+
+/**
+ * `--redact`: the bundles as dockernet read and redacted them, packed again (the originals would
+ * undo the redaction). Named like `archiveEntries` names the originals, from the redacted source.
+ */
+export async function redactedBundleEntries(
+  report: Report,
+  bundles: readonly Bundle[],
+): Promise<ArchiveEntry[]> {
+  const entries: ArchiveEntry[] = [];
+  const tmp = await mkdtemp(join(tmpdir(), 'dockernet-redacted-'));
+  try {
+    for (const [i, b] of bundles.entries()) {
+      const step = report.steps.find((s) => s.source === b.source);
+      const prefix = step ? `step-${step.index}-` : '';
+      const base = basename(b.source.replace(/[/\\]+$/, '')).replace(/\.(tar\.gz|tgz)$/, '');
+      const dir = join(tmp, String(i));
+      for (const f of b.files) {
+        const name = sanitizeEntryName(f.path);
+        await mkdir(dirname(join(dir, name)), { recursive: true });
+        await writeFile(join(dir, name), f.text);
+      }
+      entries.push({ name: `bundles/${prefix}${base}.tar.gz`, data: await packDirectory(dir) });
+    }
+  } finally {
+    await rm(tmp, { recursive: true, force: true });
   }
   return entries;
 }

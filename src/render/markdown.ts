@@ -11,6 +11,10 @@
  *   {{cellcode x}}  the same inside a table cell, where GFM needs `\|` even within code
  *   {{rich parts}}  answer and finding text (TextPart[]): text and code spans
  *   {{fence info src}} a fenced block whose fence is longer than any backtick run in `src`
+ *   {{html x}}      text inside an HTML block (`<summary>`): only entities work there, not `\` escapes
+ *
+ * GitHub and GitLab render `<details><summary>...</summary>` with Markdown inside only when a
+ * blank line follows the summary line and precedes `</details>`: the templates keep both.
  */
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -61,6 +65,63 @@ export function mdText(value: unknown): string {
   return s;
 }
 
+/** Text for an HTML block (a `<summary>`): one line, `&`, `<`, `>` and `"` as entities. */
+export function htmlText(value: unknown): string {
+  if (value === undefined || value === null) return '';
+  return oneLine(String(value))
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;');
+}
+
+/** Raw outputs longer than this show only their cited lines with context (the HTML has them all). */
+export const MD_RAW_LINES = 200;
+const MD_CONTEXT = 2;
+
+/**
+ * The raw outputs a step's findings and answers cite, for collapsed blocks: the whole text when
+ * short, else the cited lines (numbered) with context and `…` for what is left out.
+ */
+function citedOutputs(step: Report['steps'][number]) {
+  const cited = new Map<string, Set<number>>();
+  for (const e of [
+    ...(step.analysis?.findings ?? []).flatMap((f) => f.evidence),
+    ...(step.analysis?.answers ?? []).flatMap((a) => a.evidence),
+  ]) {
+    if (e.line === undefined) continue;
+    cited.set(e.file, (cited.get(e.file) ?? new Set()).add(e.line));
+  }
+  return step.files
+    .filter((f) => cited.has(f.path) && f.text !== '')
+    .map((f) => {
+      // Control characters (a terminal escape in a captured output) are shown, not sent.
+      const lines = f.text
+        .replace(/\n$/, '')
+        // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this replaces
+        .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '\ufffd')
+        .split('\n');
+      const cmd = f.commandIndex !== undefined ? step.commands[f.commandIndex] : undefined;
+      let text = lines.join('\n');
+      let excerpt = false;
+      if (lines.length > MD_RAW_LINES) {
+        excerpt = true;
+        const keep = new Array<boolean>(lines.length).fill(false);
+        for (const c of cited.get(f.path) ?? [])
+          for (let n = Math.max(1, c - MD_CONTEXT); n <= Math.min(lines.length, c + MD_CONTEXT); n++)
+            keep[n - 1] = true;
+        const width = String(lines.length).length;
+        const out: string[] = [];
+        lines.forEach((l, i) => {
+          if (keep[i]) out.push(`${String(i + 1).padStart(width)}  ${l}`);
+          else if (keep[i - 1] || i === 0) out.push('…');
+        });
+        text = out.join('\n');
+      }
+      return { path: f.path, command: cmd?.command ?? '', lines: lines.length, excerpt, text };
+    });
+}
+
 function longestRun(s: string, ch: string): number {
   let max = 0;
   let run = 0;
@@ -107,6 +168,7 @@ function engine(): Handlebars.TemplateDelegate {
     hb.registerHelper('rich', (v: unknown) => parts(v, false));
     hb.registerHelper('cellrich', (v: unknown) => parts(v, true));
     hb.registerHelper('fence', (info: unknown, v: unknown) => mdFence(String(info), String(v ?? '')));
+    hb.registerHelper('html', (v: unknown) => htmlText(v));
     /** A list of values joined for one table cell: code spans separated by <br>. */
     hb.registerHelper('codelist', (v: unknown) =>
       Array.isArray(v) ? v.map((x) => mdCode(x, true)).join('<br>') : '',
@@ -142,7 +204,7 @@ export function renderMarkdown(report: Report, opts: MarkdownOptions = {}): stri
         .join(', '),
     }));
     const diagram = opts.diagrams?.[i];
-    return { ...s, mdFiles: files, diagram: diagram ? diagram : undefined };
+    return { ...s, mdFiles: files, rawOutputs: citedOutputs(step), diagram: diagram ? diagram : undefined };
   });
   const text = engine()({ view: { ...view, isAnswers: view.audience === 'answers', steps } });
   // Templates stay readable with blank lines around blocks; the output keeps at most one.

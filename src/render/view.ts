@@ -6,6 +6,8 @@
 
 import Handlebars from 'handlebars';
 import type { Evidence, ModelInterface, ModelNamespace, ModelSocket, StepModel } from '../model/types.js';
+import type { RedactionSummary } from '../redact/redactor.js';
+import { KIND_PSEUDONYM, kindCount } from '../redact/summary-text.js';
 import type { Report, ReportStep } from '../report/types.js';
 import { type Audience, analysesView } from './view-analyses.js';
 import { type EvidenceLink, fileAnchor, lineAnchor } from './view-anchors.js';
@@ -494,6 +496,21 @@ export function reportView(
     generator: `${report.generator.name} ${report.generator.version}`,
     generatedAt: report.generatedAt,
     schemaVersion: report.schemaVersion,
+    redaction: report.redaction ? redactionView(report.redaction) : undefined,
     steps: report.steps.map((s) => stepView(s, audience, appendix, compact)),
+  };
+}
+
+/** `--redact`: what was replaced (the kinds found), with the pseudonyms' form, and what is kept. */
+function redactionView(r: RedactionSummary) {
+  return {
+    kinds: r.kinds
+      .filter((k) => k.values > 0)
+      .map((k) => ({
+        ...k,
+        counted: kindCount(k.kind, k.values),
+        as: KIND_PSEUDONYM[k.kind],
+      })),
+    kept: r.kept,
   };
 }

@@ -6,6 +6,7 @@
 import type { StepAnalysis } from '../analyses/types.js';
 import type { BundleMeta, BundleWarning } from '../bundle/types.js';
 import type { StepModel } from '../model/types.js';
+import type { RedactionSummary } from '../redact/redactor.js';
 import type { ReportCommand } from './command.js';
 
 export type { ReportCommand } from './command.js';
@@ -53,4 +54,9 @@ export interface Report {
   generatedAt: string;
   title: string;
   steps: ReportStep[];
+  /**
+   * Present when the report was made with `--redact`: how many host names, public addresses, MACs
+   * and paths were replaced by pseudonyms, and what is kept. Never the originals.
+   */
+  redaction?: RedactionSummary;
 }
