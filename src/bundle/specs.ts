@@ -94,6 +94,7 @@ export const commandSpecs: Readonly<Record<string, CommandSpec>> = {
   'sys-class-net': { parser: 'sys-class-net', facet: 'interfaces', alsoFeeds: ['bridge-ports'] },
   'bridge-link': { parser: 'bridge-link', facet: 'bridge-ports' },
   'bridge-d-link': { parser: 'bridge-link', facet: 'bridge-ports' },
+  'bridge-fdb': { parser: 'bridge-fdb', facet: 'neighbours' },
   // iptables -S / -L never print the table: the id says which (iptables-table.ts infers it otherwise).
   'iptables-S': { parser: 'iptables-save', facet: 'firewall', iptablesTable: 'filter' },
   'iptables-S-filter': { parser: 'iptables-save', facet: 'firewall', iptablesTable: 'filter' },

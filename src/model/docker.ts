@@ -143,6 +143,7 @@ export function buildDockerNetworks(parsed: ParsedBundle): ModelDockerNetwork[] 
         net.services = n.services.map((sv) => ({
           name: sv.name,
           ...(sv.vip ? { vip: sv.vip } : {}),
+          ...(sv.ports.length ? { ports: sv.ports } : {}),
           tasks: sv.tasks.map((t) => ({
             name: t.name,
             ...(t.endpointIp ? { ip: t.endpointIp } : {}),

@@ -4,6 +4,7 @@
  * To add one: write src/parsers/<id>.ts, add fixtures under test/fixtures/<id>/, list it here.
  */
 import { brctlShow } from './brctl-show.js';
+import { bridgeFdb } from './bridge-fdb.js';
 import { bridgeLink } from './bridge-link.js';
 import { dockerContainerInspect } from './docker-container-inspect.js';
 import { dockerInfo } from './docker-info.js';
@@ -73,6 +74,7 @@ export const parserById = {
   'proc-net-fib-trie': procNetFibTrie,
   'sys-class-net': sysClassNet,
   'bridge-link': bridgeLink,
+  'bridge-fdb': bridgeFdb,
   'iptables-list': iptablesList,
   ifconfig: ifconfig,
 } as const;
