@@ -7,8 +7,8 @@ import { buildHostSettings } from './host-settings.js';
 import { resolveIdentity } from './identity.js';
 import { buildIpRules } from './ip-rules.js';
 import { linkChildren } from './links.js';
-import { buildFdb, buildNeighbours } from './neighbours.js';
 import { buildNamespaces } from './namespaces.js';
+import { buildFdb, buildNeighbours } from './neighbours.js';
 import type { ModelNamespace, StepModel } from './types.js';
 import { linkVeths } from './veth.js';
 

@@ -277,7 +277,8 @@ export interface ModelDockerNetwork {
     vip?: string;
     /** Published ports as printed (`Target: 80, Publish: 8080`). */
     ports?: string[];
-    tasks: { name: string; ip?: string; hostIp?: string }[] }[];
+    tasks: { name: string; ip?: string; hostIp?: string }[];
+  }[];
   /** False when only `docker network ls` listed it (no inspect output). */
   inspected: boolean;
   evidence: Evidence[];
