@@ -11,11 +11,12 @@ import { Command, CommanderError, Option } from 'commander';
 import type { Severity } from './analyses/types.js';
 import { DEFAULT_LIMITS } from './bundle/limits.js';
 import { BundleReadError, readBundle as readOneBundle } from './bundle/read.js';
+import { expandClusterInputs } from './cluster/bundles.js';
 import { buildStepModel } from './model/build-step.js';
 import type { StepModel } from './model/types.js';
 import { findParser, parsers } from './parsers/index.js';
 import { parseBundle } from './parsers/parse-bundle.js';
-import { buildReport } from './pipeline.js';
+import { buildClusterReport, buildReport } from './pipeline.js';
 import { formatMatrix, formatPath, reachMatrix, tracePacket } from './reach/index.js';
 import type { PacketSource } from './reach/types.js';
 import { abandonBrowser, FORMATS, type Format, renderOutputs, startBrowser } from './render/outputs.js';
@@ -54,6 +55,7 @@ interface ReportOpts {
   quiet?: boolean;
   zip?: string;
   failOn?: Severity;
+  cluster?: boolean;
 }
 
 /** Messages on stderr; progress only on a terminal, so pipes and CI logs stay quiet. */
@@ -78,7 +80,8 @@ async function reportCommand(inputs: string[], opts: ReportOpts): Promise<void> 
   });
   let report: Awaited<ReturnType<typeof buildReport>>;
   try {
-    report = await buildReport(inputs, { order: opts.order, ...(opts.title ? { title: opts.title } : {}) });
+    const build = opts.cluster ? buildClusterReport : buildReport;
+    report = await build(inputs, { order: opts.order, ...(opts.title ? { title: opts.title } : {}) });
   } catch (e) {
     await abandonBrowser(started);
     if (e instanceof BundleReadError) throw new ExitError(e.message, EXIT.input);
@@ -113,7 +116,13 @@ async function reportCommand(inputs: string[], opts: ReportOpts): Promise<void> 
     (n, s) => n + s.warnings.length + s.commands.reduce((m, c) => m + c.warnings.length, 0),
     0,
   );
-  log(opts.quiet, `dockernet: ${report.steps.length} step(s), ${warnings} warning(s)`);
+  const c = report.cluster;
+  log(
+    opts.quiet,
+    c
+      ? `dockernet: cluster of ${c.model.nodes.length} node(s), ${c.model.overlays.length} overlay(s), ${c.model.tunnels.length} tunnel(s), ${c.findings.length} cluster finding(s); ${warnings} warning(s)`
+      : `dockernet: ${report.steps.length} step(s), ${warnings} warning(s)`,
+  );
   for (const w of written.filter((p) => !p.includes(`${join(outDir, 'diagrams')}`)))
     log(opts.quiet, `  wrote ${w}`);
   const diagrams = written.filter((p) => p.includes(join(outDir, 'diagrams'))).length;
@@ -123,7 +132,8 @@ async function reportCommand(inputs: string[], opts: ReportOpts): Promise<void> 
     try {
       const { archiveEntries, writeZip } = await import('./render/archive.js');
       const formats = Object.fromEntries(result.files.map((f) => [f.name, f.data]));
-      await writeZip(zipPath, await archiveEntries(report, formats, [], inputs));
+      const bundles = opts.cluster ? expandClusterInputs(inputs) : inputs;
+      await writeZip(zipPath, await archiveEntries(report, formats, [], bundles));
     } catch (e) {
       throw new ExitError(`cannot write the archive ${zipPath}: ${(e as Error).message}`, EXIT.output);
     }
@@ -132,9 +142,10 @@ async function reportCommand(inputs: string[], opts: ReportOpts): Promise<void> 
   for (const n of result.notes) log(opts.quiet, `  note: ${n}`);
   if (opts.failOn) {
     const rank = SEVERITIES.indexOf(opts.failOn);
-    const hits = report.steps
-      .flatMap((s) => s.analysis?.findings ?? [])
-      .filter((f) => SEVERITIES.indexOf(f.severity) >= rank);
+    const hits = [
+      ...report.steps.flatMap((s) => s.analysis?.findings ?? []),
+      ...(report.cluster?.findings ?? []),
+    ].filter((f) => SEVERITIES.indexOf(f.severity) >= rank);
     if (hits.length > 0) {
       log(opts.quiet, `dockernet: ${hits.length} finding(s) of severity ${opts.failOn} or higher`);
       throw new SilentExit(EXIT.findings);
@@ -289,11 +300,16 @@ export function buildProgram(): Command {
         'exit with code 5 when a finding of this severity or higher is raised',
       ).choices(['info', 'low', 'medium', 'high']),
     )
+    .option(
+      '--cluster',
+      'the inputs are the nodes of one swarm captured at the same time (bundles, or a folder of them): one report of the cluster',
+    )
     .option('-q, --quiet', 'print nothing but errors')
     .addHelpText(
       'after',
       `
 Examples:
+  $ dockernet report --cluster node1.tar.gz node2.tar.gz node3.tar.gz -o cluster-report
   $ dockernet report samples/slides-step1 samples/slides-step2 samples/slides-step3 samples/slides-step4 -o out
   $ dockernet report before.tar.gz after.tar.gz -o /tmp/review --format html
   $ dockernet report samples/slides-step* -o handout --audience handout --format html,pdf --paper letter

@@ -6,6 +6,9 @@
 
 import { DEFAULT_LIMITS, type ReadLimits } from './bundle/limits.js';
 import { readBundle } from './bundle/read.js';
+import { buildClusterModel } from './cluster/build.js';
+import { expandClusterInputs } from './cluster/bundles.js';
+import { runClusterFindings } from './cluster/findings/index.js';
 import { buildStepModel } from './model/build-step.js';
 import type { StepModel } from './model/types.js';
 import { type ParsedBundle, parseBundle } from './parsers/parse-bundle.js';
@@ -40,4 +43,25 @@ export async function buildReport(inputs: string[], opts: BuildReportOptions = {
     ...(opts.generatedAt ? { generatedAt: opts.generatedAt } : {}),
     ...(opts.title ? { title: opts.title } : {}),
   });
+}
+
+/**
+ * `--cluster`: one bundle per node of a swarm, captured at the same time (or folders of them).
+ * Each node is a step with its normal host sections; the report adds the cluster joined from
+ * their models (src/cluster/) and the findings about it.
+ */
+export async function buildClusterReport(inputs: string[], opts: BuildReportOptions = {}): Promise<Report> {
+  const report = await buildReport(expandClusterInputs(inputs), opts);
+  const models = report.steps.map((s) => s.model);
+  const model = buildClusterModel(models);
+  const findings = runClusterFindings({
+    cluster: model,
+    nodes: models.map((m, k) => ({ step: k + 1, model: m })),
+  });
+  report.cluster = { model, findings };
+  if (!opts.title) {
+    const names = model.nodes.filter((n) => n.step !== undefined).map((n) => n.hostname);
+    report.title = `Swarm cluster: ${names.join(', ')}`;
+  }
+  return report;
 }

@@ -9,6 +9,7 @@ import type { Evidence, ModelInterface, ModelNamespace, ModelSocket, StepModel }
 import type { Report, ReportStep } from '../report/types.js';
 import { type Audience, analysesView } from './view-analyses.js';
 import { type EvidenceLink, fileAnchor, lineAnchor } from './view-anchors.js';
+import { clusterView } from './view-cluster.js';
 import { reachView } from './view-reach.js';
 
 export { type EvidenceLink, fileAnchor, lineAnchor } from './view-anchors.js';
@@ -495,5 +496,7 @@ export function reportView(
     generatedAt: report.generatedAt,
     schemaVersion: report.schemaVersion,
     steps: report.steps.map((s) => stepView(s, audience, appendix, compact)),
+    /** `--cluster`: the nodes joined (view-cluster.ts); absent for a report of building steps. */
+    cluster: clusterView(report),
   };
 }
