@@ -1,0 +1,212 @@
+/**
+ * The collector on a real three-node swarm cluster (test/scripts/engine-cluster.sh: three dockerd
+ * in their own namespaces joined by a switch namespace; node1 manager, node2 and node3 workers;
+ * an attachable overlay `ov` with c1, c2, c3 on node1..3; a 3-replica service `web` publishing
+ * 8080) on Debian's 20.10, on 28.5, and mixed (a 20.10 manager with 28.5 workers).
+ *
+ * First the overlay itself: a real probe from c1 (node1) to c2 (node2) must have got through
+ * (the scenario fails without it). Then each node's bundle: the swarm captures ran and exited 0,
+ * and the overlay namespaces' forwarding databases name the OTHER nodes' underlay addresses as
+ * VTEPs, exactly the peers the engine itself lists (`docker network inspect --verbose`, Peers).
+ * The truth comes from the engines and the kernel (truth/), never from dockernet's parsers.
+ *
+ * Kernel limit: no IPVS here. The routing mesh (ingress_sbox, lb_*) is made but forwards nothing,
+ * so no probe goes through a published port or a service VIP, and `ipvsadm` is never run.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { commandsOf, type LoadedBundle, loadBundle, manifestProblems, output } from './helpers/bundle.js';
+import {
+  type ClusterEngine,
+  type ClusterRun,
+  captureCluster,
+  clusterEngines,
+  clusterSupport,
+} from './helpers/docker-cluster.js';
+import { sandboxRequired, skipLoudly } from './helpers/netns.js';
+
+interface Peer {
+  Name: string;
+  IP: string;
+}
+interface VerboseNetwork {
+  Name: string;
+  Id: string;
+  Driver: string;
+  Peers?: Peer[] | null;
+  Services?: Record<
+    string,
+    { VIP: string; Tasks: { Name: string; EndpointIP: string; Info?: Record<string, string> }[] }
+  >;
+}
+interface FdbEntry {
+  mac: string;
+  ifname?: string;
+  dst?: string;
+  flags?: string[];
+}
+
+const ENGINES: ClusterEngine[] = ['20.10', '28.5', 'mixed'];
+
+/** `dst` addresses of a `bridge fdb show` text: the remote VTEPs of a vxlan device. */
+const fdbDsts = (text: string) =>
+  [...text.matchAll(/^\S+ dev (\S+) dst (\S+) /gm)]
+    .filter((m) => m[1]!.startsWith('vxlan'))
+    .map((m) => m[2]!);
+const uniqSorted = (xs: string[]) => [...new Set(xs)].sort();
+
+for (const engine of ENGINES) {
+  const label = `Docker ${clusterEngines(engine).join(' / ')}`;
+  const support = clusterSupport(engine);
+  if (!support.ok)
+    skipLoudly(`three-node swarm cluster on ${label} (test/cluster-engine.test.ts)`, support.reason);
+  if (!support.ok && sandboxRequired)
+    describe(`cluster on ${label}: sandbox required`, () => {
+      it('can run these engines in a namespace sandbox', () => {
+        expect.fail(`DOCKERNET_REQUIRE_SANDBOX=1 but: ${support.ok ? '' : support.reason}`);
+      });
+    });
+
+  describe.runIf(support.ok)(`collector on a three-node swarm, ${label}`, () => {
+    let run: ClusterRun;
+    const bundles = new Map<string, LoadedBundle>();
+    const truthOf = (node: string, file: string) => readFileSync(join(run.truthDir, node, file), 'utf8');
+    const verbose = (node: string) =>
+      JSON.parse(truthOf(node, 'network-inspect-verbose.json')) as VerboseNetwork[];
+    const nodes = () => run.meta.nodes;
+
+    beforeAll(async () => {
+      run = await captureCluster(undefined, { engine });
+      console.info(
+        `cluster scenario ${label}: ${run.ms} ms${run.reused ? ' (reused)' : ''}; ` +
+          readFileSync(join(run.dir, 'timings.txt'), 'utf8').trim().replace(/\n/g, ', '),
+      );
+      for (const [node, file] of Object.entries(run.bundles)) bundles.set(node, await loadBundle(file));
+    }, 300_000);
+
+    it('got a real probe through the overlay from c1 on node1 to c2 on node2 (and between every pair)', () => {
+      const c1c2 = run.meta.probes.filter((p) => p.from === 'c1' && p.to === 'c2');
+      expect(c1c2.map((p) => `${p.kind} ${p.result}`).sort()).toEqual(['dns ok', 'http ok', 'ping ok']);
+      // c2's overlay address really is on node2's overlay: the engine says so.
+      const c2 = JSON.parse(truthOf('node2', 'container-inspect.json')) as {
+        Name: string;
+        NetworkSettings: { Networks: Record<string, { IPAddress: string }> };
+      }[];
+      const c2ip = c2.find((c) => c.Name === '/c2')?.NetworkSettings.Networks[run.meta.overlay.name]
+        ?.IPAddress;
+      expect(c1c2[0]!.address).toBe(c2ip);
+      expect(run.meta.probes.filter((p) => p.result !== 'ok')).toEqual([]);
+      expect(new Set(run.meta.probes.map((p) => `${p.from}>${p.to}`)).size).toBe(6);
+    });
+
+    it('made one manager and two workers on the engines asked for, all Ready', () => {
+      const want = clusterEngines(engine);
+      expect(nodes().map((n) => n.name)).toEqual(['node1', 'node2', 'node3']);
+      nodes().forEach((n, i) => {
+        const v = JSON.parse(truthOf(n.name, 'docker-version.json')) as { Server: { Version: string } };
+        expect(v.Server.Version, n.name).toMatch(new RegExp(`^${want[i]!.replace('.', '\\.')}\\.`));
+      });
+      const ls = truthOf('node1', 'node-ls.json')
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l) as { Hostname: string; Status: string; ManagerStatus: string });
+      expect(ls.map((n) => `${n.Hostname} ${n.Status} ${n.ManagerStatus || 'worker'}`).sort()).toEqual([
+        'node1 Ready Leader',
+        'node2 Ready worker',
+        'node3 Ready worker',
+      ]);
+    });
+
+    it('wrote one bundle per node, named by host and time, that keeps the bundle contract', () => {
+      expect(Object.keys(run.bundles).sort()).toEqual(['node1', 'node2', 'node3']);
+      for (const [node, b] of bundles) {
+        expect(b.manifest.hostname, node).toBe(node);
+        expect(manifestProblems(b), node).toEqual([]);
+        const failed = b.manifest.commands.filter((c) => c.exitCode !== 0 && c.skipped === undefined);
+        expect(
+          failed.map((c) => `${c.scope} ${c.command}`),
+          node,
+        ).toEqual([]);
+      }
+    });
+
+    it("captured each node's swarm state with exit 0: node ls and service ls on the manager only", () => {
+      for (const n of nodes()) {
+        const b = bundles.get(n.name)!;
+        const swarm = JSON.parse(output(b, 'docker-swarm')) as {
+          NodeAddr: string;
+          LocalNodeState: string;
+          ControlAvailable: boolean;
+        };
+        expect(swarm, n.name).toMatchObject({
+          NodeAddr: n.underlay,
+          LocalNodeState: 'active',
+          ControlAvailable: n.role === 'manager',
+        });
+        for (const id of ['docker-node-ls', 'docker-service-ls']) {
+          const ran = commandsOf(b, id);
+          if (n.role === 'manager')
+            expect(
+              ran.map((c) => c.exitCode),
+              `${n.name} ${id}`,
+            ).toEqual([0]);
+          else expect(ran, `${n.name} ${id}: a worker has no cluster view`).toEqual([]);
+        }
+        expect(commandsOf(b, 'docker-network-inspect-verbose').map((c) => c.exitCode)).toEqual([0]);
+      }
+      const ls = output(bundles.get('node1')!, 'docker-node-ls');
+      for (const n of nodes()) expect(ls).toMatch(new RegExp(`\\b${n.name}\\s+Ready\\s+Active`));
+    });
+
+    it("recorded each overlay's peers as the engine lists them (docker network inspect --verbose)", () => {
+      for (const n of nodes()) {
+        const got = JSON.parse(
+          output(bundles.get(n.name)!, 'docker-network-inspect-verbose'),
+        ) as VerboseNetwork[];
+        const want = verbose(n.name);
+        expect(got.map((x) => x.Name).sort(), n.name).toEqual(want.map((x) => x.Name).sort());
+        expect(
+          got.map((x) => x.Name),
+          n.name,
+        ).toContain(run.meta.overlay.name);
+        for (const w of want) {
+          const g = got.find((x) => x.Id === w.Id)!;
+          expect(uniqSorted((g.Peers ?? []).map((p) => p.IP)), `${n.name} ${w.Name}`).toEqual(
+            uniqSorted((w.Peers ?? []).map((p) => p.IP)),
+          );
+        }
+      }
+    });
+
+    it("finds the OTHER nodes' underlay addresses as VTEPs in every overlay namespace's fdb", () => {
+      let checked = 0;
+      for (const n of nodes()) {
+        const b = bundles.get(n.name)!;
+        const others = nodes()
+          .filter((o) => o.name !== n.name)
+          .map((o) => o.underlay)
+          .sort();
+        for (const net of verbose(n.name).filter((x) => x.Driver === 'overlay')) {
+          // Docker's namespace of an overlay on this node: <exec-root>/netns/1-<first 10 of its id>.
+          const scope = `netns:1-${net.Id.slice(0, 10)}`;
+          expect(b.manifest.scopes[scope], `${n.name}: ${scope} (${net.Name}) captured`).toBeDefined();
+          const fdb = output(b, 'bridge-fdb', scope);
+          const dsts = uniqSorted(fdbDsts(fdb));
+          // The engine's own view: every peer but this node.
+          const peers = uniqSorted((net.Peers ?? []).map((p) => p.IP).filter((ip) => ip !== n.underlay));
+          expect(peers, `${n.name} ${net.Name}: the engine's peers`).toEqual(others);
+          expect(dsts, `${n.name} ${net.Name}: VTEPs in the captured fdb`).toEqual(peers);
+          // And the kernel's, read after the capture.
+          const kernel = JSON.parse(truthOf(n.name, `ns/1-${net.Id.slice(0, 10)}/fdb.json`)) as FdbEntry[];
+          expect(dsts, `${n.name} ${net.Name}: the kernel's fdb`).toEqual(
+            uniqSorted(kernel.filter((e) => e.dst && e.ifname?.startsWith('vxlan')).map((e) => e.dst!)),
+          );
+          checked++;
+        }
+      }
+      // ingress and ov on each of the three nodes.
+      expect(checked).toBe(6);
+    });
+  });
+}

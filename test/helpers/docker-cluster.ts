@@ -1,0 +1,188 @@
+/**
+ * A real three-node swarm cluster (test/scripts/engine-cluster.sh): three dockerd, each in its
+ * own network, mount, UTS and PID namespaces, joined through a switch namespace; node1 manager,
+ * node2 and node3 workers; an attachable overlay with a container on each node, a replicated
+ * service; the overlay probed first, then the collector run on every node (one bundle per node in
+ * one folder) and the engines' own view written as truth. Shared by the collector's cluster test
+ * (test/cluster-engine.test.ts) and the cluster report's tests, which read the same run.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { lockOrDone } from './dir-lock.js';
+import { docker28Root, type EngineVersion, engineSupport } from './docker-engine.js';
+import { collectorPath, runInSandbox, type Support, scriptsDir, tail, which } from './netns.js';
+
+/** One engine for all three nodes, or `mixed`: node1 (the manager) 20.10, the workers 28.5. */
+export type ClusterEngine = EngineVersion | 'mixed';
+
+export interface ClusterOptions {
+  engine: ClusterEngine;
+  /** Whole scenario; default 240 s (it takes 35-60 s on an idle 2-core machine). */
+  timeoutMs?: number;
+  /** The shell that runs the collector on every node (default dash). */
+  shell?: string;
+}
+
+/** A node as the scenario made it (truth/cluster.json, written by the script, not parsed). */
+export interface ClusterNode {
+  name: string;
+  /** The engine asked for: 20.10 or 28.5. */
+  engine: EngineVersion;
+  /** The engine's own `docker version` Server.Version. */
+  version: string;
+  role: 'manager' | 'worker';
+  /** The node's address on the underlay (its eth0), which swarm advertises. */
+  underlay: string;
+  /** The container the scenario ran on this node on the overlay (c1, c2, c3) and its address. */
+  container: string;
+  containerOverlayIp: string;
+}
+
+export interface ClusterProbe {
+  from: string;
+  fromNode: string;
+  to: string;
+  toNode: string;
+  address: string;
+  /** ping | http (GET of the overlay address) | dns (GET of http://<container name>/). */
+  kind: 'ping' | 'http' | 'dns';
+  result: 'ok' | 'fail';
+  tries: number;
+}
+
+export interface ClusterTruthMeta {
+  overlay: { name: string; subnet: string };
+  service: { name: string; state: string };
+  nodes: ClusterNode[];
+  probes: ClusterProbe[];
+}
+
+export interface ClusterRun {
+  /** The output folder: bundles/, truth/, probes.json, logs/, timings.txt, scenario.log. */
+  dir: string;
+  /** The folder of the three bundles (dockernet-<host>-<UTC time>.tar.gz). */
+  bundlesDir: string;
+  /** The bundles, by node name (node1, node2, node3). */
+  bundles: Record<string, string>;
+  /** truth/cluster.json and truth/<node>/ (see engine-cluster.sh). */
+  truthDir: string;
+  meta: ClusterTruthMeta;
+  /** The scenario's own log (stderr); empty when the run was reused. */
+  log: string;
+  ms: number;
+  reused: boolean;
+}
+
+/** The engines of node1, node2, node3. */
+export function clusterEngines(engine: ClusterEngine): [EngineVersion, EngineVersion, EngineVersion] {
+  return engine === 'mixed' ? ['20.10', '28.5', '28.5'] : [engine, engine, engine];
+}
+
+/** Can this machine run the cluster scenario with these engines? */
+export function clusterSupport(engine: ClusterEngine): Support {
+  const base = engineSupport();
+  if (!base.ok) return base;
+  for (const tool of ['bridge', 'timeout'])
+    if (!which(tool)) return { ok: false, reason: `${tool} is not installed` };
+  if (clusterEngines(engine).includes('28.5') && !existsSync(join(docker28Root, 'usr', 'sbin', 'dockerd'))) {
+    return {
+      ok: false,
+      reason: `no Docker 28.5 in ${docker28Root} (sh scripts/fetch-docker28.sh /opt/dockernet/docker28)`,
+    };
+  }
+  return base;
+}
+
+const CLUSTER_INPUTS = [
+  join(scriptsDir, 'engine-cluster.sh'),
+  join(scriptsDir, 'engine-lib.sh'),
+  join(scriptsDir, 'sandbox-guard.sh'),
+  collectorPath,
+];
+
+/** The default folder of a cluster run: keyed by the engines and a hash of the scripts and the collector. */
+export function clusterDir(opts: ClusterOptions): string {
+  const h = createHash('sha256');
+  for (const f of CLUSTER_INPUTS) h.update(readFileSync(f));
+  return join(tmpdir(), 'dockernet-cluster', `${opts.engine}-${h.digest('hex').slice(0, 12)}`);
+}
+
+const clusterRuns = new Map<string, Promise<ClusterRun>>();
+
+/**
+ * Run test/scripts/engine-cluster.sh once for these engines in outDir (default clusterDir(opts)):
+ * one run per key and process (concurrent callers share the promise) and across processes (the
+ * lock folder `<dir>.lock` of ./dir-lock.ts; the others wait for the `complete` marker). A
+ * complete earlier run in the same folder is reused. Throws with the scenario's log when it
+ * fails, including when the overlay probe from c1 (node1) to c2 (node2) does not get through.
+ */
+export function captureCluster(outDir: string | undefined, opts: ClusterOptions): Promise<ClusterRun> {
+  const dir = outDir ?? clusterDir(opts);
+  let run = clusterRuns.get(dir);
+  if (!run) {
+    run = runCluster(dir, opts);
+    clusterRuns.set(dir, run);
+    run.catch(() => clusterRuns.delete(dir));
+  }
+  return run;
+}
+
+function collectPaths(dir: string): Pick<ClusterRun, 'dir' | 'bundlesDir' | 'bundles' | 'truthDir' | 'meta'> {
+  const bundlesDir = join(dir, 'bundles');
+  const truthDir = join(dir, 'truth');
+  const meta = JSON.parse(readFileSync(join(truthDir, 'cluster.json'), 'utf8')) as ClusterTruthMeta;
+  const bundles: Record<string, string> = {};
+  for (const f of readdirSync(bundlesDir).sort()) {
+    const m = /^dockernet-(.+)-\d{8}T\d{6}Z\.tar\.gz$/.exec(f);
+    if (m?.[1]) bundles[m[1]] = join(bundlesDir, f);
+  }
+  return { dir, bundlesDir, bundles, truthDir, meta };
+}
+
+async function runCluster(dir: string, opts: ClusterOptions): Promise<ClusterRun> {
+  const marker = join(dir, 'complete');
+  const timeoutMs = opts.timeoutMs ?? 240_000;
+  mkdirSync(dirname(dir), { recursive: true });
+  const lock = await lockOrDone(`${dir}.lock`, () => existsSync(marker), {
+    timeoutMs: 2 * timeoutMs + 60_000,
+    onWait: (o) =>
+      console.info(`cluster scenario ${dir}: another process (pid ${o?.pid ?? '?'}) is making it; waiting`),
+  });
+  if (lock.kind === 'done') {
+    const ms = Number(readFileSync(marker, 'utf8').trim()) || 0;
+    return { ...collectPaths(dir), log: '', ms, reused: true };
+  }
+  try {
+    // Only the lock's holder gets here: an incomplete folder is a failed or killed earlier run.
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
+    const env = {
+      ...process.env,
+      COLLECT_SHELL: opts.shell ?? 'dash',
+      DOCKERNET_CLUSTER_ENGINES: clusterEngines(opts.engine).join(' '),
+      DOCKERNET_DOCKER28: docker28Root,
+    };
+    const run = await runInSandbox(join(scriptsDir, 'engine-cluster.sh'), [dir], { timeoutMs, env });
+    writeFileSync(join(dir, 'scenario.log'), run.stderr);
+    const missing = [join(dir, 'truth', 'cluster.json'), join(dir, 'probes.json')].filter(
+      (p) => !existsSync(p),
+    );
+    if (run.code !== 0 || missing.length) {
+      throw new Error(
+        `cluster scenario (${clusterEngines(opts.engine).join(', ')}) failed ` +
+          `(exit ${run.code}, signal ${run.signal}; missing: ${missing.join(', ') || 'none'})\n${tail(run.stderr, 60)}`,
+      );
+    }
+    const paths = collectPaths(dir);
+    if (Object.keys(paths.bundles).length !== 3)
+      throw new Error(
+        `cluster scenario wrote ${Object.keys(paths.bundles).join(', ')}: not three node bundles`,
+      );
+    writeFileSync(marker, `${run.ms}\n`);
+    return { ...paths, log: run.stderr, ms: run.ms, reused: false };
+  } finally {
+    lock.release();
+  }
+}
