@@ -7,11 +7,21 @@
 import { clusterFindingInfo } from '../cluster/findings/index.js';
 import type { ClusterEvidence } from '../cluster/types.js';
 import type { Report } from '../report/types.js';
-import type { DiagramView } from './view.js';
 import { textParts } from './view-analyses.js';
 import { type EvidenceLink, fileAnchor, lineAnchor } from './view-anchors.js';
 
 const SEVERITIES = ['high', 'medium', 'low', 'info'] as const;
+
+/** The cluster figure as the diagram partial shows it (the same shape as view.ts's DiagramView, which imports this module). */
+export interface ClusterDiagramView {
+  anchor: string;
+  source: string;
+  alt: string;
+  caption: string;
+  img: string | undefined;
+  script: boolean;
+  error: string | undefined;
+}
 
 export function clusterView(report: Report) {
   const c = report.cluster;
@@ -135,6 +145,6 @@ export function clusterView(report: Report) {
       }),
     },
     /** Set by the HTML renderer when the figure exists. */
-    diagram: undefined as DiagramView | undefined,
+    diagram: undefined as ClusterDiagramView | undefined,
   };
 }
