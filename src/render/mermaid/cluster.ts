@@ -20,6 +20,9 @@ import type { ClusterModel, ClusterNode } from '../../cluster/types.js';
 import { Builder, type Figure } from './flowchart.js';
 
 const MAX_OVERLAYS = 8;
+
+/** A service task's container is `<service>.<slot>.<task id>`: the figure names it `<service>.<slot>`. */
+const shortName = (name: string) => /^(.+\.\d+)\.[a-z0-9]{25}$/.exec(name)?.[1] ?? name;
 const MAX_NAMES = 3;
 
 export interface ClusterDiagram {
@@ -57,7 +60,7 @@ export function clusterDiagram(cluster: ClusterModel): ClusterDiagram {
       underlayOf.set(n.key, id);
       const mine = cluster.overlays.filter((o) => o.onNode.some((x) => x.node === n.key));
       for (const o of mine.slice(0, MAX_OVERLAYS)) {
-        const cs = o.containers.filter((c) => c.node === n.key).map((c) => c.name);
+        const cs = o.containers.filter((c) => c.node === n.key).map((c) => shortName(c.name));
         const on = o.onNode.find((x) => x.node === n.key);
         const vni = on?.kernelVni ?? on?.vnis[0];
         const ov = b.node(
