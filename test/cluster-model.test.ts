@@ -20,8 +20,10 @@ import {
   runClusterFindings,
 } from '../src/cluster/findings/index.js';
 import type { ClusterFindingKind } from '../src/cluster/findings/types.js';
+import { buildFirewall } from '../src/model/firewall.js';
 import type { FwRule } from '../src/model/firewall-types.js';
 import type { StepModel } from '../src/model/types.js';
+import { iptablesSave } from '../src/parsers/iptables-save.js';
 import { buildClusterReport, buildReport } from '../src/pipeline.js';
 import { renderHtml } from '../src/render/html.js';
 import { renderMarkdown } from '../src/render/markdown.js';
@@ -111,6 +113,51 @@ describe('the cluster model against the engines, on the mixed 20.10/28.5 sample'
         expect(h.ipvs).toBe('not-captured');
       }
     }
+  });
+
+  it('an ingress path that the node programmed: DOCKER-INGRESS DNAT and the sandbox mark, with their lines', () => {
+    // This kernel has no IPVS, so no engine here writes these rules: the swarm rules of a real
+    // iptables-save (loaded into a throwaway namespace, test/fixtures/iptables-save), given to
+    // node2's host and ingress sandbox of a copy of the real models.
+    const file = 'host/iptables-save.out';
+    const text = readFileSync(
+      join(root, 'test/fixtures/iptables-save/netns-docker-swarm-old-chains.out'),
+      'utf8',
+    );
+    const parsed = iptablesSave.parse(text);
+    const firewall = buildFirewall([
+      {
+        run: {
+          id: 'iptables-save',
+          scope: 'host',
+          command: 'iptables-save',
+          exitCode: 0,
+          durationMs: 1,
+          stdout: file,
+        },
+        parser: 'iptables-save',
+        status: 'parsed',
+        records: parsed.records,
+        warnings: [],
+      },
+    ])!;
+    const ms = structuredClone(models);
+    const node2 = byHost(ms, 'node2');
+    for (const ns of node2.namespaces.filter((n) => n.id === 'host' || n.role === 'ingress'))
+      ns.firewall = firewall;
+    const cluster = buildClusterModel(ms);
+    const path = cluster.ingress.find((p) => p.port === 8000 && p.proto === 'tcp')!;
+    const key = cluster.nodes.find((n) => n.hostname === 'node2')!.key;
+    const hop = path.hops.find((h) => h.node === key)!;
+    const line = (re: RegExp) => text.split('\n').findIndex((l) => re.test(l)) + 1;
+    expect(hop.dnatTo).toBe('172.18.0.2:8000');
+    expect(hop.mark).toMatch(/0x100/);
+    expect(hop.evidence.map((e) => `${e.step}:${e.file}:${e.line}`)).toEqual([
+      `${ms.indexOf(node2) + 1}:${file}:${line(/^-A DOCKER-INGRESS .*--dport 8000 .*DNAT/)}`,
+      `${ms.indexOf(node2) + 1}:${file}:${line(/^-A PREROUTING .*--dport 8000 .*MARK/)}`,
+    ]);
+    // The other nodes did not program it: the path breaks there, and the report shows where.
+    expect(path.hops.filter((h) => h.dnatTo === undefined)).toHaveLength(2);
   });
 
   it('tunnels cite the fdb lines of both ends, each in its own bundle', () => {
