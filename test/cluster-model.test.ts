@@ -277,6 +277,15 @@ describe('cluster findings', () => {
   it('the real cluster as captured: only the swarm ports open to every address', () => {
     const k = new Set(kinds());
     expect([...k]).toEqual(['swarm-port-reachable-from-outside']);
+    // One finding per node; 2377 only on the manager (workers do not listen on it).
+    const fs = report.cluster!.findings;
+    expect(fs).toHaveLength(3);
+    for (const n of report.cluster!.model.nodes) {
+      const f = fs.find((x) => x.subject.startsWith(`${n.hostname} `))!;
+      expect(f.detail.includes('2377/tcp'), n.hostname).toBe(n.role === 'manager');
+      expect(f.detail).toMatch(/4789\/udp/);
+      expect(f.severity).toBe('high');
+    }
   });
 
   it('a check that throws becomes one cluster-analysis-error', () => {

@@ -10,7 +10,15 @@ export function clusterFinding(
   evidence: ClusterEvidence[],
   severity?: Severity,
 ): ClusterFinding {
-  return { kind, severity: severity ?? clusterFindingInfo[kind].severity, subject, detail, evidence };
+  // Several paths often end on the same rule or socket line: cite each line once.
+  const seen = new Set<string>();
+  const unique = evidence.filter((e) => {
+    const k = `${e.step} ${e.file} ${e.line ?? ''}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+  return { kind, severity: severity ?? clusterFindingInfo[kind].severity, subject, detail, evidence: unique };
 }
 
 /** A node's name for the text: hostname, else its address or key. */

@@ -5,6 +5,7 @@
  */
 import { tracePacket } from '../../reach/index.js';
 import { atAll } from '../evidence.js';
+import type { ClusterEvidence } from '../types.js';
 import { clusterFinding, nodeName } from './make.js';
 import { SWARM_PORTS } from './swarm-ports.js';
 import type { ClusterFinding, ClusterFindingFamily } from './types.js';
@@ -21,6 +22,9 @@ export const swarmPortOutside: ClusterFindingFamily = {
       const self = cluster.nodes.find((n) => n.step === i.step);
       if (!self?.address || !self.underlay || self.address.includes(':')) continue;
       if (!i.model.namespaces.find((n) => n.id === 'host')?.firewall) continue;
+      // One finding per node, naming every port that gets through (four findings a node said the
+      // same thing four times).
+      const open: { what: string; reason: string; evidence: ClusterEvidence[]; vxlan: boolean }[] = [];
       for (const p of SWARM_PORTS) {
         if (p.managersOnly && self.role !== 'manager') continue;
         const path = tracePacket(i.model, {
@@ -31,19 +35,26 @@ export const swarmPortOutside: ClusterFindingFamily = {
           dport: p.port,
         });
         if (path.verdict !== 'delivered') continue;
-        out.push(
-          clusterFinding(
-            'swarm-port-reachable-from-outside',
-            `${nodeName(cluster, self.key)} ${p.proto}/${p.port}`,
-            `${p.port}/${p.proto} (${p.what}) of ${nodeName(cluster, self.key)} (${self.address}) is reached from ${OUTSIDE_SOURCE}, an address of no node: ${path.reason}.`,
-            atAll(
-              i.step,
-              path.hops.flatMap((h) => h.evidence),
-            ).slice(-3),
-            p.port === 4789 ? 'high' : undefined,
-          ),
-        );
+        open.push({
+          what: `${p.port}/${p.proto} (${p.what})`,
+          reason: path.reason,
+          evidence: atAll(
+            i.step,
+            path.hops.flatMap((h) => h.evidence),
+          ).slice(-2),
+          vxlan: p.port === 4789,
+        });
       }
+      if (!open.length) continue;
+      out.push(
+        clusterFinding(
+          'swarm-port-reachable-from-outside',
+          `${nodeName(cluster, self.key)} ${self.address}`,
+          `From ${OUTSIDE_SOURCE}, an address of no node, these swarm ports of ${nodeName(cluster, self.key)} (${self.address}) are reached: ${open.map((o) => `${o.what}, ${o.reason}`).join('; ')}.`,
+          open.flatMap((o) => o.evidence),
+          open.some((o) => o.vxlan) ? 'high' : undefined,
+        ),
+      );
     }
     return out;
   },
