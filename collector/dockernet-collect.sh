@@ -866,9 +866,20 @@ capture_firewall() {
   # IPVS tables (swarm's lb_* and ingress namespaces); the file exists only where ip_vs is loaded.
   if [ -e /proc/net/ip_vs ]; then
     run proc-net-ip-vs cat /proc/net/ip_vs
-    tool_path ipvsadm && run ipvsadm ipvsadm -Ln
+    if tool_path ipvsadm; then
+      run ipvsadm ipvsadm -Ln
+    else
+      skip ipvsadm "ipvsadm -Ln" "no ipvsadm on this host (the table is in proc-net-ip-vs)"
+    fi
   fi
   return 0
+}
+
+# Swarm's routing mesh (ingress_sbox) and service load balancers (lb_*) forward through IPVS: say
+# so where it cannot, instead of leaving the table silently absent.
+capture_ipvs_absence() {
+  [ -e /proc/net/ip_vs ] && return 0
+  skip ipvsadm "ipvsadm -Ln" "no /proc/net/ip_vs: IPVS is not loaded in this kernel, so this load balancer forwards nothing"
 }
 
 capture_host() {
@@ -953,6 +964,43 @@ INSPECT_FORMAT='{"Id":{{json .Id}},"Name":{{json .Name}},"Created":{{json .Creat
 PS_FORMAT='{"ID":{{json .ID}},"Names":{{json .Names}},"Image":{{json .Image}},"Command":{{json .Command}},"CreatedAt":{{json .CreatedAt}},"RunningFor":{{json .RunningFor}},"Status":{{json .Status}},"Ports":{{json .Ports}},"Networks":{{json .Networks}}}'
 PIDS_FORMAT='{{.Id}} {{.State.Pid}} {{.State.Running}} {{.HostConfig.NetworkMode}} {{.Name}} {{.NetworkSettings.SandboxKey}}'
 
+# The cluster as a manager sees it (a worker's engine refuses these: "not a swarm manager").
+# Nodes and services are read through templates limited to what joins nodes together: node
+# addresses, roles, engine versions; service modes, endpoints, VIPs and networks. Never labels
+# (their values are the admin's), never a service's container spec (its Env carries secrets).
+# shellcheck disable=SC2016
+NODE_FORMAT='{"ID":{{json .ID}},"Description":{"Hostname":{{json .Description.Hostname}},"Platform":{{json .Description.Platform}},"Engine":{"EngineVersion":{{json .Description.Engine.EngineVersion}}}},"Spec":{"Role":{{json .Spec.Role}},"Availability":{{json .Spec.Availability}}},"Status":{{json .Status}},"ManagerStatus":{{json .ManagerStatus}}}'
+# shellcheck disable=SC2016
+SERVICE_FORMAT='{"ID":{{json .ID}},"Spec":{"Name":{{json .Spec.Name}},"Mode":{{json .Spec.Mode}},"EndpointSpec":{{json .Spec.EndpointSpec}},"TaskTemplate":{"Networks":{{json .Spec.TaskTemplate.Networks}}}},"Endpoint":{{json .Endpoint}}}'
+capture_swarm_manager() {
+  run docker-node-ls docker node ls
+  run docker-node-ids docker node ls -q
+  _sm_ids=$(cat "$ROOT/$BASE.out" 2>/dev/null)
+  set -f
+  # shellcheck disable=SC2086
+  set -- $_sm_ids
+  set +f
+  if [ $# -gt 0 ]; then
+    run docker-node-inspect docker node inspect --format "$NODE_FORMAT" "$@"
+  else
+    skip docker-node-inspect "docker node inspect" "docker node ls listed no node"
+  fi
+  run docker-service-ls docker service ls
+  run docker-service-ids docker service ls -q
+  _sm_ids=$(cat "$ROOT/$BASE.out" 2>/dev/null)
+  set -f
+  # shellcheck disable=SC2086
+  set -- $_sm_ids
+  set +f
+  if [ $# -gt 0 ]; then
+    run docker-service-inspect docker service inspect --format "$SERVICE_FORMAT" "$@"
+    run docker-service-ps docker service ps --no-trunc --format '{{json .}}' "$@"
+  else
+    skip docker-service-inspect "docker service inspect" "no service"
+    skip docker-service-ps "docker service ps" "no service"
+  fi
+}
+
 CONTAINER_IDS=
 capture_docker() {
   set_scope host docker
@@ -978,10 +1026,7 @@ capture_docker() {
   run docker-info-json docker info --format '{{json .}}'
   run docker-swarm docker info --format '{{json .Swarm}}'
   case $(cat "$ROOT/$BASE.out" 2>/dev/null) in
-    *'"ControlAvailable":true'*)
-      run docker-node-ls docker node ls
-      run docker-service-ls docker service ls
-      ;;
+    *'"ControlAvailable":true'*) capture_swarm_manager ;;
   esac
   run docker-network-ls docker network ls
   run docker-network-ls-json docker network ls --no-trunc --format '{{json .}}'
@@ -1174,6 +1219,7 @@ $INODE $_dn_scope"
       capture_bridge
       capture_sockets
       capture_firewall
+      case $_dn_name in ingress_sbox | lb_*) capture_ipvs_absence ;; esac
     else
       set_scope "$_dn_scope" "netns/$SAFE"
       skip ip-addr "nsenter --net=$_dn_f ip addr show" "entering a namespace file needs nsenter and root"

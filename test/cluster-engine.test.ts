@@ -83,7 +83,7 @@ for (const engine of ENGINES) {
           readFileSync(join(run.dir, 'timings.txt'), 'utf8').trim().replace(/\n/g, ', '),
       );
       for (const [node, file] of Object.entries(run.bundles)) bundles.set(node, await loadBundle(file));
-    }, 300_000);
+    }, 420_000);
 
     it('got a real probe through the overlay from c1 on node1 to c2 on node2 (and between every pair)', () => {
       const c1c2 = run.meta.probes.filter((p) => p.from === 'c1' && p.to === 'c2');
@@ -159,6 +159,68 @@ for (const engine of ENGINES) {
       for (const n of nodes()) expect(ls).toMatch(new RegExp(`\\b${n.name}\\s+Ready\\s+Active`));
     });
 
+    it("recorded the manager's nodes and services as the engine lists them, never a container spec", () => {
+      const b = bundles.get('node1')!;
+      type Node = {
+        ID: string;
+        Description: { Hostname: string; Engine: { EngineVersion: string } };
+        Spec: { Role: string; Availability: string };
+        Status: { State: string; Addr: string };
+      };
+      const lines = (t: string) =>
+        t
+          .trim()
+          .split('\n')
+          .map((l) => JSON.parse(l));
+      const got = lines(output(b, 'docker-node-inspect')) as Node[];
+      const want = JSON.parse(truthOf('node1', 'node-inspect.json')) as Node[];
+      const brief = (n: Node) =>
+        `${n.Description.Hostname} ${n.Spec.Role} ${n.Spec.Availability} ${n.Status.State} ${n.Status.Addr} ${n.Description.Engine.EngineVersion}`;
+      expect(got.map(brief).sort()).toEqual(want.map(brief).sort());
+      // Each node's address is its underlay address.
+      for (const n of nodes())
+        expect(got.find((g) => g.Description.Hostname === n.name)?.Status.Addr).toBe(n.underlay);
+
+      type Service = {
+        ID: string;
+        Spec: { Name: string; TaskTemplate?: { ContainerSpec?: unknown } };
+        Endpoint: { VirtualIPs?: { NetworkID: string; Addr: string }[]; Ports?: { PublishedPort: number }[] };
+      };
+      const services = lines(output(b, 'docker-service-inspect')) as Service[];
+      const truthServices = JSON.parse(truthOf('node1', 'service-inspect.json')) as Service[];
+      expect(services.map((x) => x.Spec.Name)).toEqual(['web']);
+      expect(services[0]!.Spec.TaskTemplate?.ContainerSpec).toBeUndefined();
+      expect(services[0]!.Endpoint.VirtualIPs).toEqual(truthServices[0]!.Endpoint.VirtualIPs);
+      expect(services[0]!.Endpoint.Ports?.map((p) => p.PublishedPort)).toEqual([8080]);
+      const tasks = lines(output(b, 'docker-service-ps')) as {
+        Name: string;
+        Node: string;
+        DesiredState: string;
+      }[];
+      const truthTasks = lines(truthOf('node1', 'service-ps.json')) as typeof tasks;
+      expect(tasks.map((t) => `${t.Name} ${t.Node} ${t.DesiredState}`).sort()).toEqual(
+        truthTasks.map((t) => `${t.Name} ${t.Node} ${t.DesiredState}`).sort(),
+      );
+      for (const n of nodes().filter((x) => x.role === 'worker'))
+        for (const id of ['docker-node-inspect', 'docker-service-inspect', 'docker-service-ps'])
+          expect(commandsOf(bundles.get(n.name)!, id), `${n.name} ${id}`).toEqual([]);
+    });
+
+    it('says in the routing mesh namespaces that this kernel has no IPVS (ipvsadm skipped with the reason)', () => {
+      for (const n of nodes()) {
+        const b = bundles.get(n.name)!;
+        const mesh = Object.keys(b.manifest.scopes).filter((k) => /^netns:(ingress_sbox|lb_)/.test(k));
+        expect(mesh.length, n.name).toBeGreaterThanOrEqual(2);
+        for (const scope of mesh) {
+          const ipvs = commandsOf(b, 'ipvsadm', scope);
+          expect(
+            ipvs.map((c) => c.skipped ?? `ran: ${c.exitCode}`),
+            `${n.name} ${scope}`,
+          ).toEqual([expect.stringContaining('IPVS is not loaded')]);
+        }
+      }
+    });
+
     it("recorded each overlay's peers as the engine lists them (docker network inspect --verbose)", () => {
       for (const n of nodes()) {
         const got = JSON.parse(
@@ -207,6 +269,25 @@ for (const engine of ENGINES) {
       }
       // ingress and ov on each of the three nodes.
       expect(checked).toBe(6);
+    });
+
+    it("leads each remote container's overlay address to its own node: ip neigh (MAC), then fdb (VTEP)", () => {
+      for (const n of nodes()) {
+        const b = bundles.get(n.name)!;
+        const ov = verbose(n.name).find((x) => x.Name === run.meta.overlay.name)!;
+        const scope = `netns:1-${ov.Id.slice(0, 10)}`;
+        const neigh = output(b, 'ip-neigh', scope);
+        const fdb = output(b, 'bridge-fdb', scope);
+        for (const o of nodes().filter((x) => x.name !== n.name)) {
+          const mac = new RegExp(
+            `^${o.containerOverlayIp.replace(/\./g, '\\.')} dev vxlan\\S* lladdr (\\S+)`,
+            'm',
+          ).exec(neigh)?.[1];
+          expect(mac, `${n.name}: neighbour ${o.container} ${o.containerOverlayIp}`).toBeDefined();
+          const dst = new RegExp(`^${mac} dev vxlan\\S* dst (\\S+) `, 'm').exec(fdb)?.[1];
+          expect(dst, `${n.name}: ${o.container} (${mac}) is behind ${o.name}'s VTEP`).toBe(o.underlay);
+        }
+      }
     });
   });
 }

@@ -3,7 +3,8 @@
  * own network, mount, UTS and PID namespaces, joined through a switch namespace; node1 manager,
  * node2 and node3 workers; an attachable overlay with a container on each node, a replicated
  * service; the overlay probed first, then the collector run on every node (one bundle per node in
- * one folder) and the engines' own view written as truth. Shared by the collector's cluster test
+ * one folder) and the engines' own view written as truth; then, where Debian's ansible is
+ * installed, collector/ansible/collect.yml run against the three nodes. Shared by the collector's cluster test
  * (test/cluster-engine.test.ts) and the cluster report's tests, which read the same run.
  */
 import { createHash } from 'node:crypto';
@@ -12,17 +13,31 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { lockOrDone } from './dir-lock.js';
 import { docker28Root, type EngineVersion, engineSupport } from './docker-engine.js';
-import { collectorPath, runInSandbox, type Support, scriptsDir, tail, which } from './netns.js';
+import { collectorPath, repoRoot, runInSandbox, type Support, scriptsDir, tail, which } from './netns.js';
 
 /** One engine for all three nodes, or `mixed`: node1 (the manager) 20.10, the workers 28.5. */
 export type ClusterEngine = EngineVersion | 'mixed';
 
 export interface ClusterOptions {
   engine: ClusterEngine;
-  /** Whole scenario; default 240 s (it takes 35-60 s on an idle 2-core machine). */
+  /**
+   * Whole scenario; default 240 s, 360 s with the playbook. Measured on this 2-core machine: 31-41 s
+   * per cluster when quiet, about 60 s under a load of 20; the playbook adds 30-45 s.
+   */
   timeoutMs?: number;
   /** The shell that runs the collector on every node (default dash). */
   shell?: string;
+  /**
+   * Also run collector/ansible/collect.yml against the nodes (when ansible-playbook is installed).
+   * Default: for the mixed cluster only, which has nodes of both engines: the playbook's second
+   * capture of every node adds 30-40 s to a run.
+   */
+  ansible?: boolean;
+}
+
+/** Whether this run includes the playbook: asked for (default: mixed only) and installed. */
+export function clusterRunsAnsible(opts: ClusterOptions): boolean {
+  return (opts.ansible ?? opts.engine === 'mixed') && ansibleSupport().ok;
 }
 
 /** A node as the scenario made it (truth/cluster.json, written by the script, not parsed). */
@@ -59,6 +74,19 @@ export interface ClusterTruthMeta {
   probes: ClusterProbe[];
 }
 
+/** What the Ansible playbook (collector/ansible/collect.yml) did on the nodes, when it ran. */
+export interface ClusterAnsible {
+  /** ansible/: inventory.ini, playbook.log, rc, node<N>-{before,after}.txt, bundles/<time>/. */
+  dir: string;
+  /** ansible-playbook's exit status. */
+  rc: number;
+  /** The run folders the playbook made under bundles/ (one expected), with their files. */
+  runs: { dir: string; files: string[] }[];
+  /** Per node: the paths under its private /tmp, /var/tmp and /root before and after the playbook. */
+  before: Record<string, string[]>;
+  after: Record<string, string[]>;
+}
+
 export interface ClusterRun {
   /** The output folder: bundles/, truth/, probes.json, logs/, timings.txt, scenario.log. */
   dir: string;
@@ -69,6 +97,8 @@ export interface ClusterRun {
   /** truth/cluster.json and truth/<node>/ (see engine-cluster.sh). */
   truthDir: string;
   meta: ClusterTruthMeta;
+  /** The playbook's run, or undefined when not asked for (ClusterOptions.ansible) or not installed. */
+  ansible?: ClusterAnsible;
   /** The scenario's own log (stderr); empty when the run was reused. */
   log: string;
   ms: number;
@@ -78,6 +108,13 @@ export interface ClusterRun {
 /** The engines of node1, node2, node3. */
 export function clusterEngines(engine: ClusterEngine): [EngineVersion, EngineVersion, EngineVersion] {
   return engine === 'mixed' ? ['20.10', '28.5', '28.5'] : [engine, engine, engine];
+}
+
+/** Is Debian's ansible here, to run collector/ansible/collect.yml against the nodes? */
+export function ansibleSupport(): Support {
+  return which('ansible-playbook')
+    ? { ok: true }
+    : { ok: false, reason: 'ansible-playbook is not installed (apt-get install ansible)' };
 }
 
 /** Can this machine run the cluster scenario with these engines? */
@@ -100,13 +137,17 @@ const CLUSTER_INPUTS = [
   join(scriptsDir, 'engine-lib.sh'),
   join(scriptsDir, 'sandbox-guard.sh'),
   collectorPath,
+  join(repoRoot, 'collector', 'ansible', 'collect.yml'),
+  join(repoRoot, 'test', 'ansible', 'connection_plugins', 'nsenter.py'),
 ];
 
 /** The default folder of a cluster run: keyed by the engines and a hash of the scripts and the collector. */
 export function clusterDir(opts: ClusterOptions): string {
   const h = createHash('sha256');
   for (const f of CLUSTER_INPUTS) h.update(readFileSync(f));
-  return join(tmpdir(), 'dockernet-cluster', `${opts.engine}-${h.digest('hex').slice(0, 12)}`);
+  // A run made without ansible-playbook installed is not reused once it is.
+  const ansible = clusterRunsAnsible(opts) ? 'ansible' : 'no-ansible';
+  return join(tmpdir(), 'dockernet-cluster', `${opts.engine}-${ansible}-${h.digest('hex').slice(0, 12)}`);
 }
 
 const clusterRuns = new Map<string, Promise<ClusterRun>>();
@@ -129,7 +170,9 @@ export function captureCluster(outDir: string | undefined, opts: ClusterOptions)
   return run;
 }
 
-function collectPaths(dir: string): Pick<ClusterRun, 'dir' | 'bundlesDir' | 'bundles' | 'truthDir' | 'meta'> {
+function collectPaths(
+  dir: string,
+): Pick<ClusterRun, 'dir' | 'bundlesDir' | 'bundles' | 'truthDir' | 'meta' | 'ansible'> {
   const bundlesDir = join(dir, 'bundles');
   const truthDir = join(dir, 'truth');
   const meta = JSON.parse(readFileSync(join(truthDir, 'cluster.json'), 'utf8')) as ClusterTruthMeta;
@@ -138,12 +181,28 @@ function collectPaths(dir: string): Pick<ClusterRun, 'dir' | 'bundlesDir' | 'bun
     const m = /^dockernet-(.+)-\d{8}T\d{6}Z\.tar\.gz$/.exec(f);
     if (m?.[1]) bundles[m[1]] = join(bundlesDir, f);
   }
-  return { dir, bundlesDir, bundles, truthDir, meta };
+  return { dir, bundlesDir, bundles, truthDir, meta, ansible: readAnsible(join(dir, 'ansible'), meta) };
+}
+
+function readAnsible(dir: string, meta: ClusterTruthMeta): ClusterAnsible | undefined {
+  if (!existsSync(join(dir, 'rc'))) return undefined;
+  const lines = (f: string) => readFileSync(join(dir, f), 'utf8').split('\n').filter(Boolean);
+  const bundles = join(dir, 'bundles');
+  const runs = readdirSync(bundles)
+    .sort()
+    .map((r) => ({ dir: join(bundles, r), files: readdirSync(join(bundles, r)).sort() }));
+  const before: Record<string, string[]> = {};
+  const after: Record<string, string[]> = {};
+  for (const n of meta.nodes) {
+    before[n.name] = lines(`${n.name}-before.txt`);
+    after[n.name] = lines(`${n.name}-after.txt`);
+  }
+  return { dir, rc: Number(readFileSync(join(dir, 'rc'), 'utf8').trim()), runs, before, after };
 }
 
 async function runCluster(dir: string, opts: ClusterOptions): Promise<ClusterRun> {
   const marker = join(dir, 'complete');
-  const timeoutMs = opts.timeoutMs ?? 240_000;
+  const timeoutMs = opts.timeoutMs ?? (clusterRunsAnsible(opts) ? 360_000 : 240_000);
   mkdirSync(dirname(dir), { recursive: true });
   const lock = await lockOrDone(`${dir}.lock`, () => existsSync(marker), {
     timeoutMs: 2 * timeoutMs + 60_000,
@@ -162,6 +221,7 @@ async function runCluster(dir: string, opts: ClusterOptions): Promise<ClusterRun
       ...process.env,
       COLLECT_SHELL: opts.shell ?? 'dash',
       DOCKERNET_CLUSTER_ENGINES: clusterEngines(opts.engine).join(' '),
+      DOCKERNET_CLUSTER_ANSIBLE: clusterRunsAnsible(opts) ? '1' : '0',
       DOCKERNET_DOCKER28: docker28Root,
     };
     const run = await runInSandbox(join(scriptsDir, 'engine-cluster.sh'), [dir], { timeoutMs, env });

@@ -1,4 +1,5 @@
 #!/bin/sh
+# shellcheck disable=SC2154 # per-node values (_e, _op, _a...) are read back through eval
 # A three-node swarm cluster on real engines, isolated in fresh namespaces: one manager and two
 # workers, an attachable overlay with a container on every node, a replicated service; a real
 # probe across the overlay first, then the collector on every node (one bundle per node, named by
@@ -9,7 +10,9 @@
 #   unshare --net --mount --pid --fork --mount-proc --uts --kill-child sh engine-cluster.sh OUT
 #
 # DOCKERNET_CLUSTER_ENGINES: the engine of node1 node2 node3 (20.10 | 28.5 each, see engine-lib.sh);
-# default: DOCKERNET_ENGINE (default 20.10) on all three.
+# default: DOCKERNET_ENGINE (default 20.10) on all three. DOCKERNET_CLUSTER_ANSIBLE=1: also run
+# collector/ansible/collect.yml against the nodes (see the end). DOCKERNET_CLUSTER_HOLD=SECONDS:
+# keep the cluster up that long before tearing it down (debugging).
 #
 # Layout (every namespace below is made here; nothing outside the sandbox is touched):
 #   this namespace (PID 1 of the sandbox)  only drives: lo, and the nodes' init PIDs
@@ -21,6 +24,9 @@
 # Swarm: node1 `swarm init --advertise-addr 10.99.0.11`, node2 and node3 join as workers.
 # Overlay `ov` (attachable, 10.60.0.0/24): c1 on node1, c2 on node2, c3 on node3 (busybox httpd
 # on 80). Service `web`: 3 replicas of busybox httpd on `ov`, port 8080 published (ingress).
+#
+# Time (2 cores): 31-41 s per cluster on a quiet machine, about 60 s under a load of 20; the
+# playbook adds 30-45 s (its own capture of every node).
 #
 # Kernel limit: this kernel has no IPVS (no /proc/net/ip_vs, no module to load). The routing mesh
 # (ingress_sbox, lb_* namespaces) and the service VIPs are set up by the engines but forward
@@ -36,6 +42,8 @@
 #   truth/nodeN/           the engine's and kernel's own view on nodeN (see node_truth below)
 #   probes.json            the overlay probes (also in truth/cluster.json)
 #   logs/                  nodeN.log (the node's script), collect-nodeN.log, dockerd-nodeN.log
+#   ansible/               with DOCKERNET_CLUSTER_ANSIBLE=1: inventory.ini, playbook.log, rc,
+#                          nodeN-{before,after}.txt, bundles/<UTC time>/ (the playbook's bundles)
 #   timings.txt
 set -eu
 
@@ -65,19 +73,39 @@ node_main() {
   N=$1
   DOCKERNET_ENGINE=$2
   OUT=$3
+  _cluster=$4
   SCENARIO=cluster-node$N
   sandbox_guard
   engine_select
   : >"$OUT/started" # the driver adds eth0 only now: the guard saw an empty namespace
   engine_world
+  # Private /tmp, /var/tmp and /root, as a real host has its own: whatever a run leaves on a
+  # node (the playbook must leave nothing) can be listed. The cluster's output folder and this
+  # repository (collector, scripts) stay visible at their own paths, even when under /tmp.
+  _repo=$(cd "$HERE/../.." && pwd)
+  _k=0
+  for _keep in "$_cluster" "$_repo"; do
+    mkdir -p "$D/keep/$_k"
+    mount --bind "$_keep" "$D/keep/$_k"
+    _k=$((_k + 1))
+  done
+  mount -t tmpfs -o mode=1777 tmpfs /tmp
+  mount -t tmpfs -o mode=1777 tmpfs /var/tmp
+  mount -t tmpfs -o mode=700 tmpfs /root
+  _k=0
+  for _keep in "$_cluster" "$_repo"; do
+    mkdir -p "$_keep"
+    mount --bind "$D/keep/$_k" "$_keep"
+    _k=$((_k + 1))
+  done
   hostname "node$N"
   printf '127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n%s\tnode%s\n' "$(node_ip "$N")" "$N" >"$D/hosts"
   wait_for 30 "the uplink eth0" ip link show eth0
   ip addr add "$(node_ip "$N")/24" dev eth0
   ip link set eth0 up
   ip route add default via "$SWITCH_IP" dev eth0
-  # shellcheck disable=SC2119 # no dockerd option
-  engine_start
+  # Also on the default socket, as on a real host: the playbook's collector finds it there.
+  engine_start -H unix:///run/docker.sock
   printf '%s\n' "$CGROUP_PARENT" >"$OUT/cgroup"
   engine_image
   : >"$OUT/ready"
@@ -134,8 +162,7 @@ node_truth() {
 case ${1-} in
   --node)
     shift
-    node_main "$@"
-    exit 0
+    node_main "$@" # never returns: it waits on dockerd, then dies
     ;;
   --truth)
     shift
@@ -199,14 +226,14 @@ cluster_cleanup() {
     sleep "$DOCKERNET_CLUSTER_HOLD"
   fi
   for N in $NODES; do
-    eval "_i=\${INIT$N-} _u=\${UNSHARE$N-}"
-    [ -n "$_i" ] && kill -0 "$_i" 2>/dev/null || continue
+    eval "_i=\${INIT$N-}"
+    if [ -z "$_i" ] || ! kill -0 "$_i" 2>/dev/null; then continue; fi
     # Containers first (busybox httpd ignores SIGTERM as PID 1: dockerd would wait for each).
     (
       [ "$N" = 1 ] && on 1 docker service rm web >/dev/null 2>&1
-      _c=$(on "$N" docker ps -aq)
+      _ids=$(on "$N" docker ps -aq)
       # shellcheck disable=SC2086
-      [ -n "$_c" ] && on "$N" docker rm -f $_c >/dev/null 2>&1
+      [ -n "$_ids" ] && on "$N" docker rm -f $_ids >/dev/null 2>&1
       log "node$N: SIGTERM to its init (pid $_i)"
       kill -TERM "$_i"
     ) &
@@ -244,7 +271,7 @@ for N in $NODES; do
   eval "_e=\$ENGINE$N"
   mkdir -p "$OUT/nodes/node$N"
   unshare --net --mount --uts --pid --fork --mount-proc --kill-child \
-    sh "$SELF" --node "$N" "$_e" "$OUT/nodes/node$N" 2>"$OUT/logs/node$N.log" &
+    sh "$SELF" --node "$N" "$_e" "$OUT/nodes/node$N" "$OUT" 2>"$OUT/logs/node$N.log" &
   eval "UNSHARE$N=\$!"
 done
 for N in $NODES; do
@@ -404,6 +431,45 @@ done
   cat "$OUT/probes.json"
   printf '}\n'
 } >"$OUT/truth/cluster.json"
-for N in $NODES; do cp "$OUT/nodes/node$N/dockerd.log" "$OUT/logs/dockerd-node$N.log" 2>/dev/null || :; done
 lap truth
+
+# --- the Ansible playbook (collector/ansible/collect.yml), run by Debian's ansible-playbook from
+# this namespace against the three nodes through test/ansible/connection_plugins/nsenter.py:
+# nothing but nsenter, no sshd, no traffic. What the nodes' private /tmp, /var/tmp and /root hold
+# is listed before and after (ansible/nodeN-{before,after}.txt); the playbook's exit status is in
+# ansible/rc (the test reads both: a failed playbook does not fail the cluster scenario).
+if [ "${DOCKERNET_CLUSTER_ANSIBLE:-0}" = 1 ]; then
+  command -v ansible-playbook >/dev/null 2>&1 || die "DOCKERNET_CLUSTER_ANSIBLE=1 but no ansible-playbook"
+  A=$OUT/ansible
+  REPO=$(cd "$HERE/../.." && pwd)
+  mkdir -p "$A/home" "$A/bundles"
+  {
+    echo '[nodes]'
+    for N in $NODES; do
+      eval "_i=\$INIT$N"
+      eval "_p=\$NPATH$N"
+      echo "node$N ansible_nsenter_pid=$_i ansible_nsenter_path=$_p"
+    done
+    echo '[nodes:vars]'
+    echo 'ansible_connection=nsenter'
+    echo 'ansible_python_interpreter=/usr/bin/python3'
+    # Root already: su from root to root asks for no password (there is no sudo here).
+    echo 'ansible_become_method=su'
+  } >"$A/inventory.ini"
+  leftovers() { on "$1" find /tmp /var/tmp /root -xdev -mindepth 1 | sort; }
+  for N in $NODES; do leftovers "$N" >"$A/node$N-before.txt"; done
+  set +e
+  env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin HOME="$A/home" LANG=C.UTF-8 \
+    ANSIBLE_CONNECTION_PLUGINS="$REPO/test/ansible/connection_plugins" ANSIBLE_LOCAL_TEMP="$A/home/tmp" \
+    ANSIBLE_NOCOLOR=1 ANSIBLE_RETRY_FILES_ENABLED=0 ANSIBLE_PIPELINING=1 \
+    ansible-playbook -i "$A/inventory.ini" "$REPO/collector/ansible/collect.yml" --forks 3 \
+    -e "{\"dockernet_dest\": \"$A/bundles\", \"dockernet_timeout\": 120, \"dockernet_step\": \"Cluster, via Ansible\"}" \
+    >"$A/playbook.log" 2>&1
+  echo $? >"$A/rc"
+  set -e
+  for N in $NODES; do leftovers "$N" >"$A/node$N-after.txt"; done
+  log "ansible-playbook exit $(cat "$A/rc"): $(find "$A/bundles" -name '*.tar.gz' | wc -l) bundles"
+  lap ansible
+fi
+for N in $NODES; do cp "$OUT/nodes/node$N/dockerd.log" "$OUT/logs/dockerd-node$N.log" 2>/dev/null || :; done
 log "cluster ($ENGINES): $(tr '\n' ' ' <"$OUT/timings.txt")"
