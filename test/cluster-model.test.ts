@@ -160,6 +160,31 @@ describe('the cluster model against the engines, on the mixed 20.10/28.5 sample'
     expect(path.hops.filter((h) => h.dnatTo === undefined)).toHaveLength(2);
   });
 
+  it("a node whose bundle is missing: placed by the manager's node inspect, its tunnels seen from one end", async () => {
+    const [b1, b2, b3] = expandClusterInputs([SAMPLE]);
+    const two = await buildClusterReport([b1!, b2!]);
+    const m = two.cluster!.model;
+    const third = JSON.parse(readFileSync(join(TRUTH, 'node3', 'docker-info.json'), 'utf8')) as {
+      Name: string;
+      Swarm: { NodeID: string; NodeAddr: string };
+    };
+    expect(b3).toMatch(/node3/);
+    const n3 = m.nodes.find((n) => n.nodeId === third.Swarm.NodeID)!;
+    expect(n3).toMatchObject({ hostname: third.Name, address: third.Swarm.NodeAddr });
+    expect(n3.step).toBeUndefined();
+    expect(n3.seenIn).toEqual(['node-ls', 'peers']);
+    // One node per address: the Peers entries of node3 join the node the manager listed.
+    expect(m.nodes).toHaveLength(3);
+    const toThird = m.tunnels.filter((t) => t.a.node === n3.key || t.b.node === n3.key);
+    expect(toThird).toHaveLength(2 * m.overlays.length);
+    for (const t of toThird) {
+      const [far, near] = t.a.node === n3.key ? [t.a, t.b] : [t.b, t.a];
+      expect(far.fdb || far.peers).toBe(false);
+      expect(near.fdb).toBe(true);
+    }
+    expect(clusterDiagram(m).source).toMatch(/-\.-\|"VXLAN<br\/>/);
+  });
+
   it('tunnels cite the fdb lines of both ends, each in its own bundle', () => {
     for (const t of report.cluster!.model.tunnels) {
       for (const end of [t.a, t.b]) {

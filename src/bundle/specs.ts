@@ -71,6 +71,7 @@ export const commandSpecs: Readonly<Record<string, CommandSpec>> = {
   'docker-ps-json': { parser: 'docker-ps', facet: 'docker-containers' },
   'docker-swarm': { parser: 'docker-swarm', facet: 'swarm' },
   'docker-node-ls': { parser: 'docker-node-ls', facet: 'swarm' },
+  'docker-node-inspect': { parser: 'docker-node-inspect', facet: 'swarm' },
   'sysctl-net': { parser: 'sysctl-net', facet: 'sysctls' },
   ss: { parser: 'ss', facet: 'sockets', alsoFeeds: ['processes'] },
   'ip-j-addr': { parser: 'ip-json', facet: 'interfaces', alsoFeeds: ['addresses'] },

@@ -1,8 +1,9 @@
 /**
  * The nodes: one per bundle (its engine's `docker info` Swarm section: node id, address, manager
  * or not), joined with every manager's `docker node ls` by node id (hostname, status,
- * availability, manager status, engine version). A node that `docker node ls` lists but no
- * bundle was captured from is kept, marked as seen only there.
+ * availability, manager status, engine version) and, where the collector recorded it, `docker
+ * node inspect` (each node's own address). A node that a manager lists but no bundle was captured
+ * from is kept, marked as seen only there.
  *
  *   ID                            HOSTNAME   STATUS  AVAILABILITY  MANAGER STATUS  ENGINE VERSION
  *   ds1vlw3c90r5tig801c8o01uq *   node1      Ready   Active        Leader          20.10.24+dfsg1
@@ -56,7 +57,9 @@ export const nodes: ClusterStage = {
     for (const i of inputs) {
       const list = i.model.docker.swarm?.nodeList;
       if (!list) continue;
-      const ev = i.model.docker.evidence.find((e) => /node-ls/.test(e.file));
+      const ev =
+        i.model.docker.evidence.find((e) => /node-inspect/.test(e.file)) ??
+        i.model.docker.evidence.find((e) => /node-ls/.test(e.file));
       for (const r of list) {
         let n = byKey.get(r.id);
         if (!n) {
@@ -68,7 +71,9 @@ export const nodes: ClusterStage = {
         n.status ??= r.status;
         n.availability ??= r.availability;
         if (r.managerStatus) n.managerStatus ??= r.managerStatus;
-        n.role ??= r.managerStatus ? 'manager' : 'worker';
+        n.role ??= r.role === 'manager' || r.managerStatus ? 'manager' : 'worker';
+        // A node without a bundle is matched to Peers and fdb entries by this address.
+        if (r.addr) n.address ??= r.addr;
         if (r.engineVersion) n.engineVersion ??= r.engineVersion;
         n.evidence.push(...at(i.step, ev));
       }

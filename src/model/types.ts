@@ -390,6 +390,10 @@ export interface ModelDocker {
       availability: string;
       managerStatus?: string;
       engineVersion?: string;
+      /** `docker node inspect` Status.Addr: the node's own address. */
+      addr?: string;
+      /** `docker node inspect` Spec.Role: manager or worker. */
+      role?: string;
     }[];
   };
   defaultAddressPools?: { base: string; size: number }[];

@@ -10,6 +10,7 @@ import { dockerContainerInspect } from './docker-container-inspect.js';
 import { dockerInfo } from './docker-info.js';
 import { dockerNetworkInspect } from './docker-network-inspect.js';
 import { dockerNetworkLs } from './docker-network-ls.js';
+import { dockerNodeInspect } from './docker-node-inspect.js';
 import { dockerNodeLs } from './docker-node-ls.js';
 import { dockerPs } from './docker-ps.js';
 import { dockerSwarm } from './docker-swarm.js';
@@ -60,6 +61,7 @@ export const parserById = {
   'docker-ps': dockerPs,
   'docker-swarm': dockerSwarm,
   'docker-node-ls': dockerNodeLs,
+  'docker-node-inspect': dockerNodeInspect,
   'sysctl-net': sysctlNet,
   ss: ss,
   'ip-json': ipJson,
