@@ -357,6 +357,43 @@ describe('hostile names in the cluster section and figure', () => {
   });
 });
 
+describe('the cluster figure of a big cluster', () => {
+  it('40 nodes: one box each, only the tunnel seen from one end drawn, the full mesh counted', async () => {
+    // The real model's nodes and tunnels, repeated under other keys and addresses.
+    const real = report.cluster!.model;
+    const big = structuredClone(real);
+    big.nodes = [];
+    big.tunnels = [];
+    for (let k = 0; k < 40; k++)
+      big.nodes.push({
+        ...structuredClone(real.nodes[k % real.nodes.length]!),
+        key: `n${k}`,
+        hostname: `node-${k}`,
+        address: `10.99.1.${k + 1}`,
+      });
+    const t0 = real.tunnels[0]!;
+    for (let i = 0; i < 40; i++)
+      for (let j = i + 1; j < 40; j++)
+        big.tunnels.push({
+          ...structuredClone(t0),
+          a: { ...t0.a, node: `n${i}` },
+          b: { ...t0.b, node: `n${j}`, fdb: !(i === 3 && j === 7) },
+        });
+    const d = clusterDiagram(big);
+    expect(d.aggregated).toBe(true);
+    expect(d.edgeCount).toBe(1);
+    expect(d.source.length).toBeLessThan(40_000);
+    const flow = await parseFlow(d.source);
+    expect(flow.edges).toHaveLength(1);
+    expect(flow.vertices.find((v) => v.id === flow.edges[0]!.start)!.text).toMatch(/^node-3 /);
+    expect(
+      flow.vertices.some((v) => v.text.includes(`${(40 * 39) / 2 - 1} pairs with fdb entries on both ends`)),
+    ).toBe(true);
+    // The real cluster fits the budget: detailed.
+    expect(clusterDiagram(real).aggregated).toBe(false);
+  });
+});
+
 describe('dockernet report --cluster', () => {
   it('writes one report with the cluster and each node; the same bundles without --cluster have no cluster', async () => {
     const out = mkdtempSync(join(tmpdir(), 'dockernet-cluster-'));

@@ -30,6 +30,8 @@ export interface ClusterDiagram {
   figure: Figure;
   nodeCount: number;
   edgeCount: number;
+  /** True when the cluster was over CLUSTER_BUDGET: nodes as single boxes, only incomplete tunnels drawn. */
+  aggregated: boolean;
 }
 
 function nodeTitle(n: ClusterNode): string[] {
@@ -42,7 +44,35 @@ function nodeTitle(n: ClusterNode): string[] {
   ];
 }
 
+/** Above these, the figure is aggregated (Mermaid's limit is 500 edges; a page shows ~60 boxes). */
+export const CLUSTER_BUDGET = { maxNodes: 12, maxPairs: 60, maxEdges: 300 } as const;
+
+interface Pair {
+  a: string;
+  b: string;
+  nets: string[];
+  both: boolean;
+}
+
+/** One entry per node pair, whatever the number of networks between them. */
+function pairsOf(cluster: ClusterModel): Pair[] {
+  const pairs = new Map<string, Pair>();
+  for (const t of cluster.tunnels) {
+    const key = `${t.a.node} ${t.b.node}`;
+    const p = pairs.get(key) ?? { a: t.a.node, b: t.b.node, nets: [], both: true };
+    p.nets.push(
+      `${t.networkName}${t.vni !== undefined ? ` VNI ${t.vni}` : ''}${t.a.fdb && t.b.fdb ? '' : ' (one side)'}`,
+    );
+    p.both &&= t.a.fdb && t.b.fdb;
+    pairs.set(key, p);
+  }
+  return [...pairs.values()];
+}
+
 export function clusterDiagram(cluster: ClusterModel): ClusterDiagram {
+  const pairs = pairsOf(cluster);
+  if (cluster.nodes.length > CLUSTER_BUDGET.maxNodes || pairs.length > CLUSTER_BUDGET.maxPairs)
+    return aggregatedCluster(cluster, pairs);
   const b = new Builder();
   const underlayOf = new Map<string, string>();
   for (const n of cluster.nodes) {
@@ -82,18 +112,7 @@ export function clusterDiagram(cluster: ClusterModel): ClusterDiagram {
         b.node([`${mine.length - MAX_OVERLAYS} more overlay(s)`], 'rect', 'note');
     });
   }
-  // One line per node pair, whatever the number of networks between them.
-  const pairs = new Map<string, { a: string; b: string; nets: string[]; both: boolean }>();
-  for (const t of cluster.tunnels) {
-    const key = `${t.a.node} ${t.b.node}`;
-    const p = pairs.get(key) ?? { a: t.a.node, b: t.b.node, nets: [], both: true };
-    p.nets.push(
-      `${t.networkName}${t.vni !== undefined ? ` VNI ${t.vni}` : ''}${t.a.fdb && t.b.fdb ? '' : ' (one side)'}`,
-    );
-    p.both &&= t.a.fdb && t.b.fdb;
-    pairs.set(key, p);
-  }
-  for (const p of pairs.values()) {
+  for (const p of pairs) {
     const a = underlayOf.get(p.a);
     const z = underlayOf.get(p.b);
     if (!a || !z) continue;
@@ -114,5 +133,70 @@ export function clusterDiagram(cluster: ClusterModel): ClusterDiagram {
     'rect',
     'legend',
   );
-  return { source: b.source('LR'), figure: b.figure, nodeCount: b.nodes, edgeCount: b.edges };
+  return {
+    source: b.source('LR'),
+    figure: b.figure,
+    nodeCount: b.nodes,
+    edgeCount: b.edges,
+    aggregated: false,
+  };
+}
+
+/**
+ * A big cluster: one box per node (its overlays and containers counted), and only the tunnels
+ * that are NOT seen from both ends drawn (dotted): the healthy full mesh is one note with its
+ * count, the tables list every tunnel. At most maxEdges lines; the rest counted in the note.
+ */
+function aggregatedCluster(cluster: ClusterModel, pairs: Pair[]): ClusterDiagram {
+  const b = new Builder();
+  const idOf = new Map<string, string>();
+  for (const n of cluster.nodes) {
+    const overlays = cluster.overlays.filter((o) => o.onNode.some((x) => x.node === n.key)).length;
+    const containers = cluster.overlays.reduce(
+      (k, o) => k + o.containers.filter((c) => c.node === n.key).length,
+      0,
+    );
+    idOf.set(
+      n.key,
+      b.node(
+        [
+          ...nodeTitle(n),
+          `${n.address ?? '?'}${n.underlay?.mtu !== undefined ? ` MTU ${n.underlay.mtu}` : ''}`,
+          `${overlays} overlay(s), ${containers} container(s)`,
+        ],
+        'rect',
+        'host',
+        n.step === undefined ? 'unknown' : 'up',
+      ),
+    );
+  }
+  const broken = pairs.filter((p) => !p.both);
+  const drawn = broken.slice(0, CLUSTER_BUDGET.maxEdges);
+  for (const p of drawn) {
+    const a = idOf.get(p.a);
+    const z = idOf.get(p.b);
+    if (a && z)
+      b.edge(a, z, 'uncaptured', [
+        'VXLAN',
+        ...p.nets.slice(0, 3),
+        ...(p.nets.length > 3 ? [`${p.nets.length - 3} more`] : []),
+      ]);
+  }
+  b.node(
+    [
+      `${cluster.nodes.length} nodes, ${pairs.length} node pairs with VXLAN tunnels`,
+      `${pairs.length - broken.length} pairs with fdb entries on both ends: not drawn`,
+      `dotted: ${drawn.length} pair(s) seen from one end or in Peers only${broken.length > drawn.length ? ` (${broken.length - drawn.length} more not drawn)` : ''}`,
+      'every tunnel is in the VXLAN tunnels table',
+    ],
+    'rect',
+    'legend',
+  );
+  return {
+    source: b.source('LR'),
+    figure: b.figure,
+    nodeCount: b.nodes,
+    edgeCount: b.edges,
+    aggregated: true,
+  };
 }
