@@ -86,7 +86,8 @@ export function buildDocker(parsed: ParsedBundle): ModelDocker {
     // `docker node inspect` (managers, newer collectors): each node's own address and role.
     const inspect = outputs.find((o) => o.run.id === 'docker-node-inspect' && o.status === 'parsed');
     if (inspect && docker.swarm) {
-      const list = (docker.swarm.nodeList ??= []);
+      docker.swarm.nodeList ??= [];
+      const list = docker.swarm.nodeList;
       for (const r of recordsOf(inspect, 'docker-node-inspect')) {
         let n = list.find((x) => x.id === r.id);
         if (!n) {
