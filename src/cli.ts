@@ -12,11 +12,12 @@ import type { Severity } from './analyses/types.js';
 import { DEFAULT_LIMITS } from './bundle/limits.js';
 import { BundleReadError, readBundle as readOneBundle } from './bundle/read.js';
 import type { Bundle } from './bundle/types.js';
+import { expandClusterInputs } from './cluster/bundles.js';
 import { buildStepModel } from './model/build-step.js';
 import type { StepModel } from './model/types.js';
 import { findParser, parsers } from './parsers/index.js';
 import { parseBundle } from './parsers/parse-bundle.js';
-import { readBundles, reportFromBundles } from './pipeline.js';
+import { readBundles, reportFromBundles, withCluster } from './pipeline.js';
 import { formatMatrix, formatPath, reachMatrix, tracePacket } from './reach/index.js';
 import type { PacketSource } from './reach/types.js';
 import { Redactor } from './redact/redactor.js';
@@ -58,6 +59,7 @@ interface ReportOpts {
   failOn?: Severity;
   redact?: boolean;
   redactMap?: string;
+  cluster?: boolean;
 }
 
 /** Messages on stderr; progress only on a terminal, so pipes and CI logs stay quiet. */
@@ -94,8 +96,10 @@ async function reportCommand(inputs: string[], opts: ReportOpts): Promise<void> 
       ...(opts.title ? { title: opts.title } : {}),
       ...(redactor ? { redactor } : {}),
     };
-    bundles = await readBundles(inputs, buildOpts);
+    // --cluster: the inputs may be folders of node bundles; each node is a step, then joined.
+    bundles = await readBundles(opts.cluster ? expandClusterInputs(inputs) : inputs, buildOpts);
     report = reportFromBundles(bundles, buildOpts);
+    if (opts.cluster) report = withCluster(report, buildOpts);
   } catch (e) {
     await abandonBrowser(started);
     if (e instanceof BundleReadError) throw new ExitError(e.message, EXIT.input);
@@ -130,7 +134,13 @@ async function reportCommand(inputs: string[], opts: ReportOpts): Promise<void> 
     (n, s) => n + s.warnings.length + s.commands.reduce((m, c) => m + c.warnings.length, 0),
     0,
   );
-  log(opts.quiet, `dockernet: ${report.steps.length} step(s), ${warnings} warning(s)`);
+  const c = report.cluster;
+  log(
+    opts.quiet,
+    c
+      ? `dockernet: cluster of ${c.model.nodes.length} node(s), ${c.model.overlays.length} overlay(s), ${c.model.tunnels.length} tunnel(s), ${c.findings.length} cluster finding(s); ${warnings} warning(s)`
+      : `dockernet: ${report.steps.length} step(s), ${warnings} warning(s)`,
+  );
   for (const w of written.filter((p) => !p.includes(`${join(outDir, 'diagrams')}`)))
     log(opts.quiet, `  wrote ${w}`);
   const diagrams = written.filter((p) => p.includes(join(outDir, 'diagrams'))).length;
@@ -149,7 +159,13 @@ async function reportCommand(inputs: string[], opts: ReportOpts): Promise<void> 
           ...(await redactedBundleEntries(report, bundles)),
           { name: 'REDACTION.txt', data: redactionText(report.redaction) },
         ];
-      } else entries = await archiveEntries(report, formats, [], inputs);
+      } else
+        entries = await archiveEntries(
+          report,
+          formats,
+          [],
+          opts.cluster ? expandClusterInputs(inputs) : inputs,
+        );
       await writeZip(path, entries);
     } catch (e) {
       throw new ExitError(`cannot write the archive ${path}: ${(e as Error).message}`, EXIT.output);
@@ -175,9 +191,10 @@ async function reportCommand(inputs: string[], opts: ReportOpts): Promise<void> 
   for (const n of result.notes) log(opts.quiet, `  note: ${n}`);
   if (opts.failOn) {
     const rank = SEVERITIES.indexOf(opts.failOn);
-    const hits = report.steps
-      .flatMap((s) => s.analysis?.findings ?? [])
-      .filter((f) => SEVERITIES.indexOf(f.severity) >= rank);
+    const hits = [
+      ...report.steps.flatMap((s) => s.analysis?.findings ?? []),
+      ...(report.cluster?.findings ?? []),
+    ].filter((f) => SEVERITIES.indexOf(f.severity) >= rank);
     if (hits.length > 0) {
       log(opts.quiet, `dockernet: ${hits.length} finding(s) of severity ${opts.failOn} or higher`);
       throw new SilentExit(EXIT.findings);
@@ -340,11 +357,16 @@ export function buildProgram(): Command {
       '--redact-map <file>',
       'with --redact: also write original -> pseudonym to FILE (never into the report or zip)',
     )
+    .option(
+      '--cluster',
+      'the inputs are the nodes of one swarm captured at the same time (bundles, or a folder of them): one report of the cluster',
+    )
     .option('-q, --quiet', 'print nothing but errors')
     .addHelpText(
       'after',
       `
 Examples:
+  $ dockernet report --cluster node1.tar.gz node2.tar.gz node3.tar.gz -o cluster-report
   $ dockernet report samples/slides-step1 samples/slides-step2 samples/slides-step3 samples/slides-step4 -o out
   $ dockernet report before.tar.gz after.tar.gz -o /tmp/review --format html
   $ dockernet report samples/slides-step* -o handout --audience handout --format html,pdf --paper letter

@@ -7,6 +7,9 @@
 import { DEFAULT_LIMITS, type ReadLimits } from './bundle/limits.js';
 import { readBundle } from './bundle/read.js';
 import type { Bundle } from './bundle/types.js';
+import { buildClusterModel } from './cluster/build.js';
+import { expandClusterInputs } from './cluster/bundles.js';
+import { runClusterFindings } from './cluster/findings/index.js';
 import { buildStepModel } from './model/build-step.js';
 import type { StepModel } from './model/types.js';
 import { type ParsedBundle, parseBundle } from './parsers/parse-bundle.js';
@@ -63,4 +66,29 @@ export function reportFromBundles(bundles: Bundle[], opts: BuildReportOptions = 
 /** Read, parse and model every input (one per step, in order) and assemble the Report. */
 export async function buildReport(inputs: string[], opts: BuildReportOptions = {}): Promise<Report> {
   return reportFromBundles(await readBundles(inputs, opts), opts);
+}
+
+/**
+ * `--cluster`: one bundle per node of a swarm, captured at the same time (or folders of them).
+ * Each node is a step with its normal host sections; the report adds the cluster joined from
+ * their models (src/cluster/) and the findings about it.
+ */
+export async function buildClusterReport(inputs: string[], opts: BuildReportOptions = {}): Promise<Report> {
+  return withCluster(await buildReport(expandClusterInputs(inputs), opts), opts);
+}
+
+/** The cluster stage: joins the steps' models as the nodes of one swarm (see buildClusterReport). */
+export function withCluster(report: Report, opts: BuildReportOptions = {}): Report {
+  const models = report.steps.map((s) => s.model);
+  const model = buildClusterModel(models);
+  const findings = runClusterFindings({
+    cluster: model,
+    nodes: models.map((m, k) => ({ step: k + 1, model: m })),
+  });
+  report.cluster = { model, findings };
+  if (!opts.title) {
+    const names = model.nodes.filter((n) => n.step !== undefined).map((n) => n.hostname);
+    report.title = `Swarm cluster: ${names.join(', ')}`;
+  }
+  return report;
 }

@@ -71,6 +71,7 @@ export const commandSpecs: Readonly<Record<string, CommandSpec>> = {
   'docker-ps-json': { parser: 'docker-ps', facet: 'docker-containers' },
   'docker-swarm': { parser: 'docker-swarm', facet: 'swarm' },
   'docker-node-ls': { parser: 'docker-node-ls', facet: 'swarm' },
+  'docker-node-inspect': { parser: 'docker-node-inspect', facet: 'swarm' },
   'sysctl-net': { parser: 'sysctl-net', facet: 'sysctls' },
   ss: { parser: 'ss', facet: 'sockets', alsoFeeds: ['processes'] },
   'ip-j-addr': { parser: 'ip-json', facet: 'interfaces', alsoFeeds: ['addresses'] },
@@ -94,6 +95,7 @@ export const commandSpecs: Readonly<Record<string, CommandSpec>> = {
   'sys-class-net': { parser: 'sys-class-net', facet: 'interfaces', alsoFeeds: ['bridge-ports'] },
   'bridge-link': { parser: 'bridge-link', facet: 'bridge-ports' },
   'bridge-d-link': { parser: 'bridge-link', facet: 'bridge-ports' },
+  'bridge-fdb': { parser: 'bridge-fdb', facet: 'neighbours' },
   // iptables -S / -L never print the table: the id says which (iptables-table.ts infers it otherwise).
   'iptables-S': { parser: 'iptables-save', facet: 'firewall', iptablesTable: 'filter' },
   'iptables-S-filter': { parser: 'iptables-save', facet: 'firewall', iptablesTable: 'filter' },

@@ -8,6 +8,7 @@ import { resolveIdentity } from './identity.js';
 import { buildIpRules } from './ip-rules.js';
 import { linkChildren } from './links.js';
 import { buildNamespaces } from './namespaces.js';
+import { buildFdb, buildNeighbours } from './neighbours.js';
 import type { ModelNamespace, StepModel } from './types.js';
 import { linkVeths } from './veth.js';
 
@@ -51,4 +52,9 @@ function addRoutingFacets(parsed: ParsedBundle, ns: ModelNamespace): void {
   if (firewall) ns.firewall = firewall;
   const ipRules = buildIpRules(outputs);
   if (ipRules) ns.ipRules = ipRules;
+  // Remote VTEPs and neighbours: the cluster view joins nodes by them (src/cluster/).
+  const fdb = buildFdb(outputs);
+  if (fdb) ns.fdb = fdb;
+  const neighbours = buildNeighbours(outputs);
+  if (neighbours) ns.neighbours = neighbours;
 }

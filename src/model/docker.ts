@@ -83,6 +83,29 @@ export function buildDocker(parsed: ParsedBundle): ModelDocker {
       }));
       docker.evidence.push(evidenceOf(nodes));
     }
+    // `docker node inspect` (managers, newer collectors): each node's own address and role.
+    const inspect = outputs.find((o) => o.run.id === 'docker-node-inspect' && o.status === 'parsed');
+    if (inspect && docker.swarm) {
+      docker.swarm.nodeList ??= [];
+      const list = docker.swarm.nodeList;
+      for (const r of recordsOf(inspect, 'docker-node-inspect')) {
+        let n = list.find((x) => x.id === r.id);
+        if (!n) {
+          n = {
+            id: r.id,
+            hostname: r.hostname ?? '',
+            self: r.id === docker.swarm.nodeId,
+            status: r.state ?? '',
+            availability: r.availability ?? '',
+            ...(r.engineVersion ? { engineVersion: r.engineVersion } : {}),
+          };
+          list.push(n);
+        }
+        if (r.addr) n.addr = r.addr;
+        if (r.role) n.role = r.role;
+      }
+      docker.evidence.push(evidenceOf(inspect));
+    }
     if (r.engineWarnings.length) docker.warnings = r.engineWarnings;
     docker.evidence.push(evidenceOf(info.o, r.line));
   }
@@ -143,6 +166,7 @@ export function buildDockerNetworks(parsed: ParsedBundle): ModelDockerNetwork[] 
         net.services = n.services.map((sv) => ({
           name: sv.name,
           ...(sv.vip ? { vip: sv.vip } : {}),
+          ...(sv.ports.length ? { ports: sv.ports } : {}),
           tasks: sv.tasks.map((t) => ({
             name: t.name,
             ...(t.endpointIp ? { ip: t.endpointIp } : {}),

@@ -163,6 +163,35 @@ export interface ModelNamespace {
   firewall?: ModelFirewall;
   /** Policy routing rules (`ip rule`); absent when not captured. */
   ipRules?: ModelIpRule[];
+  /**
+   * `bridge fdb show` entries that name a remote VTEP (`dst`): in an overlay namespace, the
+   * other swarm nodes this node sends VXLAN to (neighbours.ts). Absent when not captured.
+   */
+  fdb?: ModelFdbEntry[];
+  /** The neighbour table (`ip -j neigh show`); absent when not captured. */
+  neighbours?: ModelNeighbour[];
+}
+
+/** A forwarding entry behind a remote VTEP: `MAC dev vxlan0 dst 10.99.0.3 self permanent`. */
+export interface ModelFdbEntry {
+  mac: string;
+  dev: string;
+  /** The remote VTEP's underlay address. */
+  dst: string;
+  vni?: number;
+  /** permanent, static, dynamic. */
+  state: string;
+  evidence: Evidence;
+}
+
+/** One neighbour entry: `10.50.0.4 dev vxlan0 lladdr 02:42:0a:32:00:04 PERMANENT`. */
+export interface ModelNeighbour {
+  address: string;
+  family: 'inet' | 'inet6';
+  dev?: string;
+  lladdr?: string;
+  state: string[];
+  evidence: Evidence;
 }
 
 /** One `ip rule` of a namespace (the parser's record with evidence instead of a line). */
@@ -243,7 +272,13 @@ export interface ModelDockerNetwork {
   /** Swarm overlays: the nodes that have the network (`Peers`: name and underlay address). */
   peers?: { name: string; ip: string }[];
   /** `docker network inspect --verbose` on a manager: services with their VIP and tasks on this node. */
-  services?: { name: string; vip?: string; tasks: { name: string; ip?: string; hostIp?: string }[] }[];
+  services?: {
+    name: string;
+    vip?: string;
+    /** Published ports as printed (`Target: 80, Publish: 8080`). */
+    ports?: string[];
+    tasks: { name: string; ip?: string; hostIp?: string }[];
+  }[];
   /** False when only `docker network ls` listed it (no inspect output). */
   inspected: boolean;
   evidence: Evidence[];
@@ -355,6 +390,10 @@ export interface ModelDocker {
       availability: string;
       managerStatus?: string;
       engineVersion?: string;
+      /** `docker node inspect` Status.Addr: the node's own address. */
+      addr?: string;
+      /** `docker node inspect` Spec.Role: manager or worker. */
+      role?: string;
     }[];
   };
   defaultAddressPools?: { base: string; size: number }[];

@@ -4,11 +4,13 @@
  * To add one: write src/parsers/<id>.ts, add fixtures under test/fixtures/<id>/, list it here.
  */
 import { brctlShow } from './brctl-show.js';
+import { bridgeFdb } from './bridge-fdb.js';
 import { bridgeLink } from './bridge-link.js';
 import { dockerContainerInspect } from './docker-container-inspect.js';
 import { dockerInfo } from './docker-info.js';
 import { dockerNetworkInspect } from './docker-network-inspect.js';
 import { dockerNetworkLs } from './docker-network-ls.js';
+import { dockerNodeInspect } from './docker-node-inspect.js';
 import { dockerNodeLs } from './docker-node-ls.js';
 import { dockerPs } from './docker-ps.js';
 import { dockerSwarm } from './docker-swarm.js';
@@ -59,6 +61,7 @@ export const parserById = {
   'docker-ps': dockerPs,
   'docker-swarm': dockerSwarm,
   'docker-node-ls': dockerNodeLs,
+  'docker-node-inspect': dockerNodeInspect,
   'sysctl-net': sysctlNet,
   ss: ss,
   'ip-json': ipJson,
@@ -73,6 +76,7 @@ export const parserById = {
   'proc-net-fib-trie': procNetFibTrie,
   'sys-class-net': sysClassNet,
   'bridge-link': bridgeLink,
+  'bridge-fdb': bridgeFdb,
   'iptables-list': iptablesList,
   ifconfig: ifconfig,
 } as const;

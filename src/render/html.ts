@@ -162,6 +162,21 @@ export function renderHtml(report: Report, opts: HtmlOptions = {}): string {
       error: d.mode === 'svg' ? d.errors[i] : undefined,
     };
   });
+  // `--cluster`: the cluster figure follows the steps' figures in `d.sources`.
+  const k = view.steps.length;
+  if (view.cluster && d && d.sources[k] !== undefined) {
+    const svg = d.mode === 'svg' ? d.svgs[k] : undefined;
+    view.cluster.diagram = {
+      anchor: 'cluster-topology',
+      source: d.sources[k],
+      alt: `The cluster: ${view.cluster.counts.nodes} node(s) and the VXLAN tunnels between them`,
+      caption:
+        'The cluster: each node with its underlay interface and its overlays; lines are VXLAN tunnels (thick: forwarding entries on both ends).',
+      img: svg ? svgDataUri(svg) : undefined,
+      script: d.mode === 'script',
+      error: d.mode === 'svg' ? d.errors[k] : undefined,
+    };
+  }
   const csp = cspFor(css, scripts, d?.mode === 'script');
   const html = template()({ view, css, csp, scripts, lazy, compact });
   if (!lazy) return html;

@@ -206,7 +206,11 @@ export function renderMarkdown(report: Report, opts: MarkdownOptions = {}): stri
     const diagram = opts.diagrams?.[i];
     return { ...s, mdFiles: files, rawOutputs: citedOutputs(step), diagram: diagram ? diagram : undefined };
   });
-  const text = engine()({ view: { ...view, isAnswers: view.audience === 'answers', steps } });
+  // `--cluster`: the cluster figure follows the steps' (outputs.ts).
+  const clusterDiagram = view.cluster ? opts.diagrams?.[report.steps.length] : undefined;
+  const text = engine()({
+    view: { ...view, isAnswers: view.audience === 'answers', steps, clusterDiagram },
+  });
   // Templates stay readable with blank lines around blocks; the output keeps at most one.
   return `${text
     .replace(/[ \t]+$/gm, '')

@@ -97,6 +97,16 @@ export async function renderOutputs(
     // The same nodes and edges, for diagrams.net: people edit it and paste it into their wiki.
     files.push({ name: `diagrams/step-${i + 1}.drawio`, data: drawioFile(d.figure, `step ${i + 1}`) });
   });
+  // `--cluster`: one more figure after the steps' (html.ts and markdown.ts find it there).
+  const names = report.steps.map((_, i) => `step-${i + 1}`);
+  if (report.cluster) {
+    const { clusterDiagram } = await import('./mermaid/cluster.js');
+    const c = clusterDiagram(report.cluster.model);
+    sources.push(c.source);
+    names.push('cluster');
+    files.push({ name: 'diagrams/cluster.mmd', data: `${c.source}\n` });
+    files.push({ name: 'diagrams/cluster.drawio', data: drawioFile(c.figure, 'cluster') });
+  }
 
   let diagrams: StepDiagrams | undefined;
   const start = started ?? (await startBrowser(opts));
@@ -123,9 +133,12 @@ export async function renderOutputs(
       };
       const { svgFile } = await import('./diagrams.js');
       rendered.forEach((r, i) => {
-        if (r.svg) files.push({ name: `diagrams/step-${i + 1}.svg`, data: svgFile(r.svg) });
-        if (r.png) files.push({ name: `diagrams/step-${i + 1}.png`, data: r.png });
-        else notes.push(`the figure of step ${i + 1} could not be drawn: ${r.error ?? 'unknown error'}`);
+        if (r.svg) files.push({ name: `diagrams/${names[i]}.svg`, data: svgFile(r.svg) });
+        if (r.png) files.push({ name: `diagrams/${names[i]}.png`, data: r.png });
+        else
+          notes.push(
+            `the figure of ${names[i]!.replace('-', ' ')} could not be drawn: ${r.error ?? 'unknown error'}`,
+          );
       });
     } else {
       const { mermaidScriptPath, mermaidConfig } = await import('./diagram-script.js');

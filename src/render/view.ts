@@ -11,6 +11,7 @@ import { KIND_PSEUDONYM, kindCount } from '../redact/summary-text.js';
 import type { Report, ReportStep } from '../report/types.js';
 import { type Audience, analysesView } from './view-analyses.js';
 import { type EvidenceLink, fileAnchor, lineAnchor } from './view-anchors.js';
+import { clusterView } from './view-cluster.js';
 import { reachView } from './view-reach.js';
 
 export { type EvidenceLink, fileAnchor, lineAnchor } from './view-anchors.js';
@@ -498,6 +499,8 @@ export function reportView(
     schemaVersion: report.schemaVersion,
     redaction: report.redaction ? redactionView(report.redaction) : undefined,
     steps: report.steps.map((s) => stepView(s, audience, appendix, compact)),
+    /** `--cluster`: the nodes joined (view-cluster.ts); absent for a report of building steps. */
+    cluster: clusterView(report),
   };
 }
 

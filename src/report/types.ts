@@ -5,6 +5,8 @@
  */
 import type { StepAnalysis } from '../analyses/types.js';
 import type { BundleMeta, BundleWarning } from '../bundle/types.js';
+import type { ClusterFinding } from '../cluster/findings/types.js';
+import type { ClusterModel } from '../cluster/types.js';
 import type { StepModel } from '../model/types.js';
 import type { RedactionSummary } from '../redact/redactor.js';
 import type { ReportCommand } from './command.js';
@@ -59,4 +61,14 @@ export interface Report {
    * and paths were replaced by pseudonyms, and what is kept. Never the originals.
    */
   redaction?: RedactionSummary;
+  /**
+   * `dockernet report --cluster`: the steps are the nodes of one swarm captured at the same time,
+   * joined here (src/cluster/). Absent for a report of building steps.
+   */
+  cluster?: ReportCluster;
+}
+
+export interface ReportCluster {
+  model: ClusterModel;
+  findings: ClusterFinding[];
 }
