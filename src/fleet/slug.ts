@@ -8,6 +8,8 @@ const MAX = 48;
 export function slugOf(name: string): string {
   const s = name
     .normalize('NFKD')
+    // The accents NFKD split off: ü -> u, not u-.
+    .replace(/\p{M}+/gu, '')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')
