@@ -30,6 +30,7 @@ th[aria-sort=ascending] button::after{content:" \\25B2"}
 th[aria-sort=descending] button::after{content:" \\25BC"}
 td.num{text-align:right;font-variant-numeric:tabular-nums}
 td.sev{text-align:right}
+td.time{white-space:nowrap}
 .sev-high{color:#a40e26;font-weight:bold}
 .sev-medium{color:#9a4d00;font-weight:bold}
 .sev-low{color:#6b5900}
@@ -109,7 +110,7 @@ interface Column {
 const COLUMNS: Column[] = [
   { title: 'Host', type: 'text' },
   { title: 'Engine', type: 'text' },
-  { title: 'Containers running', type: 'num' },
+  { title: 'Running', type: 'num' },
   { title: 'Containers', type: 'num' },
   { title: 'Networks', type: 'num' },
   { title: 'Published ports', type: 'num' },
@@ -174,7 +175,7 @@ function rowHtml(r: FleetRow, i: number): string {
           }>${n}</td>`,
     );
   }
-  cells.push(`<td data-sort="${esc(r.capturedAt ?? '')}">${esc(r.capturedAt ?? '')}</td>`);
+  cells.push(`<td class="time" data-sort="${esc(r.capturedAt ?? '')}">${esc(r.capturedAt ?? '')}</td>`);
   const f = r.files ?? {};
   const links = (
     [
