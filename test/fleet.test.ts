@@ -355,6 +355,21 @@ describe.skipIf(noChromium)('the fleet index.html in headless Chromium', () => {
     expect((await visibleRows()).length).toBe(result.index.hosts.length);
   });
 
+  it('keeps a shared diagram page for the next host, and closes one a diagram broke', async () => {
+    const { prepareDiagramPage, renderDiagrams } = await import('../src/render/diagrams.js');
+    const prepared = prepareDiagramPage(browser);
+    const source = 'flowchart LR\n  a["host a"] --> b["host b"]';
+    const first = await renderDiagrams([source], { browser, page: prepared, keepPage: true });
+    expect(first[0]!.svg).toMatch(/^<svg/);
+    expect((await prepared).page.isClosed()).toBe(false);
+    const second = await renderDiagrams([source], { browser, page: prepared, keepPage: true });
+    expect(second[0]!.svg).toMatch(/^<svg/);
+    // A diagram that does not finish in time leaves the page busy: it is closed, not kept.
+    const broken = await renderDiagrams([source], { browser, page: prepared, keepPage: true, timeoutMs: 1 });
+    expect(broken[0]!.error).toMatch(/not rendered within 1 ms/);
+    expect((await prepared).page.isClosed()).toBe(true);
+  }, 120_000);
+
   it('loaded nothing and logged no error', () => {
     expect(attempted).toEqual([]);
     expect(problems).toEqual([]);
