@@ -104,12 +104,15 @@ export async function runFleet(inputs: string[], outDir: string, opts: FleetOpti
       const fallback = inputName(input);
       progress(`host ${i + 1}/${inputs.length}: ${input}`);
       let row: FleetRow;
+      // Known once the report is built: a host whose rendering fails keeps its name in the row.
+      let host = fallback;
       try {
         const report = await buildReport([input], {
           ...(opts.limits ? { limits: opts.limits } : {}),
           ...(opts.generatedAt ? { generatedAt: opts.generatedAt } : {}),
         });
         const base = rowOf(report, input, fallback);
+        host = base.host;
         if (base.error) {
           row = base;
         } else {
@@ -140,7 +143,7 @@ export async function runFleet(inputs: string[], outDir: string, opts: FleetOpti
         const msg = e instanceof Error ? e.message : String(e);
         row = {
           input,
-          host: fallback,
+          host,
           error: e instanceof BundleReadError ? msg : `unexpected error: ${msg}`,
         };
       }
