@@ -42,6 +42,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** A Markdown link: an unescaped `[`, its text, `](target)`. */
 const LINK = /(?<!\\)\[([^\]]*)\]\(([^)]*)\)/g;
+const CORRUPT = 'corrupt <img src=x onerror=alert(2)>.tar.gz';
 const HOSTILE_HOST = `${HOSTILE_MARKUP[0]}${HOSTILE_MARKUP[2]}](javascript:alert(1)) | x`;
 const browserPath = testBrowserPath();
 const noChromium = missing({ chromium: browserPath !== undefined });
@@ -55,7 +56,8 @@ function makeFleetFolder(): string {
     if (f.endsWith('.tar.gz')) cpSync(p, join(fleet, 'engine', f));
     else if (f.startsWith('slides-')) cpSync(p, join(fleet, f), { recursive: true });
   }
-  writeFileSync(join(fleet, 'corrupt.tar.gz'), Buffer.from('\x1f\x8b\x08\x00 this is not gzip data at all'));
+  // Its file name is markup too: the index shows the path and the error, both as text.
+  writeFileSync(join(fleet, CORRUPT), Buffer.from('\x1f\x8b\x08\x00 this is not gzip data at all'));
   const hostile = join(fleet, 'hostile');
   cpSync(join(samples, 'slides-step3'), hostile, { recursive: true });
   const manifest = JSON.parse(readFileSync(join(hostile, 'manifest.json'), 'utf8'));
@@ -158,11 +160,11 @@ describe('dockernet fleet on the samples, a corrupt and a hostile bundle', () =>
     expect(inputs).toHaveLength(11); // 5 archives + 4 slide folders + corrupt + hostile
     expect(hosts.map((h) => h.input)).toEqual(inputs);
     const bad = hosts.filter((h) => h.error);
-    expect(bad.map((h) => h.input)).toEqual([join(dir, 'bundles', 'corrupt.tar.gz')]);
-    expect(bad[0]!.error).toContain('corrupt.tar.gz');
+    expect(bad.map((h) => h.input)).toEqual([join(dir, 'bundles', CORRUPT)]);
+    expect(bad[0]!.error).toContain(CORRUPT);
     expect(bad[0]!.slug).toBeUndefined();
     expect(bad[0]!.files).toBeUndefined();
-    expect(bad[0]!.host).toBe('corrupt');
+    expect(bad[0]!.host).toBe(CORRUPT.replace('.tar.gz', ''));
   });
 
   it('counts what each host report.json says', () => {
@@ -232,8 +234,10 @@ describe('dockernet fleet on the samples, a corrupt and a hostile bundle', () =>
     const md = readFileSync(join(out, 'index.md'), 'utf8');
     expect(html).not.toContain('<script>alert');
     expect(html).not.toContain('<svg onload');
+    expect(html).not.toContain('<img');
     expect(html.match(/<script>/g)).toHaveLength(1); // the page's own, allowed by its hash
     expect(md).not.toContain('<script>');
+    expect(md).not.toContain('<img');
     // No link but the index's own (an escaped `\[` opens none); the name's pipe is escaped.
     expect(
       [...md.matchAll(LINK)].map((m) => m[2]).every((t) => /^[a-z0-9-]+\/report\.(md|html)$/.test(t!)),
@@ -377,6 +381,33 @@ describe.skipIf(noChromium)('the fleet index.html in headless Chromium', () => {
 });
 
 describe('dockernet fleet CLI', () => {
+  it('--fail-on high exits 5 when a host has a high finding, 0 when none has', () => {
+    const cli = (inputs: string[], out: string) =>
+      spawnSync(
+        process.execPath,
+        [
+          join(root, 'bin/dockernet.js'),
+          'fleet',
+          ...inputs,
+          '-o',
+          join(dir, out),
+          '--no-browser',
+          '-f',
+          'json',
+          '--fail-on',
+          'high',
+        ],
+        { encoding: 'utf8', env: { ...process.env, DOCKERNET_FROM_SOURCE: '1' }, timeout: 120_000 },
+      );
+    const high = cli([join(samples, 'slides-step1'), join(samples, 'slides-step4')], 'fail-on-high');
+    const index: FleetIndex = JSON.parse(readFileSync(join(dir, 'fail-on-high', 'index.json'), 'utf8'));
+    expect(index.hosts.map((h) => (h.findings?.high ?? 0) > 0)).toEqual([false, true]);
+    expect(high.status, high.stderr).toBe(5);
+    expect(high.stderr).toContain('1 host(s) with a finding of severity high');
+    const none = cli([join(samples, 'slides-step1')], 'fail-on-none');
+    expect(none.status, none.stderr).toBe(0);
+  });
+
   it('writes every host, lists the unreadable bundle and exits 3', () => {
     const out = join(dir, 'cli-out');
     const bad = join(dir, 'cli-junk.tar.gz');
