@@ -380,6 +380,23 @@ describe.skipIf(noChromium)('the fleet index.html in headless Chromium', () => {
   });
 });
 
+describe('a browser that cannot start', () => {
+  it('leaves the fleet without pre-rendered figures, said once, instead of failing every host', async () => {
+    const out = join(dir, 'no-start');
+    const r = await runFleet([join(samples, 'slides-step1'), join(samples, 'slides-step2')], out, {
+      formats: ['html'],
+      audience: 'review',
+      browser: '/bin/false',
+    });
+    expect(r.index.hosts.map((h) => h.error)).toEqual([undefined, undefined]);
+    expect(r.notes.filter((n) => n.startsWith('the browser could not be started'))).toHaveLength(1);
+    for (const h of r.index.hosts) {
+      expect(readFileSync(join(out, h.files!.html!), 'utf8')).toContain('mermaid.run(');
+      expect(existsSync(join(out, h.slug!, 'diagrams', 'step-1.svg'))).toBe(false);
+    }
+  }, 120_000);
+});
+
 describe('dockernet fleet CLI', () => {
   it('--fail-on high exits 5 when a host has a high finding, 0 when none has', () => {
     const cli = (inputs: string[], out: string) =>

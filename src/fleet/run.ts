@@ -84,8 +84,19 @@ export async function runFleet(inputs: string[], outDir: string, opts: FleetOpti
   /** Before each host: a diagram page that works, in a browser that is still there. */
   const ensureSession = async (): Promise<void> => {
     if (!started.ready) return;
-    const session = await started.ready.catch(() => undefined);
-    if (!session?.browser.connected) {
+    let failure: unknown;
+    const session = await started.ready.catch((e: unknown) => {
+      failure = e;
+      return undefined;
+    });
+    if (!session) {
+      // It never started: the rest of the fleet goes without (figures drawn by each page's
+      // script, as with --no-browser) rather than trying to launch it once per host.
+      notes.add(`the browser could not be started (${String(failure)}): no figure pre-rendered, no PDF`);
+      started = await startBrowser({ ...browserOpts, browser: false, shared: true });
+      return;
+    }
+    if (!session.browser.connected) {
       await abandonBrowser(started);
       progress('the browser is gone: starting it again');
       started = await startBrowser({ ...browserOpts, shared: true });
