@@ -61,9 +61,8 @@ function log(quiet: boolean | undefined, msg: string): void {
   if (!quiet) process.stderr.write(`${msg}\n`);
 }
 
-/** `--format html,json`: the formats, or a usage error. */
-function parseFormats(list: string): Format[] {
-  const formats = list
+async function reportCommand(inputs: string[], opts: ReportOpts): Promise<void> {
+  const formats = opts.format
     .split(',')
     .map((f) => f.trim())
     .filter(Boolean);
@@ -72,14 +71,9 @@ function parseFormats(list: string): Format[] {
     if (!(FORMATS as readonly string[]).includes(f))
       throw new ExitError(`unknown format "${f}" (choose from ${FORMATS.join(', ')})`, EXIT.usage);
   }
-  return formats as Format[];
-}
-
-async function reportCommand(inputs: string[], opts: ReportOpts): Promise<void> {
-  const formats = parseFormats(opts.format);
   // Chromium starts (and loads mermaid) while the bundles are read and analysed.
   const started = await startBrowser({
-    formats,
+    formats: formats as Format[],
     ...(opts.browser !== undefined ? { browser: opts.browser } : {}),
   });
   let report: Awaited<ReturnType<typeof buildReport>>;
@@ -94,7 +88,7 @@ async function reportCommand(inputs: string[], opts: ReportOpts): Promise<void> 
   const result = await renderOutputs(
     report,
     {
-      formats,
+      formats: formats as Format[],
       audience: opts.audience,
       paper: opts.paper,
       appendix: opts.appendix,
@@ -146,6 +140,23 @@ async function reportCommand(inputs: string[], opts: ReportOpts): Promise<void> 
       throw new SilentExit(EXIT.findings);
     }
   }
+}
+
+/**
+ * `--format html,json`: the formats, or a usage error (the same check as report's, kept apart so
+ * that the two commands' option parsing can change independently).
+ */
+function parseFormats(list: string): Format[] {
+  const formats = list
+    .split(',')
+    .map((f) => f.trim())
+    .filter(Boolean);
+  if (formats.length === 0) throw new ExitError('no format given', EXIT.usage);
+  for (const f of formats) {
+    if (!(FORMATS as readonly string[]).includes(f))
+      throw new ExitError(`unknown format "${f}" (choose from ${FORMATS.join(', ')})`, EXIT.usage);
+  }
+  return formats as Format[];
 }
 
 interface FleetOpts {
