@@ -39,6 +39,10 @@ export interface GenerateOptions {
   publishEvery?: number;
   /** Also capture the host's `ss -tulpan` (default false: the collector's netstat is enough). */
   ss?: boolean;
+  /** The engine's version in `docker version` (default 20.10.24+dfsg1, Debian 12's). */
+  engine?: string;
+  /** Container names are these, numbered (`web-1`, `api-1` ...); default ten service names. */
+  names?: readonly string[];
 }
 
 /** What the generator put in, for checks: the model must show these counts. */
@@ -221,6 +225,7 @@ export function generateBundle(opts: GenerateOptions): GeneratedBundle {
   const publishEvery = opts.publishEvery ?? 10;
   const M = Math.max(1, opts.networks);
   const N = Math.max(0, opts.containers);
+  const names = opts.names?.length ? opts.names : NAMES;
 
   // ---- host interfaces: lo, ens18, docker0, br-..., then one veth per container
   let ifindex = 3;
@@ -249,7 +254,7 @@ export function generateBundle(opts: GenerateOptions): GeneratedBundle {
     const hostIfindex = ifindex++;
     const ctr: Ctr = {
       index: c,
-      name: `${NAMES[c % NAMES.length]}-${Math.floor(c / NAMES.length) + 1}`,
+      name: `${names[c % names.length]}-${Math.floor(c / names.length) + 1}`,
       id: rng.hex(64),
       net,
       ip: `${net.prefix}.${hostPart(k)}`,
@@ -584,7 +589,7 @@ export function generateBundle(opts: GenerateOptions): GeneratedBundle {
 
 Server:
  Engine:
-  Version:          20.10.24+dfsg1
+  Version:          ${opts.engine ?? '20.10.24+dfsg1'}
   API version:      1.41 (minimum version 1.12)
   Go version:       go1.19.8
   Git commit:       5d6db84

@@ -19,14 +19,20 @@
  * Bounded: fixed repetition counts, every child under a timeout. Children that start Chromium run
  * under `unshare -n` when it works (no network at all), and Chromium always gets the resolver rule.
  *
+ *  (e) a fleet (`dockernet fleet`): 100 varied synthetic hosts, one report each plus the index,
+ *      one browser for all; wall, CPU, max RSS, and growth from 25 to 50 to 100 hosts.
+ *
  * Environment: BENCH_RUNS (default 3) repetitions; MMDC the mmdc binary (default
- * /tmp/mmdc/node_modules/.bin/mmdc when present); BENCH_KEEP=1 keeps the work folder.
+ * /tmp/mmdc/node_modules/.bin/mmdc when present); BENCH_KEEP=1 keeps the work folder;
+ * BENCH_ONLY=fleet runs only (e) (the other sections run together, as before).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, freemem, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { Worker } from 'node:worker_threads';
 import { stepReach } from '../src/analyses/reach.js';
 import { DEFAULT_LIMITS } from '../src/bundle/limits.js';
@@ -50,6 +56,8 @@ const WORK = join(tmpdir(), `dockernet-bench-${process.pid}`);
 const CHROMIUM = '/usr/bin/chromium';
 const SLIDES = [1, 2, 3, 4].map((n) => join(ROOT, 'samples', `slides-step${n}`));
 const CHILD_TIMEOUT_MS = 180_000;
+/** Sections to run alone (comma-separated); unset: every section. Only `fleet` is separable. */
+const ONLY = process.env.BENCH_ONLY?.split(',').map((x) => x.trim());
 
 // ---------------------------------------------------------------------------------------------
 // Measuring
@@ -127,7 +135,7 @@ function canUnshare(): boolean {
 /** Run a command under `/usr/bin/time -v` (wall, CPU, max RSS); `isolate` adds `unshare -n`. */
 function timed(
   cmd: string[],
-  opts: { env?: NodeJS.ProcessEnv; isolate?: boolean; cwd?: string } = {},
+  opts: { env?: NodeJS.ProcessEnv; isolate?: boolean; cwd?: string; timeoutMs?: number } = {},
 ): ChildRun {
   // A new network namespace with only `lo` up (mmdc's puppeteer talks to Chromium over localhost).
   const jail = ['unshare', '-n', 'sh', '-c', 'ip link set lo up 2>/dev/null; exec "$@"', 'sh'];
@@ -138,7 +146,7 @@ function timed(
     cwd: opts.cwd ?? ROOT,
     env: { ...process.env, ...opts.env },
     encoding: 'utf8',
-    timeout: CHILD_TIMEOUT_MS,
+    timeout: opts.timeoutMs ?? CHILD_TIMEOUT_MS,
     maxBuffer: 64 * 1024 * 1024,
   });
   const wallMs = performance.now() - t0;
@@ -327,6 +335,14 @@ async function main(): Promise<void> {
     });
   }
   const distFresh = distIsFresh();
+  if (ONLY && !ONLY.includes('all')) {
+    if (ONLY.includes('fleet')) await fleetBench(sampler);
+    row('bench wall time', s(performance.now() - started));
+    await sampler.stop();
+    printTable();
+    if (process.env.BENCH_KEEP !== '1') rmSync(WORK, { recursive: true, force: true });
+    return;
+  }
 
   // ---- synthetic bundles
   const genStart = performance.now();
@@ -666,11 +682,189 @@ async function main(): Promise<void> {
     }
   }
 
+  await fleetBench(sampler);
+
   row('bench wall time', s(performance.now() - started));
   await sampler.stop();
   printTable();
   if (process.env.BENCH_KEEP !== '1') rmSync(WORK, { recursive: true, force: true });
   else console.error(`kept ${WORK}`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// (e) fleets
+
+const ENGINES = ['20.10.24+dfsg1', '24.0.7', '26.1.5+dfsg1', '27.5.1', '28.5.2+dfsg4'];
+const NAME_POOLS = [
+  ['web', 'api', 'cache', 'db', 'worker', 'auth', 'search', 'queue', 'metrics', 'proxy'],
+  ['frontend', 'backend', 'redis', 'pg'],
+  ['app', 'worker', 'scheduler'],
+  ['grafana', 'prometheus', 'loki', 'alertmanager', 'node-exporter'],
+  ['gitlab', 'runner', 'registry'],
+];
+const ROLES = ['web', 'db', 'ci', 'edge', 'batch'];
+
+/**
+ * Host i of the synthetic fleet: 4 to 28 containers over 1 to 4 networks, five engines, five
+ * sets of container names, one host in 20 named like the one before it (two hosts, one name).
+ * The pattern repeats every 25 hosts, so 25, 50 and 100 hosts are 1, 2 and 4 times the same work.
+ */
+function fleetHost(i: number) {
+  const containers = 4 + ((i * 7) % 25);
+  const named = i % 20 === 19 ? i - 1 : i;
+  return generateBundle({
+    containers,
+    networks: 1 + (i % 4),
+    sockets: 30 + containers * 6,
+    routes: 8 + (i % 12),
+    processes: 60 + containers * 3,
+    seed: 1000 + i,
+    hostname: `${ROLES[named % ROLES.length]}-${String(named).padStart(3, '0')}.example.net`,
+    engine: ENGINES[i % ENGINES.length]!,
+    names: NAME_POOLS[i % NAME_POOLS.length]!,
+  });
+}
+
+/** V8's gc(), made callable at run time (the bench is not started with --expose-gc). */
+function forcedGc(): () => void {
+  setFlagsFromString('--expose-gc');
+  return runInNewContext('gc') as () => void;
+}
+
+async function fleetBench(sampler: RssSampler): Promise<void> {
+  section('(e) fleet: 100 synthetic hosts, one report each (HTML, JSON, MD) + the index');
+  if (!existsSync(CHROMIUM)) {
+    row('fleet', `not measured: no ${CHROMIUM}`);
+    return;
+  }
+  const dir = join(WORK, 'fleet');
+  mkdirSync(dir, { recursive: true });
+  const genStart = performance.now();
+  const files: string[] = [];
+  let containers = 0;
+  for (let i = 0; i < 100; i++) {
+    const g = fleetHost(i);
+    containers += g.counts.containers;
+    files.push(await writeBundle(g, join(dir, `host-${String(i).padStart(3, '0')}.tar.gz`)));
+  }
+  console.error(
+    `generated 100 fleet bundles (${containers} containers) in ${s(performance.now() - genStart)}`,
+  );
+  // Chromium under its own /usr/bin/time: its largest process, apart from the CLI's (node) own.
+  const count = join(dir, 'launches.txt');
+  const chromiumRss = join(dir, 'chromium-rss.txt');
+  const wrapper = join(dir, 'chromium-measured');
+  writeFileSync(
+    wrapper,
+    `#!/bin/sh\necho launch >> '${count}'\nexec /usr/bin/time -f '%M' -a -o '${chromiumRss}' ${CHROMIUM} "$@"\n`,
+    { mode: 0o755 },
+  );
+  const runs: Record<number, ChildRun & { launches: number; chromiumMb: number; failed: number }> = {};
+  for (const n of [25, 50, 100]) {
+    rmSync(count, { force: true });
+    rmSync(chromiumRss, { force: true });
+    const out = join(dir, `out-${n}`);
+    const r = timed(
+      [
+        process.execPath,
+        join(ROOT, 'bin', 'dockernet.js'),
+        'fleet',
+        ...files.slice(0, n),
+        '-o',
+        out,
+        '-q',
+        '--browser',
+        wrapper,
+      ],
+      { isolate: true, timeoutMs: 30 * 60_000 },
+    );
+    const lines = (f: string) => (existsSync(f) ? readFileSync(f, 'utf8').split('\n').filter(Boolean) : []);
+    const index = join(out, 'index.json');
+    const hosts: { error?: string }[] = existsSync(index)
+      ? JSON.parse(readFileSync(index, 'utf8')).hosts
+      : [];
+    runs[n] = {
+      ...r,
+      launches: lines(count).length,
+      chromiumMb: Math.max(
+        0,
+        ...lines(chromiumRss)
+          .map(Number)
+          .filter(Number.isFinite)
+          .map((kb) => kb / 1024),
+      ),
+      failed: hosts.length === n ? hosts.filter((h) => h.error).length : n,
+    };
+    const x = runs[n]!;
+    row(
+      `CLI: ${n} hosts`,
+      `${childText(x)} (Chromium's largest process ${Math.round(x.chromiumMb)} MB); ${(x.wallMs / n / 1000).toFixed(2)} s and ${(x.cpuMs / n / 1000).toFixed(2)} s CPU per host; ${x.launches} browser launch(es); ${hosts.length} rows, ${x.failed} failed`,
+    );
+  }
+  const r100 = runs[100]!;
+  row(
+    '100 hosts: wall time',
+    `${s(r100.wallMs)}; ratio ${(r100.wallMs / 120_000).toFixed(2)}`,
+    '<= 120 s',
+    r100.ok && r100.failed === 0 && r100.wallMs <= 120_000,
+  );
+  row(
+    '100 hosts: max RSS of any process (node or Chromium)',
+    `${Math.round(r100.maxRssMb)} MB; ratio ${(r100.maxRssMb / 400).toFixed(2)}`,
+    '<= 400 MB',
+    r100.maxRssMb <= 400,
+  );
+  row('100 hosts: browser launches', `${r100.launches}`, '1', r100.launches === 1);
+  // Linear is 2.0 per doubling; CPU time is the steadier measure on a shared machine.
+  for (const [a, b] of [
+    [25, 50],
+    [50, 100],
+  ] as const) {
+    const wall = runs[b]!.wallMs / runs[a]!.wallMs;
+    const cpu = runs[b]!.cpuMs / runs[a]!.cpuMs;
+    row(
+      `ratio ${b}/${a} hosts (CPU; wall)`,
+      `${cpu.toFixed(2)}x; ${wall.toFixed(2)}x`,
+      '<= 2.2x (CPU)',
+      cpu <= 2.2,
+    );
+  }
+  const mem = r100.maxRssMb / runs[25]!.maxRssMb;
+  row('max RSS 100 hosts / 25 hosts (V8 grows its heap lazily)', `${mem.toFixed(2)}x`);
+
+  // In-process, the same 100 hosts: the heap after a full GC after each host says whether
+  // anything of a host outlives it (RSS alone also shows V8's lazy heap growth).
+  const { runFleet } = await import('../src/fleet/run.js');
+  const gc = forcedGc();
+  gc();
+  const heap: number[] = [];
+  const at: Record<number, number> = {};
+  sampler.reset();
+  const t0 = performance.now();
+  await runFleet(files, join(dir, 'in-process'), {
+    formats: ['html', 'json', 'md'],
+    audience: 'review',
+    browser: CHROMIUM,
+    onHost: (_row, done) => {
+      at[done] = performance.now() - t0;
+      gc();
+      heap.push(process.memoryUsage().heapUsed / 2 ** 20);
+    },
+  });
+  const maxOf = (from: number, to: number) => Math.max(...heap.slice(from, to));
+  row(
+    'in-process: time to host 25 / 50 / 100 (incl. a full GC per host)',
+    `${s(at[25]!)} / ${s(at[50]!)} / ${s(at[100]!)}; hosts 51-100 took ${((at[100]! - at[50]!) / at[50]!).toFixed(2)}x hosts 1-50`,
+  );
+  const h1 = maxOf(0, 25);
+  const h4 = maxOf(75, 100);
+  row(
+    'in-process: heap after GC, max over hosts 1-25 / 26-50 / 51-75 / 76-100',
+    `${h1.toFixed(0)} / ${maxOf(25, 50).toFixed(0)} / ${maxOf(50, 75).toFixed(0)} / ${h4.toFixed(0)} MB; ratio last/first ${(h4 / h1).toFixed(2)}`,
+    '<= 1.25 (no growth)',
+    h4 / h1 <= 1.25,
+  );
+  row('in-process: peak RSS of the 100-host run (node only)', `${sampler.mb()} MB`);
 }
 
 function printTable(): void {

@@ -202,6 +202,81 @@ async function reportCommand(inputs: string[], opts: ReportOpts): Promise<void> 
   }
 }
 
+/**
+ * `--format html,json`: the formats, or a usage error (the same check as report's, kept apart so
+ * that the two commands' option parsing can change independently).
+ */
+function parseFormats(list: string): Format[] {
+  const formats = list
+    .split(',')
+    .map((f) => f.trim())
+    .filter(Boolean);
+  if (formats.length === 0) throw new ExitError('no format given', EXIT.usage);
+  for (const f of formats) {
+    if (!(FORMATS as readonly string[]).includes(f))
+      throw new ExitError(`unknown format "${f}" (choose from ${FORMATS.join(', ')})`, EXIT.usage);
+  }
+  return formats as Format[];
+}
+
+interface FleetOpts {
+  output: string;
+  format: string;
+  audience: Audience;
+  browser?: string | false;
+  paper: 'a4' | 'letter';
+  appendix: 'full' | 'cited' | 'none';
+  quiet?: boolean;
+  failOn?: Severity;
+}
+
+/**
+ * `dockernet fleet`: one report per host in <out>/<host>/ and an index (src/fleet/run.ts). Every
+ * host is written even when some bundles fail; the exit code then says an input could not be read.
+ */
+async function fleetCommand(args: string[], opts: FleetOpts): Promise<void> {
+  const formats = parseFormats(opts.format);
+  const { expandFleetInputs } = await import('./fleet/inputs.js');
+  const inputs = expandFleetInputs(args);
+  if (inputs.length === 0) throw new ExitError(`no bundle found in ${args.join(', ')}`, EXIT.input);
+  const { FleetWriteError, runFleet } = await import('./fleet/run.js');
+  const interactive = process.stderr.isTTY === true && !opts.quiet;
+  const outDir = resolve(opts.output);
+  let result: Awaited<ReturnType<typeof runFleet>>;
+  try {
+    result = await runFleet(inputs, outDir, {
+      formats,
+      audience: opts.audience,
+      paper: opts.paper,
+      appendix: opts.appendix,
+      ...(opts.browser !== undefined ? { browser: opts.browser } : {}),
+      ...(interactive ? { progress: (m: string) => process.stderr.write(`dockernet: ${m}\n`) } : {}),
+    });
+  } catch (e) {
+    if (e instanceof FleetWriteError) throw new ExitError(e.message, EXIT.output);
+    throw e;
+  }
+  const failed = result.index.hosts.filter((h) => h.error);
+  log(
+    opts.quiet,
+    `dockernet: ${result.index.hosts.length} host(s), ${failed.length} failed; ${result.hostFiles} file(s) in ${outDir}`,
+  );
+  for (const p of result.indexFiles) log(opts.quiet, `  wrote ${p}`);
+  for (const n of result.notes) log(opts.quiet, `  note: ${n}`);
+  for (const h of failed) process.stderr.write(`dockernet: ${h.input}: ${h.error}\n`);
+  if (opts.failOn) {
+    const rank = SEVERITIES.indexOf(opts.failOn);
+    const hit = result.index.hosts.filter((h) =>
+      SEVERITIES.some((s, i) => i >= rank && (h.findings?.[s] ?? 0) > 0),
+    );
+    if (hit.length > 0) {
+      log(opts.quiet, `dockernet: ${hit.length} host(s) with a finding of severity ${opts.failOn} or higher`);
+      throw new SilentExit(EXIT.findings);
+    }
+  }
+  if (failed.length > 0) throw new SilentExit(EXIT.input);
+}
+
 /** Severities from least to most severe, for --fail-on. */
 const SEVERITIES: readonly Severity[] = ['info', 'low', 'medium', 'high'];
 
@@ -376,6 +451,51 @@ Without a browser (none found, or --no-browser), report.html embeds mermaid's sc
 figures when opened, and no PDF is written; the note says how to get one.`,
     )
     .action(reportCommand);
+
+  program
+    .command('fleet')
+    .description(
+      'One report per host for many unrelated hosts, plus an index page (index.html, .json, .md) linking them.',
+    )
+    .argument(
+      '<inputs...>',
+      'folders of bundles (searched recursively), .tar.gz bundles or bundle folders: one host each',
+    )
+    .requiredOption('-o, --output <dir>', 'folder to write index.html and one folder per host into')
+    .addOption(
+      new Option('-f, --format <list>', `each host's formats: ${FORMATS.join(', ')}`).default(
+        DEFAULT_FORMATS,
+      ),
+    )
+    .option('--browser <path>', "Chromium to pre-render every host's figures (one browser for all hosts)")
+    .option('--no-browser', 'use no browser: each report.html draws its figures itself, no PDF')
+    .addOption(new Option('--paper <size>', 'PDF paper size').choices(['a4', 'letter']).default('a4'))
+    .addOption(
+      new Option('--appendix <what>', "the PDFs' raw outputs")
+        .choices(['full', 'cited', 'none'])
+        .default('cited'),
+    )
+    .addOption(
+      new Option('-a, --audience <who>', 'as for report').choices(AUDIENCES as string[]).default('review'),
+    )
+    .addOption(
+      new Option(
+        '--fail-on <severity>',
+        'exit with code 5 when a host has a finding of this severity or higher',
+      ).choices(['info', 'low', 'medium', 'high']),
+    )
+    .option('-q, --quiet', 'print nothing but errors')
+    .addHelpText(
+      'after',
+      `
+A bundle that cannot be read is a row of the index with its error; the other hosts are still
+written, and the exit code is then 3.
+
+Examples:
+  $ dockernet fleet bundles/ -o fleet          # every .tar.gz and bundle folder under bundles/
+  $ dockernet fleet web1.tar.gz db1.tar.gz -o fleet --format html,json,md,pdf`,
+    )
+    .action(fleetCommand);
 
   program
     .command('parse')

@@ -49,6 +49,12 @@ export interface RenderOptions {
   timeoutMs?: number;
   /** Also screenshot each drawn SVG to a PNG, in the same page (no other browser). */
   png?: boolean;
+  /**
+   * Leave `page` open for the next call (a fleet run draws every host's figures in one page, so
+   * mermaid is loaded once). A page a diagram broke (crash, timeout) is closed all the same: the
+   * caller sees `page.isClosed()` and prepares a new one.
+   */
+  keepPage?: boolean;
 }
 
 /** Fonts Debian has (fonts-liberation, fonts-dejavu); the SVG names them for other viewers too. */
@@ -198,7 +204,7 @@ export async function prepareDiagramPage(browser: Browser, seed?: string): Promi
 
 export async function renderDiagrams(sources: string[], opts: RenderOptions): Promise<RenderedDiagram[]> {
   if (sources.length === 0) {
-    if (opts.page) await (await opts.page).page.close().catch(() => undefined);
+    if (opts.page && !opts.keepPage) await (await opts.page).page.close().catch(() => undefined);
     return [];
   }
   if (!opts.browser && !opts.browserPath) throw new Error('renderDiagrams needs a browser or a browserPath');
@@ -206,6 +212,7 @@ export async function renderDiagrams(sources: string[], opts: RenderOptions): Pr
   try {
     const prepared = await (opts.page ?? prepareDiagramPage(browser, opts.seed));
     const { page, attempted } = prepared;
+    let keep = false;
     try {
       const prefix = safeIdPrefix(opts.idPrefix ?? 'dockernet-diagram');
       const out: RenderedDiagram[] = [];
@@ -232,9 +239,10 @@ export async function renderDiagrams(sources: string[], opts: RenderOptions): Pr
         out.push(r);
       }
       opts.onBlocked?.([...attempted]);
+      if (opts.keepPage && !broken) keep = true;
       return out;
     } finally {
-      await page.close().catch(() => undefined);
+      if (!keep) await page.close().catch(() => undefined);
     }
   } finally {
     if (!opts.browser) await browser.close().catch(() => undefined);

@@ -49,19 +49,33 @@ export interface OutputResult {
 export interface BrowserStart {
   path?: string;
   notes: string[];
-  ready?: Promise<{ browser: Browser; page: Promise<PreparedPage> }>;
+  ready?: Promise<BrowserSession>;
+  /**
+   * Many reports are rendered with this browser and its diagram page (`dockernet fleet`):
+   * renderOutputs leaves both open and the caller closes them (abandonBrowser).
+   */
+  shared?: boolean;
 }
 
-export async function startBrowser(opts: Pick<OutputOptions, 'browser' | 'formats'>): Promise<BrowserStart> {
+export interface BrowserSession {
+  browser: Browser;
+  /** The diagram page (mermaid loaded); a shared run replaces it when a diagram broke it. */
+  page: Promise<PreparedPage>;
+}
+
+export async function startBrowser(
+  opts: Pick<OutputOptions, 'browser' | 'formats'> & { shared?: boolean },
+): Promise<BrowserStart> {
   const notes: string[] = [];
   const wantsBrowser =
     opts.browser !== false && (opts.formats.includes('html') || opts.formats.includes('pdf'));
-  if (!wantsBrowser) return { notes };
+  const shared = opts.shared ? { shared: true } : {};
+  if (!wantsBrowser) return { notes, ...shared };
   const { findBrowser, NO_BROWSER_HELP } = await import('./browser-find.js');
   const found = findBrowser(opts.browser || undefined);
   if (!found) {
     notes.push(opts.browser ? `the browser ${opts.browser} does not exist` : NO_BROWSER_HELP);
-    return { notes };
+    return { notes, ...shared };
   }
   // Only now load puppeteer: the no-browser path never pays for it.
   const ready = (async () => {
@@ -73,7 +87,7 @@ export async function startBrowser(opts: Pick<OutputOptions, 'browser' | 'format
     return { browser, page };
   })();
   ready.catch(() => undefined);
-  return { path: found.path, notes, ready };
+  return { path: found.path, notes, ready, ...shared };
 }
 
 /** Close a started browser that will not be used (the run failed before rendering). */
@@ -124,6 +138,7 @@ export async function renderOutputs(
         page: session.page,
         idPrefix: 'topology',
         png: true,
+        ...(start.shared ? { keepPage: true } : {}),
       });
       diagrams = {
         mode: 'svg',
@@ -182,7 +197,7 @@ export async function renderOutputs(
       }
     }
   } finally {
-    await browser?.close().catch(() => undefined);
+    if (!start.shared) await browser?.close().catch(() => undefined);
   }
   return { files, notes, ...(browserPath ? { browser: browserPath } : {}) };
 }
