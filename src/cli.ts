@@ -11,6 +11,7 @@ import { Command, CommanderError, Option } from 'commander';
 import type { Severity } from './analyses/types.js';
 import { DEFAULT_LIMITS } from './bundle/limits.js';
 import { BundleReadError, readBundle as readOneBundle } from './bundle/read.js';
+import { LANGS, type Lang, langFromEnv, translator } from './i18n/index.js';
 import { buildStepModel } from './model/build-step.js';
 import type { StepModel } from './model/types.js';
 import { findParser, parsers } from './parsers/index.js';
@@ -54,6 +55,7 @@ interface ReportOpts {
   quiet?: boolean;
   zip?: string;
   failOn?: Severity;
+  lang?: Lang;
 }
 
 /** Messages on stderr; progress only on a terminal, so pipes and CI logs stay quiet. */
@@ -62,14 +64,17 @@ function log(quiet: boolean | undefined, msg: string): void {
 }
 
 async function reportCommand(inputs: string[], opts: ReportOpts): Promise<void> {
+  // --lang, else the locale of the environment (LC_ALL, LC_MESSAGES, LANG), else English.
+  const lang = opts.lang ?? langFromEnv(process.env);
+  const t = translator(lang);
   const formats = opts.format
     .split(',')
     .map((f) => f.trim())
     .filter(Boolean);
-  if (formats.length === 0) throw new ExitError('no format given', EXIT.usage);
+  if (formats.length === 0) throw new ExitError(t('cli.no-format'), EXIT.usage);
   for (const f of formats) {
     if (!(FORMATS as readonly string[]).includes(f))
-      throw new ExitError(`unknown format "${f}" (choose from ${FORMATS.join(', ')})`, EXIT.usage);
+      throw new ExitError(t('cli.unknown-format', { format: f, choices: FORMATS.join(', ') }), EXIT.usage);
   }
   // Chromium starts (and loads mermaid) while the bundles are read and analysed.
   const started = await startBrowser({
@@ -78,7 +83,11 @@ async function reportCommand(inputs: string[], opts: ReportOpts): Promise<void> 
   });
   let report: Awaited<ReturnType<typeof buildReport>>;
   try {
-    report = await buildReport(inputs, { order: opts.order, ...(opts.title ? { title: opts.title } : {}) });
+    report = await buildReport(inputs, {
+      order: opts.order,
+      lang,
+      ...(opts.title ? { title: opts.title } : {}),
+    });
   } catch (e) {
     await abandonBrowser(started);
     if (e instanceof BundleReadError) throw new ExitError(e.message, EXIT.input);
@@ -93,7 +102,9 @@ async function reportCommand(inputs: string[], opts: ReportOpts): Promise<void> 
       paper: opts.paper,
       appendix: opts.appendix,
       ...(opts.browser !== undefined ? { browser: opts.browser } : {}),
-      ...(interactive ? { progress: (m: string) => process.stderr.write(`dockernet: ${m}...\n`) } : {}),
+      ...(interactive
+        ? { progress: (m: string) => process.stderr.write(`${t('cli.progress', { what: m })}\n`) }
+        : {}),
     },
     started,
   );
@@ -107,17 +118,17 @@ async function reportCommand(inputs: string[], opts: ReportOpts): Promise<void> 
       written.push(path);
     }
   } catch (e) {
-    throw new ExitError(`cannot write the report to ${outDir}: ${(e as Error).message}`, EXIT.output);
+    throw new ExitError(t('cli.cannot-write', { dir: outDir, error: (e as Error).message }), EXIT.output);
   }
   const warnings = report.steps.reduce(
     (n, s) => n + s.warnings.length + s.commands.reduce((m, c) => m + c.warnings.length, 0),
     0,
   );
-  log(opts.quiet, `dockernet: ${report.steps.length} step(s), ${warnings} warning(s)`);
+  log(opts.quiet, t('cli.summary', { steps: report.steps.length, warnings }));
   for (const w of written.filter((p) => !p.includes(`${join(outDir, 'diagrams')}`)))
-    log(opts.quiet, `  wrote ${w}`);
+    log(opts.quiet, t('cli.wrote', { path: w }));
   const diagrams = written.filter((p) => p.includes(join(outDir, 'diagrams'))).length;
-  if (diagrams) log(opts.quiet, `  wrote ${diagrams} diagram file(s) in ${join(outDir, 'diagrams')}`);
+  if (diagrams) log(opts.quiet, t('cli.wrote-diagrams', { n: diagrams, dir: join(outDir, 'diagrams') }));
   if (opts.zip) {
     const zipPath = resolve(opts.zip);
     try {
@@ -125,18 +136,21 @@ async function reportCommand(inputs: string[], opts: ReportOpts): Promise<void> 
       const formats = Object.fromEntries(result.files.map((f) => [f.name, f.data]));
       await writeZip(zipPath, await archiveEntries(report, formats, [], inputs));
     } catch (e) {
-      throw new ExitError(`cannot write the archive ${zipPath}: ${(e as Error).message}`, EXIT.output);
+      throw new ExitError(
+        t('cli.cannot-write-zip', { path: zipPath, error: (e as Error).message }),
+        EXIT.output,
+      );
     }
-    log(opts.quiet, `  wrote ${zipPath} (the report, its diagrams, the bundles and SHA256SUMS)`);
+    log(opts.quiet, t('cli.wrote-zip', { path: zipPath }));
   }
-  for (const n of result.notes) log(opts.quiet, `  note: ${n}`);
+  for (const n of result.notes) log(opts.quiet, t('cli.note', { note: n }));
   if (opts.failOn) {
     const rank = SEVERITIES.indexOf(opts.failOn);
     const hits = report.steps
       .flatMap((s) => s.analysis?.findings ?? [])
       .filter((f) => SEVERITIES.indexOf(f.severity) >= rank);
     if (hits.length > 0) {
-      log(opts.quiet, `dockernet: ${hits.length} finding(s) of severity ${opts.failOn} or higher`);
+      log(opts.quiet, t('cli.fail-on', { n: hits.length, severity: t(`severity.${opts.failOn}`) }));
       throw new SilentExit(EXIT.findings);
     }
   }
@@ -277,6 +291,12 @@ export function buildProgram(): Command {
       new Option('--order <how>', 'step order: as given on the command line, or by capture time')
         .choices(['given', 'time'])
         .default('given'),
+    )
+    .addOption(
+      new Option(
+        '--lang <lang>',
+        'language of the report and of these messages (default: from LC_ALL, LC_MESSAGES or LANG, else en)',
+      ).choices(LANGS as unknown as string[]),
     )
     .option('-t, --title <text>', 'report title (default: from the host names)')
     .option(

@@ -6,6 +6,7 @@
 
 import { DEFAULT_LIMITS, type ReadLimits } from './bundle/limits.js';
 import { readBundle } from './bundle/read.js';
+import type { Lang } from './i18n/index.js';
 import { buildStepModel } from './model/build-step.js';
 import type { StepModel } from './model/types.js';
 import { type ParsedBundle, parseBundle } from './parsers/parse-bundle.js';
@@ -20,6 +21,8 @@ export interface BuildReportOptions {
   title?: string;
   /** 'given' keeps the inputs' order; 'time' sorts steps by capture time (unknown times last). */
   order?: 'given' | 'time';
+  /** The language of the report's text (default English; the CLI reads the locale). */
+  lang?: Lang;
 }
 
 /** Read, parse and model every input (one per step, in order) and assemble the Report. */
@@ -39,5 +42,6 @@ export async function buildReport(inputs: string[], opts: BuildReportOptions = {
     generator: { name: 'dockernet', version: VERSION },
     ...(opts.generatedAt ? { generatedAt: opts.generatedAt } : {}),
     ...(opts.title ? { title: opts.title } : {}),
+    ...(opts.lang ? { lang: opts.lang } : {}),
   });
 }

@@ -5,6 +5,7 @@
  */
 import type { StepAnalysis } from '../analyses/types.js';
 import type { BundleMeta, BundleWarning } from '../bundle/types.js';
+import type { Lang } from '../i18n/index.js';
 import type { StepModel } from '../model/types.js';
 import type { ReportCommand } from './command.js';
 
@@ -52,5 +53,7 @@ export interface Report {
   generator: { name: string; version: string };
   generatedAt: string;
   title: string;
+  /** The language of every text field; ids (`kind`, `id`, `category`) are the same in every language. */
+  lang: Lang;
   steps: ReportStep[];
 }
