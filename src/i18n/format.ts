@@ -7,7 +7,8 @@
  *   {n, number}                             Intl.NumberFormat of the language
  *   {n, plural, =0 {none} one {# port} other {# ports}}   Intl.PluralRules; `#` is the number
  *   {kind, select, host {...} other {...}}  one branch by value; an empty value ('' or []) picks `none`
- *   {items, list}  {items, list, or}  {items, list, unit}  Intl.ListFormat (and / or / plain)
+ *   {items, list}  {items, list, or}     Intl.ListFormat ("a, b and c", "a, b oder c")
+ *   {items, list, unit}                   comma-separated, the same in every language (technical lists)
  *
  * Quoting as in ICU: `''` is one apostrophe; `'{` starts literal text up to the next lone `'`.
  * A lone apostrophe elsewhere is literal (`the host's`, `Docker's`).
@@ -181,7 +182,7 @@ function intlFor(locale: string): IntlSet {
       lists: {
         and: new Intl.ListFormat(locale, { type: 'conjunction' }),
         or: new Intl.ListFormat(locale, { type: 'disjunction' }),
-        unit: new Intl.ListFormat(locale, { type: 'unit', style: 'narrow' }),
+        unit: { format: (items: Iterable<string>) => [...items].join(', ') } as Intl.ListFormat,
       },
     };
     intlCache.set(locale, s);

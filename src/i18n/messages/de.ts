@@ -328,4 +328,368 @@ export const de: Record<MessageId, string> = {
   'cli.cannot-write': 'der Bericht kann nicht nach {dir} geschrieben werden: {error}',
   'cli.cannot-write-zip': 'das Archiv {path} kann nicht geschrieben werden: {error}',
   'cli.progress': 'dockernet: {what} …',
+
+  // --- warum eine Frage nicht passt (src/analyses/run-questions.ts) --------------------------
+  'need.host.interfaces': 'die Schnittstellen des Hosts (`ip addr`)',
+  'need.host.routes': 'die Routingtabelle des Hosts (`ip route`)',
+  'need.host.bridges': 'die Brücken des Hosts (`brctl show` oder `bridge link`)',
+  'need.host.sockets': 'die Sockets des Hosts (`netstat` oder `ss`)',
+  'need.host.processes': 'die Prozesse des Hosts (`ps`)',
+  'need.docker': 'Docker ist in diesem Schritt nicht installiert (oder `docker version` schlug fehl)',
+  'need.docker.networks': 'die Docker-Netzwerke (`docker network ls` / `inspect`)',
+  'need.container': 'der Netzwerk-Namensraum eines Containers',
+  'need.sandbox': 'die Sandbox-Namensräume von Docker',
+  'need.not-captured': 'nicht erfasst: {what}',
+  'need.failed': 'Frage {id} schlug fehl: {error}',
+  'need.docker-not-installed': 'Docker ist in diesem Schritt nicht installiert',
+
+  'ns.label.host': 'der Host{name, select, none {} other { {name}}}',
+  'ns.label.container': 'Container {name}',
+  'ns.label.sandbox': 'Docker-Sandbox {name}',
+
+  // --- was ein Socket ist (src/analyses/socket-roles.ts) -------------------------------------
+  'role.port.22': 'SSH',
+  'role.port.25': 'SMTP (E-Mail)',
+  'role.port.53': 'DNS',
+  'role.port.67': 'DHCP-Server',
+  'role.port.68': 'DHCP-Client',
+  'role.port.80': 'HTTP',
+  'role.port.111': 'rpcbind (NFS, RPC)',
+  'role.port.123': 'NTP (Zeit)',
+  'role.port.443': 'HTTPS',
+  'role.port.631': 'IPP (Drucken)',
+  'role.port.2375': 'Docker-API ohne TLS',
+  'role.port.2376': 'Docker-API mit TLS',
+  'role.port.5353': 'mDNS',
+  'role.port.8080': 'HTTP (Ausweichport)',
+  'role.docker-proxy':
+    'der Userland-Proxy von Docker für den veröffentlichten Port {port}{target, select, none {} other {: Er leitet Verbindungen an `{target}` weiter}}{container, select, none {} other { (Container {container})}}',
+  'role.dockerd-dns':
+    'der eingebaute DNS-Server von Docker für Container in benutzerdefinierten Netzwerken (Clients fragen 127.0.0.11:53, NAT-Regeln leiten das hierher um)',
+  'role.dockerd-swarm':
+    'der Swarm-Manager-Port von dockerd: Clusterverwaltung (Raft, Beitritt von Knoten, Verteilung der Tasks) über gegenseitiges TLS',
+  'role.dockerd-gossip':
+    'der Swarm-Gossip von dockerd ({transport}): Knoten finden einander und teilen den Zustand der Overlay-Netzwerke',
+  'role.dockerd': 'ein Socket der Docker-Engine (dockerd)',
+  'role.vxlan':
+    'der VXLAN-Socket des Kernels (ihm gehört kein Prozess): Verkehr der Overlay-Netzwerke zwischen den Swarm-Knoten, UDP 4789',
+  'role.sshd': 'der OpenSSH-Server (sshd), der auf Anmeldungen wartet',
+  'role.ssh-session':
+    'eine offene SSH-Sitzung{user, select, none {} other { (Benutzer {user} auf {tty})}} von {from}: der sshd-Prozess der Anmeldung eines Administrators, meist der, von dem aus die Erfassung lief',
+  'role.resolved':
+    'der lokale DNS-Stub-Resolver von systemd-resolved: Programme auf dem Host schicken ihm ihre DNS-Anfragen (/etc/resolv.conf zeigt auf 127.0.0.53), und er reicht sie an die echten DNS-Server weiter',
+  'role.no-owner':
+    'ein Socket ohne sichtbaren Besitzer{service, select, none {} other { auf dem {service}-Port}} (ein Socket des Kernels oder eines anderen Benutzers, wenn die Erfassung nicht als root lief)',
+  'role.process':
+    '{prog, select, none {ein Prozess} other {`{prog}`}}{pid, select, none {} other { (PID {pid})}}{service, select, none {} other {, auf dem {service}-Port}}',
+  'role.bind.all': 'auf jeder Adresse',
+  'role.bind.all6': 'auf jeder Adresse (IPv6-Wildcard `::`)',
+  'role.bind.loopback': 'nur auf Loopback (aus dem Netz nicht erreichbar)',
+  'role.bind.one': 'nur auf {address}',
+
+  // --- F: host-interfaces ---------------------------------------------------------------------
+  'q.host-interfaces.question':
+    'Welche Netzwerk-Schnittstellen hat der Host{host, select, none {} other { {host}}}?',
+  'q.host-interfaces.state': 'Zustand {state}',
+  'q.host-interfaces.mtu': 'MTU {mtu}',
+  'q.host-interfaces.port-of': 'Port von `{master}`',
+  'q.host-interfaces.line':
+    '- `{ifindex}: {name}` ({kind}{extra, select, none {} other {, {extra, list, unit}}}){addrs, select, none {: keine Adresse} other {: {addrs, list}}}',
+  'q.host-interfaces.addr-on': '`{cidr}` auf `{name}`',
+  'q.host-interfaces.count':
+    '`ip addr` zeigt {n, plural, one {# Schnittstelle} other {# Schnittstellen}} auf dem Host:',
+  'q.host-interfaces.explain':
+    'Jeder Block ist eine Schnittstelle: ihr Index und Name, die Flags in spitzen Klammern (`UP`: vom Administrator eingeschaltet; `LOWER_UP`: die Verbindung darunter hat Träger; `NO-CARRIER`: sie hat keinen), die MTU, der Betriebszustand `state`, die MAC-Adresse (`link/ether`) und ihre Adressen (`inet` für IPv4, `inet6` für IPv6, jeweils mit Präfixlänge). `lo` ist die Loopback-Schnittstelle, die nur der Host selbst erreicht.',
+  'q.host-interfaces.v4':
+    'Die IPv4-{n, plural, one {Adresse des Hosts ist} other {Adressen des Hosts sind}} {addrs, list}.',
+  'q.host-interfaces.fact.interfaces': 'Schnittstellen',
+  'q.host-interfaces.fact.kinds': 'Arten',
+  'q.host-interfaces.fact.v4': 'IPv4-Adressen',
+
+  // --- F: host-bridges ------------------------------------------------------------------------
+  'q.host-bridges.question': 'Welche Brücken hat der Host, und was bedeutet STP?',
+  'q.host-bridges.none':
+    'Keine: `brctl show` gibt nur seine Kopfzeile aus, der Host hat also noch keine Linux-Brücke. Seine Schnittstellen verbinden ihn direkt mit dem Netz, und hinter dem Host liegt kein Subnetz.',
+  'q.host-bridges.count': 'Der Host hat {n, plural, one {# Brücke} other {# Brücken}}:',
+  'q.host-bridges.line':
+    '- `{name}`{id, select, none {} other { (Brücken-ID `{id}`)}}: STP {stp, select, on {an} off {aus} other {nicht angezeigt}}, {ports, select, none {keine Ports} other {Ports {ports, list}}}',
+  'q.host-bridges.stp':
+    'STP, das Spanning Tree Protocol (IEEE 802.1D), lässt Brücken, die zu einer Schleife verbunden sind, sich auf einen schleifenfreien Baum einigen: Sie tauschen BPDU-Nachrichten aus, wählen eine Root-Brücke und sperren überzählige Ports, damit Broadcast-Frames nicht endlos kreisen. Ein Port, der einer STP-Brücke beitritt, lauscht und lernt zuerst (standardmäßig je 15 Sekunden), bevor er weiterleitet.',
+  'q.host-bridges.stp-off':
+    'STP ist aus auf {bridges, list}. So legt Docker seine Brücken an: Ihre Ports sind veth-Kabel zu einzelnen Containern, die keine Schleife bilden können, und STP würde nur den Port jedes neuen Containers verzögern.',
+  'q.host-bridges.stp-on':
+    'STP ist an für {bridges, list}: Neue Ports leiten erst nach der Lausch- und Lernphase weiter.',
+  'q.host-bridges.fact.bridges': 'Brücken',
+
+  // --- F: host-routes -------------------------------------------------------------------------
+  'q.host-routes.question': 'Wie routet der Host seinen IPv4-Verkehr (Routingtabelle main)?',
+  'q.host-routes.na': 'es wurde keine IPv4-Route in der Tabelle main erfasst',
+  'q.host-routes.default': 'die Standardroute: alles ohne genauere Route',
+  'q.host-routes.to': 'nach `{dst}`',
+  'q.host-routes.via': 'geht zum Gateway `{via}`{dev, select, none {} other { über `{dev}`}}',
+  'q.host-routes.direct':
+    'wird direkt auf `{dev}` zugestellt (ein direkt angeschlossenes Netz{src, select, none {} other {, gesendet von `{src}`}})',
+  'q.host-routes.no-dev': 'hat kein Gerät',
+  'q.host-routes.proto-kernel': ', vom Kernel für eine Adresse angelegt',
+  'q.host-routes.proto': ', proto {proto}',
+  'q.host-routes.count': 'Die Tabelle main enthält {n, plural, one {# IPv4-Route} other {# IPv4-Routen}}:',
+  'q.host-routes.explain':
+    'Der Kernel wählt die genaueste passende Route (das längste Präfix). Routen mit `proto kernel scope link` entstehen von selbst, wenn eine Adresse auf eine Schnittstelle gelegt wird: Das Netz dieser Adresse ist direkt über diese Verbindung erreichbar. `src` ist die Adresse, die der Host auf dieser Route als Absender verwendet.',
+  'q.host-routes.no-default': 'Es gibt keine Standardroute: Der Host erreicht nur die aufgeführten Netze.',
+  'q.host-routes.local':
+    'Die Tabelle local ({n, plural, one {# Route} other {# Routen}}) gehört dem Kernel: eine `local`-Route je Adresse des Hosts und die `broadcast`-Routen jedes Netzes. Der Administrator pflegt die Tabelle main, der Kernel die Tabelle local.',
+  'q.host-routes.fact.routes': 'Routen (main, IPv4)',
+  'q.host-routes.fact.gateway': 'Standard-Gateway',
+
+  // --- F: host-sockets ------------------------------------------------------------------------
+  'q.host-sockets.question':
+    'Welche Sockets lauschen oder sind verbunden auf dem Host, und was ist jeder davon?',
+  'q.host-sockets.na': 'die Socket-Liste enthält keinen TCP- oder UDP-Socket',
+  'q.host-sockets.listening': 'Lauschend ({n}):',
+  'q.host-sockets.connected': 'Verbunden ({n}):',
+  'q.host-sockets.explain':
+    'Ein lauschender TCP-Socket wartet auf Verbindungen (`LISTEN`); ein UDP-Socket hat keinen Verbindungszustand, deshalb lässt netstat seine Spalte State leer. Die lokale Adresse sagt, wer ihn erreichen kann: `0.0.0.0` (oder `::` für IPv6) heißt jede Adresse des Hosts, `127.0.0.1`/`localhost` nur der Host selbst. netstat zeigt Namen statt Zahlen, außer mit `-n` (`ssh` ist Port 22, `domain` Port 53), und den zugehörigen Prozess nur für root (`-p`).',
+  'q.host-sockets.fact.listening': 'lauschend',
+  'q.host-sockets.fact.connected': 'verbunden',
+  'q.host-sockets.fact.exposed': 'aus dem Netz erreichbar',
+  'q.host-sockets.fact.sessions': 'Sitzungen',
+  'q.host-sockets.connections': '{n, plural, one {# Verbindung} other {# Verbindungen}}',
+
+  // --- Fakten mehrerer Fragen -----------------------------------------------------------------
+  'q.fact.interface': 'Schnittstelle',
+  'q.fact.kind': 'Art',
+  'q.fact.state': 'Zustand',
+  'q.fact.addresses': 'Adressen',
+  'q.fact.carrier': 'Träger',
+  'q.fact.carrier-yes': 'ja (LOWER_UP)',
+  'q.fact.ports': 'Ports',
+  'q.fact.subnet': 'Subnetz',
+  'q.fact.gateway': 'Gateway',
+  'q.fact.bridge-id': 'Brücken-ID',
+  'q.fact.interface-mac': 'MAC der Schnittstelle',
+  'q.fact.interface-index': 'Index der Schnittstelle',
+  'q.default-bridge.not-found': 'die Standard-Brücke von Docker kommt in den Daten dieses Schritts nicht vor',
+  'q.default-bridge.no-interface-line': 'die Brücke hat keine Schnittstellenzeile in `ip addr`',
+
+  // --- F: default-bridge-interface ------------------------------------------------------------
+  'q.default-bridge-interface.question': 'Wie liest man die Schnittstelle `{name}`?',
+  'q.default-bridge-interface.what':
+    '`{ifindex}: {name}` ist eine Linux-Brücke, ein virtueller Switch im Kernel, den dockerd für sein Standardnetzwerk{network, select, none {} other { `{network}`}} angelegt hat. Die Zeile zeigt die eigene Schnittstelle der Brücke: den Port des Hosts in diesen Switch.',
+  'q.default-bridge-interface.flags':
+    'Flags `<{flags}>`: {admin, select, up {`UP` heißt, dockerd hat sie eingeschaltet} other {ohne `UP` ist sie ausgeschaltet}}; {carrier, select, lower-up {`LOWER_UP` heißt, sie hat Träger} no-carrier {`NO-CARRIER` heißt, sie hat keinen Träger} other {kein Träger-Flag wird angezeigt}}; Betriebszustand `{state}`.{mtu, select, none {} other { MTU {mtu}.}}{mac, select, none {} other { Die MAC `{mac}`{docker, select, yes { beginnt mit 02:42, dem lokal verwalteten Präfix von Docker} other {}}.}}',
+  'q.default-bridge-interface.address':
+    '{cidrs, list}: die Adresse des Hosts im Brücken-Netz{gateway, select, none {} other {, und das Gateway, das Docker jedem Container von `{gateway}` gibt}}. Container an dieser Brücke erhalten Adressen aus {networks, list} und schicken alles andere an `{first}`.',
+
+  // --- F: default-bridge-state ----------------------------------------------------------------
+  'q.default-bridge-state.question-up': 'Warum ist `{name}` jetzt UP?',
+  'q.default-bridge-state.question-down': 'Warum ist `{name}` DOWN (NO-CARRIER)?',
+  'q.default-bridge-state.down':
+    '`{name}` ist eingeschaltet ({admin, select, up {`UP` steht in den Flags} other {obwohl `UP` fehlt}}), hat aber {carrier, select, no-carrier {`NO-CARRIER`} other {keinen Träger}}, deshalb ist ihr Zustand `{state}`.',
+  'q.default-bridge-state.no-port':
+    'Sie hat überhaupt keinen Port: Kein Container hängt an {network, select, none {ihr} other {dem Netzwerk `{network}`}}, also kann ihr nichts Träger geben.',
+  'q.default-bridge-state.ports-no-carrier':
+    'Sie hat {n, plural, one {# Port} other {# Ports}} ({ports, list}), aber {any, select, none {keiner davon hat Träger} other {die Brücke zeigt trotzdem keinen Träger}}.',
+  'q.default-bridge-state.rule':
+    'Eine Brücke bezieht ihren Träger von ihren Ports: Sie hat Träger (`LOWER_UP`, Zustand UP), solange mindestens einer ihrer Ports eingeschaltet ist und Träger hat, und keinen (`NO-CARRIER`, Zustand DOWN), solange es keinen solchen Port gibt. Eingeschaltet sein (`UP` in den Flags) ist der administrative Zustand; `state` ist der Betriebszustand.',
+  'q.default-bridge-state.comes-up':
+    'Sie geht von selbst auf UP, sobald ein Container an ihr startet: Docker fügt dann einen veth-Port hinzu, dessen anderes Ende das `eth0` des Containers ist.',
+  'q.default-bridge-state.up':
+    '`{name}` hat Träger (`LOWER_UP`) und den Zustand `{state}`, weil {why, select, up-ports {{n, plural, one {# Port mit Träger angeschlossen ist} other {# Ports mit Träger angeschlossen sind}}: {ports, list}} ports {sie {n, plural, one {# Port} other {# Ports}} hat: {ports, list}} other {sie einen Port hat, den die Erfassung nicht aufführt}}. Jeder solche Port ist das Host-Ende eines veth-Paars, das zu einem Container führt.',
+
+  // --- F: default-bridge-ports ----------------------------------------------------------------
+  'q.default-bridge-ports.question-some': 'Welche Schnittstellen hängen an der Brücke `{name}`?',
+  'q.default-bridge-ports.question-none': 'Warum hat die Brücke `{name}` keine Schnittstellen?',
+  'q.default-bridge-ports.na': 'die Brückenliste zeigt sie nicht',
+  'q.default-bridge-ports.column':
+    'Die Spalte `interfaces` von `brctl show` listet die Ports der Brücke: die Schnittstellen, die ihr untergeordnet sind (`master` in `ip addr`). Die gleichnamige eigene Schnittstelle der Brücke gehört nicht dazu.',
+  'q.default-bridge-ports.none':
+    '`{name}` hat keine, weil kein Container an {network, select, none {ihr hängt} other {dem Docker-Netzwerk `{network}` hängt (seine Liste `Containers` ist {endpoints, plural, =0 {leer} one {# lang} other {# lang}})}}. Docker fügt je Container einen Port hinzu: das Host-Ende des veth-Paars des Containers.',
+  'q.default-bridge-ports.row':
+    '- `{port}`{peer, select, none {} other {: sein Gegenstück ist `{peer}` in {ns}}}',
+  'q.default-bridge-ports.some':
+    '`{name}` hat {n, plural, one {einen Port} other {# Ports}}, je einen pro angeschlossenem Container oder angeschlossener Sandbox:',
+  'q.default-bridge-ports.docker-view':
+    'Dasselbe aus der Sicht von Docker: Das Netzwerk `{network}` führt {endpoints, list}.',
+  'q.default-bridge-ports.fact.endpoints': 'Endpunkte in Docker',
+
+  // --- F: default-bridge-subnet ---------------------------------------------------------------
+  'q.default-bridge-subnet.question': 'Welches Subnetz gehört zur Brücke `{name}`?',
+  'q.default-bridge-subnet.addr': '`{cidr}` ist die Adresse `{address}` im Netz `{network}`',
+  'q.default-bridge-subnet.from-interface':
+    'Aus der Schnittstelle: {addrs, list}; die Präfixlänge /{prefix} lässt {usable, number} nutzbare Adressen.',
+  'q.default-bridge-subnet.route':
+    'Der Kernel hat die passende direkte Route `{route}` angelegt: Das ganze Subnetz wird direkt über die Brücke erreicht.',
+  'q.default-bridge-subnet.ipam-subnet':
+    'Subnetz `{subnet}`{gateway, select, none {} other { mit Gateway `{gateway}`}}',
+  'q.default-bridge-subnet.ipam':
+    'Das IPAM von Docker nennt für das Netzwerk `{network}` {subnets, list}{match, select, same {, dasselbe Subnetz} differs {, was nicht zum `{iface}` der Schnittstelle passt} other {}}. Docker vergibt daraus die Adressen der Container; das Gateway ist die eigene Adresse der Brücke.',
+  'q.default-bridge-subnet.nothing':
+    'Für `{name}` wurde weder eine IPv4-Adresse noch ein IPAM-Subnetz erfasst.',
+
+  // --- F: bridge-vs-interface -----------------------------------------------------------------
+  'q.bridge-vs-interface.question': 'Wie hängen die Brücke `{name}` und die Schnittstelle `{name}` zusammen?',
+  'q.bridge-vs-interface.na': 'die Brücke fehlt in `ip addr` oder in der Brückenliste',
+  'q.bridge-vs-interface.one-object':
+    'Sie sind ein Kernel-Objekt, von zwei Seiten gesehen. `brctl show` zeigt `{name}` als Switch: seine Brücken-ID und seine Ports. `ip addr` zeigt dasselbe Gerät als Schnittstelle {ifindex}: den eigenen Port des Switches zum Host hin, der die Adresse des Hosts trägt{address, select, none {} other { (`{address}`)}}. Ein Frame, den ein Container an diese Adresse schickt, verlässt den Switch über diesen internen Port in den IP-Stack des Hosts, wo er geroutet wird.',
+  'q.bridge-vs-interface.same-mac':
+    'Die Brücken-ID `{id}` ist die Priorität `{prio}`, gefolgt von der MAC der Schnittstelle `{mac}`: dasselbe Gerät.',
+  'q.bridge-vs-interface.other-mac':
+    'Die Brücken-ID `{id}` ist die Priorität `{prio}`, gefolgt von einer MAC, `{mac}`, die von der MAC der Schnittstelle `{ifmac}` abweicht: Auf einem laufenden System stimmen sie überein, diese beiden Ausgaben wurden also wohl zu verschiedenen Zeiten erfasst (Docker gibt der Brücke jedes Mal eine neue zufällige MAC, wenn es sie neu anlegt).',
+  'q.bridge-vs-interface.ports':
+    'Die Ports der Brücke ({ports, select, none {jetzt keine} other {{ports, list, unit}}}) sind andere Schnittstellen, deren `master` `{name}` ist; die Schnittstelle `{name}` selbst ist kein Port.',
+
+  // --- Bausteine mehrerer Fragen --------------------------------------------------------------
+  'q.not-captured': 'nicht erfasst',
+  'q.not-set': 'nicht gesetzt',
+  'q.not-shown': 'nicht angezeigt',
+  'q.in-ns': 'in {ns}',
+  'q.subnet-gateway': '`{subnet}`{gateway, select, none {} other { (Gateway `{gateway}`)}}',
+
+  // --- F: linkdown-route ----------------------------------------------------------------------
+  'q.linkdown-route.question': 'Was bedeutet die Route `{route}`?',
+  'q.linkdown-route.question-none': 'Warum tragen die Routen der Brücken kein `linkdown`-Flag?',
+  'q.linkdown-route.na': 'keine Route des Hosts zeigt auf eine Brücke',
+  'q.linkdown-route.down':
+    '`{route}` ist die direkte Route, die der Kernel angelegt hat, als {src, select, none {`die Adresse`} other {`{src}`}} auf `{dev}` gelegt wurde (`proto kernel scope link`){network, select, none {} other {: das Subnetz des Docker-Netzwerks `{network}`}}. `linkdown` sagt, dass das Gerät keinen Träger hat{state, select, none {} other { (`{dev}` ist {state})}}: Noch hängt kein Container daran. Die Route bleibt in der Tabelle, aber dahinter kann niemand antworten; der Kernel übergeht solche Routen nur, wenn `net.ipv4.conf.{dev}.ignore_routes_with_linkdown` 1 ist.',
+  'q.linkdown-route.up':
+    '{routes, list, unit} {n, plural, one {hat} other {haben}} kein `linkdown`-Flag: Die Brücke hat Träger, weil ein Port angeschlossen ist, und das Flag ist von selbst verschwunden.',
+  'q.linkdown-route.fact.routes': 'Routen der Brücken',
+
+  // --- F: docker-networks ---------------------------------------------------------------------
+  'q.docker-networks.question':
+    'Welche Docker-Netzwerke gibt es, welche sind die Standardnetzwerke, und welche anderen Treiber gibt es?',
+  'q.docker-networks.na': 'es wurde kein Docker-Netzwerk aufgeführt',
+  'q.docker-networks.count': '{n, plural, one {# Netzwerk} other {# Netzwerke}}:',
+  'q.docker-networks.line':
+    '- `{name}` (Treiber {driver}, Geltungsbereich {scope}{subnets, select, none {} other {, {subnets}}}{endpoints, plural, =0 {} one {, # Endpunkt} other {, # Endpunkte}}): {role}',
+  'q.docker-networks.builtins':
+    '{names, list} {n, plural, one {legt die Engine selbst an; es kann} other {legt die Engine selbst an; sie können}} nicht entfernt werden.',
+  'q.docker-networks.drivers':
+    'Weitere Treiber: `bridge` für benutzerdefinierte Brücken-Netzwerke (eigene Linux-Brücke, Namensauflösung zwischen den Containern), `overlay` für Netzwerke über mehrere Swarm-Knoten, `macvlan` und `ipvlan`, um Container direkt in ein physisches LAN oder VLAN zu stellen, und Netzwerk-Plugins von Drittanbietern.',
+  'q.docker-networks.role.default':
+    'das Standard-Brücken-Netzwerk: Jeder Container, der ohne `--network` gestartet wird, hängt daran, über die Linux-Brücke `{bridge}`',
+  'q.docker-networks.role.host':
+    'Container darin teilen sich den Netzwerk-Stack des Hosts: kein eigener Namensraum, keine Isolation, ihre Ports sind die Ports des Hosts',
+  'q.docker-networks.role.null':
+    'Container darin erhalten einen eigenen Netzwerk-Namensraum mit nur der Loopback-Schnittstelle: gar kein Netz',
+  'q.docker-networks.role.ingress':
+    'das Routing-Mesh des Swarms: Veröffentlichte Ports eines Dienstes erreichen darüber Tasks auf jedem Knoten',
+  'q.docker-networks.role.overlay':
+    'ein Overlay-Netzwerk über die Swarm-Knoten hinweg (VXLAN zwischen den Hosts)',
+  'q.docker-networks.role.gwbridge':
+    'die Brücke, über die Swarm-Container und die Ingress-Sandbox ins Netz des Hosts hinauskommen',
+  'q.docker-networks.role.bridge': 'ein benutzerdefiniertes Brücken-Netzwerk auf der Linux-Brücke `{bridge}`',
+  'q.docker-networks.role.macvlan':
+    'Container darin erscheinen direkt im LAN einer Schnittstelle des Hosts (eigene oder geteilte MAC)',
+  'q.docker-networks.role.other': 'ein Netzwerk des Treibers `{driver}`',
+
+  // --- F: veth-peer ---------------------------------------------------------------------------
+  'q.veth-peer.question': 'Wo ist die Schnittstelle {index}, und was bedeutet `{name}`?',
+  'q.veth-peer.question-none': 'Wo ist das andere Ende einer veth-Schnittstelle?',
+  'q.veth-peer.na': 'der Host hat keine veth-Schnittstelle mit dem Index eines Gegenstücks',
+  'q.veth-peer.pair':
+    '`{ifindex}: {name}@if{peer}` ist ein Ende eines veth-Paars, eines virtuellen Kabels: Was an einem Ende hineingeht, kommt am anderen heraus. `@if{peer}` nennt das andere Ende über seinen Schnittstellen-Index, {peer}.',
+  'q.veth-peer.netnsid':
+    '`link-netnsid {nsid}` sagt, dass dieser Index in einem anderen Netzwerk-Namensraum liegt, dem, den der Host unter der ID {nsid} kennt; Indizes zählen je Namensraum, deshalb hat die eigene Liste des Hosts keine Schnittstelle {peer}.',
+  'q.veth-peer.no-netnsid':
+    'Die eigene Liste des Hosts hat keine Schnittstelle {peer}, sie liegt also in einem anderen Netzwerk-Namensraum (diese Ausgabe zeigt kein `link-netnsid`).',
+  'q.veth-peer.other-end':
+    'Die Erfassung von {ns} zeigt es: `{end}`{addrs, select, none {} other { mit {addrs, list, unit}}}, dessen `@if{ifindex}` zurück auf `{host}` des Hosts zeigt. Drinnen heißt das Ende `{inside}`: Der Container sieht eine gewöhnliche Ethernet-Schnittstelle.',
+  'q.veth-peer.m-down':
+    'Sein Flag `M-DOWN` ist ein Artefakt des Werkzeugs: `ip` hat den Index {ifindex} des Gegenstücks im eigenen Namensraum des Containers gesucht, wo es ihn nicht gibt, und diesen „master“ als ausgefallen gemeldet.',
+  'q.veth-peer.not-captured':
+    'Der Namensraum des anderen Endes wurde nicht erfasst, deshalb kann die Erfassung es nicht zeigen.',
+  'q.veth-peer.master':
+    '`master {master}`: Das Host-Ende ist ein Port der Brücke `{master}`, der Container steckt also in diesem Switch.',
+  'q.veth-peer.others': 'Die anderen veth-Enden auf dem Host: {others, list, unit}.',
+  'q.veth-peer.other':
+    '`{name}`{peer, select, none { (Gegenstück nicht erfasst)} other { -> `{peer}` in {ns}}}',
+  'q.veth-peer.fact.host-end': 'Host-Ende',
+  'q.veth-peer.fact.peer-index': 'Index des Gegenstücks',
+  'q.veth-peer.fact.peer': 'Gegenstück',
+
+  // --- F: proxy-dual-stack --------------------------------------------------------------------
+  'q.proxy-dual-stack.question': 'Warum lauscht docker-proxy auf `{addr}`, und welche Clients erreichen ihn?',
+  'q.proxy-dual-stack.question-none': 'Wie wird ein veröffentlichter Port auf dem Host bedient?',
+  'q.proxy-dual-stack.na':
+    'es wurde kein Socket von docker-proxy erfasst (kein veröffentlichter Port oder keine Prozessnamen)',
+  'q.proxy-dual-stack.port':
+    'Port {port}: docker-proxy (PID {pid}) ist der Userland-Proxy von Docker für einen veröffentlichten Port{target, select, none {} other {; er leitet jede Verbindung an den Container unter `{target}` weiter}}. Verbindungen von anderen Hosts werden normalerweise schon von den DNAT-Regeln von Docker umgeschrieben (iptables-Tabelle `nat`, Kette `DOCKER`), bevor sie einen Socket erreichen; der Proxy bedient, was diese Regeln nicht erfassen, etwa Verbindungen vom Host selbst zu `localhost:{port}`.',
+  'q.proxy-dual-stack.two':
+    'Es gibt zwei Sockets, `{v4}` und `{v6}`: einen Proxy je Adressfamilie. Ein IPv4-Client wird vom IPv4-Socket bedient. Der Socket auf `::` muss reines IPv6 sein (`IPV6_V6ONLY`), sonst könnte er den Port nicht mit `0.0.0.0` teilen.',
+  'q.proxy-dual-stack.v6':
+    '`{addr}` (`:::{port}` in netstat) ist die IPv6-Wildcard{hostip, select, none {} other {, obwohl der Proxy mit `-host-ip {hostip}` gestartet wurde}}. Unter Linux nimmt ein IPv6-Socket auf `::` auch IPv4-Verbindungen an, solange er nicht auf reines IPv6 gestellt ist: Ein IPv4-Client{client, select, none {} other {, der `{client}` anspricht,}} kommt als IPv4-gemappte Adresse an (`::ffff:a.b.c.d`). Deshalb zeigt netstat nur `tcp6`, und IPv4-Clients kommen trotzdem durch. docker-proxy ist in Go geschrieben, das für einen `tcp`-Listener auf der Wildcard einen Dual-Stack-Socket öffnet und `IPV6_V6ONLY` selbst setzt.',
+  'q.proxy-dual-stack.v4':
+    '`{addr}`: ein IPv4-Socket auf jeder Adresse; IPv6-Clients erreichen diesen Port über den Proxy nicht.',
+  'q.proxy-dual-stack.bindv6only':
+    '`net.ipv6.bindv6only` ist {value, select, none {nicht vorhanden (IPv6 ist nicht verfügbar)} other {`{value}`}}: {value, select, 1 {Neue IPv6-Sockets sind standardmäßig reines IPv6; ein Programm, das `IPV6_V6ONLY` nicht selbst setzt, würde IPv4-Clients auf `::` also nicht bedienen.} other {IPv6-Sockets sind standardmäßig Dual-Stack; ein Programm kann einen trotzdem mit `IPV6_V6ONLY` auf reines IPv6 stellen.}}',
+  'q.proxy-dual-stack.bindv6only-missing':
+    '`net.ipv6.bindv6only` (der Standard für Programme, die es nicht selbst festlegen; 1 macht Sockets auf `::` zu reinem IPv6) wurde in diesem Schritt nicht erfasst.',
+  'q.proxy-dual-stack.fact.sockets': 'Sockets des Proxys',
+  'q.proxy-dual-stack.absent': 'nicht vorhanden',
+
+  // --- F: container-network -------------------------------------------------------------------
+  'q.container-network.question':
+    'Welche Schnittstellen und Routen hat {name, select, none {jeder Container} other {der Container `{name}`}}?',
+  'q.container-network.na': 'es wurde kein Netzwerk-Namensraum eines Containers erfasst',
+  'q.container-network.interfaces':
+    '`{name}` hat {ifs, list}: sein eigenes Loopback und {veths, plural, one {ein Ende eines veth-Paars} other {je ein Ende seiner veth-Paare}}, in einem eigenen Netzwerk-Namensraum.',
+  'q.container-network.default':
+    'Seine Standardroute `{route}` schickt alles außerhalb seines eigenen Subnetzes an `{via}`{bridge, select, none {{network, select, none {} other {, das Gateway des Docker-Netzwerks `{network}`}}} other {, die Adresse der Brücke `{bridge}` des Hosts{network, select, none {} other { (das Gateway des Docker-Netzwerks `{network}`)}}}}. Das Paket geht über das veth-Paar zur Brücke, tritt dort in den IP-Stack des Hosts ein, und der Host routet es weiter{masquerade, select, yes {, wobei er beim Hinausgehen die Adresse des Containers durch seine eigene ersetzt (Masquerading)} other {}}.',
+  'q.container-network.no-default':
+    'Er hat keine IPv4-Standardroute: Er erreicht nur die Netze, an die er direkt angeschlossen ist.',
+  'q.container-network.connected':
+    '{routes, list}: {n, plural, one {das direkt angeschlossene Subnetz} other {die direkt angeschlossenen Subnetze}}, ohne Umweg erreicht. Andere Container an derselben Brücke werden über die Brücke zugestellt, ganz ohne Router.',
+  'q.container-network.fact.captured': 'erfasste Container',
+  'q.container-network.fact.addresses': 'Adressen von {name}',
+  'q.container-network.fact.gateway': 'Standard-Gateway von {name}',
+
+  // --- F: container-processes -----------------------------------------------------------------
+  'q.container-processes.question':
+    'Was lauscht in {name, select, none {jedem Container} other {dem Container `{name}`}}, und welche Prozesse laufen dort?',
+  'q.container-processes.na': 'es wurden keine Sockets oder Prozesse eines Containers erfasst',
+  'q.container-processes.socket':
+    '`{addr}`{prog, select, none {} other { ({pid, select, none {} other {PID {pid}, }}{prog})}}',
+  'q.container-processes.listens':
+    '`{name}` lauscht auf {sockets, list}: Im eigenen Namensraum des Containers heißt `::` oder `0.0.0.0` jede Adresse des Containers, nicht des Hosts.{published, select, none {} other { Der Host veröffentlicht ihn: {published, list}.}}',
+  'q.container-processes.no-listener': '`{name}` hat keinen lauschenden Socket.',
+  'q.container-processes.proc': '`{command}` (PID {pid})',
+  'q.container-processes.pid1':
+    '{command, select, none {Es wurde kein PID 1 aufgeführt.} other {PID 1 ist `{command}`: der Befehl, mit dem der Container gestartet wurde. In seinem eigenen PID-Namensraum ist er der erste Prozess, wie init auf einem Host: `docker stop` schickt ihm das Signal, der Container endet, wenn er sich beendet, und er erbt verwaiste Prozesse, die er aufräumen muss.}}{children, select, none {} other { {n, plural, one {Sein Kindprozess ist} other {Seine Kindprozesse sind}} {children, list}.}}{rest, select, none {} other { Außerdem aufgeführt: {rest, list}{exec, select, yes {, aus der `docker exec`-Sitzung, mit der hineingeschaut wurde} other {}}.}}',
+  'q.container-processes.host-pids':
+    'Auf dem Host haben dieselben Prozesse andere PIDs: PID 1 des Containers ist auf dem Host PID {pid} (`{command}`){parent, select, none {} other {, ein Kindprozess von `{parent}` ({ppid})}}{kids, select, none {} other {, und {kids, list}}}. Ein PID-Namensraum nummeriert sie nur um.',
+  'q.container-processes.kid': '`{command}` ist {pid}',
+
+  // --- F: gwbridge ----------------------------------------------------------------------------
+  'q.gwbridge.question': 'Wie unterscheidet sich `{gw}` von `{default}`?',
+  'q.gwbridge.na': 'in diesem Schritt gibt es keine Gateway-Brücke des Swarms (docker_gwbridge)',
+  'q.gwbridge.what':
+    '`{name}` ist eine Linux-Brücke wie `{default}`, mit eigenem Subnetz {subnets, list}{addrs, select, none {} other { und der Host-Adresse {addrs}}}. Docker legt sie für den Swarm-Modus an: Container in Overlay-Netzwerken und die Ingress-Sandbox bekommen darauf eine zweite Schnittstelle, um nach draußen und zu veröffentlichten Ports zu gelangen.',
+  'q.gwbridge.differences':
+    'Die Unterschiede: `{default}` ist das Standardnetzwerk für eigenständige Container (`docker run` ohne `--network`), während niemand Container direkt an `{name}` hängt; das macht Docker für jeden Container in einem Overlay-Netzwerk.',
+  'q.gwbridge.icc':
+    '{icc, select, false {Ihre Option `enable_icc` ist `false`: Container können über sie nicht miteinander sprechen, sie ist nur ein Weg nach draußen.} none {Ihre Option `enable_icc` ist nicht gesetzt.} other {Ihre Option `enable_icc` ist `{icc}`.}}',
+  'q.gwbridge.ports': 'Ports jetzt: {ports, list, unit}.',
+  'q.gwbridge.endpoints': 'Endpunkte: {endpoints, list}.',
+  'q.gwbridge.endpoint':
+    '`{name}`{ipv4, select, none {} other { {ipv4}}}{sandbox, select, yes { (eine Sandbox, kein Container)} other {}}',
+
+  // --- F: ingress-sandbox ---------------------------------------------------------------------
+  'q.ingress-sandbox.question': 'Was sind das Overlay-Netzwerk `{name}` und seine Sandbox?',
+  'q.ingress-sandbox.na': 'es gibt kein Ingress-Netzwerk (der Swarm-Modus ist aus)',
+  'q.ingress-sandbox.what':
+    '`{name}` ist ein Overlay-Netzwerk (Treiber {driver}, Geltungsbereich {scope}) mit {subnets, list}{vni, select, none {} other {, zwischen den Knoten als VXLAN-ID {vni} über UDP-Port 4789 transportiert}}. Es ist das Routing-Mesh des Swarms: Ein Port, den ein Dienst veröffentlicht, wird auf jedem Knoten geöffnet, und eine Verbindung dorthin wird über dieses Netzwerk an eine Task dieses Dienstes weitergeleitet, auf welchem Knoten sie auch läuft.',
+  'q.ingress-sandbox.sandbox':
+    'Sein Endpunkt `{key}` (`{name}`{ipv4, select, none {} other {, {ipv4}}}) ist kein Container: Er ist die Ingress-Sandbox, ein eigener Netzwerk-Namensraum, den Docker unter `/var/run/docker/netns/` hält. Sie nimmt den Verkehr veröffentlichter Dienste vom Host entgegen und verteilt ihn auf die Tasks.',
+  'q.ingress-sandbox.legs':
+    'Die Erfassung von {ns} zeigt {ifs, list}. Ein Bein steht im Overlay, das andere an der Gateway-Brücke.',
+  'q.ingress-sandbox.leg':
+    '`{name}` {addrs} (MTU {mtu}){peer, select, none {} other {, dessen Gegenstück `{peer}` in {ns} ist}}',
+  'q.ingress-sandbox.dns': 'Darin lauschen {sockets, list} (der eingebaute DNS von Docker).',
+  'q.ingress-sandbox.overlay':
+    'Das Overlay selbst liegt in {ns} (benannt nach dem Anfang der Netzwerk-ID): {bridge, select, none {seine Schnittstellen} other {die Brücke `{bridge}` mit den Ports {ports, list}}}{vxlan, select, none {} other {; `{vxlan}` ist das VXLAN-Gerät, das Frames für die anderen Knoten in UDP verpackt}}.{mtu, select, none {} other { Seine MTU {mtu} lässt innerhalb eines 1500-Byte-Pakets Platz für die 50 Bytes VXLAN-Header.}}',
+  'q.ingress-sandbox.not-captured':
+    'Die Sandbox-Namensräume wurden in diesem Schritt nicht erfasst, deshalb steht hier nur die Sicht von Docker.',
+  'q.ingress-sandbox.fact.vni': 'VXLAN-ID',
+  'q.ingress-sandbox.fact.sandbox': 'Adresse der Sandbox',
 };

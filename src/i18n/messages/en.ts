@@ -324,6 +324,364 @@ export const en = {
   'cli.cannot-write': 'cannot write the report to {dir}: {error}',
   'cli.cannot-write-zip': 'cannot write the archive {path}: {error}',
   'cli.progress': 'dockernet: {what}...',
+
+  // --- why a question does not apply (src/analyses/run-questions.ts) -------------------------
+  'need.host.interfaces': "the host's interfaces (`ip addr`)",
+  'need.host.routes': "the host's routing table (`ip route`)",
+  'need.host.bridges': "the host's bridges (`brctl show` or `bridge link`)",
+  'need.host.sockets': "the host's sockets (`netstat` or `ss`)",
+  'need.host.processes': "the host's processes (`ps`)",
+  'need.docker': 'Docker is not installed in this step (or `docker version` failed)',
+  'need.docker.networks': 'the Docker networks (`docker network ls` / `inspect`)',
+  'need.container': "a container's network namespace",
+  'need.sandbox': "Docker's sandbox namespaces",
+  'need.not-captured': 'not captured: {what}',
+  'need.failed': 'question {id} failed: {error}',
+  'need.docker-not-installed': 'Docker is not installed in this step',
+
+  'ns.label.host': 'the host{name, select, none {} other { {name}}}',
+  'ns.label.container': 'container {name}',
+  'ns.label.sandbox': 'Docker sandbox {name}',
+
+  // --- what a socket is (src/analyses/socket-roles.ts) ---------------------------------------
+  'role.port.22': 'SSH',
+  'role.port.25': 'SMTP (mail)',
+  'role.port.53': 'DNS',
+  'role.port.67': 'DHCP server',
+  'role.port.68': 'DHCP client',
+  'role.port.80': 'HTTP',
+  'role.port.111': 'rpcbind (NFS, RPC)',
+  'role.port.123': 'NTP (time)',
+  'role.port.443': 'HTTPS',
+  'role.port.631': 'IPP (printing)',
+  'role.port.2375': 'the Docker API without TLS',
+  'role.port.2376': 'the Docker API with TLS',
+  'role.port.5353': 'mDNS',
+  'role.port.8080': 'HTTP (alternative port)',
+  'role.docker-proxy':
+    "Docker's userland proxy for the published port {port}{target, select, none {} other {: it forwards connections to `{target}`}}{container, select, none {} other { (container {container})}}",
+  'role.dockerd-dns':
+    "Docker's embedded DNS server for containers on user-defined networks (clients query 127.0.0.11:53, which NAT rules redirect here)",
+  'role.dockerd-swarm':
+    'the swarm manager port of dockerd: cluster management (raft, node joins, task dispatch) over mutual TLS',
+  'role.dockerd-gossip':
+    'swarm gossip of dockerd ({transport}): nodes find each other and share overlay network state',
+  'role.dockerd': 'a socket of the Docker engine (dockerd)',
+  'role.vxlan':
+    "the kernel's VXLAN socket (no process owns it): overlay network traffic between swarm nodes, UDP 4789",
+  'role.sshd': 'the OpenSSH server (sshd), waiting for logins',
+  'role.ssh-session':
+    "an open SSH login session{user, select, none {} other { (user {user} on {tty})}} from {from}: the per-connection sshd of an administrator's login, typically the one the capture was run from",
+  'role.resolved':
+    "systemd-resolved's local DNS stub resolver: programs on the host send DNS queries to it (/etc/resolv.conf points to 127.0.0.53), and it forwards them to the real DNS servers",
+  'role.no-owner':
+    'a socket without a visible owner{service, select, none {} other { on the {service} port}} (a kernel socket, or one of another user when the capture was not run as root)',
+  'role.process':
+    '{prog, select, none {a process} other {`{prog}`}}{pid, select, none {} other { (pid {pid})}}{service, select, none {} other {, on the {service} port}}',
+  'role.bind.all': 'on every address',
+  'role.bind.all6': 'on every address (IPv6 wildcard `::`)',
+  'role.bind.loopback': 'on loopback only (not reachable from the network)',
+  'role.bind.one': 'on {address} only',
+
+  // --- q: host-interfaces ---------------------------------------------------------------------
+  'q.host-interfaces.question':
+    'Which network interfaces does the host{host, select, none {} other { {host}}} have?',
+  'q.host-interfaces.state': 'state {state}',
+  'q.host-interfaces.mtu': 'MTU {mtu}',
+  'q.host-interfaces.port-of': 'port of `{master}`',
+  'q.host-interfaces.line':
+    '- `{ifindex}: {name}` ({kind}{extra, select, none {} other {, {extra, list, unit}}}){addrs, select, none {: no address} other {: {addrs, list}}}',
+  'q.host-interfaces.addr-on': '`{cidr}` on `{name}`',
+  'q.host-interfaces.count':
+    '`ip addr` lists {n, plural, one {# interface} other {# interfaces}} on the host:',
+  'q.host-interfaces.explain':
+    'Each block is one interface: its index and name, the flags in angle brackets (`UP`: switched on by the administrator; `LOWER_UP`: the link below has carrier; `NO-CARRIER`: it has none), the MTU, the operational `state`, the MAC address (`link/ether`) and its addresses (`inet` for IPv4, `inet6` for IPv6, each with its prefix length). `lo` is the loopback interface, which only the host itself can reach.',
+  'q.host-interfaces.v4':
+    "The host's IPv4 {n, plural, one {address is} other {addresses are}} {addrs, list}.",
+  'q.host-interfaces.fact.interfaces': 'interfaces',
+  'q.host-interfaces.fact.kinds': 'kinds',
+  'q.host-interfaces.fact.v4': 'IPv4 addresses',
+
+  // --- q: host-bridges ------------------------------------------------------------------------
+  'q.host-bridges.question': 'Which bridges does the host have, and what does STP mean?',
+  'q.host-bridges.none':
+    'None: `brctl show` prints only its header line, so the host has no Linux bridge yet. Its interfaces connect it to the network directly, and there is no subnet behind the host.',
+  'q.host-bridges.count': 'The host has {n, plural, one {# bridge} other {# bridges}}:',
+  'q.host-bridges.line':
+    '- `{name}`{id, select, none {} other { (bridge id `{id}`)}}: STP {stp, select, on {on} off {off} other {not shown}}, {ports, select, none {no ports} other {ports {ports, list}}}',
+  'q.host-bridges.stp':
+    'STP, the Spanning Tree Protocol (IEEE 802.1D), lets bridges that are connected in a loop agree on a loop-free tree: they exchange BPDU messages, elect a root bridge and block redundant ports, so that broadcast frames cannot circle forever. A port that joins an STP bridge first listens and learns (15 seconds each by default) before it forwards.',
+  'q.host-bridges.stp-off':
+    "STP is off on {bridges, list}. That is how Docker creates its bridges: their ports are veth cables to single containers, which cannot form a loop, and STP would only delay every new container's port.",
+  'q.host-bridges.stp-on':
+    'STP is on for {bridges, list}: new ports forward only after the listening and learning delay.',
+  'q.host-bridges.fact.bridges': 'bridges',
+
+  // --- q: host-routes -------------------------------------------------------------------------
+  'q.host-routes.question': 'How does the host route its IPv4 traffic (routing table main)?',
+  'q.host-routes.na': 'no IPv4 route in table main was captured',
+  'q.host-routes.default': 'the default route: everything without a more specific route',
+  'q.host-routes.to': 'to `{dst}`',
+  'q.host-routes.via': 'goes to the gateway `{via}`{dev, select, none {} other { through `{dev}`}}',
+  'q.host-routes.direct':
+    'is delivered directly on `{dev}` (a connected network{src, select, none {} other {, sent from `{src}`}})',
+  'q.host-routes.no-dev': 'has no device',
+  'q.host-routes.proto-kernel': ', added by the kernel for an address',
+  'q.host-routes.proto': ', proto {proto}',
+  'q.host-routes.count': 'Table main holds {n, plural, one {# IPv4 route} other {# IPv4 routes}}:',
+  'q.host-routes.explain':
+    'The kernel picks the most specific matching route (the longest prefix). Routes with `proto kernel scope link` appear by themselves when an address is put on an interface: the network of that address is reachable directly on that link. `src` is the address the host uses as sender on that route.',
+  'q.host-routes.no-default': 'There is no default route: the host can reach only the networks listed.',
+  'q.host-routes.local':
+    "Table local ({n, plural, one {# route} other {# routes}}) is the kernel's own: one `local` route per address of the host and the `broadcast` routes of each network. The administrator manages table main, the kernel table local.",
+  'q.host-routes.fact.routes': 'routes (main, IPv4)',
+  'q.host-routes.fact.gateway': 'default gateway',
+
+  // --- q: host-sockets ------------------------------------------------------------------------
+  'q.host-sockets.question': 'Which sockets are listening or connected on the host, and what is each one?',
+  'q.host-sockets.na': 'the socket listing has no TCP or UDP socket',
+  'q.host-sockets.listening': 'Listening ({n}):',
+  'q.host-sockets.connected': 'Connected ({n}):',
+  'q.host-sockets.explain':
+    'A listening TCP socket waits for connections (`LISTEN`); a UDP socket has no connection state, so netstat leaves its State column empty. The local address says who can reach it: `0.0.0.0` (or `::` for IPv6) means every address of the host, `127.0.0.1`/`localhost` only the host itself. netstat prints names instead of numbers unless run with `-n` (`ssh` is port 22, `domain` port 53) and shows the owning process only for root (`-p`).',
+  'q.host-sockets.fact.listening': 'listening',
+  'q.host-sockets.fact.connected': 'connected',
+  'q.host-sockets.fact.exposed': 'reachable from the network',
+  'q.host-sockets.fact.sessions': 'sessions',
+  'q.host-sockets.connections': '{n, plural, one {# connection} other {# connections}}',
+
+  // --- facts shared by several questions ------------------------------------------------------
+  'q.fact.interface': 'interface',
+  'q.fact.kind': 'kind',
+  'q.fact.state': 'state',
+  'q.fact.addresses': 'addresses',
+  'q.fact.carrier': 'carrier',
+  'q.fact.carrier-yes': 'yes (LOWER_UP)',
+  'q.fact.ports': 'ports',
+  'q.fact.subnet': 'subnet',
+  'q.fact.gateway': 'gateway',
+  'q.fact.bridge-id': 'bridge id',
+  'q.fact.interface-mac': 'interface MAC',
+  'q.fact.interface-index': 'interface index',
+  'q.default-bridge.not-found': "the default Docker bridge was not found in this step's data",
+  'q.default-bridge.no-interface-line': 'the bridge has no interface line in `ip addr`',
+
+  // --- q: default-bridge-interface ------------------------------------------------------------
+  'q.default-bridge-interface.question': 'How do you read the `{name}` interface?',
+  'q.default-bridge-interface.what':
+    "`{ifindex}: {name}` is a Linux bridge, a virtual switch in the kernel, that dockerd created for its default network{network, select, none {} other { `{network}`}}. The line shows the bridge's own interface: the host's port into that switch.",
+  'q.default-bridge-interface.flags':
+    "Flags `<{flags}>`: {admin, select, up {`UP` means dockerd switched it on} other {without `UP` it is switched off}}; {carrier, select, lower-up {`LOWER_UP` means it has carrier} no-carrier {`NO-CARRIER` means it has no carrier} other {no carrier flag is shown}}; operational state `{state}`.{mtu, select, none {} other { MTU {mtu}.}}{mac, select, none {} other { The MAC `{mac}`{docker, select, yes { starts with 02:42, Docker''s locally administered prefix} other {}}.}}",
+  'q.default-bridge-interface.address':
+    "{cidrs, list}: the host's address on the bridge network{gateway, select, none {} other {, and the gateway Docker gives every container of `{gateway}`}}. Containers attached to this bridge get addresses from {networks, list} and send everything else to `{first}`.",
+
+  // --- q: default-bridge-state ----------------------------------------------------------------
+  'q.default-bridge-state.question-up': 'Why is `{name}` UP now?',
+  'q.default-bridge-state.question-down': 'Why is `{name}` DOWN (NO-CARRIER)?',
+  'q.default-bridge-state.down':
+    '`{name}` is switched on ({admin, select, up {`UP` is in its flags} other {although `UP` is missing}}) but {carrier, select, no-carrier {has `NO-CARRIER`} other {has no carrier}}, so its state is `{state}`.',
+  'q.default-bridge-state.no-port':
+    'It has no port at all: no container is attached to {network, select, none {it} other {the network `{network}`}}, so nothing can give it carrier.',
+  'q.default-bridge-state.ports-no-carrier':
+    'It has {n, plural, one {# port} other {# ports}} ({ports, list}), but {any, select, none {none of them has carrier} other {the bridge still shows no carrier}}.',
+  'q.default-bridge-state.rule':
+    'A bridge takes its carrier from its ports: it has carrier (`LOWER_UP`, state UP) while at least one of its ports is up with carrier, and none (`NO-CARRIER`, state DOWN) while it has no such port. Being switched on (`UP` in the flags) is the administrative state; `state` is the operational one.',
+  'q.default-bridge-state.comes-up':
+    "It comes UP by itself as soon as a container starts on it: Docker then adds a veth port whose other end is the container's `eth0`.",
+  'q.default-bridge-state.up':
+    '`{name}` has carrier (`LOWER_UP`) and state `{state}` because {why, select, up-ports {{n, plural, one {# port with carrier is} other {# ports with carrier are}} attached: {ports, list}} ports {it has {n, plural, one {# port} other {# ports}}: {ports, list}} other {of a port the capture does not list}}. Each such port is the host end of a veth pair leading to a container.',
+
+  // --- q: default-bridge-ports ----------------------------------------------------------------
+  'q.default-bridge-ports.question-some': 'Which interfaces are attached to the bridge `{name}`?',
+  'q.default-bridge-ports.question-none': 'Why does the bridge `{name}` have no interfaces?',
+  'q.default-bridge-ports.na': 'the bridge listing does not show it',
+  'q.default-bridge-ports.column':
+    "The `interfaces` column of `brctl show` lists the bridge's ports: the interfaces enslaved to it (`master` in `ip addr`). The bridge's own interface of the same name is not one of them.",
+  'q.default-bridge-ports.none':
+    "`{name}` has none because no container is attached to {network, select, none {it} other {the Docker network `{network}` (its `Containers` list is {endpoints, plural, =0 {empty} one {# long} other {# long}})}}. Docker adds one port per container: the host end of the container's veth pair.",
+  'q.default-bridge-ports.row': '- `{port}`{peer, select, none {} other {: its peer is `{peer}` in {ns}}}',
+  'q.default-bridge-ports.some':
+    '`{name}` has {n, plural, one {one port} other {# ports}}, one per attached container or sandbox:',
+  'q.default-bridge-ports.docker-view':
+    "Docker's view of the same: the network `{network}` lists {endpoints, list}.",
+  'q.default-bridge-ports.fact.endpoints': 'endpoints in Docker',
+
+  // --- q: default-bridge-subnet ---------------------------------------------------------------
+  'q.default-bridge-subnet.question': 'Which subnet belongs to the bridge `{name}`?',
+  'q.default-bridge-subnet.addr': '`{cidr}` is the address `{address}` in the network `{network}`',
+  'q.default-bridge-subnet.from-interface':
+    'From the interface: {addrs, list}; the prefix length /{prefix} leaves {usable, number} usable addresses.',
+  'q.default-bridge-subnet.route':
+    'The kernel added the matching connected route `{route}`: the whole subnet is reached directly on the bridge.',
+  'q.default-bridge-subnet.ipam-subnet':
+    'subnet `{subnet}`{gateway, select, none {} other { with gateway `{gateway}`}}',
+  'q.default-bridge-subnet.ipam':
+    "Docker's IPAM for the network `{network}` says {subnets, list}{match, select, same {, the same subnet} differs {, which does not match the interface''s `{iface}`} other {}}. Docker hands out container addresses from it; the gateway is the bridge's own address.",
+  'q.default-bridge-subnet.nothing': 'No IPv4 address or IPAM subnet was captured for `{name}`.',
+
+  // --- q: bridge-vs-interface -----------------------------------------------------------------
+  'q.bridge-vs-interface.question': 'How do the `{name}` bridge and the `{name}` interface relate?',
+  'q.bridge-vs-interface.na': 'the bridge is missing from `ip addr` or from the bridge listing',
+  'q.bridge-vs-interface.one-object':
+    "They are one kernel object seen from two sides. `brctl show` shows `{name}` as a switch: its bridge id and its ports. `ip addr` shows the same device as interface {ifindex}: the switch's own port towards the host, which carries the host's address{address, select, none {} other { `{address}`}}. A frame that a container sends to that address leaves the switch through this internal port into the host's IP stack, where it is routed.",
+  'q.bridge-vs-interface.same-mac':
+    "The bridge id `{id}` is the priority `{prio}` followed by the interface's MAC `{mac}`: the same device.",
+  'q.bridge-vs-interface.other-mac':
+    "The bridge id `{id}` is the priority `{prio}` followed by a MAC, `{mac}`, which differs from the interface's `{ifmac}`: on a live system they match, so these two outputs were probably captured at different times (Docker gives the bridge a new random MAC whenever it recreates it).",
+  'q.bridge-vs-interface.ports':
+    "The bridge's ports ({ports, select, none {none now} other {{ports, list, unit}}}) are other interfaces whose `master` is `{name}`; the interface `{name}` itself is not a port.",
+
+  // --- bits shared by questions ---------------------------------------------------------------
+  'q.not-captured': 'not captured',
+  'q.not-set': 'not set',
+  'q.not-shown': 'not shown',
+  'q.in-ns': 'in {ns}',
+  'q.subnet-gateway': '`{subnet}`{gateway, select, none {} other { (gateway `{gateway}`)}}',
+
+  // --- q: linkdown-route ----------------------------------------------------------------------
+  'q.linkdown-route.question': 'What does the route `{route}` mean?',
+  'q.linkdown-route.question-none': 'Why do the routes of the bridges carry no `linkdown` flag?',
+  'q.linkdown-route.na': 'no route of the host points to a bridge',
+  'q.linkdown-route.down':
+    '`{route}` is the connected route the kernel added when {src, select, none {`the address`} other {`{src}`}} was put on `{dev}` (`proto kernel scope link`){network, select, none {} other {: the subnet of the Docker network `{network}`}}. `linkdown` says the device has no carrier{state, select, none {} other { (`{dev}` is {state})}}: no container is attached yet. The route stays in the table, but nothing can answer behind it; the kernel ignores such routes only when `net.ipv4.conf.{dev}.ignore_routes_with_linkdown` is 1.',
+  'q.linkdown-route.up':
+    '{routes, list, unit} {n, plural, one {has} other {have}} no `linkdown` flag: the bridge has carrier because a port is attached, and the flag disappeared by itself.',
+  'q.linkdown-route.fact.routes': 'bridge routes',
+
+  // --- q: docker-networks ---------------------------------------------------------------------
+  'q.docker-networks.question':
+    'Which Docker networks exist, what are the default ones, and which other drivers are there?',
+  'q.docker-networks.na': 'no Docker network was listed',
+  'q.docker-networks.count': '{n, plural, one {# network} other {# networks}}:',
+  'q.docker-networks.line':
+    '- `{name}` (driver {driver}, scope {scope}{subnets, select, none {} other {, {subnets}}}{endpoints, plural, =0 {} one {, # endpoint} other {, # endpoints}}): {role}',
+  'q.docker-networks.builtins':
+    '{names, list} {n, plural, one {is} other {are}} created by the engine itself and cannot be removed.',
+  'q.docker-networks.drivers':
+    'Other drivers: `bridge` for user-defined bridge networks (own Linux bridge, name resolution between containers), `overlay` for networks spanning swarm nodes, `macvlan` and `ipvlan` to put containers directly on a physical LAN or VLAN, and third-party network plugins.',
+  'q.docker-networks.role.default':
+    'the default bridge network: every container started without `--network` is attached to it, through the Linux bridge `{bridge}`',
+  'q.docker-networks.role.host':
+    "containers in it share the host's own network stack: no namespace, no isolation, their ports are the host's ports",
+  'q.docker-networks.role.null':
+    'containers in it get their own network namespace with only the loopback interface: no network at all',
+  'q.docker-networks.role.ingress':
+    'the swarm routing mesh: published service ports reach tasks on any node through it',
+  'q.docker-networks.role.overlay': 'an overlay network spanning the swarm nodes (VXLAN between hosts)',
+  'q.docker-networks.role.gwbridge':
+    'the bridge that gives swarm containers and the ingress sandbox a way out to the host network',
+  'q.docker-networks.role.bridge': 'a user-defined bridge network on the Linux bridge `{bridge}`',
+  'q.docker-networks.role.macvlan':
+    "containers in it appear directly on a host interface's LAN (own MAC or shared MAC)",
+  'q.docker-networks.role.other': 'a network of the driver `{driver}`',
+
+  // --- q: veth-peer ---------------------------------------------------------------------------
+  'q.veth-peer.question': 'Where is interface {index}, and what does `{name}` mean?',
+  'q.veth-peer.question-none': 'Where is the other end of a veth interface?',
+  'q.veth-peer.na': 'the host has no veth interface with a peer index',
+  'q.veth-peer.pair':
+    '`{ifindex}: {name}@if{peer}` is one end of a veth pair, a virtual cable: what goes in at one end comes out at the other. `@if{peer}` names the other end by its interface index, {peer}.',
+  'q.veth-peer.netnsid':
+    "`link-netnsid {nsid}` says that index lives in another network namespace, the one the host knows by the id {nsid}; indexes count per namespace, which is why the host's own list has no interface {peer}.",
+  'q.veth-peer.no-netnsid':
+    "The host's own list has no interface {peer}, so it lives in another network namespace (this output shows no `link-netnsid`).",
+  'q.veth-peer.other-end':
+    "The capture of {ns} shows it: `{end}`{addrs, select, none {} other { with {addrs, list, unit}}}, whose `@if{ifindex}` points back to the host's `{host}`. Inside, the end is called `{inside}`: the container sees an ordinary Ethernet interface.",
+  'q.veth-peer.m-down':
+    'Its `M-DOWN` flag is an artefact of the tool: `ip` looked up the peer\'s index {ifindex} in the container\'s own namespace, where it does not exist, and reported that "master" as down.',
+  'q.veth-peer.not-captured':
+    'The namespace of the other end was not captured, so the capture cannot show it.',
+  'q.veth-peer.master':
+    '`master {master}`: the host end is a port of the bridge `{master}`, so the container is plugged into that switch.',
+  'q.veth-peer.others': 'The other veth ends on the host: {others, list, unit}.',
+  'q.veth-peer.other': '`{name}`{peer, select, none { (peer not captured)} other { -> `{peer}` in {ns}}}',
+  'q.veth-peer.fact.host-end': 'host end',
+  'q.veth-peer.fact.peer-index': 'peer index',
+  'q.veth-peer.fact.peer': 'peer',
+
+  // --- q: proxy-dual-stack --------------------------------------------------------------------
+  'q.proxy-dual-stack.question': 'Why does docker-proxy listen on `{addr}`, and which clients can reach it?',
+  'q.proxy-dual-stack.question-none': 'How is a published port served on the host?',
+  'q.proxy-dual-stack.na': 'no docker-proxy socket was captured (no published port, or no process names)',
+  'q.proxy-dual-stack.port':
+    "Port {port}: docker-proxy (pid {pid}) is Docker's userland proxy for a published port{target, select, none {} other {; it forwards each connection to the container at `{target}`}}. Connections from other hosts are normally rewritten by Docker's DNAT rules (iptables `nat` table, chain `DOCKER`) before they reach any socket; the proxy serves what those rules do not catch, such as connections from the host itself to `localhost:{port}`.",
+  'q.proxy-dual-stack.two':
+    'There are two sockets, `{v4}` and `{v6}`: one proxy per address family. An IPv4 client is served by the IPv4 socket. The `::` socket must be IPv6-only (`IPV6_V6ONLY`), otherwise it could not share the port with `0.0.0.0`.',
+  'q.proxy-dual-stack.v6':
+    '`{addr}` (`:::{port}` in netstat) is the IPv6 wildcard{hostip, select, none {} other {, although the proxy was started with `-host-ip {hostip}`}}. On Linux an IPv6 socket bound to `::` also accepts IPv4 connections unless it is IPv6-only: an IPv4 client {client, select, none {} other {connecting to `{client}` }}arrives as an IPv4-mapped address (`::ffff:a.b.c.d`). That is why netstat shows only `tcp6` and IPv4 clients still get through. docker-proxy is written in Go, which opens one dual-stack socket for a wildcard `tcp` listener and sets `IPV6_V6ONLY` itself.',
+  'q.proxy-dual-stack.v4':
+    '`{addr}`: an IPv4 socket on every address; IPv6 clients cannot reach this port through the proxy.',
+  'q.proxy-dual-stack.bindv6only':
+    '`net.ipv6.bindv6only` is {value, select, none {absent (IPv6 is not available)} other {`{value}`}}: {value, select, 1 {new IPv6 sockets are IPv6-only by default, so a program that does not set `IPV6_V6ONLY` itself would not serve IPv4 clients on `::`.} other {IPv6 sockets are dual-stack by default; a program can still make one IPv6-only with `IPV6_V6ONLY`.}}',
+  'q.proxy-dual-stack.bindv6only-missing':
+    '`net.ipv6.bindv6only` (the default for programs that do not choose themselves; 1 makes `::` sockets IPv6-only) was not captured in this step.',
+  'q.proxy-dual-stack.fact.sockets': 'proxy sockets',
+  'q.proxy-dual-stack.absent': 'absent',
+
+  // --- q: container-network -------------------------------------------------------------------
+  'q.container-network.question':
+    'Which interfaces and routes does {name, select, none {each container} other {the container `{name}`}} have?',
+  'q.container-network.na': "no container's network namespace was captured",
+  'q.container-network.interfaces':
+    '`{name}` has {ifs, list}: its own loopback and {veths, plural, one {one end of a veth pair} other {one end of each of its veth pairs}}, in a network namespace of its own.',
+  'q.container-network.default':
+    "Its default route `{route}` sends everything outside its own subnet to `{via}`{bridge, select, none {{network, select, none {} other {, the gateway of the Docker network `{network}`}}} other {, which is the address of the host''s bridge `{bridge}`{network, select, none {} other { (the gateway of the Docker network `{network}`)}}}}. The packet crosses the veth pair to the bridge, enters the host's IP stack there, and the host routes it on{masquerade, select, yes {, replacing the container address by its own on the way out (masquerading)} other {}}.",
+  'q.container-network.no-default':
+    'It has no IPv4 default route: it can only reach the networks it is directly attached to.',
+  'q.container-network.connected':
+    '{routes, list}: the connected {n, plural, one {subnet} other {subnets}}, reached directly. Other containers on the same bridge are delivered through the bridge without any router.',
+  'q.container-network.fact.captured': 'containers captured',
+  'q.container-network.fact.addresses': '{name} addresses',
+  'q.container-network.fact.gateway': '{name} default gateway',
+
+  // --- q: container-processes -----------------------------------------------------------------
+  'q.container-processes.question':
+    'What listens in {name, select, none {each container} other {the container `{name}`}}, and which processes run there?',
+  'q.container-processes.na': "no container's sockets or processes were captured",
+  'q.container-processes.socket':
+    '`{addr}`{prog, select, none {} other { ({pid, select, none {} other {pid {pid}, }}{prog})}}',
+  'q.container-processes.listens':
+    "`{name}` listens on {sockets, list}: inside the container's own namespace, `::` or `0.0.0.0` means every address of the container, not of the host.{published, select, none {} other { The host publishes it: {published, list}.}}",
+  'q.container-processes.no-listener': '`{name}` has no listening socket.',
+  'q.container-processes.proc': '`{command}` (PID {pid})',
+  'q.container-processes.pid1':
+    '{command, select, none {No PID 1 was listed.} other {PID 1 is `{command}`: the command the container was started with. In its own PID namespace it is the first process, like init on a host: `docker stop` sends it the signal, the container ends when it exits, and it inherits orphaned processes, which it must reap.}}{children, select, none {} other { Its {n, plural, one {child is} other {children are}} {children, list}.}}{rest, select, none {} other { Also listed: {rest, list}{exec, select, yes {, from the `docker exec` session used to look inside} other {}}.}}',
+  'q.container-processes.host-pids':
+    "On the host the same processes have other PIDs: the container's PID 1 is host PID {pid} (`{command}`){parent, select, none {} other {, a child of `{parent}` ({ppid})}}{kids, select, none {} other {, and {kids, list}}}. A PID namespace only renumbers them.",
+  'q.container-processes.kid': '`{command}` is {pid}',
+
+  // --- q: gwbridge ----------------------------------------------------------------------------
+  'q.gwbridge.question': 'How does `{gw}` differ from `{default}`?',
+  'q.gwbridge.na': 'there is no swarm gateway bridge (docker_gwbridge) in this step',
+  'q.gwbridge.what':
+    '`{name}` is a Linux bridge like `{default}`, with its own subnet {subnets, list}{addrs, select, none {} other { and the host address {addrs}}}. Docker creates it for swarm mode: containers on overlay networks, and the ingress sandbox, get a second interface on it to reach the outside world and published ports.',
+  'q.gwbridge.differences':
+    'The differences: `{default}` is the default network for standalone containers (`docker run` without `--network`), while nobody attaches containers to `{name}` directly; Docker does it for every container on an overlay network.',
+  'q.gwbridge.icc':
+    '{icc, select, false {Its option `enable_icc` is `false`: containers cannot talk to each other across it, it is only a way out.} none {Its `enable_icc` option is not set.} other {Its `enable_icc` option is `{icc}`.}}',
+  'q.gwbridge.ports': 'Ports now: {ports, list, unit}.',
+  'q.gwbridge.endpoints': 'Endpoints: {endpoints, list}.',
+  'q.gwbridge.endpoint':
+    '`{name}`{ipv4, select, none {} other { {ipv4}}}{sandbox, select, yes { (a sandbox, not a container)} other {}}',
+
+  // --- q: ingress-sandbox ---------------------------------------------------------------------
+  'q.ingress-sandbox.question': 'What are the `{name}` overlay network and its sandbox?',
+  'q.ingress-sandbox.na': 'there is no ingress network (swarm mode is off)',
+  'q.ingress-sandbox.what':
+    "`{name}` is an overlay network (driver {driver}, scope {scope}) with {subnets, list}{vni, select, none {} other {, carried between nodes as VXLAN id {vni} over UDP port 4789}}. It is the swarm's routing mesh: a port published by a service is opened on every node, and a connection to it is forwarded over this network to a task of that service, on whichever node it runs.",
+  'q.ingress-sandbox.sandbox':
+    'Its endpoint `{key}` (`{name}`{ipv4, select, none {} other {, {ipv4}}}) is not a container: it is the ingress sandbox, a network namespace of its own that Docker keeps under `/var/run/docker/netns/`. It receives published service traffic from the host and balances it to the tasks.',
+  'q.ingress-sandbox.legs':
+    'The capture of {ns} shows {ifs, list}. One leg sits on the overlay, the other on the gateway bridge.',
+  'q.ingress-sandbox.leg':
+    '`{name}` {addrs} (MTU {mtu}){peer, select, none {} other {, whose peer is `{peer}` in {ns}}}',
+  'q.ingress-sandbox.dns': "Inside it listen {sockets, list} (Docker's embedded DNS).",
+  'q.ingress-sandbox.overlay':
+    'The overlay itself lives in {ns} (named after the start of the network id): {bridge, select, none {its interfaces} other {the bridge `{bridge}` with ports {ports, list}}}{vxlan, select, none {} other {; `{vxlan}` is the VXLAN device that wraps frames into UDP for the other nodes}}.{mtu, select, none {} other { Its MTU {mtu} leaves room for the 50 bytes of VXLAN headers inside a 1500-byte packet.}}',
+  'q.ingress-sandbox.not-captured':
+    "The sandbox namespaces were not captured in this step, so only Docker's view is shown.",
+  'q.ingress-sandbox.fact.vni': 'VXLAN id',
+  'q.ingress-sandbox.fact.sandbox': 'sandbox address',
 } as const;
 
 export type MessageId = keyof typeof en;
