@@ -9,6 +9,7 @@ import { suggestLabel } from './label.js';
 import { type StepReach, stepReach } from './reach.js';
 import { runQuestions } from './run-questions.js';
 import type { AnalysisInput, Finding, StepAnalysis } from './types.js';
+import { tr } from './util.js';
 
 export function analyzeSteps(steps: AnalysisInput[]): StepAnalysis[] {
   const labels = steps.map((s) => {
@@ -29,7 +30,7 @@ export function analyzeSteps(steps: AnalysisInput[]): StepAnalysis[] {
         kind: 'analysis-error',
         severity: 'info',
         subject: 'reachability',
-        detail: `the reachability matrix failed: ${(e as Error)?.message ?? String(e)}`,
+        detail: tr(s)('fd.reach-failed', { error: (e as Error)?.message ?? String(e) }),
         evidence: [],
       };
     }

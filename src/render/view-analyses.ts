@@ -10,7 +10,7 @@
  *            findings, no diff (it would give away "what changed since the last step").
  * - answers: the answer key: diff and answers, no findings.
  */
-import { findingInfo } from '../analyses/findings/catalogue.js';
+import { findingText } from '../analyses/findings/catalogue.js';
 import type { Answer, DiffCategory, Finding, Severity, StepAnalysis } from '../analyses/types.js';
 import { type MessageId, type Translator, translator } from '../i18n/index.js';
 import type { Evidence } from '../model/types.js';
@@ -147,7 +147,7 @@ function answerRow(t: Translator, step: ReportStep, a: Answer, n: number) {
 }
 
 function findingRow(t: Translator, step: ReportStep, f: Finding) {
-  const info = findingInfo[f.kind];
+  const info = findingText(f.kind, t);
   return {
     kind: f.kind,
     severity: f.severity,

@@ -692,4 +692,238 @@ export const de: Record<MessageId, string> = {
     'Die Sandbox-Namensräume wurden in diesem Schritt nicht erfasst, deshalb steht hier nur die Sicht von Docker.',
   'q.ingress-sandbox.fact.vni': 'VXLAN-ID',
   'q.ingress-sandbox.fact.sandbox': 'Adresse der Sandbox',
+
+  // --- Befunde: Titel, warum es wichtig ist, was zu tun ist, wann er nicht gemeldet wird -----
+  'f.published-on-all-addresses.title': 'Port auf allen Adressen veröffentlicht',
+  'f.published-on-all-addresses.why':
+    'Ein Port, der ohne Host-Adresse veröffentlicht wird (`-p 60000:8080`), ist an 0.0.0.0 und :: gebunden, also an jede Schnittstelle des Hosts. Kommt der Weg des Pakets von außen durch, ist der Port für jedes Netz offen, in dem der Host hängt; wurde die Firewall nicht erfasst, sagt das nur die Bind-Adresse.',
+  'f.published-on-all-addresses.fix':
+    'Auf der Adresse veröffentlichen, die ihn bedienen soll (`-p 127.0.0.1:60000:8080` oder die LAN-Adresse), oder in der Kette `DOCKER-USER` filtern. `"ip": "127.0.0.1"` in daemon.json ändert die Vorgabe für neue Container.',
+  'f.published-on-all-addresses.na':
+    'Ports, die auf einer Adresse veröffentlicht sind (`-p 10.0.0.5:80:80`); Ports, deren Weg von außen verworfen wird (siehe „Veröffentlichter Port von außen gefiltert“); und Ports, die durchkommen, obwohl INPUT des Hosts sie verwirft (stattdessen gemeldet als „Veröffentlichter Port umgeht die Firewall des Hosts“).',
+  'f.published-port-bypasses-input.title': 'Veröffentlichter Port umgeht die Firewall des Hosts',
+  'f.published-port-bypasses-input.why':
+    'Die INPUT-Kette des Hosts (ufw, firewalld oder ein schlichtes `INPUT DROP`) würde diesen Port verwerfen, und doch wird der Weg von außen zugestellt: Das DNAT von Docker in nat PREROUTING macht aus dem Paket weitergeleiteten Verkehr, der durch FORWARD und die Ketten von Docker geht und den INPUT-Regeln nie begegnet. Die Firewall sieht geschlossen aus, während der Port offen ist.',
+  'f.published-port-bypasses-input.fix':
+    'Veröffentlichte Ports in der Kette `DOCKER-USER` filtern (z. B. `-I DOCKER-USER -i eth0 -p tcp --dport 8080 -j DROP` oder Regeln von ufw-docker) oder nur auf 127.0.0.1 bzw. einer internen Adresse veröffentlichen.',
+  'f.published-port-bypasses-input.na':
+    'Veröffentlichte Ports, deren Weg von außen verworfen wird (DOCKER-USER oder eine andere FORWARD-Regel), Hosts, deren INPUT den Port annimmt, und Schritte ohne erfasste Firewall.',
+  'f.published-port-filtered.title': 'Veröffentlichter Port von außen gefiltert',
+  'f.published-port-filtered.why':
+    'Jeder Weg von außen zu diesem veröffentlichten Port wird verworfen oder abgewiesen (meist durch eine Regel in `DOCKER-USER`), ihn erreichen also nur der Host und die Container.',
+  'f.published-port-filtered.fix':
+    'Nichts zu tun, wenn das so gewollt ist; der Weg zeigt die Regel, die ihn verwirft.',
+  'f.published-port-filtered.na':
+    'Veröffentlichte Ports, die ein Weg von außen erreicht oder deren Wege unbekannt sind.',
+  'f.loopback-published-reachable.title': 'Auf 127.0.0.1 veröffentlichter Port aus dem LAN erreichbar',
+  'f.loopback-published-reachable.why':
+    'Ein auf 127.0.0.1 veröffentlichter Port ist nur für den Host gedacht. Vor Docker 28 schreibt das DNAT in nat PREROUTING ein Paket für 127.0.0.1 auf die Adresse des Containers um, bevor der Kernel es als Marsianer verwirft; so erreicht jede Maschine im selben LAN, die Pakete für 127.0.0.1 an die MAC-Adresse dieses Hosts schickt (ein `ip route add 127.0.0.1/32 via <host>` genügt), den Container.',
+  'f.loopback-published-reachable.fix':
+    'Auf Docker 28 oder neuer aktualisieren (seine raw-PREROUTING-Regeln verwerfen solche Pakete) oder selbst `-t raw -I PREROUTING -d 127.0.0.0/8 ! -i lo -j DROP` hinzufügen.',
+  'f.loopback-published-reachable.na':
+    'Auf 127.0.0.1 veröffentlichte Ports, deren Weg aus dem LAN verworfen wird (Docker 28 und neuer oder eine Regel in der raw-Tabelle); Schritte ohne erfasste Firewall.',
+  'f.loopback-published-contained.title': 'Auf 127.0.0.1 veröffentlichter Port aus dem LAN nicht erreichbar',
+  'f.loopback-published-contained.why':
+    'Selbst ein Nachbar im LAN, der Pakete für 127.0.0.1 an diesen Host schickt, wird vor dem Container gestoppt (Docker 28 verwirft sie in raw PREROUTING; ohne DNAT verwirft der Kernel sie als Marsianer).',
+  'f.loopback-published-contained.fix': 'Nichts zu tun; der Weg zeigt, was sie aufhält.',
+  'f.loopback-published-contained.na':
+    'Auf Loopback veröffentlichte Ports, die ein Weg aus dem LAN erreicht oder deren Wege unbekannt sind.',
+  'f.internal-network-reachable.title': 'Internes Netzwerk von außen erreichbar',
+  'f.internal-network-reachable.why':
+    'Ein mit `--internal` angelegtes Netzwerk soll nur Verkehr zwischen seinen eigenen Containern tragen. Ein Weg aus dem LAN oder vom Container eines anderen Netzwerks erreicht einen seiner Container: Eine Regel des Administrators, ein Container in beiden Netzwerken oder eine abgeschaltete iptables-Verwaltung öffnet es.',
+  'f.internal-network-reachable.fix':
+    'Den Weg ansehen: die ACCEPT-Regel entfernen, durch die er ging (DOCKER-USER, FORWARD), oder den Container abhängen, der die Netzwerke verbindet.',
+  'f.internal-network-reachable.na':
+    'Der Host selbst (er erreicht über OUTPUT jede seiner Brücken), Container im internen Netzwerk und interne Netzwerke, deren Wege alle verworfen werden („Internes Netzwerk isoliert“).',
+  'f.internal-network-isolated.title': 'Internes Netzwerk isoliert',
+  'f.internal-network-isolated.why':
+    'Jeder Weg aus dem LAN und von Containern anderer Netzwerke zu diesem internen Netzwerk wird verworfen: Es erreichen nur seine eigenen Container (und der Host).',
+  'f.internal-network-isolated.fix':
+    'Nichts zu tun; beim Hinzufügen von DOCKER-USER-Regeln so lassen (der Weg zeigt die Regel, die es isoliert).',
+  'f.internal-network-isolated.na':
+    'Interne Netzwerke, die ein Weg von außen erreicht oder deren Wege unbekannt sind.',
+  'f.networks-reach-each-other.title': 'Container verschiedener Netzwerke erreichen einander',
+  'f.networks-reach-each-other.why':
+    'Docker trennt benutzerdefinierte Netzwerke voneinander (Ketten DOCKER-ISOLATION, bei Docker 28 DOCKER-FORWARD). Ein Container erreicht einen Container eines anderen Netzwerks direkt unter dessen Adresse: Die Isolationsregeln fehlen oder werden umgangen (ein ACCEPT in DOCKER-USER, `--iptables=false`, von Hand angelegte Routen).',
+  'f.networks-reach-each-other.fix':
+    'Die Regel entfernen, die ihn durchlässt (der Weg nennt sie), oder Container, die miteinander sprechen sollen, bewusst an ein gemeinsames Netzwerk hängen (`docker network connect`).',
+  'f.networks-reach-each-other.na':
+    'Container in beiden Netzwerken, veröffentlichte Ports, die über den Host erreicht werden, macvlan-/ipvlan-Netzwerke (sie treffen sich im LAN) und Container im Host-Modus (sie sind der Host, der jede seiner Brücken erreicht).',
+  'f.networks-isolated.title': 'Docker-Netzwerke voneinander isoliert',
+  'f.networks-isolated.why':
+    'Jeder Weg von einem Container direkt zur Adresse eines Containers in einem anderen Brücken- oder Overlay-Netzwerk wird verworfen: Die Trennung der Netzwerke durch Docker hält.',
+  'f.networks-isolated.fix':
+    'Nichts zu tun; Container, die miteinander sprechen sollen, bewusst an ein gemeinsames Netzwerk hängen.',
+  'f.networks-isolated.na':
+    'Schritte mit weniger als zwei Netzwerken mit Containern oder in denen ein Weg hinüberführt.',
+  'f.container-host-network.title': 'Container im Host-Netzwerkmodus',
+  'f.container-host-network.why':
+    'Ein Container, der mit `--network host` gestartet wurde, teilt den Netzwerk-Stack des Hosts: kein Namensraum, kein NAT, jeder Port, den er öffnet, ist ein Port des Hosts, und mit genug Rechten kann er an jede Adresse des Hosts binden oder allen Verkehr des Hosts mitlesen.',
+  'f.container-host-network.fix':
+    'Ein Brücken-Netzwerk mit veröffentlichten Ports verwenden, außer die Anwendung braucht wirklich den Stack des Hosts (manche Monitoring- oder Routing-Agenten).',
+  'f.container-host-network.na':
+    'Container mit eigenem Namensraum, mit dem eines anderen Containers (`--network container:X`) oder ohne Netz (`--network none`).',
+  'f.default-bridge-icc.title': 'Kommunikation zwischen Containern auf der Standard-Brücke',
+  'f.default-bridge-icc.why':
+    'Auf der Standard-Brücke erreicht jeder Container jeden anderen auf jedem Port (`com.docker.network.bridge.enable_icc` ist true). Die Standard-Brücke hat außerdem keine Namensauflösung zwischen den Containern; Container, die miteinander sprechen sollen, gehören besser in eigene Netzwerke.',
+  'f.default-bridge-icc.fix':
+    'Zusammengehörige Container in benutzerdefinierte Netzwerke legen und `"icc": false` in daemon.json setzen (für die Standard-Brücke), damit fremde Container einander nicht erreichen.',
+  'f.default-bridge-icc.na':
+    'Benutzerdefinierte Netzwerke (sie sind je Netzwerk isoliert) und eine Standard-Brücke mit `enable_icc` false.',
+  'f.subnet-overlaps-route.title': 'Docker-Subnetz überschneidet eine Route des Hosts',
+  'f.subnet-overlaps-route.why':
+    'Das Subnetz eines Docker-Netzwerks überschneidet ein Netz, das der Host schon über eine andere Schnittstelle erreicht. Die genauere Route gewinnt: Entweder verdeckt das Netz der Container einen Teil des LANs (Hosts dort sind vom Host und seinen Containern aus nicht mehr erreichbar) oder umgekehrt.',
+  'f.subnet-overlaps-route.fix':
+    'Docker in unbenutzte Bereiche verlegen: `"bip"` für docker0 und `"default-address-pools"` für andere Netzwerke in daemon.json (oder `--subnet` beim Anlegen eines Netzwerks), dann die betroffenen Netzwerke neu anlegen.',
+  'f.subnet-overlaps-route.na':
+    'Die eigene Route eines Netzwerks über seine Brücke; eine Route eines anderen Docker-Netzwerks; macvlan- und ipvlan-Netzwerke im Subnetz ihrer Eltern-Schnittstelle (so sind sie gedacht: Die Container stehen im LAN); die Standardroute.',
+  'f.ip-forward-off.title': 'IPv4-Weiterleitung ist aus',
+  'f.ip-forward-off.why':
+    'Mit `net.ipv4.ip_forward = 0` routet der Kernel keine Pakete zwischen Schnittstellen: Container in Brücken-Netzwerken erreichen nichts jenseits des Hosts, und veröffentlichte Ports funktionieren von anderen Hosts aus nicht. dockerd schaltet sie beim Start ein, außer es soll nicht (`--ip-forward=false`); etwas hat sie zurückgesetzt.',
+  'f.ip-forward-off.fix':
+    '`net.ipv4.ip_forward = 1` setzen (eine Datei in /etc/sysctl.d/) und herausfinden, was sie abschaltet (Netzwerkverwaltung, Härtungsskripte, `--ip-forward=false`).',
+  'f.ip-forward-off.na':
+    'Hosts ohne Docker und Hosts, auf denen die Weiterleitung an ist (Docker schaltet sie beim Start ein, außer mit `--ip-forward=false`).',
+  'f.bridge-nf-call-off.title': 'Verkehr über Brücken umgeht iptables',
+  'f.bridge-nf-call-off.why':
+    'Steht `net.bridge.bridge-nf-call-iptables` auf 0 oder ist br_netfilter gar nicht geladen, laufen Frames, die zwischen zwei Containern an derselben Brücke vermittelt werden, nie durch iptables: Die Isolationsregeln von Docker (icc=false, interne Netzwerke) und NAT zwischen Containern an einer Brücke greifen für sie nicht.',
+  'f.bridge-nf-call-off.fix':
+    'br_netfilter laden (`modprobe br_netfilter` und in /etc/modules-load.d/ eintragen) und `net.bridge.bridge-nf-call-iptables = 1` setzen (und `-ip6tables`).',
+  'f.bridge-nf-call-off.na':
+    'Hosts ohne Docker-Brücken und Hosts, auf denen br_netfilter mit bridge-nf-call-iptables = 1 geladen ist.',
+  'f.docker-iptables-off.title': 'Die Engine verwaltet iptables nicht',
+  'f.docker-iptables-off.why':
+    'dockerd läuft mit `--iptables=false`: Es legt kein NAT, keine Regeln für veröffentlichte Ports und keine Trennung zwischen Netzwerken an. Container kommen nur über Regeln nach draußen, die der Administrator schreibt, veröffentlichte Ports funktionieren nur über docker-proxy, und nichts trennt die Netzwerke voneinander.',
+  'f.docker-iptables-off.fix':
+    '`--iptables=false` (und `"iptables": false` in daemon.json) entfernen, außer ein anderes Werkzeug verwaltet die Firewall absichtlich; dann sicherstellen, dass dieses Werkzeug NAT und Isolation liefert.',
+  'f.docker-iptables-off.na':
+    'dockerd ohne `--iptables=false` in seiner Befehlszeile (standardmäßig verwaltet es iptables).',
+  'f.overlay-mtu-mismatch.title': 'MTU des Overlays passt nicht zur Uplink-Schnittstelle',
+  'f.overlay-mtu-mismatch.why':
+    'VXLAN fügt jedem Frame 50 Bytes hinzu. Ein Overlay-Netzwerk, das für ein Underlay mit 1500 Bytes bemessen ist (die Vorgabe oder seine Option `com.docker.network.driver.mtu`), schickt Pakete, die größer sind, als die Uplink-Schnittstelle trägt: Sie werden fragmentiert oder, mit gesetztem DF-Bit, stillschweigend verworfen. Kleine Anfragen funktionieren, große Übertragungen hängen.',
+  'f.overlay-mtu-mismatch.fix':
+    'Die Overlay-Netzwerke mit `--opt com.docker.network.driver.mtu=<MTU des Uplinks - 50>` anlegen (ebenso `docker_gwbridge`/ingress, wenn sie neu angelegt werden) oder die MTU des Underlays erhöhen.',
+  'f.overlay-mtu-mismatch.na':
+    'Overlays, deren Frames samt 50 Bytes VXLAN in die MTU der Uplink-Schnittstelle passen, und Hosts, deren Uplink-MTU unbekannt ist.',
+  'f.bridge-down-with-ports.title': 'Brücke DOWN, obwohl Ports angeschlossen sind',
+  'f.bridge-down-with-ports.why':
+    'Eine Brücke hat Träger, sobald einer ihrer Ports eingeschaltet ist. Eine Brücke, die DOWN oder NO-CARRIER ist, obwohl Ports angeschlossen sind, heißt: Jeder Port ist aus, oder die Brücke wurde ausgeschaltet; die Container daran sind abgeschnitten.',
+  'f.bridge-down-with-ports.fix':
+    'Die Ports prüfen (`ip link show master <bridge>`) und die Container dahinter; `ip link set <bridge> up`, wenn sie ausgeschaltet wurde.',
+  'f.bridge-down-with-ports.na':
+    'Brücken ohne Ports (docker0 ist vor dem ersten Container absichtlich DOWN) und Brücken, die UP sind.',
+  'f.veth-peer-not-captured.title': 'Das andere Ende eines veth wurde nicht erfasst',
+  'f.veth-peer-not-captured.why':
+    'Das Host-Ende eines veth-Paars ist angeschlossen, aber der Namensraum seines Gegenstücks wurde nicht erfasst; der Bericht kann also nicht sagen, zu welchem Container oder welcher Sandbox es führt.',
+  'f.veth-peer-not-captured.fix':
+    'Den Sammler als root mit verfügbarem nsenter und ohne `--no-containers`/`--no-netns` ausführen, damit jeder Namensraum von Docker erfasst wird.',
+  'f.veth-peer-not-captured.na':
+    'veth-Enden, deren Gegenstück in einem anderen Namensraum erfasst wurde, und Hosts, die absichtlich ohne Container erfasst wurden.',
+  'f.veth-ambiguous.title': 'Ein veth-Paar ließ sich nicht sicher zuordnen',
+  'f.veth-ambiguous.why':
+    'Ein Schnittstellen-Index ist nur innerhalb eines Netzwerk-Namensraums eindeutig. Dieses veth nennt einen Index des Gegenstücks, den mehrere erfasste Namensräume haben, und keiner zeigt eindeutig zurück; der Bericht rät also nicht, welches sein anderes Ende ist.',
+  'f.veth-ambiguous.fix':
+    'Mit dem Sammler erfassen (er zeichnet `ip -j link` mit link_netnsid und die Inode jedes Namensraums auf) oder die MAC-Adressen der Schnittstellen und die Ausgabe von `ip -d link` von Hand vergleichen.',
+  'f.veth-ambiguous.na':
+    'veth-Enden, deren Gegenstück in den erfassten Namensräumen von genau einer Schnittstelle genannt wird.',
+  'f.veth-without-master.title': 'veth auf dem Host ohne Brücke',
+  'f.veth-without-master.why':
+    'Ein veth, dessen Host-Ende an keiner Brücke hängt und keine Adresse trägt, verbindet nichts: meist der Rest eines Containers oder einer Sandbox, die unsauber verschwunden ist, oder eine von Hand angelegte Verbindung.',
+  'f.veth-without-master.fix':
+    'Herausfinden, was es angelegt hat (`ip -d link show <name>`); mit `ip link del <name>` löschen, wenn es ein Überbleibsel ist.',
+  'f.veth-without-master.na':
+    'veth-Enden in Containern und Docker-Sandboxen (sie sind die Seite des Containers) und Host-Enden, die Ports einer Brücke sind.',
+  'f.swarm-ports-exposed.title': 'Swarm-Port auf allen Adressen offen',
+  'f.swarm-ports-exposed.why':
+    'Swarm lauscht auf 2377/tcp (Manager: Clusterverwaltung), 7946/tcp+udp (Gossip) und 4789/udp (VXLAN-Daten). An jede Adresse gebunden, sind sie aus jedem Netz des Hosts erreichbar. 4789 hat keine Authentifizierung: Wer UDP dorthin schicken kann, kann Verkehr in unverschlüsselte Overlay-Netzwerke einschleusen.',
+  'f.swarm-ports-exposed.fix':
+    'Diese Ports nur von den anderen Swarm-Knoten zulassen (Firewall oder Regeln in `DOCKER-USER`), die Schnittstellen mit `--advertise-addr`/`--data-path-addr`/`--listen-addr` wählen und Overlays mit `--opt encrypted` verschlüsseln.',
+  'f.swarm-ports-exposed.na':
+    'Hosts, die keine Swarm-Knoten sind, und Swarm-Ports, die an eine Adresse gebunden sind (`--listen-addr`, `--data-path-addr`).',
+  'f.stale-namespace-file.title': 'Verwaiste Namensraum-Datei',
+  'f.stale-namespace-file.why':
+    'Eine Datei unter `<exec-root>/netns` von Docker, die kein Netzwerk-Namensraum mehr ist: Der Bind-Mount, der den Namensraum hielt, ist weg (dockerd oder der Host ist abgestürzt, oder die Datei blieb liegen, als ein Container verschwand). Docker entfernt sie normalerweise mit der Sandbox; für den Verkehr ist sie harmlos, verwirrt aber Werkzeuge, die Namensräume auflisten.',
+  'f.stale-namespace-file.fix':
+    'Prüfen, dass kein Container sie benutzt (`docker inspect -f "\'{{.NetworkSettings.SandboxKey}}\'" $(docker ps -aq)`), dann die Datei entfernen; ein Neustart von dockerd räumt seine Sandboxen ebenfalls auf.',
+  'f.stale-namespace-file.na':
+    'Namensraum-Dateien, die eingehängte Namensräume sind (Sandboxen laufender Container, ingress_sbox, Overlay- und Lastverteiler-Namensräume).',
+  'f.capture-not-root.title': 'Erfassung nicht als root ausgeführt',
+  'f.capture-not-root.why':
+    'Ohne root kann der Sammler nicht in die Namensräume der Container wechseln und weder die Prozesse anderer Benutzer noch die Besitzer der Sockets sehen: Teile des Modells fehlen, und die Antworten dazu sagen das.',
+  'f.capture-not-root.fix': 'Den Sammler noch einmal als root ausführen (`sudo sh dockernet-collect.sh`).',
+  'f.capture-not-root.na': 'Bündel, die als root erfasst wurden.',
+  'f.capture-incomplete.title': 'Einige Ausgaben konnten nicht gelesen werden',
+  'f.capture-incomplete.why':
+    'Ein Befehl schlug fehl, gab statt seiner Ausgabe einen Fehler aus oder wurde nicht ausgeführt. Was er gezeigt hätte, fehlt im Modell; ein fehlendes Werkzeug (`brctl`, `netstat`) wird oft durch eine andere Erfassung ersetzt.',
+  'f.capture-incomplete.fix':
+    'Den Befehl im Anhang ansehen; das fehlende Werkzeug installieren oder das Rechteproblem beheben und noch einmal erfassen.',
+  'f.capture-incomplete.na':
+    'Bündel, in denen jeder Befehl, den der Sammler ausführen wollte, eine Ausgabe hat oder sagt, warum er übersprungen wurde.',
+  'f.analysis-error.title': 'Eine Auswertung schlug fehl',
+  'f.analysis-error.why':
+    'Eine Befundfamilie hat bei diesem Schritt einen Fehler ausgelöst. Der Rest des Berichts ist davon nicht betroffen; es ist ein Fehler in dockernet.',
+  'f.analysis-error.fix': 'Ihn mit dem Bündel (oder dem Fehlertext) melden, damit er behoben werden kann.',
+  'f.analysis-error.na':
+    'Jede Auswertung, die fertig wurde (dieser Eintrag hält nur eine fehlgeschlagene fest).',
+
+  // --- Befunde: dieser Fall (die Detailzeile), aus den Daten ----------------------------------
+  'fd.swarm.manage': 'Clusterverwaltung des Swarms (Manager)',
+  'fd.swarm.gossip': 'Swarm-Gossip',
+  'fd.swarm.vxlan': 'VXLAN-Daten der Overlays',
+  'fd.swarm-ports-exposed':
+    '{port}/{transport} ({what}) ist an {addrs, list} gebunden, also an jede Adresse des Hosts.',
+  'fd.default-bridge-icc':
+    'Das Standard-Brücken-Netzwerk {name}{bridge, select, none {} other { ({bridge})}} hat enable_icc {icc, select, none {nicht gesetzt (Vorgabe true)} other {{icc}}}{endpoints, plural, =0 {} one {} other {; seine # Endpunkte erreichen einander auf jedem Port}}.',
+  'fd.subnet-overlaps-route':
+    'Das Docker-Netzwerk {name} ({subnet}{bridge, select, none {} other { auf {bridge}}}) überschneidet die Route {route} des Hosts.',
+  'fd.overlay-mtu-mismatch':
+    'Das Overlay {name} trägt Frames von {inner} Bytes{source, select, observed { (die MTU seiner Schnittstellen)} option { (MTU-Option {opt} - 50)} other { (Vorgabe 1500 - 50)}}, mit VXLAN {outer} Bytes, aber die Uplink-Schnittstelle {uplink} hat MTU {mtu}.',
+  'fd.container-host-network': 'Container {name} läuft mit --network host.',
+  'fd.ip-forward-off':
+    'net.ipv4.ip_forward ist 0, obwohl Docker installiert ist{n, plural, =0 {} one { und # Container seine Netzwerke nutzt} other { und # Container seine Netzwerke nutzen}}.',
+  'fd.bridge-nf-call-missing':
+    'net.bridge.bridge-nf-call-iptables gibt es nicht (br_netfilter ist nicht geladen), deshalb wird der Verkehr innerhalb von {bridges, list, unit} nicht gefiltert.',
+  'fd.bridge-nf-call-off':
+    'net.bridge.bridge-nf-call-iptables ist {value}: Der Verkehr innerhalb von {bridges, list, unit} wird nicht gefiltert.',
+  'fd.docker-iptables-off': 'dockerd (PID {pid}) läuft mit --iptables=false.',
+  'fd.bridge-down-with-ports':
+    '{name} ist {state}{admin, select, off {, ausgeschaltet} other {}} mit {n, plural, one {# Port} other {# Ports}}: {ports, list, unit}.',
+  'fd.veth-ambiguous':
+    '{name} nennt das Gegenstück if{peer}, das jede dieser Schnittstellen sein könnte: {candidates, list, unit}.',
+  'fd.unknown-interface': 'eine unbekannte Schnittstelle',
+  'fd.veth-peer-not-captured':
+    '{name} ist ein Port von {master}; sein Gegenstück {peer} liegt in einem Namensraum, der nicht erfasst wurde.',
+  'fd.veth-without-master': '{name} (Gegenstück {peer}) hängt an keiner Brücke und hat keine Adresse.',
+  'fd.stale-namespace-file':
+    '{path} ist kein Netzwerk-Namensraum ({reason}){container, select, none {} other {; es war die Sandbox des Containers {container}}}.',
+  'fd.capture-not-root':
+    'Der Sammler lief als UID {uid}: Namensräume der Container, die Prozesse hinter den Sockets und manche sysfs-Dateien können fehlen.',
+  'fd.capture-incomplete':
+    '{command, select, none {} other {`{command}`: }}{status}{reason, select, none {} other {: {reason}}}{docker, select, missing { (Docker ist nicht installiert)} other {}}.',
+  'fd.family-failed': 'Befundfamilie {id} schlug fehl: {error}',
+  'fd.reach-failed': 'die Erreichbarkeitsmatrix schlug fehl: {error}',
+  'fd.lan-of': 'dem LAN an {uplink}',
+  'fd.sources':
+    '{more, plural, =0 {{ids, list, unit}} one {{ids, list, unit} und # weiterer} other {{ids, list, unit} und # weiteren}}',
+  'fd.no-uplink': 'der Host hat in der Erfassung keine Uplink-Schnittstelle',
+  'fd.loopback-published-reachable':
+    '{port} ist nur auf Loopback veröffentlicht, und doch kommt ein Nachbar aus {from}, der ein Paket für {addr} an diesen Host schickt (eine Route nach {ip} über diesen Host, ein Befehl auf jeder Maschine dieses LANs), durch: {reason}.',
+  'fd.loopback-published-contained':
+    '{port} (nach {to}) ist aus {from} nicht erreichbar, selbst für einen Nachbarn, der Pakete für {ip} an diesen Host schickt: {reason}.',
+  'fd.published-port-bypasses-input':
+    'Port {port} (nach {to}) ist aus {from} unter {where} erreichbar, obwohl INPUT des Hosts ihn verwerfen würde ({verdict}: {reason}): Das DNAT von Docker schickt ihn durch FORWARD, wo die INPUT-Regeln nicht gelten.',
+  'fd.published-on-all-addresses':
+    'Host-Port {port} auf {addrs, list} wird an {to} weitergeleitet, und der Weg aus {from} kommt unter {where} durch.',
+  'fd.published-port-filtered':
+    'Port {port} (nach {to}) ist von außen nicht erreichbar: {reason}{others, plural, =0 {} one { (und # weitere Adresse ebenso)} other { (und # weitere Adressen ebenso)}}.',
+  'fd.published-on-all-addresses-unknown':
+    'Host-Port {port} auf {addrs, list} wird an {to} weitergeleitet. Ob die Firewall ihn durchlässt, ist nicht bekannt{why, select, none {} other { ({why})}}.',
+  'fd.internal-network-reachable':
+    'Das interne Netzwerk {name} ist erreichbar von {sources}: {example}, {reason}.',
+  'fd.internal-network-isolated':
+    'Kein Weg von außen oder von Containern anderer Netzwerke erreicht das interne Netzwerk {name} ({n, plural, one {# Zelle} other {# Zellen}}, z. B. {example}: {reason}).',
+  'fd.networks-reach-each-other':
+    'Container von {from} erreichen Container von {to}: {n, plural, one {# Zelle} other {# Zellen}}, z. B. {example}, {reason}.',
+  'fd.networks-isolated':
+    'Kein Container erreicht direkt einen Container eines anderen Netzwerks ({n, plural, one {# Zelle} other {# Zellen}} über {nets, plural, one {# Netzwerk} other {# Netzwerke}}, z. B. {example}: {reason}).',
 };

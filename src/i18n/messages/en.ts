@@ -682,6 +682,237 @@ export const en = {
     "The sandbox namespaces were not captured in this step, so only Docker's view is shown.",
   'q.ingress-sandbox.fact.vni': 'VXLAN id',
   'q.ingress-sandbox.fact.sandbox': 'sandbox address',
+
+  // --- findings: title, why it matters, what to do, when it is not raised (f.<kind>.*) ---------
+  'f.published-on-all-addresses.title': 'Port published on all addresses',
+  'f.published-on-all-addresses.why':
+    'A port published without a host address (`-p 60000:8080`) is bound to 0.0.0.0 and ::, every interface of the host. When the packet path from outside gets through, the port is open to every network the host is in; when the firewall was not captured, only the bind address says so.',
+  'f.published-on-all-addresses.fix':
+    'Publish on the address that should serve it (`-p 127.0.0.1:60000:8080` or the LAN address), or filter in the `DOCKER-USER` chain. Set `"ip": "127.0.0.1"` in daemon.json to change the default for new containers.',
+  'f.published-on-all-addresses.na':
+    'Ports published on one address (`-p 10.0.0.5:80:80`); ports whose path from outside is dropped (see "Published port filtered"); and ports that get through although the host\'s INPUT drops them (raised as "Published port bypasses the host firewall" instead).',
+  'f.published-port-bypasses-input.title': 'Published port bypasses the host firewall',
+  'f.published-port-bypasses-input.why':
+    "The host's INPUT chain (ufw, firewalld or a plain `INPUT DROP`) would drop this port, yet the path from outside is delivered: Docker's DNAT in nat PREROUTING turns the packet into forwarded traffic, which goes through FORWARD and Docker's chains and never meets the INPUT rules. The firewall status looks closed while the port is open.",
+  'f.published-port-bypasses-input.fix':
+    'Filter published ports in the `DOCKER-USER` chain (e.g. `-I DOCKER-USER -i eth0 -p tcp --dport 8080 -j DROP`, or ufw-docker rules), or publish on 127.0.0.1 or an internal address only.',
+  'f.published-port-bypasses-input.na':
+    'Published ports whose path from outside is dropped (DOCKER-USER or another FORWARD rule), hosts whose INPUT accepts the port, and steps without a captured firewall.',
+  'f.published-port-filtered.title': 'Published port filtered from outside',
+  'f.published-port-filtered.why':
+    'Every path from outside to this published port is dropped or rejected (typically by a `DOCKER-USER` rule), so only the host and the containers reach it.',
+  'f.published-port-filtered.fix':
+    'Nothing to do if that is intended; the path shows the rule that drops it.',
+  'f.published-port-filtered.na':
+    'Published ports that some path from outside reaches, or whose paths are unknown.',
+  'f.loopback-published-reachable.title': '127.0.0.1-published port reachable from the LAN',
+  'f.loopback-published-reachable.why':
+    "A port published on 127.0.0.1 is meant for the host only. Before Docker 28, nat PREROUTING's DNAT rewrites a packet for 127.0.0.1 to the container's address before the kernel's martian check, so any machine on the same LAN that sends packets for 127.0.0.1 to this host's MAC address (one `ip route add 127.0.0.1/32 via <host>` away) reaches the container.",
+  'f.loopback-published-reachable.fix':
+    'Upgrade to Docker 28 or later (its raw PREROUTING rules drop such packets), or add `-t raw -I PREROUTING -d 127.0.0.0/8 ! -i lo -j DROP` yourself.',
+  'f.loopback-published-reachable.na':
+    'Ports published on 127.0.0.1 whose path from the LAN is dropped (Docker 28 and later, or a raw-table rule); steps without a captured firewall.',
+  'f.loopback-published-contained.title': '127.0.0.1-published port not reachable from the LAN',
+  'f.loopback-published-contained.why':
+    'Even a LAN neighbour that sends packets for 127.0.0.1 to this host is stopped before the container (Docker 28 drops them in raw PREROUTING; without a DNAT the kernel drops them as martians).',
+  'f.loopback-published-contained.fix': 'Nothing to do; the path shows what stops them.',
+  'f.loopback-published-contained.na':
+    'Loopback-published ports that a LAN path reaches, or whose paths are unknown.',
+  'f.internal-network-reachable.title': 'Internal network reachable from outside it',
+  'f.internal-network-reachable.why':
+    "A network created with `--internal` should only carry traffic between its own containers. A path from the LAN or from another network's container reaches one of its containers: an admin rule, a container on both networks, or a disabled iptables management opens it.",
+  'f.internal-network-reachable.fix':
+    'Look at the path: remove the ACCEPT rule it went through (DOCKER-USER, FORWARD), or detach the container that bridges the networks.',
+  'f.internal-network-reachable.na':
+    'The host itself (it reaches every bridge it owns, through OUTPUT), containers attached to the internal network, and internal networks whose paths are all dropped ("Internal network isolated").',
+  'f.internal-network-isolated.title': 'Internal network isolated',
+  'f.internal-network-isolated.why':
+    'Every path from the LAN and from containers of other networks to this internal network is dropped: only its own containers (and the host) reach it.',
+  'f.internal-network-isolated.fix':
+    'Nothing to do; keep it so when adding DOCKER-USER rules (the path shows the rule that isolates it).',
+  'f.internal-network-isolated.na':
+    'Internal networks some outside path reaches, or whose paths are unknown.',
+  'f.networks-reach-each-other.title': 'Containers of different networks reach each other',
+  'f.networks-reach-each-other.why':
+    'Docker isolates user-defined networks from each other (DOCKER-ISOLATION chains, or DOCKER-FORWARD in Docker 28). A container reaches a container of another network straight at its address: the isolation rules are missing or bypassed (an ACCEPT in DOCKER-USER, `--iptables=false`, routes added by hand).',
+  'f.networks-reach-each-other.fix':
+    'Remove the rule that lets it through (the path names it), or connect the containers that must talk to one shared network on purpose (`docker network connect`).',
+  'f.networks-reach-each-other.na':
+    'Containers attached to both networks, published ports reached through the host, macvlan/ipvlan networks (they meet on the LAN), and host-mode containers (they are the host, which reaches every bridge it holds).',
+  'f.networks-isolated.title': 'Docker networks isolated from each other',
+  'f.networks-isolated.why':
+    "Every path from a container to a container of another bridge or overlay network, straight at its address, is dropped: Docker's isolation between networks holds.",
+  'f.networks-isolated.fix':
+    'Nothing to do; connect containers that must talk to one shared network on purpose.',
+  'f.networks-isolated.na':
+    'Steps with fewer than two networks holding containers, or where some path crosses.',
+  'f.container-host-network.title': 'Container in host network mode',
+  'f.container-host-network.why':
+    "A container started with `--network host` shares the host's network stack: no namespace, no NAT, every port it opens is a host port, and it can bind to any host address or see all host traffic with enough privileges.",
+  'f.container-host-network.fix':
+    'Use a bridge network with published ports unless the workload really needs the host stack (some monitoring or routing agents).',
+  'f.container-host-network.na':
+    "Containers that have their own namespace, share another container's (`--network container:X`) or have none (`--network none`).",
+  'f.default-bridge-icc.title': 'Inter-container communication on the default bridge',
+  'f.default-bridge-icc.why':
+    'On the default bridge every container can reach every other container on every port (`com.docker.network.bridge.enable_icc` is true). The default bridge also has no name resolution between containers, so containers that must talk are better grouped in their own networks.',
+  'f.default-bridge-icc.fix':
+    'Put containers that belong together in user-defined networks, and set `"icc": false` in daemon.json (for the default bridge) so that unrelated containers cannot reach each other.',
+  'f.default-bridge-icc.na':
+    'User-defined networks (their isolation is per network) and a default bridge with `enable_icc` false.',
+  'f.subnet-overlaps-route.title': 'Docker subnet overlaps a host route',
+  'f.subnet-overlaps-route.why':
+    "A Docker network's subnet overlaps a network the host already reaches through another interface. The more specific route wins: either the containers' network hides part of the LAN (hosts there become unreachable from the host and its containers) or the reverse.",
+  'f.subnet-overlaps-route.fix':
+    'Move Docker to unused ranges: `"bip"` for docker0 and `"default-address-pools"` for other networks in daemon.json (or `--subnet` when creating a network), then recreate the affected networks.',
+  'f.subnet-overlaps-route.na':
+    "A network's own route through its bridge; a route of another Docker network; macvlan and ipvlan networks on the subnet of their parent interface (that is how they are meant to work: the containers are on the LAN); the default route.",
+  'f.ip-forward-off.title': 'IPv4 forwarding is off',
+  'f.ip-forward-off.why':
+    'With `net.ipv4.ip_forward = 0` the kernel does not route packets between interfaces: containers on bridge networks cannot reach anything beyond the host, and published ports do not work from other hosts. dockerd turns it on at start unless told not to (`--ip-forward=false`); something reset it.',
+  'f.ip-forward-off.fix':
+    'Set `net.ipv4.ip_forward = 1` (a file in /etc/sysctl.d/) and find what turns it off (network manager, hardening scripts, `--ip-forward=false`).',
+  'f.ip-forward-off.na':
+    'Hosts without Docker, and hosts where forwarding is on (Docker turns it on at start unless `--ip-forward=false`).',
+  'f.bridge-nf-call-off.title': 'Bridged traffic bypasses iptables',
+  'f.bridge-nf-call-off.why':
+    "With `net.bridge.bridge-nf-call-iptables` at 0, or br_netfilter not loaded at all, frames switched between two containers on the same bridge never pass iptables: Docker's isolation rules (icc=false, internal networks) and NAT between containers on one bridge do not apply to them.",
+  'f.bridge-nf-call-off.fix':
+    'Load br_netfilter (`modprobe br_netfilter`, and list it in /etc/modules-load.d/) and set `net.bridge.bridge-nf-call-iptables = 1` (and `-ip6tables`).',
+  'f.bridge-nf-call-off.na':
+    'Hosts without Docker bridges, and hosts where br_netfilter is loaded with bridge-nf-call-iptables = 1.',
+  'f.docker-iptables-off.title': 'The engine does not manage iptables',
+  'f.docker-iptables-off.why':
+    'dockerd runs with `--iptables=false`: it creates no NAT, no port publishing rules and no isolation between networks. Containers reach the outside only through rules the administrator writes, published ports work only through docker-proxy, and nothing separates the networks from each other.',
+  'f.docker-iptables-off.fix':
+    'Remove `--iptables=false` (and `"iptables": false` in daemon.json) unless another tool manages the firewall on purpose; then make sure that tool provides NAT and isolation.',
+  'f.docker-iptables-off.na':
+    'dockerd without `--iptables=false` on its command line (the default manages iptables).',
+  'f.overlay-mtu-mismatch.title': 'Overlay MTU does not fit the uplink',
+  'f.overlay-mtu-mismatch.why':
+    'VXLAN adds 50 bytes to every frame. An overlay network sized for a 1500-byte underlay (the default, or its `com.docker.network.driver.mtu` option) sends packets larger than the uplink carries: they are fragmented or, with the DF bit set, silently dropped. Small requests work while large transfers hang.',
+  'f.overlay-mtu-mismatch.fix':
+    'Create the overlay networks with `--opt com.docker.network.driver.mtu=<uplink MTU - 50>` (and the same for `docker_gwbridge`/ingress when recreating them), or raise the underlay MTU.',
+  'f.overlay-mtu-mismatch.na':
+    "Overlays whose frames plus the 50 bytes of VXLAN fit the uplink's MTU, and hosts whose uplink MTU is unknown.",
+  'f.bridge-down-with-ports.title': 'Bridge down although ports are attached',
+  'f.bridge-down-with-ports.why':
+    'A bridge has carrier as soon as one of its ports is up. A bridge that is DOWN or NO-CARRIER with ports attached means every port is down, or the bridge was switched off: the containers on it are cut off.',
+  'f.bridge-down-with-ports.fix':
+    'Check the ports (`ip link show master <bridge>`) and the containers behind them; `ip link set <bridge> up` if it was switched off.',
+  'f.bridge-down-with-ports.na':
+    'Bridges without ports (docker0 before the first container is DOWN by design) and bridges that are up.',
+  'f.veth-peer-not-captured.title': "A veth's other end was not captured",
+  'f.veth-peer-not-captured.why':
+    'The host end of a veth pair is attached, but the namespace holding its peer was not captured, so the report cannot say which container or sandbox it leads to.',
+  'f.veth-peer-not-captured.fix':
+    'Run the collector as root with nsenter available and without `--no-containers`/`--no-netns`, so that every Docker namespace is captured.',
+  'f.veth-peer-not-captured.na':
+    'veth ends whose peer was captured in another namespace, and hosts captured without containers on purpose.',
+  'f.veth-ambiguous.title': 'A veth pair could not be matched with certainty',
+  'f.veth-ambiguous.why':
+    'An interface index is unique only inside one network namespace. This veth names a peer index that several captured namespaces hold, and none of them points back unambiguously, so the report does not guess which one is its other end.',
+  'f.veth-ambiguous.fix':
+    "Capture with the collector (it records `ip -j link` with link_netnsid and each namespace inode), or compare the interfaces' MAC addresses and `ip -d link` output by hand.",
+  'f.veth-ambiguous.na': 'veth ends whose peer is named by exactly one interface in the captured namespaces.',
+  'f.veth-without-master.title': 'veth on the host without a bridge',
+  'f.veth-without-master.why':
+    'A veth whose host end is on no bridge and carries no address connects nothing: usually the leftover of a container or sandbox that went away uncleanly, or a hand-made link.',
+  'f.veth-without-master.fix':
+    'Find what created it (`ip -d link show <name>`); delete it with `ip link del <name>` when it is a leftover.',
+  'f.veth-without-master.na':
+    "veth ends inside containers and Docker sandboxes (they are the container's side), and host ends that are ports of a bridge.",
+  'f.swarm-ports-exposed.title': 'Swarm port open on all addresses',
+  'f.swarm-ports-exposed.why':
+    'Swarm listens on 2377/tcp (managers: cluster management), 7946/tcp+udp (gossip) and 4789/udp (VXLAN data). Bound to every address, they are reachable from every network of the host. 4789 has no authentication: anyone who can send UDP to it can inject traffic into unencrypted overlay networks.',
+  'f.swarm-ports-exposed.fix':
+    'Allow these ports only from the other swarm nodes (firewall or `DOCKER-USER` rules), choose the interfaces with `--advertise-addr`/`--data-path-addr`/`--listen-addr`, and encrypt overlays with `--opt encrypted`.',
+  'f.swarm-ports-exposed.na':
+    'Hosts that are not swarm nodes, and swarm ports bound to one address (`--listen-addr`, `--data-path-addr`).',
+  'f.stale-namespace-file.title': 'Stale namespace file',
+  'f.stale-namespace-file.why':
+    "A file under Docker's `<exec-root>/netns` that is no network namespace any more: the bind mount that held the namespace is gone (dockerd or the host crashed, or the file was left behind when a container went away). Docker normally removes it with the sandbox; it is harmless for traffic but confuses tools that list namespaces.",
+  'f.stale-namespace-file.fix':
+    'Check that no container uses it (`docker inspect -f "\'{{.NetworkSettings.SandboxKey}}\'" $(docker ps -aq)`), then remove the file; restarting dockerd also cleans up its sandboxes.',
+  'f.stale-namespace-file.na':
+    'Namespace files that are mounted namespaces (sandboxes of running containers, ingress_sbox, overlay and load-balancer namespaces).',
+  'f.capture-not-root.title': 'Capture not run as root',
+  'f.capture-not-root.why':
+    "Without root the collector cannot enter container namespaces or see other users' processes and socket owners: parts of the model are missing, and answers about them say so.",
+  'f.capture-not-root.fix': 'Run the collector again as root (`sudo sh dockernet-collect.sh`).',
+  'f.capture-not-root.na': 'Bundles captured as root.',
+  'f.capture-incomplete.title': 'Some outputs could not be read',
+  'f.capture-incomplete.why':
+    'A command failed, printed an error instead of its output, or was not run. Whatever it would have shown is missing from the model; a missing tool (`brctl`, `netstat`) is often replaced by another capture.',
+  'f.capture-incomplete.fix':
+    'Look at the command in the appendix; install the missing tool or fix the permission problem and capture again.',
+  'f.capture-incomplete.na':
+    'Bundles in which every command the collector meant to run has an output or says why it was skipped.',
+  'f.analysis-error.title': 'An analysis failed',
+  'f.analysis-error.why':
+    'A finding family raised an error on this step. The rest of the report is unaffected; this is a bug in dockernet.',
+  'f.analysis-error.fix': 'Report it with the bundle (or the error text) so that it can be fixed.',
+  'f.analysis-error.na': 'Every analysis that finished (this entry only records a failing one).',
+
+  // --- findings: this instance (the detail line), from the data -------------------------------
+  'fd.swarm.manage': 'swarm cluster management (managers)',
+  'fd.swarm.gossip': 'swarm gossip',
+  'fd.swarm.vxlan': 'VXLAN overlay data',
+  'fd.swarm-ports-exposed':
+    '{port}/{transport} ({what}) is bound to {addrs, list}, every address of the host.',
+  'fd.default-bridge-icc':
+    'The default bridge network {name}{bridge, select, none {} other { ({bridge})}} has enable_icc {icc, select, none {unset (default true)} other {{icc}}}{endpoints, plural, =0 {} one {} other {; its # endpoints can reach each other on every port}}.',
+  'fd.subnet-overlaps-route':
+    'The Docker network {name} ({subnet}{bridge, select, none {} other { on {bridge}}}) overlaps the host route {route}.',
+  'fd.overlay-mtu-mismatch':
+    "The overlay {name} carries frames of {inner} bytes{source, select, observed { (its interfaces' MTU)} option { (mtu option {opt} - 50)} other { (default 1500 - 50)}}, {outer} bytes with VXLAN, but the uplink {uplink} has MTU {mtu}.",
+  'fd.container-host-network': 'Container {name} runs with --network host.',
+  'fd.ip-forward-off':
+    'net.ipv4.ip_forward is 0 while Docker is installed{n, plural, =0 {} one { and # container uses its networks} other { and # containers use its networks}}.',
+  'fd.bridge-nf-call-missing':
+    'net.bridge.bridge-nf-call-iptables does not exist (br_netfilter is not loaded), so traffic inside {bridges, list, unit} is not filtered.',
+  'fd.bridge-nf-call-off':
+    'net.bridge.bridge-nf-call-iptables is {value}: traffic inside {bridges, list, unit} is not filtered.',
+  'fd.docker-iptables-off': 'dockerd (pid {pid}) runs with --iptables=false.',
+  'fd.bridge-down-with-ports':
+    '{name} is {state}{admin, select, off {, switched off} other {}} with {n, plural, one {# port} other {# ports}}: {ports, list, unit}.',
+  'fd.veth-ambiguous': '{name} names peer if{peer}, which could be any of: {candidates, list, unit}.',
+  'fd.unknown-interface': 'an unknown interface',
+  'fd.veth-peer-not-captured':
+    '{name} is a port of {master}; its peer {peer} is in a namespace that was not captured.',
+  'fd.veth-without-master': '{name} (peer {peer}) is on no bridge and has no address.',
+  'fd.stale-namespace-file':
+    '{path} is no network namespace ({reason}){container, select, none {} other {; it was the sandbox of container {container}}}.',
+  'fd.capture-not-root':
+    'The collector ran as uid {uid}: container namespaces, process owners of sockets and some sysfs files may be missing.',
+  'fd.capture-incomplete':
+    '{command, select, none {} other {`{command}`: }}{status}{reason, select, none {} other {: {reason}}}{docker, select, missing { (Docker is not installed)} other {}}.',
+  'fd.family-failed': 'finding family {id} failed: {error}',
+  'fd.reach-failed': 'the reachability matrix failed: {error}',
+  'fd.lan-of': 'the LAN of {uplink}',
+  'fd.sources':
+    '{more, plural, =0 {{ids, list, unit}} one {{ids, list, unit} and # more} other {{ids, list, unit} and # more}}',
+  'fd.no-uplink': 'the host has no uplink in the capture',
+  'fd.loopback-published-reachable':
+    '{port} is published on loopback only, yet a neighbour on {from} that sends a packet for {addr} to this host (a route to {ip} via this host, one command on any machine of that LAN) gets through: {reason}.',
+  'fd.loopback-published-contained':
+    '{port} (to {to}) is not reachable from {from} even for a neighbour that sends packets for {ip} to this host: {reason}.',
+  'fd.published-port-bypasses-input':
+    "Port {port} (to {to}) is reachable from {from} at {where}, although the host's INPUT would {verdict} it ({reason}): Docker's DNAT sends it through FORWARD, where the INPUT rules do not apply.",
+  'fd.published-on-all-addresses':
+    'Host port {port} on {addrs, list} is forwarded to {to}, and the path from {from} gets through at {where}.',
+  'fd.published-port-filtered':
+    'Port {port} (to {to}) is not reachable from outside: {reason}{others, plural, =0 {} one { (and # other address alike)} other { (and # other addresses alike)}}.',
+  'fd.published-on-all-addresses-unknown':
+    'Host port {port} on {addrs, list} is forwarded to {to}. Whether the firewall lets it through is not known{why, select, none {} other { ({why})}}.',
+  'fd.internal-network-reachable':
+    'The internal network {name} is reachable from {sources}: {example}, {reason}.',
+  'fd.internal-network-isolated':
+    "No path from outside or from other networks' containers reaches the internal network {name} ({n, plural, one {# cell} other {# cells}}, e.g. {example}: {reason}).",
+  'fd.networks-reach-each-other':
+    'Containers of {from} reach containers of {to}: {n, plural, one {# cell} other {# cells}}, e.g. {example}, {reason}.',
+  'fd.networks-isolated':
+    'No container reaches a container of another network directly ({n, plural, one {# cell} other {# cells}} across {nets, plural, one {# network} other {# networks}}, e.g. {example}: {reason}).',
 } as const;
 
 export type MessageId = keyof typeof en;
