@@ -14,6 +14,7 @@ import { catalogs, LANGS, type Lang, langFromEnv, langOfLocale, translator } fro
 import { buildReport } from '../src/pipeline.js';
 import { renderHtml } from '../src/render/html.js';
 import { renderMarkdown } from '../src/render/markdown.js';
+import { stepDiagram } from '../src/render/mermaid/index.js';
 import type { Report } from '../src/report/types.js';
 
 const root = join(import.meta.dirname, '..');
@@ -32,9 +33,10 @@ describe('message formatter', () => {
       'keine Ports',
       '1 Port',
       '2 Ports',
-      '1.500 Ports',
+      '1500 Ports',
     ]);
-    expect(formatMessage('en', '{n, plural, one {# port} other {# ports}}', { n: 1500 })).toBe('1,500 ports');
+    expect(formatMessage('en', '{n, plural, one {# port} other {# ports}}', { n: 1500 })).toBe('1500 ports');
+    expect(formatMessage('en', '{n, number} addresses', { n: 65534 })).toBe('65,534 addresses');
   });
 
   it('lists and numbers through Intl.ListFormat and Intl.NumberFormat', () => {
@@ -218,6 +220,21 @@ describe('the slide samples in German and English', () => {
       expect(md).toBe(readFileSync(golden, 'utf8'));
     });
   }
+
+  it('de: the figure of step 3 matches test/golden/slides.step-3.de.mmd, in German words', () => {
+    const golden = join(root, 'test', 'golden', 'slides.step-3.de.mmd');
+    const de = stepDiagram(reports.de!.steps[2]!.model, { lang: 'de' }).source;
+    if (update) writeFileSync(golden, de);
+    expect(existsSync(golden), `missing ${golden}: run npm run golden`).toBe(true);
+    expect(de).toBe(readFileSync(golden, 'utf8'));
+    // The same figure as the English one, node for node: only the words differ.
+    const en = stepDiagram(reports.en!.steps[2]!.model).source;
+    const shape = (src: string) => src.split('\n').map((l) => l.replace(/\[.*|".*|\|.*\|/g, ''));
+    expect(shape(de)).toEqual(shape(en));
+    expect(de).toContain('Legende');
+    expect(de).toContain('veröffentlicht');
+    expect(de).not.toMatch(/\b(Legend|green border|listening on the host|default route)\b/);
+  });
 
   it('no English catalog text leaks into the German report (HTML and Markdown)', () => {
     // The collector's free-text note (the manifest's comment) is data, like a name: left out.

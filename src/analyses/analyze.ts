@@ -14,7 +14,7 @@ import { tr } from './util.js';
 export function analyzeSteps(steps: AnalysisInput[]): StepAnalysis[] {
   const labels = steps.map((s) => {
     try {
-      return suggestLabel(s.model);
+      return suggestLabel(s.model, tr(s));
     } catch {
       return '';
     }
@@ -42,7 +42,13 @@ export function analyzeSteps(steps: AnalysisInput[]): StepAnalysis[] {
     };
     if (reach) analysis.reach = reach;
     const prev = steps[i - 1];
-    if (prev) analysis.diff = diffSteps(prev.model, s.model, prev.meta.step || labels[i - 1] || `Step ${i}`);
+    if (prev)
+      analysis.diff = diffSteps(
+        prev.model,
+        s.model,
+        prev.meta.step || labels[i - 1] || tr(s)('report.step-n', { n: i }),
+        tr(s),
+      );
     return analysis;
   });
 }

@@ -5,7 +5,8 @@
  *
  *   {name}                                  the value as given (a port stays `60000`, never `60.000`)
  *   {n, number}                             Intl.NumberFormat of the language
- *   {n, plural, =0 {none} one {# port} other {# ports}}   Intl.PluralRules; `#` is the number
+ *   {n, plural, =0 {none} one {# port} other {# ports}}   Intl.PluralRules; `#` is the number,
+ *                                           ungrouped (`1500 ports`: counts sit beside ports and PIDs)
  *   {kind, select, host {...} other {...}}  one branch by value; an empty value ('' or []) picks `none`
  *   {items, list}  {items, list, or}     Intl.ListFormat ("a, b and c", "a, b oder c")
  *   {items, list, unit}                   comma-separated, the same in every language (technical lists)
@@ -168,6 +169,7 @@ export function messageShape(src: string): MessageShape {
 interface IntlSet {
   plural: Intl.PluralRules;
   number: Intl.NumberFormat;
+  count: Intl.NumberFormat;
   lists: Record<'and' | 'or' | 'unit', Intl.ListFormat>;
 }
 
@@ -179,6 +181,7 @@ function intlFor(locale: string): IntlSet {
     s = {
       plural: new Intl.PluralRules(locale),
       number: new Intl.NumberFormat(locale),
+      count: new Intl.NumberFormat(locale, { useGrouping: false }),
       lists: {
         and: new Intl.ListFormat(locale, { type: 'conjunction' }),
         or: new Intl.ListFormat(locale, { type: 'disjunction' }),
@@ -203,7 +206,7 @@ function run(nodes: Node[], params: MessageParams, intl: IntlSet, hash?: number)
         out += n.v;
         break;
       case 'hash':
-        out += hash === undefined ? '#' : intl.number.format(hash);
+        out += hash === undefined ? '#' : intl.count.format(hash);
         break;
       case 'arg':
         out += str(params[n.name]);

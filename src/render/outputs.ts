@@ -89,7 +89,7 @@ export async function renderOutputs(
 ): Promise<OutputResult> {
   const progress = opts.progress ?? (() => {});
   const files: OutputFile[] = [];
-  const figures = report.steps.map((s) => stepDiagram(s.model));
+  const figures = report.steps.map((s) => stepDiagram(s.model, { lang: report.lang }));
   const sources = figures.map((d) => d.source);
   const { drawioFile } = await import('./drawio.js');
   figures.forEach((d, i) => {
