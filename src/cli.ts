@@ -78,6 +78,7 @@ async function reportCommand(inputs: string[], opts: ReportOpts): Promise<void> 
   }
   // Chromium starts (and loads mermaid) while the bundles are read and analysed.
   const started = await startBrowser({
+    lang,
     formats: formats as Format[],
     ...(opts.browser !== undefined ? { browser: opts.browser } : {}),
   });

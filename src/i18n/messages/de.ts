@@ -315,6 +315,19 @@ export const de: Record<MessageId, string> = {
   'diff.cat.published-port': 'Veröffentlichte Ports',
 
   // --- die Kommandozeile ----------------------------------------------------------------------
+  'out.no-browser':
+    'kein Chromium gefunden. Installiere eines (Debian/Ubuntu: apt-get install chromium) oder gib es mit --browser PFAD oder PUPPETEER_EXECUTABLE_PATH an.',
+  'out.no-such-browser': 'den Browser {path} gibt es nicht',
+  'out.rendering': 'zeichne {n, plural, one {# Diagramm} other {# Diagramme}} in Chromium ({path})',
+  'out.figure-failed': 'die Abbildung von Schritt {n} konnte nicht gezeichnet werden: {error}',
+  'out.script-diagrams':
+    'die Diagramme zeichnet das Mermaid-Skript in report.html, wenn die Datei geöffnet wird (kein Browser zum Vorab-Zeichnen)',
+  'out.page-of': 'Seite {page} von {pages}',
+  'out.printing': 'drucke das PDF',
+  'out.no-pdf-no-browser':
+    'report.pdf wurde nicht geschrieben: Ein PDF braucht einen Browser, und --no-browser wurde angegeben',
+  'out.no-pdf':
+    'report.pdf wurde nicht geschrieben: kein Chromium gefunden. Installiere eines (Debian/Ubuntu: apt-get install chromium) oder gib es mit --browser PFAD oder PUPPETEER_EXECUTABLE_PATH an.',
   'cli.no-format': 'kein Format angegeben',
   'cli.unknown-format': 'unbekanntes Format „{format}“ (möglich: {choices})',
   'cli.summary':

@@ -311,6 +311,18 @@ export const en = {
   'diff.cat.published-port': 'Published ports',
 
   // --- the command line -----------------------------------------------------------------------
+  'out.no-browser':
+    'no Chromium found. Install one (Debian/Ubuntu: apt-get install chromium), or point to it with --browser PATH or PUPPETEER_EXECUTABLE_PATH.',
+  'out.no-such-browser': 'the browser {path} does not exist',
+  'out.rendering': 'rendering {n, plural, one {# diagram} other {# diagrams}} in Chromium ({path})',
+  'out.figure-failed': 'the figure of step {n} could not be drawn: {error}',
+  'out.script-diagrams':
+    "diagrams are drawn by mermaid's script inside report.html when it is opened (no browser to pre-render them)",
+  'out.page-of': 'Page {page} of {pages}',
+  'out.printing': 'printing the PDF',
+  'out.no-pdf-no-browser': 'report.pdf was not written: a PDF needs a browser, and --no-browser was given',
+  'out.no-pdf':
+    'report.pdf was not written: no Chromium found. Install one (Debian/Ubuntu: apt-get install chromium), or point to it with --browser PATH or PUPPETEER_EXECUTABLE_PATH.',
   'cli.no-format': 'no format given',
   'cli.unknown-format': 'unknown format "{format}" (choose from {choices})',
   'cli.summary':
