@@ -53,7 +53,9 @@ function runCli(args: string[]): Promise<CliRun> {
     ? ['/usr/bin/time', ['-v', process.execPath, ...node]]
     : [process.execPath, node];
   return new Promise((resolve, reject) => {
-    const child = spawn(cmd, argv, { env: { ...process.env, DOCKERNET_FROM_SOURCE: '1' } });
+    const child = spawn(cmd, argv, {
+      env: { ...process.env, DOCKERNET_FROM_SOURCE: '1', LC_ALL: 'C.UTF-8' },
+    });
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => {
       stderr += d.toString();

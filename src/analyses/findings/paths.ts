@@ -142,7 +142,10 @@ function publishedFindings(t: Translator, model: StepModel, r: StepReach, cells:
   for (const [k, ps] of groups) {
     const p = ps[0]!;
     const loop = p.hostIp.startsWith('127.') || p.hostIp === '::1';
-    const to = `${p.container ? `container ${p.container} ` : ''}${p.containerIp ?? '?'}:${p.containerPort ?? '?'}`;
+    const to = t('fd.to', {
+      container: p.container ?? '',
+      target: `${p.containerIp ?? '?'}:${p.containerPort ?? '?'}`,
+    });
     const mine = outside.filter(
       (c) =>
         c.dst.port === p.hostPort &&

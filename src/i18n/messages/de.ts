@@ -916,6 +916,7 @@ export const de: Record<MessageId, string> = {
     '{command, select, none {} other {`{command}`: }}{status}{reason, select, none {} other {: {reason}}}{docker, select, missing { (Docker ist nicht installiert)} other {}}.',
   'fd.family-failed': 'Befundfamilie {id} schlug fehl: {error}',
   'fd.reach-failed': 'die Erreichbarkeitsmatrix schlug fehl: {error}',
+  'fd.to': '{container, select, none {} other {Container {container} }}{target}',
   'fd.lan-of': 'dem LAN an {uplink}',
   'fd.sources':
     '{more, plural, =0 {{ids, list, unit}} one {{ids, list, unit} und # weiterer} other {{ids, list, unit} und # weiteren}}',

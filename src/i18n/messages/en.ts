@@ -901,6 +901,7 @@ export const en = {
     '{command, select, none {} other {`{command}`: }}{status}{reason, select, none {} other {: {reason}}}{docker, select, missing { (Docker is not installed)} other {}}.',
   'fd.family-failed': 'finding family {id} failed: {error}',
   'fd.reach-failed': 'the reachability matrix failed: {error}',
+  'fd.to': '{container, select, none {} other {container {container} }}{target}',
   'fd.lan-of': 'the LAN of {uplink}',
   'fd.sources':
     '{more, plural, =0 {{ids, list, unit}} one {{ids, list, unit} and # more} other {{ids, list, unit} and # more}}',
