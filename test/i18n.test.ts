@@ -58,6 +58,14 @@ describe('message formatter', () => {
     expect(formatMessage('en', "'{literal}' and it''s {x}", { x: 1 })).toBe("{literal} and it's 1");
   });
 
+  it('parameters are data, never syntax: braces, #, quotes and markup in a name stay as they are', () => {
+    const name = "x{n, plural, other {#}}'{y}'<b>`";
+    expect(
+      formatMessage('de', 'Container {name}: {n, plural, one {# Port} other {# Ports}}', { name, n: 2 }),
+    ).toBe(`Container ${name}: 2 Ports`);
+    expect(translator('de')('fig.container', { name, service: '' })).toBe(`Container ${name}`);
+  });
+
   it('rejects broken syntax instead of printing it', () => {
     expect(() => parseMessage('{n, plural, one {x}}')).toThrow(MessageSyntaxError);
     expect(() => parseMessage('{n')).toThrow(MessageSyntaxError);
