@@ -13,6 +13,7 @@ import { DEFAULT_LIMITS } from './bundle/limits.js';
 import { BundleReadError, readBundle as readOneBundle } from './bundle/read.js';
 import type { Bundle } from './bundle/types.js';
 import { expandClusterInputs } from './cluster/bundles.js';
+import { LANGS, type Lang, langFromEnv, translator } from './i18n/index.js';
 import { buildStepModel } from './model/build-step.js';
 import type { StepModel } from './model/types.js';
 import { findParser, parsers } from './parsers/index.js';
@@ -60,6 +61,7 @@ interface ReportOpts {
   redact?: boolean;
   redactMap?: string;
   cluster?: boolean;
+  lang?: Lang;
 }
 
 /** Messages on stderr; progress only on a terminal, so pipes and CI logs stay quiet. */
@@ -68,22 +70,29 @@ function log(quiet: boolean | undefined, msg: string): void {
 }
 
 async function reportCommand(inputs: string[], opts: ReportOpts): Promise<void> {
+  // --lang, else the locale of the environment (LC_ALL, LC_MESSAGES, LANG), else English.
+  const lang = opts.lang ?? langFromEnv(process.env);
+  const t = translator(lang);
   let formats = opts.format
     .split(',')
     .map((f) => f.trim())
     .filter(Boolean);
-  if (formats.length === 0) throw new ExitError('no format given', EXIT.usage);
+  if (formats.length === 0) throw new ExitError(t('cli.no-format'), EXIT.usage);
   // `-f ...,zip` is `--zip <output>/report.zip` (with the other formats inside).
   const zipPath = opts.zip ?? (formats.includes('zip') ? join(opts.output, 'report.zip') : undefined);
   formats = formats.filter((f) => f !== 'zip');
   if (formats.length === 0) throw new ExitError('zip needs at least one other format to hold', EXIT.usage);
   if (opts.redactMap && !opts.redact) throw new ExitError('--redact-map needs --redact', EXIT.usage);
   for (const f of formats) {
-    if (!(FORMATS as readonly string[]).includes(f) && f !== 'zip')
-      throw new ExitError(`unknown format "${f}" (choose from ${FORMATS.join(', ')}, zip)`, EXIT.usage);
+    if (!(FORMATS as readonly string[]).includes(f))
+      throw new ExitError(
+        t('cli.unknown-format', { format: f, choices: `${FORMATS.join(', ')}, zip` }),
+        EXIT.usage,
+      );
   }
   // Chromium starts (and loads mermaid) while the bundles are read and analysed.
   const started = await startBrowser({
+    lang,
     formats: formats as Format[],
     ...(opts.browser !== undefined ? { browser: opts.browser } : {}),
   });
@@ -93,6 +102,7 @@ async function reportCommand(inputs: string[], opts: ReportOpts): Promise<void> 
   try {
     const buildOpts = {
       order: opts.order,
+      lang,
       ...(opts.title ? { title: opts.title } : {}),
       ...(redactor ? { redactor } : {}),
     };
@@ -114,7 +124,9 @@ async function reportCommand(inputs: string[], opts: ReportOpts): Promise<void> 
       paper: opts.paper,
       appendix: opts.appendix,
       ...(opts.browser !== undefined ? { browser: opts.browser } : {}),
-      ...(interactive ? { progress: (m: string) => process.stderr.write(`dockernet: ${m}...\n`) } : {}),
+      ...(interactive
+        ? { progress: (m: string) => process.stderr.write(`${t('cli.progress', { what: m })}\n`) }
+        : {}),
     },
     started,
   );
@@ -128,7 +140,7 @@ async function reportCommand(inputs: string[], opts: ReportOpts): Promise<void> 
       written.push(path);
     }
   } catch (e) {
-    throw new ExitError(`cannot write the report to ${outDir}: ${(e as Error).message}`, EXIT.output);
+    throw new ExitError(t('cli.cannot-write', { dir: outDir, error: (e as Error).message }), EXIT.output);
   }
   const warnings = report.steps.reduce(
     (n, s) => n + s.warnings.length + s.commands.reduce((m, c) => m + c.warnings.length, 0),
@@ -139,12 +151,12 @@ async function reportCommand(inputs: string[], opts: ReportOpts): Promise<void> 
     opts.quiet,
     c
       ? `dockernet: cluster of ${c.model.nodes.length} node(s), ${c.model.overlays.length} overlay(s), ${c.model.tunnels.length} tunnel(s), ${c.findings.length} cluster finding(s); ${warnings} warning(s)`
-      : `dockernet: ${report.steps.length} step(s), ${warnings} warning(s)`,
+      : t('cli.summary', { steps: report.steps.length, warnings }),
   );
   for (const w of written.filter((p) => !p.includes(`${join(outDir, 'diagrams')}`)))
-    log(opts.quiet, `  wrote ${w}`);
+    log(opts.quiet, t('cli.wrote', { path: w }));
   const diagrams = written.filter((p) => p.includes(join(outDir, 'diagrams'))).length;
-  if (diagrams) log(opts.quiet, `  wrote ${diagrams} diagram file(s) in ${join(outDir, 'diagrams')}`);
+  if (diagrams) log(opts.quiet, t('cli.wrote-diagrams', { n: diagrams, dir: join(outDir, 'diagrams') }));
   if (zipPath) {
     const path = resolve(zipPath);
     try {
@@ -168,9 +180,9 @@ async function reportCommand(inputs: string[], opts: ReportOpts): Promise<void> 
         );
       await writeZip(path, entries);
     } catch (e) {
-      throw new ExitError(`cannot write the archive ${path}: ${(e as Error).message}`, EXIT.output);
+      throw new ExitError(t('cli.cannot-write-zip', { path, error: (e as Error).message }), EXIT.output);
     }
-    log(opts.quiet, `  wrote ${path} (the report, its diagrams, the bundles and SHA256SUMS)`);
+    log(opts.quiet, t('cli.wrote-zip', { path }));
   }
   if (redactor && opts.redactMap) {
     const mapPath = resolve(opts.redactMap);
@@ -188,7 +200,7 @@ async function reportCommand(inputs: string[], opts: ReportOpts): Promise<void> 
     const said = report.redaction.kinds.filter((k) => k.values > 0).map((k) => kindCount(k.kind, k.values));
     log(opts.quiet, `  redacted: ${said.length ? said.join(', ') : 'nothing identifying found'}`);
   }
-  for (const n of result.notes) log(opts.quiet, `  note: ${n}`);
+  for (const n of result.notes) log(opts.quiet, t('cli.note', { note: n }));
   if (opts.failOn) {
     const rank = SEVERITIES.indexOf(opts.failOn);
     const hits = [
@@ -196,7 +208,7 @@ async function reportCommand(inputs: string[], opts: ReportOpts): Promise<void> 
       ...(report.cluster?.findings ?? []),
     ].filter((f) => SEVERITIES.indexOf(f.severity) >= rank);
     if (hits.length > 0) {
-      log(opts.quiet, `dockernet: ${hits.length} finding(s) of severity ${opts.failOn} or higher`);
+      log(opts.quiet, t('cli.fail-on', { n: hits.length, severity: t(`severity.${opts.failOn}`) }));
       throw new SilentExit(EXIT.findings);
     }
   }
@@ -412,6 +424,12 @@ export function buildProgram(): Command {
       new Option('--order <how>', 'step order: as given on the command line, or by capture time')
         .choices(['given', 'time'])
         .default('given'),
+    )
+    .addOption(
+      new Option(
+        '--lang <lang>',
+        'language of the report and of these messages (default: from LC_ALL, LC_MESSAGES or LANG, else en)',
+      ).choices(LANGS as unknown as string[]),
     )
     .option('-t, --title <text>', 'report title (default: from the host names)')
     .option(

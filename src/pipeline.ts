@@ -10,6 +10,7 @@ import type { Bundle } from './bundle/types.js';
 import { buildClusterModel } from './cluster/build.js';
 import { expandClusterInputs } from './cluster/bundles.js';
 import { runClusterFindings } from './cluster/findings/index.js';
+import type { Lang } from './i18n/index.js';
 import { buildStepModel } from './model/build-step.js';
 import type { StepModel } from './model/types.js';
 import { type ParsedBundle, parseBundle } from './parsers/parse-bundle.js';
@@ -31,6 +32,8 @@ export interface BuildReportOptions {
    * raw outputs, before anything parses them (src/redact/). One Redactor for all the steps.
    */
   redactor?: Redactor;
+  /** The language of the report's text (default English; the CLI reads the locale). */
+  lang?: Lang;
 }
 
 /** The read stage for every input, in order; redacted (all steps together) when asked. */
@@ -58,6 +61,7 @@ export function reportFromBundles(bundles: Bundle[], opts: BuildReportOptions = 
     generator: { name: 'dockernet', version: VERSION },
     ...(opts.generatedAt ? { generatedAt: opts.generatedAt } : {}),
     ...(opts.title ? { title: opts.redactor ? opts.redactor.text(opts.title) : opts.title } : {}),
+    ...(opts.lang ? { lang: opts.lang } : {}),
   });
   if (opts.redactor) report.redaction = opts.redactor.summary();
   return report;

@@ -10,7 +10,8 @@ const run = (args: string[], input?: string) =>
   spawnSync(process.execPath, [join(root, 'bin/dockernet.js'), ...args], {
     encoding: 'utf8',
     input,
-    env: { ...process.env, DOCKERNET_FROM_SOURCE: '1' },
+    // English whatever the developer's locale: the messages are asserted below.
+    env: { ...process.env, DOCKERNET_FROM_SOURCE: '1', LC_ALL: 'C.UTF-8' },
   });
 
 describe('dockernet CLI', () => {

@@ -9,11 +9,12 @@ import { suggestLabel } from './label.js';
 import { type StepReach, stepReach } from './reach.js';
 import { runQuestions } from './run-questions.js';
 import type { AnalysisInput, Finding, StepAnalysis } from './types.js';
+import { tr } from './util.js';
 
 export function analyzeSteps(steps: AnalysisInput[]): StepAnalysis[] {
   const labels = steps.map((s) => {
     try {
-      return suggestLabel(s.model);
+      return suggestLabel(s.model, tr(s));
     } catch {
       return '';
     }
@@ -29,7 +30,7 @@ export function analyzeSteps(steps: AnalysisInput[]): StepAnalysis[] {
         kind: 'analysis-error',
         severity: 'info',
         subject: 'reachability',
-        detail: `the reachability matrix failed: ${(e as Error)?.message ?? String(e)}`,
+        detail: tr(s)('fd.reach-failed', { error: (e as Error)?.message ?? String(e) }),
         evidence: [],
       };
     }
@@ -41,7 +42,13 @@ export function analyzeSteps(steps: AnalysisInput[]): StepAnalysis[] {
     };
     if (reach) analysis.reach = reach;
     const prev = steps[i - 1];
-    if (prev) analysis.diff = diffSteps(prev.model, s.model, prev.meta.step || labels[i - 1] || `Step ${i}`);
+    if (prev)
+      analysis.diff = diffSteps(
+        prev.model,
+        s.model,
+        prev.meta.step || labels[i - 1] || tr(s)('report.step-n', { n: i }),
+        tr(s),
+      );
     return analysis;
   });
 }

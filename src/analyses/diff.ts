@@ -7,6 +7,8 @@
  *   interface  added    host/docker0          docker0 (bridge, DOWN) appeared
  *   route      changed  host/main/inet/...    172.17.0.0/16 dev docker0: flags linkdown -> none
  */
+
+import { type Translator, translator } from '../i18n/index.js';
 import type { Evidence, NamespaceFacet, StepModel } from '../model/types.js';
 import type { DiffCategory, DiffChange, StepDiff } from './types.js';
 import { nsLabel } from './util.js';
@@ -21,7 +23,13 @@ interface Item {
   evidence?: Evidence;
 }
 
-function compare(category: DiffCategory, before: Item[], after: Item[], out: DiffChange[]): void {
+function compare(
+  t: Translator,
+  category: DiffCategory,
+  before: Item[],
+  after: Item[],
+  out: DiffChange[],
+): void {
   const prev = new Map(before.map((i) => [i.key, i]));
   const cur = new Map(after.map((i) => [i.key, i]));
   for (const [k, i] of cur) {
@@ -31,14 +39,14 @@ function compare(category: DiffCategory, before: Item[], after: Item[], out: Dif
         category,
         change: 'added',
         key: k,
-        summary: `${i.label} appeared`,
+        summary: t('diff.appeared', { what: i.label }),
         ...(i.evidence ? { evidence: i.evidence } : {}),
       });
       continue;
     }
     const diffs = Object.keys({ ...p.fields, ...i.fields })
       .filter((f) => (p.fields[f] ?? '') !== (i.fields[f] ?? ''))
-      .map((f) => `${f} ${p.fields[f] || 'none'} -> ${i.fields[f] || 'none'}`);
+      .map((f) => `${f} ${p.fields[f] || t('label.none')} -> ${i.fields[f] || t('label.none')}`);
     if (diffs.length)
       out.push({
         category,
@@ -49,16 +57,17 @@ function compare(category: DiffCategory, before: Item[], after: Item[], out: Dif
       });
   }
   for (const [k, p] of prev)
-    if (!cur.has(k)) out.push({ category, change: 'removed', key: k, summary: `${p.label} is gone` });
+    if (!cur.has(k))
+      out.push({ category, change: 'removed', key: k, summary: t('diff.gone', { what: p.label }) });
 }
 
 /** Namespaces are matched by id; a namespace seen only in one step adds or removes all its items. */
-function interfaces(m: StepModel): Item[] {
+function interfaces(m: StepModel, t: Translator): Item[] {
   return m.namespaces.flatMap((ns) =>
     ns.interfaces.map((i) => ({
       key: `${ns.id}/${i.name}`,
       ns: ns.id,
-      label: `${i.name} (${i.kind}) in ${nsLabel(m, ns.id)}`,
+      label: t('diff.label.interface', { name: i.name, kind: i.kind, ns: nsLabel(m, ns.id, t) }),
       fields: {
         state: i.state ?? '',
         flags: [...i.flags].sort().join(','),
@@ -70,13 +79,13 @@ function interfaces(m: StepModel): Item[] {
   );
 }
 
-function addresses(m: StepModel): Item[] {
+function addresses(m: StepModel, t: Translator): Item[] {
   return m.namespaces.flatMap((ns) =>
     ns.interfaces.flatMap((i) =>
       i.addresses.map((a) => ({
         key: `${ns.id}/${i.name}/${a.cidr}`,
         ns: ns.id,
-        label: `${a.cidr} on ${i.name} in ${nsLabel(m, ns.id)}`,
+        label: t('diff.label.address', { cidr: a.cidr, name: i.name, ns: nsLabel(m, ns.id, t) }),
         fields: {},
         evidence: i.evidence,
       })),
@@ -84,19 +93,19 @@ function addresses(m: StepModel): Item[] {
   );
 }
 
-function bridges(m: StepModel): Item[] {
+function bridges(m: StepModel, t: Translator): Item[] {
   return m.namespaces.flatMap((ns) =>
     ns.bridges.map((b) => ({
       key: `${ns.id}/${b.name}`,
       ns: ns.id,
-      label: `bridge ${b.name} in ${nsLabel(m, ns.id)}`,
+      label: t('diff.label.bridge', { name: b.name, ns: nsLabel(m, ns.id, t) }),
       fields: { stp: b.stp === undefined ? '' : b.stp ? 'on' : 'off' },
       ...(b.evidence[0] ? { evidence: b.evidence[0] } : {}),
     })),
   );
 }
 
-function bridgePorts(m: StepModel): Item[] {
+function bridgePorts(m: StepModel, t: Translator): Item[] {
   return m.namespaces.flatMap((ns) =>
     ns.bridges.flatMap((b) =>
       b.ports.map((p) => {
@@ -104,7 +113,7 @@ function bridgePorts(m: StepModel): Item[] {
         return {
           key: `${ns.id}/${b.name}/${p}`,
           ns: ns.id,
-          label: `port ${p} of bridge ${b.name}`,
+          label: t('diff.label.bridge-port', { port: p, bridge: b.name }),
           fields: {},
           ...(i ? { evidence: i.evidence } : b.evidence[0] ? { evidence: b.evidence[0] } : {}),
         };
@@ -113,14 +122,18 @@ function bridgePorts(m: StepModel): Item[] {
   );
 }
 
-function routes(m: StepModel): Item[] {
+function routes(m: StepModel, t: Translator): Item[] {
   const seen = new Set<string>();
   return m.namespaces.flatMap((ns) =>
     ns.routes
       .map((r) => ({
         key: `${ns.id}/${r.table}/${r.family}/${r.type} ${r.dst}${r.dev ? ` dev ${r.dev}` : ''}`,
         ns: ns.id,
-        label: `route ${r.type === 'unicast' ? '' : `${r.type} `}${r.dst}${r.dev ? ` dev ${r.dev}` : ''} (table ${r.table}) in ${nsLabel(m, ns.id)}`,
+        label: t('diff.label.route', {
+          route: `${r.type === 'unicast' ? '' : `${r.type} `}${r.dst}${r.dev ? ` dev ${r.dev}` : ''}`,
+          table: r.table,
+          ns: nsLabel(m, ns.id, t),
+        }),
         fields: {
           via: r.via ?? '',
           src: r.src ?? '',
@@ -139,7 +152,7 @@ function routes(m: StepModel): Item[] {
   );
 }
 
-function sockets(m: StepModel): Item[] {
+function sockets(m: StepModel, t: Translator): Item[] {
   const seen = new Set<string>();
   return m.namespaces.flatMap((ns) =>
     ns.sockets
@@ -147,7 +160,10 @@ function sockets(m: StepModel): Item[] {
       .map((s) => ({
         key: `${ns.id}/${s.proto}/${s.localAddress}:${s.localPortNumber ?? s.localPort}`,
         ns: ns.id,
-        label: `${s.proto} ${s.localAddress}:${s.localPortNumber ?? s.localPort}${s.program ? ` (${s.program})` : ''} listening in ${nsLabel(m, ns.id)}`,
+        label: t('diff.label.socket', {
+          socket: `${s.proto} ${s.localAddress}:${s.localPortNumber ?? s.localPort}${s.program ? ` (${s.program})` : ''}`,
+          ns: nsLabel(m, ns.id, t),
+        }),
         fields: { program: s.program ?? '' },
         evidence: s.evidence,
       }))
@@ -160,7 +176,7 @@ function sockets(m: StepModel): Item[] {
 }
 
 /** Processes by command line; kernel threads and the capture's own commands are noise. */
-function processes(m: StepModel): Item[] {
+function processes(m: StepModel, t: Translator): Item[] {
   const items = new Map<string, Item & { pids: number[] }>();
   for (const ns of m.namespaces) {
     for (const p of ns.processes) {
@@ -178,7 +194,11 @@ function processes(m: StepModel): Item[] {
         items.set(key, {
           key,
           ns: ns.id,
-          label: `${p.name} in ${nsLabel(m, ns.id)}: ${p.command.length > 100 ? `${p.command.slice(0, 100)}...` : p.command}`,
+          label: t('diff.label.process', {
+            name: p.name,
+            ns: nsLabel(m, ns.id, t),
+            command: p.command.length > 100 ? `${p.command.slice(0, 100)}...` : p.command,
+          }),
           fields: {},
           evidence: p.evidence,
           pids: [p.pid],
@@ -192,10 +212,10 @@ function processes(m: StepModel): Item[] {
   }));
 }
 
-function dockerNetworks(m: StepModel): Item[] {
+function dockerNetworks(m: StepModel, t: Translator): Item[] {
   return m.dockerNetworks.map((n) => ({
     key: `network/${n.name}`,
-    label: `Docker network ${n.name} (${n.driver}, ${n.scope})`,
+    label: t('diff.label.network', { name: n.name, driver: n.driver, scope: n.scope }),
     fields: {
       driver: n.driver,
       subnets: n.subnets.map((s) => s.subnet).join(','),
@@ -209,38 +229,43 @@ function dockerNetworks(m: StepModel): Item[] {
   }));
 }
 
-function containers(m: StepModel): Item[] {
+function containers(m: StepModel, t: Translator): Item[] {
   return m.containers.map((c) => ({
     key: `container/${c.name}`,
-    label: `container ${c.name}`,
+    label: t('diff.label.container', { name: c.name }),
     fields: { networks: c.networks.map((n) => `${n.network}${n.ipv4 ? ` ${n.ipv4}` : ''}`).join(',') },
     ...(c.evidence[0] ? { evidence: c.evidence[0] } : {}),
   }));
 }
 
-function veths(m: StepModel): Item[] {
+function veths(m: StepModel, t: Translator): Item[] {
   return m.vethLinks.map((l) => {
     const ends = [`${l.a.namespace}/${l.a.ifname}`, `${l.b.namespace}/${l.b.ifname}`].sort();
     return {
       key: `veth/${ends[0]}<->${ends[1]}`,
-      label: `veth pair ${l.a.ifname} (${nsLabel(m, l.a.namespace)}) <-> ${l.b.ifname} (${nsLabel(m, l.b.namespace)})`,
+      label: t('diff.label.veth', {
+        a: l.a.ifname,
+        ans: nsLabel(m, l.a.namespace, t),
+        b: l.b.ifname,
+        bns: nsLabel(m, l.b.namespace, t),
+      }),
       fields: {},
       ...(l.evidence[0] ? { evidence: l.evidence[0] } : {}),
     };
   });
 }
 
-function publishedPorts(m: StepModel): Item[] {
+function publishedPorts(m: StepModel, t: Translator): Item[] {
   return m.publishedPorts.map((p) => ({
     key: `port/${p.proto}/${p.hostIp}:${p.hostPort}`,
-    label: `published port ${p.proto} ${p.hostIp}:${p.hostPort}`,
+    label: t('diff.label.published-port', { port: `${p.proto} ${p.hostIp}:${p.hostPort}` }),
     fields: { target: `${p.container ?? ''} ${p.containerIp ?? ''}:${p.containerPort ?? ''}`.trim() },
     ...(p.evidence[0] ? { evidence: p.evidence[0] } : {}),
   }));
 }
 
 /** Category, extractor, and the facet a namespace needs captured for its items to be compared. */
-const extractors: [DiffCategory, (m: StepModel) => Item[], NamespaceFacet?][] = [
+const extractors: [DiffCategory, (m: StepModel, t: Translator) => Item[], NamespaceFacet?][] = [
   ['interface', interfaces, 'interfaces'],
   ['address', addresses, 'interfaces'],
   // Bridges come from the interfaces' `master` as much as from brctl.
@@ -271,19 +296,24 @@ function unevenNamespaces(prev: StepModel, cur: StepModel, facet: NamespaceFacet
   return out;
 }
 
-export function diffSteps(prev: StepModel, cur: StepModel, fromLabel: string): StepDiff {
+export function diffSteps(
+  prev: StepModel,
+  cur: StepModel,
+  fromLabel: string,
+  t: Translator = translator('en'),
+): StepDiff {
   const changes: DiffChange[] = [];
   for (const [category, extract, captures] of extractors) {
     try {
       const skip = captures ? unevenNamespaces(prev, cur, captures) : new Set<string>();
       const keep = (i: Item) => i.ns === undefined || !skip.has(i.ns);
-      compare(category, extract(prev).filter(keep), extract(cur).filter(keep), changes);
+      compare(t, category, extract(prev, t).filter(keep), extract(cur, t).filter(keep), changes);
     } catch (e) {
       changes.push({
         category,
         change: 'changed',
         key: `${category}/error`,
-        summary: `could not compare: ${(e as Error).message}`,
+        summary: t('diff.failed', { error: (e as Error).message }),
       });
     }
   }

@@ -6,7 +6,7 @@
 import type { ModelNamespace, NamespaceFacet } from '../model/types.js';
 import { questions as registry } from './questions/index.js';
 import type { AnalysisInput, Answer, Need, Question } from './types.js';
-import { hostNs } from './util.js';
+import { hostNs, tr } from './util.js';
 
 /** Was the facet captured (the model says which captures fed it)? Bridges also follow from interfaces. */
 function captured(ns: ModelNamespace | undefined, facet: NamespaceFacet): boolean {
@@ -16,45 +16,41 @@ function captured(ns: ModelNamespace | undefined, facet: NamespaceFacet): boolea
 }
 
 /** undefined when the need is met, else what is missing. */
-export function missing(need: Need, { model }: AnalysisInput): string | undefined {
+export function missing(need: Need, input: AnalysisInput): string | undefined {
+  const { model } = input;
+  const t = tr(input);
   const host = hostNs(model);
   switch (need) {
     case 'host.interfaces':
       return captured(host, 'interfaces') || (host?.interfaces.length ?? 0) > 0
         ? undefined
-        : "the host's interfaces (`ip addr`)";
+        : t('need.host.interfaces');
     case 'host.routes':
-      return captured(host, 'routes') || (host?.routes.length ?? 0) > 0
-        ? undefined
-        : "the host's routing table (`ip route`)";
+      return captured(host, 'routes') || (host?.routes.length ?? 0) > 0 ? undefined : t('need.host.routes');
     case 'host.bridges':
       return captured(host, 'bridges') || (host?.bridges.length ?? 0) > 0
         ? undefined
-        : "the host's bridges (`brctl show` or `bridge link`)";
+        : t('need.host.bridges');
     case 'host.sockets':
       return captured(host, 'sockets') || (host?.sockets.length ?? 0) > 0
         ? undefined
-        : "the host's sockets (`netstat` or `ss`)";
+        : t('need.host.sockets');
     case 'host.processes':
       return captured(host, 'processes') || (host?.processes.length ?? 0) > 0
         ? undefined
-        : "the host's processes (`ps`)";
+        : t('need.host.processes');
     case 'docker':
-      return model.docker.installed
-        ? undefined
-        : 'Docker is not installed in this step (or `docker version` failed)';
+      return model.docker.installed ? undefined : t('need.docker');
     case 'docker.networks':
-      return model.dockerNetworks.length > 0
-        ? undefined
-        : 'the Docker networks (`docker network ls` / `inspect`)';
+      return model.dockerNetworks.length > 0 ? undefined : t('need.docker.networks');
     case 'container':
       return model.namespaces.some(
         (n) => n.kind === 'container' && (n.interfaces.length > 0 || n.processes.length > 0),
       )
         ? undefined
-        : "a container's network namespace";
+        : t('need.container');
     case 'sandbox':
-      return model.namespaces.some((n) => n.kind === 'sandbox') ? undefined : "Docker's sandbox namespaces";
+      return model.namespaces.some((n) => n.kind === 'sandbox') ? undefined : t('need.sandbox');
   }
 }
 
@@ -69,9 +65,16 @@ function questionText(q: Question, input: AnalysisInput): string {
 export function runQuestion(q: Question, input: AnalysisInput): Answer {
   const base = { id: q.id, question: questionText(q, input), answer: '', facts: [], evidence: [] };
   try {
-    const gaps = q.needs.map((n) => missing(n, input)).filter((m) => m !== undefined);
+    const t = tr(input);
+    // Docker missing is a fact about the step, not a gap in the capture.
+    const gaps = q.needs
+      .map((n) => {
+        const m = missing(n, input);
+        return m === undefined ? undefined : n === 'docker' ? m : t('need.not-captured', { what: m });
+      })
+      .filter((m) => m !== undefined);
     if (gaps.length) {
-      const reason = gaps.map((g) => (g.startsWith('Docker is') ? g : `not captured: ${g}`)).join('; ');
+      const reason = gaps.join('; ');
       return { ...base, status: 'not-applicable', reason };
     }
     const applies = q.appliesTo(input);
@@ -82,7 +85,7 @@ export function runQuestion(q: Question, input: AnalysisInput): Answer {
     return {
       ...base,
       status: 'error',
-      reason: `question ${q.id} failed: ${(e as Error)?.message ?? String(e)}`,
+      reason: tr(input)('need.failed', { id: q.id, error: (e as Error)?.message ?? String(e) }),
     };
   }
 }

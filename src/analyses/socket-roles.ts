@@ -6,25 +6,17 @@
  *   tcp   0.0.0.0:22     LISTEN  804/sshd          -> the OpenSSH server
  *   tcp6  :::60000       LISTEN  3491/docker-proxy -> Docker's userland proxy for a published port
  */
-import type { ModelSocket, StepModel } from '../model/types.js';
-import { bare, code } from './util.js';
 
-const WELL_KNOWN: Record<number, string> = {
-  22: 'SSH',
-  25: 'SMTP (mail)',
-  53: 'DNS',
-  67: 'DHCP server',
-  68: 'DHCP client',
-  80: 'HTTP',
-  111: 'rpcbind (NFS, RPC)',
-  123: 'NTP (time)',
-  443: 'HTTPS',
-  631: 'IPP (printing)',
-  2375: 'the Docker API without TLS',
-  2376: 'the Docker API with TLS',
-  5353: 'mDNS',
-  8080: 'HTTP (alternative port)',
-};
+import { type MessageId, type Translator, translator } from '../i18n/index.js';
+import type { ModelSocket, StepModel } from '../model/types.js';
+import { bare } from './util.js';
+
+/** Well-known ports whose service has a name (`role.port.<n>` in the catalogs). */
+const WELL_KNOWN = new Set([22, 25, 53, 67, 68, 80, 111, 123, 443, 631, 2375, 2376, 5353, 8080]);
+
+function wellKnown(t: Translator, port: number | undefined): string | undefined {
+  return port !== undefined && WELL_KNOWN.has(port) ? t(`role.port.${port}` as MessageId) : undefined;
+}
 
 /** Value of `-flag value` in a command line. */
 export function argOf(command: string | undefined, flag: string): string | undefined {
@@ -40,7 +32,7 @@ function owner(s: ModelSocket): string {
 }
 
 /** One phrase: what this socket is. */
-export function socketRole(s: ModelSocket, model: StepModel): string {
+export function socketRole(s: ModelSocket, model: StepModel, t: Translator = translator('en')): string {
   const cmd = owner(s);
   const port = s.localPortNumber;
   const prog = s.program ?? '';
@@ -48,39 +40,32 @@ export function socketRole(s: ModelSocket, model: StepModel): string {
     const cip = argOf(s.processCommand, '-container-ip');
     const cport = argOf(s.processCommand, '-container-port');
     const target = model.publishedPorts.find((p) => p.hostPort === port && p.containerIp === cip);
-    return `Docker's userland proxy for the published port ${port ?? s.localPort}${
-      cip ? `: it forwards connections to ${code(`${cip}:${cport ?? '?'}`)}` : ''
-    }${target?.container ? ` (container ${target.container})` : ''}`;
+    return t('role.docker-proxy', {
+      port: port ?? s.localPort,
+      target: cip ? `${cip}:${cport ?? '?'}` : '',
+      container: target?.container ?? '',
+    });
   }
   if (/(^|\/)dockerd(\s|$)/.test(cmd) || prog === 'dockerd') {
-    if (bare(s.localAddress) === '127.0.0.11')
-      return "Docker's embedded DNS server for containers on user-defined networks (clients query 127.0.0.11:53, which NAT rules redirect here)";
-    if (port === 2377)
-      return 'the swarm manager port of dockerd: cluster management (raft, node joins, task dispatch) over mutual TLS';
-    if (port === 7946)
-      return `swarm gossip of dockerd (${s.transport}): nodes find each other and share overlay network state`;
-    return 'a socket of the Docker engine (dockerd)';
+    if (bare(s.localAddress) === '127.0.0.11') return t('role.dockerd-dns');
+    if (port === 2377) return t('role.dockerd-swarm');
+    if (port === 7946) return t('role.dockerd-gossip', { transport: s.transport });
+    return t('role.dockerd');
   }
-  if (s.pid === undefined && s.transport === 'udp' && port === 4789)
-    return "the kernel's VXLAN socket (no process owns it): overlay network traffic between swarm nodes, UDP 4789";
+  if (s.pid === undefined && s.transport === 'udp' && port === 4789) return t('role.vxlan');
   if (/sshd/.test(cmd)) {
-    if (s.listening) return 'the OpenSSH server (sshd), waiting for logins';
+    if (s.listening) return t('role.sshd');
     const m = /sshd:\s*(\S+?)@(\S+)/.exec(s.processCommand ?? s.program ?? '');
-    return `an open SSH login session${m ? ` (user ${m[1]} on ${m[2]})` : ''} from ${s.foreignAddress}: the per-connection sshd of an administrator's login, typically the one the capture was run from`;
+    return t('role.ssh-session', { user: m?.[1] ?? '', tty: m?.[2] ?? '', from: s.foreignAddress });
   }
-  if (/systemd-resolve/.test(cmd))
-    return "systemd-resolved's local DNS stub resolver: programs on the host send DNS queries to it (/etc/resolv.conf points to 127.0.0.53), and it forwards them to the real DNS servers";
-  if (s.pid === undefined && prog === '')
-    return `a socket without a visible owner${port !== undefined && WELL_KNOWN[port] ? ` on the ${WELL_KNOWN[port]} port` : ''} (a kernel socket, or one of another user when the capture was not run as root)`;
-  const known = port !== undefined ? WELL_KNOWN[port] : undefined;
-  return `${prog ? code(prog) : 'a process'}${s.pid !== undefined ? ` (pid ${s.pid})` : ''}${known ? `, on the ${known} port` : ''}`;
+  if (/systemd-resolve/.test(cmd)) return t('role.resolved');
+  if (s.pid === undefined && prog === '') return t('role.no-owner', { service: wellKnown(t, port) ?? '' });
+  return t('role.process', { prog, pid: s.pid ?? '', service: wellKnown(t, port) ?? '' });
 }
 
-export function bindPhrase(s: ModelSocket): string {
+export function bindPhrase(s: ModelSocket, t: Translator = translator('en')): string {
   if (s.wildcard)
-    return s.family === 'inet6' || s.localAddress.includes(':')
-      ? 'on every address (IPv6 wildcard `::`)'
-      : 'on every address';
-  if (s.loopback) return 'on loopback only (not reachable from the network)';
-  return `on ${s.localAddress} only`;
+    return t(s.family === 'inet6' || s.localAddress.includes(':') ? 'role.bind.all6' : 'role.bind.all');
+  if (s.loopback) return t('role.bind.loopback');
+  return t('role.bind.one', { address: s.localAddress });
 }

@@ -6,6 +6,7 @@
  * `Record<FindingKind, ...>` so that the compiler asks for text whenever a kind is added.
  */
 import type { BundleMeta } from '../bundle/types.js';
+import type { Lang } from '../i18n/index.js';
 import type { Evidence, StepModel } from '../model/types.js';
 import type { ReportCommand } from '../report/command.js';
 import type { StepReach } from './reach.js';
@@ -17,6 +18,8 @@ export interface AnalysisInput {
   commands: ReportCommand[];
   /** The step's reachability matrix, when the evaluator ran (findings from packet paths read it). */
   reach?: StepReach;
+  /** The language of the answers, findings and diff lines (default English). */
+  lang?: Lang;
 }
 
 export interface Fact {

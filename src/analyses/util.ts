@@ -1,4 +1,5 @@
 /** Helpers shared by questions, findings and the diff: lookups in a StepModel and small text tools. */
+import { type Lang, type Translator, translator } from '../i18n/index.js';
 import type {
   Evidence,
   ModelBridge,
@@ -8,6 +9,11 @@ import type {
   ModelSocket,
   StepModel,
 } from '../model/types.js';
+
+/** The translator of a step's language: questions, findings and the diff write their text through it. */
+export function tr(input: { lang?: Lang | undefined }): Translator {
+  return translator(input.lang ?? 'en');
+}
 
 export function hostNs(model: StepModel): ModelNamespace | undefined {
   return model.namespaces.find((n) => n.kind === 'host');
@@ -21,12 +27,12 @@ export function iface(ns: ModelNamespace | undefined, name: string): ModelInterf
   return ns?.interfaces.find((i) => i.name === name);
 }
 
-export function nsLabel(model: StepModel, id: string): string {
+export function nsLabel(model: StepModel, id: string, t: Translator = translator('en')): string {
   const ns = nsById(model, id);
   if (!ns) return id;
-  if (ns.kind === 'host') return `the host${ns.name ? ` ${ns.name}` : ''}`;
-  if (ns.kind === 'container') return `container ${ns.container ?? ns.name}`;
-  return `Docker sandbox ${ns.name}`;
+  if (ns.kind === 'host') return t('ns.label.host', { name: ns.name ?? '' });
+  if (ns.kind === 'container') return t('ns.label.container', { name: ns.container ?? ns.name });
+  return t('ns.label.sandbox', { name: ns.name });
 }
 
 /** The Linux bridge behind a bridge-driver Docker network. */

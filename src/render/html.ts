@@ -14,7 +14,9 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import Handlebars from 'handlebars';
+import { translator } from '../i18n/index.js';
 import type { Report } from '../report/types.js';
+import { registerI18nHelpers } from './i18n-helpers.js';
 import { type LazyGroup, LazyStore, PAGE_SCRIPT, wantsCompact } from './lazy.js';
 import { readTemplate, TEMPLATE_DIR } from './templates.js';
 import { type AppendixMode, reportView } from './view.js';
@@ -46,9 +48,16 @@ function registerLazy(hb: typeof Handlebars): void {
     const id = store.reserve(group);
     store.fill(id, options.fn(this));
     const n = options.hash.rows;
-    const rows = n === undefined ? '' : typeof n === 'number' ? ` (${n} rows)` : ` (${String(n)})`;
-    const summary = hb.Utils.escapeExpression(`${String(options.hash.summary ?? 'Details')}${rows}`);
-    return `<details class="lazy"><summary>${summary}</summary><div class="lazy-body" data-lazy="${id}">${NO_SCRIPT_NOTE}</div></details>`;
+    const t = translator(options.data?.root?.lang);
+    const text = String(options.hash.summary ?? '');
+    const rows =
+      n === undefined
+        ? text
+        : typeof n === 'number'
+          ? t('report.lazy-rows', { summary: text, n })
+          : `${text} (${String(n)})`;
+    const summary = hb.Utils.escapeExpression(rows);
+    return `<details class="lazy"><summary>${summary}</summary><div class="lazy-body" data-lazy="${id}">${noScriptNote(t)}</div></details>`;
   });
   // `{{#lazyFile text anchor}}metadata{{/lazyFile}}`: one appendix file in compact mode, its
   // metadata and text stored together; the page numbers the lines itself.
@@ -58,18 +67,22 @@ function registerLazy(hb: typeof Handlebars): void {
       const store: unknown = options.data?.root?.lazy;
       if (!(store instanceof LazyStore)) return options.fn(this);
       const id = store.add('a', [options.fn(this), String(text)]);
-      return `<div class="lazy-body" data-lazy="${id}" data-anchor="${hb.Utils.escapeExpression(String(anchor))}">${NO_SCRIPT_NOTE}</div>`;
+      const t = translator(options.data?.root?.lang);
+      return `<div class="lazy-body" data-lazy="${id}" data-anchor="${hb.Utils.escapeExpression(String(anchor))}">${noScriptNote(t)}</div>`;
     },
   );
 }
 
 /** What a reader without JavaScript sees in place of a stored block. */
-const NO_SCRIPT_NOTE = '<span class="muted lazy-note">(needs JavaScript; else see report.json)</span>';
+function noScriptNote(t: ReturnType<typeof translator>): string {
+  return `<span class="muted lazy-note">${Handlebars.Utils.escapeExpression(t('report.lazy-needs-js'))}</span>`;
+}
 
 function template(): Handlebars.TemplateDelegate {
   if (compiled) return compiled;
   const hb = Handlebars.create();
   registerLazy(hb);
+  registerI18nHelpers(hb);
   if (existsSync(PRECOMPILED) && statSync(PRECOMPILED).mtimeMs >= newestTemplate()) {
     // Compiling the templates costs ~0.25 s per run; the build precompiles them.
     type Spec = Parameters<typeof Handlebars.template>[0];
@@ -134,6 +147,7 @@ export function renderHtml(report: Report, opts: HtmlOptions = {}): string {
   const css = readTemplate('report.css') + readTemplate('analyses.css') + readTemplate('print.css');
   const compact = isCompact(report, opts);
   const view = reportView(report, opts.audience ?? 'review', opts.appendix ?? 'full', compact);
+  const t = translator(report.lang);
   const d = opts.diagrams;
   const scripts: string[] = [];
   const lazy = compact ? new LazyStore() : undefined;
@@ -155,8 +169,8 @@ export function renderHtml(report: Report, opts: HtmlOptions = {}): string {
     s.diagram = {
       anchor: `${s.anchor}-topology`,
       source,
-      alt: `Topology of step ${s.index}: ${s.label}`,
-      caption: `Figure ${s.index}: interfaces, bridges, veth pairs, containers and published ports of this step.`,
+      alt: t('diagram.alt', { n: s.index, label: s.label }),
+      caption: t('diagram.caption', { n: s.index }),
       img: svg ? svgDataUri(svg) : undefined,
       script: d.mode === 'script',
       error: d.mode === 'svg' ? d.errors[i] : undefined,
@@ -178,7 +192,7 @@ export function renderHtml(report: Report, opts: HtmlOptions = {}): string {
     };
   }
   const csp = cspFor(css, scripts, d?.mode === 'script');
-  const html = template()({ view, css, csp, scripts, lazy, compact });
+  const html = template()({ view, css, csp, scripts, lazy, compact, lang: report.lang ?? 'en' });
   if (!lazy) return html;
   // The data blocks go last, after every block was stored while rendering.
   const end = html.lastIndexOf('</body>');

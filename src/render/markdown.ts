@@ -19,7 +19,9 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Handlebars from 'handlebars';
+import { translator } from '../i18n/index.js';
 import type { Report } from '../report/types.js';
+import { registerI18nHelpers } from './i18n-helpers.js';
 import { readTemplate, TEMPLATE_DIR } from './templates.js';
 import { reportView } from './view.js';
 import type { Audience, TextPart } from './view-analyses.js';
@@ -162,6 +164,8 @@ function engine(): Handlebars.TemplateDelegate {
   if (!hb || !compiled) {
     hb = Handlebars.create();
     hb.registerHelper('md', (v: unknown) => mdText(v));
+    // Names in a message's parameters are data: escaped like {{md x}}.
+    registerI18nHelpers(hb, (v) => (typeof v === 'number' ? v : mdText(v)));
     hb.registerHelper('code', (v: unknown) => mdCode(v));
     hb.registerHelper('cellcode', (v: unknown) => mdCode(v, true));
     /** TextPart[] (answers, findings) as one line of text with code spans. */
@@ -192,6 +196,7 @@ function engine(): Handlebars.TemplateDelegate {
 
 export function renderMarkdown(report: Report, opts: MarkdownOptions = {}): string {
   const view = reportView(report, opts.audience ?? 'review');
+  const t = translator(report.lang);
   const steps = view.steps.map((s, i) => {
     const step = report.steps[i]!;
     const files = step.files.map((f, n) => ({
@@ -199,7 +204,7 @@ export function renderMarkdown(report: Report, opts: MarkdownOptions = {}): stri
       size: f.size,
       status: s.files[n]?.status ?? '',
       warnings: s.files[n]?.warnings.length ?? 0,
-      note: [f.truncated ? 'truncated in the bundle' : '', f.encoding !== 'utf8' ? f.encoding : '']
+      note: [f.truncated ? t('appendix.truncated') : '', f.encoding !== 'utf8' ? f.encoding : '']
         .filter(Boolean)
         .join(', '),
     }));
@@ -210,6 +215,7 @@ export function renderMarkdown(report: Report, opts: MarkdownOptions = {}): stri
   const clusterDiagram = view.cluster ? opts.diagrams?.[report.steps.length] : undefined;
   const text = engine()({
     view: { ...view, isAnswers: view.audience === 'answers', steps, clusterDiagram },
+    lang: report.lang ?? 'en',
   });
   // Templates stay readable with blank lines around blocks; the output keeps at most one.
   return `${text

@@ -4,7 +4,9 @@
  * the diagrams and the PDF; puppeteer is only loaded when a browser is used, so HTML without a
  * browser stays fast.
  */
+
 import type { Browser } from 'puppeteer';
+import { type Lang, translator } from '../i18n/index.js';
 import type { Report } from '../report/types.js';
 import type { PreparedPage } from './diagrams.js';
 import { type HtmlOptions, isCompact, renderHtml, type StepDiagrams } from './html.js';
@@ -64,17 +66,18 @@ export interface BrowserSession {
 }
 
 export async function startBrowser(
-  opts: Pick<OutputOptions, 'browser' | 'formats'> & { shared?: boolean },
+  opts: Pick<OutputOptions, 'browser' | 'formats'> & { shared?: boolean; lang?: Lang },
 ): Promise<BrowserStart> {
+  const t = translator(opts.lang);
   const notes: string[] = [];
   const wantsBrowser =
     opts.browser !== false && (opts.formats.includes('html') || opts.formats.includes('pdf'));
   const shared = opts.shared ? { shared: true } : {};
   if (!wantsBrowser) return { notes, ...shared };
-  const { findBrowser, NO_BROWSER_HELP } = await import('./browser-find.js');
+  const { findBrowser } = await import('./browser-find.js');
   const found = findBrowser(opts.browser || undefined);
   if (!found) {
-    notes.push(opts.browser ? `the browser ${opts.browser} does not exist` : NO_BROWSER_HELP);
+    notes.push(opts.browser ? t('out.no-such-browser', { path: opts.browser }) : t('out.no-browser'));
     return { notes, ...shared };
   }
   // Only now load puppeteer: the no-browser path never pays for it.
@@ -102,8 +105,9 @@ export async function renderOutputs(
   started?: BrowserStart,
 ): Promise<OutputResult> {
   const progress = opts.progress ?? (() => {});
+  const t = translator(report.lang);
   const files: OutputFile[] = [];
-  const figures = report.steps.map((s) => stepDiagram(s.model));
+  const figures = report.steps.map((s) => stepDiagram(s.model, { lang: report.lang }));
   const sources = figures.map((d) => d.source);
   const { drawioFile } = await import('./drawio.js');
   figures.forEach((d, i) => {
@@ -126,12 +130,11 @@ export async function renderOutputs(
   const start = started ?? (await startBrowser(opts));
   const notes: string[] = [...start.notes];
   const browserPath = start.path;
-  const { NO_BROWSER_HELP } = await import('./browser-find.js');
   const session = await start.ready;
   const browser = session?.browser;
   try {
     if (session) {
-      progress(`rendering ${sources.length} diagram(s) in Chromium (${browserPath})`);
+      progress(t('out.rendering', { n: sources.length, path: browserPath ?? '' }));
       const { renderDiagrams } = await import('./diagrams.js');
       const rendered = await renderDiagrams(sources, {
         browser: session.browser,
@@ -150,18 +153,14 @@ export async function renderOutputs(
       rendered.forEach((r, i) => {
         if (r.svg) files.push({ name: `diagrams/${names[i]}.svg`, data: svgFile(r.svg) });
         if (r.png) files.push({ name: `diagrams/${names[i]}.png`, data: r.png });
-        else
-          notes.push(
-            `the figure of ${names[i]!.replace('-', ' ')} could not be drawn: ${r.error ?? 'unknown error'}`,
-          );
+        else if (names[i] === 'cluster')
+          notes.push(t('out.cluster-figure-failed', { error: r.error ?? '?' }));
+        else notes.push(t('out.figure-failed', { n: i + 1, error: r.error ?? '?' }));
       });
     } else {
       const { mermaidScriptPath, mermaidConfig } = await import('./diagram-script.js');
       diagrams = { mode: 'script', sources, scriptPath: mermaidScriptPath(), config: mermaidConfig() };
-      if (opts.formats.includes('html'))
-        notes.push(
-          "diagrams are drawn by mermaid's script inside report.html when it is opened (no browser to pre-render them)",
-        );
+      if (opts.formats.includes('html')) notes.push(t('out.script-diagrams'));
     }
 
     const htmlOpts: HtmlOptions = { audience: opts.audience, diagrams };
@@ -178,7 +177,7 @@ export async function renderOutputs(
     }
     if (opts.formats.includes('pdf')) {
       if (browser) {
-        progress('printing the PDF');
+        progress(t('out.printing'));
         const { renderPdf } = await import('./pdf.js');
         // The PDF shows pre-rendered figures: the page's own script mode is never printed.
         // The PDF is a document to read: its appendix shows only what the report cites (by default).
@@ -188,12 +187,19 @@ export async function renderOutputs(
           pdfAppendix === 'full' && !isCompact(report, htmlOpts)
             ? html
             : renderHtml(report, { ...htmlOpts, appendix: pdfAppendix, compact: false });
-        const pdf = await renderPdf(browser, pdfHtml, { paper: opts.paper ?? 'a4', title: report.title });
+        // Chromium fills in the numbers: the words around them come from the catalog.
+        const [before = '', between = '', after = ''] = t('out.page-of', {
+          page: '\u0000',
+          pages: '\u0000',
+        }).split('\u0000');
+        const pdf = await renderPdf(browser, pdfHtml, {
+          paper: opts.paper ?? 'a4',
+          title: report.title,
+          pageOf: { before, between, after },
+        });
         files.push({ name: 'report.pdf', data: pdf });
       } else {
-        notes.push(
-          `report.pdf was not written: ${opts.browser === false ? 'a PDF needs a browser, and --no-browser was given' : NO_BROWSER_HELP}`,
-        );
+        notes.push(t(opts.browser === false ? 'out.no-pdf-no-browser' : 'out.no-pdf'));
       }
     }
   } finally {

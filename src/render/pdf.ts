@@ -15,6 +15,8 @@ export interface PdfOptions {
   paper?: 'a4' | 'letter';
   /** Shown in every page's header (escaped here: it may come from a bundle's hostname). */
   title: string;
+  /** The footer's words ("Page X of Y"): `{page}` and `{pages}` stand for the numbers. Default English. */
+  pageOf?: { before: string; between: string; after: string };
   /** Hard limit for loading and printing; the page is closed when it is reached. Default 60 s. */
   timeoutMs?: number;
   /** Open every `<details>` (raw outputs, process lists) before printing. Default true. */
@@ -42,7 +44,13 @@ export function headerTemplate(title: string): string {
   return `<div style='${BOX}'><span>${escapeHtml(title)}</span><span>dockernet</span></div>`;
 }
 
-export const FOOTER_TEMPLATE = `<div style='${BOX}justify-content:flex-end;'><span>Page <span class="pageNumber"></span> of <span class="totalPages"></span></span></div>`;
+export function footerTemplate(w: { before: string; between: string; after: string } = PAGE_OF_EN): string {
+  return `<div style='${BOX}justify-content:flex-end;'><span>${escapeHtml(w.before)}<span class="pageNumber"></span>${escapeHtml(w.between)}<span class="totalPages"></span>${escapeHtml(w.after)}</span></div>`;
+}
+
+const PAGE_OF_EN = { before: 'Page ', between: ' of ', after: '' };
+
+export const FOOTER_TEMPLATE = footerTemplate();
 
 export class PdfTimeoutError extends Error {
   constructor(ms: number) {
@@ -71,7 +79,7 @@ export async function renderPdf(browser: Browser, html: string, opts: PdfOptions
         printBackground: true,
         displayHeaderFooter: true,
         headerTemplate: headerTemplate(opts.title),
-        footerTemplate: FOOTER_TEMPLATE,
+        footerTemplate: footerTemplate(opts.pageOf),
         margin: { top: '16mm', bottom: '14mm', left: '12mm', right: '12mm' },
         outline: true,
         // Untagged: bookmarks come from `outline` all the same, and a tagged PDF of the four

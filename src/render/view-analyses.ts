@@ -10,8 +10,9 @@
  *            findings, no diff (it would give away "what changed since the last step").
  * - answers: the answer key: diff and answers, no findings.
  */
-import { findingInfo } from '../analyses/findings/catalogue.js';
+import { findingText } from '../analyses/findings/catalogue.js';
 import type { Answer, DiffCategory, Finding, Severity, StepAnalysis } from '../analyses/types.js';
+import { type MessageId, type Translator, translator } from '../i18n/index.js';
 import type { Evidence } from '../model/types.js';
 import type { ReportStep } from '../report/types.js';
 import { type EvidenceLink, fileAnchor, lineAnchor } from './view-anchors.js';
@@ -104,21 +105,22 @@ export function textBlocks(s: string): TextBlock[] {
 
 const SEVERITY_ORDER: Severity[] = ['high', 'medium', 'low', 'info'];
 
-const CATEGORY_TITLES: Record<DiffCategory, string> = {
-  interface: 'Interfaces',
-  address: 'Addresses',
-  bridge: 'Bridges',
-  'bridge-port': 'Bridge ports',
-  route: 'Routes',
-  socket: 'Listening sockets',
-  process: 'Processes',
-  'docker-network': 'Docker networks',
-  container: 'Containers',
-  veth: 'veth pairs',
-  'published-port': 'Published ports',
-};
+/** The diff's categories in the order shown; their titles are `diff.cat.<category>` in the catalogs. */
+const CATEGORIES: readonly DiffCategory[] = [
+  'interface',
+  'address',
+  'bridge',
+  'bridge-port',
+  'route',
+  'socket',
+  'process',
+  'docker-network',
+  'container',
+  'veth',
+  'published-port',
+];
 
-function answerRow(step: ReportStep, a: Answer, n: number) {
+function answerRow(t: Translator, step: ReportStep, a: Answer, n: number) {
   return {
     n,
     id: a.id,
@@ -133,7 +135,10 @@ function answerRow(step: ReportStep, a: Answer, n: number) {
     // Compact pages (src/render/lazy.ts) collapse a long answer (one paragraph per container on
     // a 1,000-container host) and keep its first lines in the page.
     answerInline: a.answer.length <= LONG_ANSWER_CHARS && a.evidence.length <= LIST_ITEMS_INLINE,
-    answerSize: `${a.answer.split('\n').length} lines, ${a.evidence.length} evidence links`,
+    answerSize: t('questions.answer-size', {
+      lines: a.answer.split('\n').length,
+      evidence: a.evidence.length,
+    }),
     facts: a.facts,
     hasFacts: a.facts.length > 0,
     evidence: a.evidence.map((e) => evidenceLink(step, e)),
@@ -141,8 +146,8 @@ function answerRow(step: ReportStep, a: Answer, n: number) {
   };
 }
 
-function findingRow(step: ReportStep, f: Finding) {
-  const info = findingInfo[f.kind];
+function findingRow(t: Translator, step: ReportStep, f: Finding) {
+  const info = findingText(f.kind, t);
   return {
     kind: f.kind,
     severity: f.severity,
@@ -157,24 +162,22 @@ function findingRow(step: ReportStep, f: Finding) {
   };
 }
 
-function diffView(step: ReportStep, a: StepAnalysis) {
+function diffView(t: Translator, step: ReportStep, a: StepAnalysis) {
   if (!a.diff) return undefined;
-  const groups = (Object.keys(CATEGORY_TITLES) as DiffCategory[])
-    .map((category) => {
-      const rows = a.diff!.changes.filter((c) => c.category === category);
-      return {
-        category,
-        title: CATEGORY_TITLES[category],
-        count: rows.length,
-        rows: rows.map((c) => ({
-          change: c.change,
-          key: c.key,
-          summary: c.summary,
-          ev: c.evidence ? evidenceLink(step, c.evidence) : undefined,
-        })),
-      };
-    })
-    .filter((g) => g.count > 0);
+  const groups = CATEGORIES.map((category) => {
+    const rows = a.diff!.changes.filter((c) => c.category === category);
+    return {
+      category,
+      title: t(`diff.cat.${category}` as MessageId),
+      count: rows.length,
+      rows: rows.map((c) => ({
+        change: c.change,
+        key: c.key,
+        summary: c.summary,
+        ev: c.evidence ? evidenceLink(step, c.evidence) : undefined,
+      })),
+    };
+  }).filter((g) => g.count > 0);
   const count = (k: 'added' | 'removed' | 'changed') => a.diff!.changes.filter((c) => c.change === k).length;
   return {
     from: a.diff.from,
@@ -184,11 +187,16 @@ function diffView(step: ReportStep, a: StepAnalysis) {
   };
 }
 
-export function analysesView(step: ReportStep, a: StepAnalysis, audience: Audience = 'review') {
+export function analysesView(
+  step: ReportStep,
+  a: StepAnalysis,
+  audience: Audience = 'review',
+  t: Translator = translator('en'),
+) {
   const answered = a.answers.filter((x) => x.status === 'answered');
   const shown = audience === 'review' ? a.answers : answered;
   const findings = SEVERITY_ORDER.flatMap((s) => a.findings.filter((f) => f.severity === s)).map((f) =>
-    findingRow(step, f),
+    findingRow(t, step, f),
   );
   return {
     audience,
@@ -200,7 +208,7 @@ export function analysesView(step: ReportStep, a: StepAnalysis, audience: Audien
     showAnswers: audience !== 'handout',
     showDiff: audience !== 'handout' && a.diff !== undefined,
     suggestedLabel: a.suggestedLabel,
-    questions: shown.map((x, i) => answerRow(step, x, i + 1)),
+    questions: shown.map((x, i) => answerRow(t, step, x, i + 1)),
     questionCount: shown.length,
     notApplicableCount: a.answers.filter((x) => x.status === 'not-applicable').length,
     findings: {
@@ -211,7 +219,7 @@ export function analysesView(step: ReportStep, a: StepAnalysis, audience: Audien
         count: a.findings.filter((f) => f.severity === s).length,
       })).filter((c) => c.count > 0),
     },
-    diff: diffView(step, a),
+    diff: diffView(t, step, a),
   };
 }
 

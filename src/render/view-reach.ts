@@ -10,33 +10,27 @@
  */
 import { cellAt, type StepReach, type StepReachCell } from '../analyses/reach.js';
 import type { Finding } from '../analyses/types.js';
+import { type MessageId, type Translator, translator } from '../i18n/index.js';
 import { contains } from '../reach/addr.js';
 import type { Verdict } from '../reach/types.js';
 import type { ReportStep } from '../report/types.js';
 import { evidenceLink, pathAnchor } from './view-analyses.js';
 
-/** Cell text: short, and never colour alone (WCAG 1.4.1). */
-const SHORT: Record<Verdict, string> = {
-  delivered: 'open',
-  dropped: 'drop',
-  rejected: 'reject',
-  'no-listener': 'closed',
-  'no-route': 'no route',
-  'left-host': 'leaves',
-  unknown: '?',
-};
-
-const LONG: Record<Verdict, string> = {
-  delivered: 'delivered to a listening socket',
-  dropped: 'dropped by a rule or policy',
-  rejected: 'rejected (ICMP or TCP reset by a rule)',
-  'no-listener': 'reaches the namespace, nothing listens (refused)',
-  'no-route': 'no route to the destination',
-  'left-host': 'leaves the host (out of the uplink)',
-  unknown: 'unknown: a rule or capture the evaluator cannot read',
-};
-
-const VERDICTS = Object.keys(SHORT) as Verdict[];
+/**
+ * The verdicts in the legend's order. Cell text (`reach.v.<verdict>`): short, and never colour
+ * alone (WCAG 1.4.1); the legend's long text is `reach.vlong.<verdict>`.
+ */
+const VERDICTS: readonly Verdict[] = [
+  'delivered',
+  'dropped',
+  'rejected',
+  'no-listener',
+  'no-route',
+  'left-host',
+  'unknown',
+];
+const short = (tr: Translator, v: Verdict) => tr(`reach.v.${v}` as MessageId);
+const long = (tr: Translator, v: Verdict) => tr(`reach.vlong.${v}` as MessageId);
 
 /** At most this many paths per step in the PDF and the Markdown (the HTML and JSON have all). */
 export const NOTABLE_PATHS = 12;
@@ -58,7 +52,12 @@ function nsName(id: string): string {
   return id;
 }
 
-export function reachView(step: ReportStep, r: StepReach, findings: Finding[] = []) {
+export function reachView(
+  step: ReportStep,
+  r: StepReach,
+  findings: Finding[] = [],
+  tr: Translator = translator('en'),
+) {
   const model = step.model;
   // Group of a destination: the Docker network its address is on (a container on two networks has
   // a socket in each), else the matrix's group.
@@ -119,11 +118,16 @@ export function reachView(step: ReportStep, r: StepReach, findings: Finding[] = 
     return {
       empty: false,
       path: c.path,
-      text: SHORT[c.verdict],
+      text: short(tr, c.verdict),
       verdict: c.verdict,
       href: `#${pathAnchor(step, c.path)}`,
       title: p.reason,
-      label: `${srcName} to ${dstText}: ${c.verdict}${c.pairs > 1 ? ` (${c.pairs} pairs)` : ''}. Show the path.`,
+      label: tr('reach.cell-label', {
+        src: srcName,
+        dst: dstText,
+        verdict: long(tr, c.verdict),
+        pairs: c.pairs,
+      }),
     };
   };
 
@@ -158,7 +162,7 @@ export function reachView(step: ReportStep, r: StepReach, findings: Finding[] = 
             .filter(Boolean)
             .join(', ')
         : name === 'host'
-          ? "the host's own sockets and published ports"
+          ? tr('reach.host-note')
           : '',
       rows: rows.map((row) => {
         const d = r.destinations[row.dsts[0]!]!;
@@ -213,7 +217,7 @@ export function reachView(step: ReportStep, r: StepReach, findings: Finding[] = 
       anchor: pathAnchor(step, p),
       n: p,
       verdict: path.verdict,
-      verdictText: SHORT[path.verdict],
+      verdictText: short(tr, path.verdict),
       reason: path.reason,
       notable: notableSet.has(p),
       usedBy: cells.slice(0, 4),
@@ -237,7 +241,7 @@ export function reachView(step: ReportStep, r: StepReach, findings: Finding[] = 
   });
   const counts = VERDICTS.filter((v) => r.counts[v]).map((v) => ({
     verdict: v,
-    text: v === 'unknown' ? 'unknown' : SHORT[v],
+    text: v === 'unknown' ? tr('reach.unknown') : short(tr, v),
     count: r.counts[v]!,
   }));
   const unknownReasons = [
@@ -256,7 +260,7 @@ export function reachView(step: ReportStep, r: StepReach, findings: Finding[] = 
     paths,
     notable: paths.filter((p) => p.notable),
     notableHidden: Math.max(0, paths.length - paths.filter((p) => p.notable).length),
-    legend: VERDICTS.map((v) => ({ verdict: v, text: SHORT[v], long: LONG[v] })),
+    legend: VERDICTS.map((v) => ({ verdict: v, text: short(tr, v), long: long(tr, v) })),
     counts,
     cellCount: r.cells.length,
     unknownReasons,

@@ -5,6 +5,7 @@
  */
 
 import Handlebars from 'handlebars';
+import { type Translator, translator } from '../i18n/index.js';
 import type { Evidence, ModelInterface, ModelNamespace, ModelSocket, StepModel } from '../model/types.js';
 import type { RedactionSummary } from '../redact/redactor.js';
 import { KIND_PSEUDONYM, kindCount } from '../redact/summary-text.js';
@@ -26,7 +27,7 @@ function link(step: ReportStep, e: Evidence | undefined): EvidenceLink | undefin
     : { href: `#${fileAnchor(step, e.file)}`, text: e.file };
 }
 
-function peerText(model: StepModel, ns: ModelNamespace, i: ModelInterface): string {
+function peerText(t: Translator, model: StepModel, ns: ModelNamespace, i: ModelInterface): string {
   const l = model.vethLinks.find(
     (x) =>
       (x.a.namespace === ns.id && x.a.ifname === i.name) ||
@@ -35,11 +36,18 @@ function peerText(model: StepModel, ns: ModelNamespace, i: ModelInterface): stri
   if (l) {
     const other = l.a.namespace === ns.id && l.a.ifname === i.name ? l.b : l.a;
     const otherNs = model.namespaces.find((n) => n.id === other.namespace);
-    return `${other.ifname} (if${other.ifindex}) in ${otherNs ? nsTitle(otherNs) : other.namespace}`;
+    return t('view.peer', {
+      ifname: other.ifname,
+      ifindex: other.ifindex,
+      ns: otherNs ? nsTitle(otherNs, t) : other.namespace,
+    });
   }
   if (i.peerIfindex !== undefined)
-    return `if${i.peerIfindex}${i.linkNetnsid !== undefined ? ` in netnsid ${i.linkNetnsid}` : ''} (not captured)`;
-  return i.parent ? `parent ${i.parent}` : '';
+    return t('view.peer-not-captured', {
+      ifindex: i.peerIfindex,
+      netnsid: i.linkNetnsid !== undefined ? String(i.linkNetnsid) : 'none',
+    });
+  return i.parent ? t('view.parent', { parent: i.parent }) : '';
 }
 
 /**
@@ -61,29 +69,31 @@ function composeOrder(
 }
 
 /** Where a container's network stack is, in words for the containers table. */
-function namespaceNote(m: StepModel, c: StepModel['containers'][number]): string {
+function namespaceNote(t: Translator, m: StepModel, c: StepModel['containers'][number]): string {
   const live = c.status === undefined || /^(running|paused|restarting)$/.test(c.status);
-  if (!live) return `none (${c.status})`;
-  if (c.networking === 'host') return "the host's (--network host)";
+  if (!live) return t('view.ns-none', { status: c.status ?? '' });
+  if (c.networking === 'host') return t('view.ns-host');
   const ns = m.namespaces.find((n) => n.id === c.namespace);
-  if (c.networking === 'shared')
-    return `${c.sharesWith ?? '?'}'s (--network container:${c.sharesWith ?? '?'})`;
-  if (!ns) return 'not captured';
-  const shared = ns.sharers.length ? `, shared with ${ns.sharers.join(', ')}` : '';
-  return `own${c.networking === 'none' ? ' (--network none: lo only)' : ''}${ns.inode ? `, inode ${ns.inode}` : ''}${shared}`;
+  if (c.networking === 'shared') return t('view.ns-shared', { name: c.sharesWith ?? '?' });
+  if (!ns) return t('view.ns-not-captured');
+  return t('view.ns-own', {
+    none: c.networking === 'none' ? 'yes' : 'no',
+    inode: ns.inode ? String(ns.inode) : '',
+    sharers: ns.sharers,
+  });
 }
 
-export function nsTitle(ns: ModelNamespace): string {
-  if (ns.kind === 'host') return `host ${ns.name}`;
+export function nsTitle(ns: ModelNamespace, t: Translator = translator('en')): string {
+  if (ns.kind === 'host') return t('view.title.host', { name: ns.name });
   if (ns.kind === 'container')
-    return `container ${ns.container ?? ns.name}${ns.sharers.length ? ` (shared with ${ns.sharers.join(', ')})` : ''}`;
-  if (ns.role === 'ingress') return `swarm ingress sandbox ${ns.name}`;
-  if (ns.role === 'overlay') return `overlay network namespace ${ns.name}`;
-  if (ns.role === 'load-balancer') return `overlay load balancer ${ns.name}`;
-  return `Docker sandbox ${ns.name}`;
+    return t('view.title.container', { name: ns.container ?? ns.name, sharers: ns.sharers });
+  if (ns.role === 'ingress') return t('view.title.ingress', { name: ns.name });
+  if (ns.role === 'overlay') return t('view.title.overlay', { name: ns.name });
+  if (ns.role === 'load-balancer') return t('view.title.load-balancer', { name: ns.name });
+  return t('view.title.sandbox', { name: ns.name });
 }
 
-function socketRow(step: ReportStep, s: ModelSocket) {
+function socketRow(t: Translator, step: ReportStep, s: ModelSocket) {
   return {
     proto: s.proto,
     local: `${s.localAddress}:${s.localPort}`,
@@ -92,19 +102,19 @@ function socketRow(step: ReportStep, s: ModelSocket) {
     state: s.state ?? '',
     process: s.pid !== undefined ? `${s.pid}/${s.program ?? '?'}` : (s.program ?? ''),
     command: s.processCommand ?? '',
-    bind: s.wildcard ? 'all addresses' : s.loopback ? 'loopback only' : 'one address',
+    bind: t(s.wildcard ? 'view.bind.all' : s.loopback ? 'view.bind.loopback' : 'view.bind.one'),
     ev: link(step, s.evidence),
   };
 }
 
-function namespaceView(step: ReportStep, ns: ModelNamespace) {
+function namespaceView(t: Translator, step: ReportStep, ns: ModelNamespace) {
   const m = step.model;
   const tables = [...new Set(ns.routes.map((r) => r.table))].sort((a, b) =>
     a === 'main' ? -1 : b === 'main' ? 1 : a.localeCompare(b),
   );
   return {
     anchor: `${step.anchor}-${ns.id.replace(/[^A-Za-z0-9_-]/g, '_')}`,
-    title: nsTitle(ns),
+    title: nsTitle(ns, t),
     kind: ns.kind,
     captured: ns.captured.join(', '),
     hasInterfaces: ns.interfaces.length > 0,
@@ -118,7 +128,7 @@ function namespaceView(step: ReportStep, ns: ModelNamespace) {
       mtu: i.mtu ?? '',
       mac: i.mac ?? '',
       master: i.master ?? '',
-      peer: peerText(m, ns, i),
+      peer: peerText(t, m, ns, i),
       addresses: i.addresses.map((a) => a.cidr),
       ev: link(step, i.evidence),
     })),
@@ -128,7 +138,7 @@ function namespaceView(step: ReportStep, ns: ModelNamespace) {
       return {
         name: b.name,
         bridgeId: b.bridgeId ?? '',
-        stp: b.stp === undefined ? '' : b.stp ? 'yes' : 'no',
+        stp: b.stp === undefined ? '' : t(b.stp ? 'label.yes' : 'label.no'),
         ports: b.ports,
         state: iface?.state ?? '',
         stateClass: iface?.state === 'UP' ? 'up' : iface?.state === 'DOWN' ? 'down' : 'unknown',
@@ -155,14 +165,19 @@ function namespaceView(step: ReportStep, ns: ModelNamespace) {
         })),
     })),
     hasSockets: ns.sockets.length > 0,
-    listening: ns.sockets.filter((s) => s.listening).map((s) => socketRow(step, s)),
-    connected: ns.sockets.filter((s) => !s.listening).map((s) => socketRow(step, s)),
+    listening: ns.sockets.filter((s) => s.listening).map((s) => socketRow(t, step, s)),
+    connected: ns.sockets.filter((s) => !s.listening).map((s) => socketRow(t, step, s)),
     hasProcesses: ns.processes.length > 0,
     processCount: ns.processes.length,
     // Compact mode (src/render/lazy.ts): the host's tables stay in the page up to LAZY_ROWS rows;
     // another namespace's whole section is one collapsed block.
     lazyInline: ns.kind === 'host',
-    lazySummary: `${ns.interfaces.length} interface(s), ${ns.routes.length} route(s), ${ns.sockets.length} socket(s), ${ns.processes.length} process(es)`,
+    lazySummary: t('view.ns-summary', {
+      interfaces: ns.interfaces.length,
+      routes: ns.routes.length,
+      sockets: ns.sockets.length,
+      processes: ns.processes.length,
+    }),
     interfacesInline: ns.interfaces.length <= LAZY_ROWS,
     routesInline: ns.routes.length <= LAZY_ROWS,
     routeCount: ns.routes.length,
@@ -183,7 +198,7 @@ function namespaceView(step: ReportStep, ns: ModelNamespace) {
   };
 }
 
-function dockerView(step: ReportStep) {
+function dockerView(t: Translator, step: ReportStep) {
   const m = step.model;
   return {
     installed: m.docker.installed,
@@ -231,9 +246,9 @@ function dockerView(step: ReportStep) {
       pid: c.pid ?? '',
       networks: c.networks.map(
         (n) =>
-          `${n.network}${n.ipv4 ? ` ${n.ipv4}` : ''}${n.ipv6 ? ` ${n.ipv6}` : ''}${n.role === 'gateway' ? ' (gateway leg)' : ''}`,
+          `${n.network}${n.ipv4 ? ` ${n.ipv4}` : ''}${n.ipv6 ? ` ${n.ipv6}` : ''}${n.role === 'gateway' ? ` (${t('view.gateway-leg')})` : ''}`,
       ),
-      namespace: namespaceNote(m, c),
+      namespace: namespaceNote(t, m, c),
       ev: link(step, c.evidence[0]),
     })),
     hasPorts: m.publishedPorts.length > 0,
@@ -249,11 +264,11 @@ function dockerView(step: ReportStep) {
   };
 }
 
-function vethView(step: ReportStep) {
+function vethView(t: Translator, step: ReportStep) {
   const m = step.model;
   const title = (id: string) => {
     const ns = m.namespaces.find((n) => n.id === id);
-    return ns ? nsTitle(ns) : id;
+    return ns ? nsTitle(ns, t) : id;
   };
   return m.vethLinks.map((l) => ({
     a: `${l.a.ifname} (if${l.a.ifindex})`,
@@ -266,20 +281,24 @@ function vethView(step: ReportStep) {
 }
 
 /** macvlan/ipvlan/vlan children with their parents, vxlan devices with their VNI. */
-function linkView(step: ReportStep) {
+function linkView(t: Translator, step: ReportStep) {
   const m = step.model;
   const title = (id: string) => {
     const ns = m.namespaces.find((n) => n.id === id);
-    return ns ? nsTitle(ns) : id;
+    return ns ? nsTitle(ns, t) : id;
   };
   return m.links.map((l) => ({
     kind: `${l.kind}${l.mode ? ` (${l.mode})` : ''}${l.vni !== undefined ? ` VNI ${l.vni}` : ''}`,
     child: `${l.child.ifname} (if${l.child.ifindex})`,
     childNs: title(l.child.namespace),
     other: l.parent
-      ? `parent ${l.parent.ifname} (if${l.parent.ifindex}) in ${title(l.parent.namespace)}`
+      ? t('view.link-parent', {
+          ifname: l.parent.ifname,
+          ifindex: l.parent.ifindex,
+          ns: title(l.parent.namespace),
+        })
       : l.network
-        ? `Docker network ${l.network}`
+        ? t('view.link-network', { name: l.network })
         : '',
     ev: link(step, l.evidence[0]),
   }));
@@ -324,7 +343,7 @@ function citedLines(step: ReportStep): Map<string, Set<number>> {
 
 const CONTEXT_LINES = 2;
 
-function filesView(step: ReportStep, mode: AppendixMode = 'full', compact = false) {
+function filesView(t: Translator, step: ReportStep, mode: AppendixMode = 'full', compact = false) {
   const cited = mode === 'cited' ? citedLines(step) : undefined;
   return step.files.map((f, i) => {
     const cmd = f.commandIndex !== undefined ? step.commands[f.commandIndex] : undefined;
@@ -346,7 +365,9 @@ function filesView(step: ReportStep, mode: AppendixMode = 'full', compact = fals
       warnings: [
         ...fileWarnings,
         ...(f.stream === 'stdout' && cmd
-          ? cmd.warnings.map((w) => (w.line !== undefined ? `line ${w.line}: ${w.message}` : w.message))
+          ? cmd.warnings.map((w) =>
+              w.line !== undefined ? t('view.line-warning', { line: w.line, message: w.message }) : w.message,
+            )
           : []),
       ],
       empty: lines.length === 0,
@@ -419,8 +440,9 @@ export function stepView(
   audience: Audience = 'review',
   appendix: AppendixMode = 'full',
   compact = false,
+  t: Translator = translator('en'),
 ) {
-  const files = filesView(step, appendix, compact);
+  const files = filesView(t, step, appendix, compact);
   const parseProblems = step.commands.filter(
     (c) => c.status === 'rejected' || c.status === 'error' || c.warnings.length > 0,
   );
@@ -451,11 +473,11 @@ export function stepView(
       commands: step.commands.length,
       parsed: step.commands.filter((c) => c.status === 'parsed').length,
     },
-    namespaces: step.model.namespaces.map((ns) => namespaceView(step, ns)),
+    namespaces: step.model.namespaces.map((ns) => namespaceView(t, step, ns)),
     namespacesInline: step.model.namespaces.length <= LAZY_ROWS,
-    docker: dockerView(step),
-    veths: vethView(step),
-    links: linkView(step),
+    docker: dockerView(t, step),
+    veths: vethView(t, step),
+    links: linkView(t, step),
     stale: staleView(step),
     hasVeths: step.model.vethLinks.length > 0,
     vethsInline: step.model.vethLinks.length <= LAZY_ROWS,
@@ -468,11 +490,11 @@ export function stepView(
       containers: step.model.containers.length,
       ports: step.model.publishedPorts.length,
     },
-    analyses: step.analysis ? analysesView(step, step.analysis, audience) : undefined,
+    analyses: step.analysis ? analysesView(step, step.analysis, audience, t) : undefined,
     // The worksheet asks who reaches what: the matrix would be its answer.
     reach:
       step.analysis?.reach && audience !== 'handout'
-        ? reachView(step, step.analysis.reach, step.analysis.findings)
+        ? reachView(step, step.analysis.reach, step.analysis.findings, t)
         : undefined,
     /** Set by the HTML renderer when the step has a figure. */
     diagram: undefined as DiagramView | undefined,
@@ -498,7 +520,7 @@ export function reportView(
     generatedAt: report.generatedAt,
     schemaVersion: report.schemaVersion,
     redaction: report.redaction ? redactionView(report.redaction) : undefined,
-    steps: report.steps.map((s) => stepView(s, audience, appendix, compact)),
+    steps: report.steps.map((s) => stepView(s, audience, appendix, compact, translator(report.lang))),
     /** `--cluster`: the nodes joined (view-cluster.ts); absent for a report of building steps. */
     cluster: clusterView(report),
   };

@@ -1,5 +1,6 @@
 /** The "report" stage: parsed bundles and their models -> one Report. */
 import { analyzeSteps } from '../analyses/analyze.js';
+import { type Lang, translator } from '../i18n/index.js';
 import type { StepModel } from '../model/types.js';
 import type { ParsedBundle, ParsedOutput } from '../parsers/parse-bundle.js';
 import { maskSecrets } from './mask-secrets.js';
@@ -20,15 +21,19 @@ export interface AssembleOptions {
   /** Fixed in tests so the golden reports are stable. */
   generatedAt?: string;
   title?: string;
+  /** The language of the report's text (default English). */
+  lang?: Lang;
 }
 
 export function assembleReport(
   steps: { parsed: ParsedBundle; model: StepModel }[],
   opts: AssembleOptions,
 ): Report {
-  const reportSteps = steps.map(({ parsed, model }, i) => assembleStep(parsed, model, i + 1));
+  const lang = opts.lang ?? 'en';
+  const t = translator(lang);
+  const reportSteps = steps.map(({ parsed, model }, i) => assembleStep(parsed, model, i + 1, lang));
   const analyses = analyzeSteps(
-    reportSteps.map((s) => ({ meta: s.meta, model: s.model, commands: s.commands })),
+    reportSteps.map((s) => ({ meta: s.meta, model: s.model, commands: s.commands, lang })),
   );
   reportSteps.forEach((s, i) => {
     const a = analyses[i];
@@ -43,7 +48,9 @@ export function assembleReport(
     schemaVersion: REPORT_SCHEMA_VERSION,
     generator: opts.generator,
     generatedAt: opts.generatedAt ?? new Date().toISOString(),
-    title: opts.title ?? `Docker host networking${hosts.length ? `: ${hosts.join(', ')}` : ''}`,
+    title:
+      opts.title ?? (hosts.length ? t('report.title-hosts', { hosts: hosts.join(', ') }) : t('report.title')),
+    lang,
     steps: reportSteps,
   };
 }
@@ -66,7 +73,7 @@ function toCommand(o: ParsedOutput): ReportCommand {
   return c;
 }
 
-function assembleStep(parsed: ParsedBundle, model: StepModel, index: number): ReportStep {
+function assembleStep(parsed: ParsedBundle, model: StepModel, index: number, lang: Lang): ReportStep {
   const { bundle } = parsed;
   const commands = parsed.outputs.map(toCommand);
   const warnings = [...bundle.warnings];
@@ -83,7 +90,7 @@ function assembleStep(parsed: ParsedBundle, model: StepModel, index: number): Re
       warnings.push({
         severity: 'info',
         file: f.path,
-        message: `${masked.count} secret-looking value(s) masked as ***`,
+        message: translator(lang)('step.masked', { n: masked.count }),
       });
     const rf: ReportFile = {
       path: f.path,
@@ -103,7 +110,7 @@ function assembleStep(parsed: ParsedBundle, model: StepModel, index: number): Re
   return {
     index,
     anchor: `step-${index}`,
-    label: maskSecrets(bundle.meta.step).text || `Step ${index}`,
+    label: maskSecrets(bundle.meta.step).text || translator(lang)('report.step-n', { n: index }),
     source: bundle.source,
     // Free text from whoever ran the collector: masked like the outputs.
     meta: {

@@ -7,6 +7,7 @@ import type { StepAnalysis } from '../analyses/types.js';
 import type { BundleMeta, BundleWarning } from '../bundle/types.js';
 import type { ClusterFinding } from '../cluster/findings/types.js';
 import type { ClusterModel } from '../cluster/types.js';
+import type { Lang } from '../i18n/index.js';
 import type { StepModel } from '../model/types.js';
 import type { RedactionSummary } from '../redact/redactor.js';
 import type { ReportCommand } from './command.js';
@@ -55,6 +56,8 @@ export interface Report {
   generator: { name: string; version: string };
   generatedAt: string;
   title: string;
+  /** The language of every text field; ids (`kind`, `id`, `category`) are the same in every language. */
+  lang: Lang;
   steps: ReportStep[];
   /**
    * Present when the report was made with `--redact`: how many host names, public addresses, MACs

@@ -6,6 +6,7 @@
  *   docker-version (host): failed: exit code 127: Command 'docker' not found
  */
 import type { Finding, FindingFamily } from '../types.js';
+import { tr } from '../util.js';
 import { finding } from './make.js';
 
 const UNREAD = new Set(['failed', 'rejected', 'missing', 'error']);
@@ -13,7 +14,9 @@ const UNREAD = new Set(['failed', 'rejected', 'missing', 'error']);
 export const capture: FindingFamily = {
   id: 'capture',
   kinds: ['capture-not-root', 'capture-incomplete'],
-  run: ({ meta, model, commands }) => {
+  run: (input) => {
+    const { meta, model, commands } = input;
+    const t = tr(input);
     const out: Finding[] = [];
     const uid = meta.user?.uid;
     if (uid !== undefined && uid !== 0)
@@ -21,7 +24,7 @@ export const capture: FindingFamily = {
         finding(
           'capture-not-root',
           meta.user?.name ? `${meta.user.name} (uid ${uid})` : `uid ${uid}`,
-          `The collector ran as uid ${uid}: container namespaces, process owners of sockets and some sysfs files may be missing.`,
+          t('fd.capture-not-root', { uid }),
           [],
         ),
       );
@@ -34,7 +37,12 @@ export const capture: FindingFamily = {
         finding(
           'capture-incomplete',
           `${c.id} (${c.scope})`,
-          `${c.command ? `\`${c.command}\`: ` : ''}${c.status}${c.reason ? `: ${c.reason}` : ''}${expected ? ' (Docker is not installed)' : ''}.`,
+          t('fd.capture-incomplete', {
+            command: c.command ?? '',
+            status: c.status,
+            reason: c.reason ?? '',
+            docker: expected ? 'missing' : 'ok',
+          }),
           [],
           expected || notFound || c.status === 'missing' ? 'info' : undefined,
         ),

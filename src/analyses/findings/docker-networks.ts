@@ -6,7 +6,7 @@
  *   172.17.0.0/16 via 192.168.178.254 dev ens18          (a LAN route vs docker0's 172.17.0.0/16)
  */
 import type { Finding, FindingFamily } from '../types.js';
-import { bridgeName, evidenceList, hostNs, isDefaultBridge, overlaps, parsePrefix4 } from '../util.js';
+import { bridgeName, evidenceList, hostNs, isDefaultBridge, overlaps, parsePrefix4, tr } from '../util.js';
 import { finding } from './make.js';
 
 /** VXLAN over IPv4: outer IP 20 + UDP 8 + VXLAN 8 + inner Ethernet 14 bytes. */
@@ -15,7 +15,9 @@ const VXLAN_OVERHEAD = 50;
 export const dockerNetworks: FindingFamily = {
   id: 'docker-networks',
   kinds: ['default-bridge-icc', 'subnet-overlaps-route', 'overlay-mtu-mismatch', 'container-host-network'],
-  run: ({ model }) => {
+  run: (input) => {
+    const { model } = input;
+    const t = tr(input);
     const out: Finding[] = [];
     const host = hostNs(model);
 
@@ -27,11 +29,12 @@ export const dockerNetworks: FindingFamily = {
           finding(
             'default-bridge-icc',
             n.name,
-            `The default bridge network ${n.name}${bridgeName(n) ? ` (${bridgeName(n)})` : ''} has enable_icc ${icc ?? 'unset (default true)'}${
-              n.endpoints.length > 1
-                ? `; its ${n.endpoints.length} endpoints can reach each other on every port`
-                : ''
-            }.`,
+            t('fd.default-bridge-icc', {
+              name: n.name,
+              bridge: bridgeName(n) ?? '',
+              icc: icc ?? '',
+              endpoints: n.endpoints.length > 1 ? n.endpoints.length : 0,
+            }),
             evidenceList(n.evidence[0]),
           ),
         );
@@ -63,9 +66,12 @@ export const dockerNetworks: FindingFamily = {
             finding(
               'subnet-overlaps-route',
               `${n.name} ${s.subnet}`,
-              `The Docker network ${n.name} (${s.subnet}${own ? ` on ${own}` : ''}) overlaps the host route ${r.dst}${r.via ? ` via ${r.via}` : ''}${
-                r.dev ? ` dev ${r.dev}` : ''
-              }.`,
+              t('fd.subnet-overlaps-route', {
+                name: n.name,
+                subnet: s.subnet,
+                bridge: own ?? '',
+                route: `${r.dst}${r.via ? ` via ${r.via}` : ''}${r.dev ? ` dev ${r.dev}` : ''}`,
+              }),
               evidenceList(n.evidence[0], r.evidence),
             ),
           );
@@ -95,7 +101,19 @@ export const dockerNetworks: FindingFamily = {
               finding(
                 'overlay-mtu-mismatch',
                 n.name,
-                `The overlay ${n.name} carries frames of ${inner} bytes${observed.length ? " (its interfaces' MTU)" : Number.isFinite(opt) && opt > 0 ? ` (mtu option ${opt} - 50)` : ' (default 1500 - 50)'}, ${outer} bytes with VXLAN, but the uplink ${uplink.name} has MTU ${uplink.mtu}.`,
+                t('fd.overlay-mtu-mismatch', {
+                  name: n.name,
+                  inner,
+                  source: observed.length
+                    ? 'observed'
+                    : Number.isFinite(opt) && opt > 0
+                      ? 'option'
+                      : 'default',
+                  opt: Number.isFinite(opt) ? opt : '',
+                  outer,
+                  uplink: uplink.name,
+                  mtu: uplink.mtu,
+                }),
                 evidenceList(n.evidence[0], uplink.evidence, observed[0]?.evidence),
               ),
             );
@@ -110,7 +128,7 @@ export const dockerNetworks: FindingFamily = {
           finding(
             'container-host-network',
             c.name,
-            `Container ${c.name} runs with --network host.`,
+            t('fd.container-host-network', { name: c.name }),
             evidenceList(c.evidence),
           ),
         );

@@ -7,13 +7,15 @@
  *   /usr/bin/dockerd -H fd:// --iptables=false
  */
 import type { Finding, FindingFamily } from '../types.js';
-import { bridgeName, hostNs, sysctl } from '../util.js';
+import { bridgeName, hostNs, sysctl, tr } from '../util.js';
 import { finding } from './make.js';
 
 export const hostSettings: FindingFamily = {
   id: 'host-settings',
   kinds: ['ip-forward-off', 'bridge-nf-call-off', 'docker-iptables-off'],
-  run: ({ model }) => {
+  run: (input) => {
+    const { model } = input;
+    const t = tr(input);
     const out: Finding[] = [];
     // Without Docker, forwarding off is the normal state of a host that is no router.
     if (!model.docker.installed) return out;
@@ -23,7 +25,7 @@ export const hostSettings: FindingFamily = {
         finding(
           'ip-forward-off',
           'net.ipv4.ip_forward',
-          `net.ipv4.ip_forward is 0 while Docker is installed${model.containers.length ? ` and ${model.containers.length} container(s) use its networks` : ''}.`,
+          t('fd.ip-forward-off', { n: model.containers.length }),
           [fwd.evidence],
         ),
       );
@@ -39,8 +41,8 @@ export const hostSettings: FindingFamily = {
           'bridge-nf-call-off',
           'net.bridge.bridge-nf-call-iptables',
           nf.value === undefined
-            ? `net.bridge.bridge-nf-call-iptables does not exist (br_netfilter is not loaded), so traffic inside ${dockerBridges.join(', ')} is not filtered.`
-            : `net.bridge.bridge-nf-call-iptables is ${nf.value}: traffic inside ${dockerBridges.join(', ')} is not filtered.`,
+            ? t('fd.bridge-nf-call-missing', { bridges: dockerBridges as string[] })
+            : t('fd.bridge-nf-call-off', { value: nf.value, bridges: dockerBridges as string[] }),
           [nf.evidence],
         ),
       );
@@ -50,7 +52,7 @@ export const hostSettings: FindingFamily = {
         finding(
           'docker-iptables-off',
           'dockerd --iptables=false',
-          `dockerd (pid ${d.pid}) runs with --iptables=false.`,
+          t('fd.docker-iptables-off', { pid: d.pid ?? '?' }),
           [d.evidence],
         ),
       );

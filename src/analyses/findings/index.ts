@@ -5,6 +5,7 @@
  * test/findings.test.ts.
  */
 import type { AnalysisInput, Finding, FindingFamily, Severity } from '../types.js';
+import { tr } from '../util.js';
 import { capture } from './capture.js';
 import { dockerNetworks } from './docker-networks.js';
 import { hostSettings } from './host-settings.js';
@@ -13,7 +14,7 @@ import { namespaces } from './namespaces.js';
 import { paths } from './paths.js';
 import { ports } from './ports.js';
 
-export { findingInfo } from './catalogue.js';
+export { findingInfo, findingSeverity, findingText } from './catalogue.js';
 
 export const findingFamilies: readonly FindingFamily[] = [
   paths,
@@ -40,7 +41,7 @@ export function runFindings(
         kind: 'analysis-error',
         severity: 'info',
         subject: f.id,
-        detail: `finding family ${f.id} failed: ${(e as Error)?.message ?? String(e)}`,
+        detail: tr(input)('fd.family-failed', { id: f.id, error: (e as Error)?.message ?? String(e) }),
         evidence: [],
       });
     }

@@ -6,13 +6,15 @@
  *   7: veth1a2b3c4@if6: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 ... link-netnsid 3   (no master)
  */
 import type { Finding, FindingFamily } from '../types.js';
-import { evidenceList } from '../util.js';
+import { evidenceList, tr } from '../util.js';
 import { finding } from './make.js';
 
 export const links: FindingFamily = {
   id: 'links',
   kinds: ['bridge-down-with-ports', 'veth-peer-not-captured', 'veth-without-master', 'veth-ambiguous'],
-  run: ({ model }) => {
+  run: (input) => {
+    const { model } = input;
+    const t = tr(input);
     const out: Finding[] = [];
     for (const ns of model.namespaces) {
       for (const b of ns.bridges) {
@@ -23,7 +25,13 @@ export const links: FindingFamily = {
             finding(
               'bridge-down-with-ports',
               `${b.name}${ns.kind === 'host' ? '' : ` (${ns.id})`}`,
-              `${b.name} is ${i.state ?? 'down'}${i.noCarrier ? ', NO-CARRIER' : ''}${i.adminUp ? '' : ', switched off'} with ${b.ports.length} port(s): ${b.ports.join(', ')}.`,
+              t('fd.bridge-down-with-ports', {
+                name: b.name,
+                state: `${i.state ?? 'DOWN'}${i.noCarrier ? ', NO-CARRIER' : ''}`,
+                admin: i.adminUp ? 'up' : 'off',
+                n: b.ports.length,
+                ports: b.ports,
+              }),
               evidenceList(i.evidence, b.evidence[0]),
             ),
           );
@@ -36,7 +44,7 @@ export const links: FindingFamily = {
             finding(
               'veth-ambiguous',
               `${i.name}${ns.kind === 'host' ? '' : ` (${ns.id})`}`,
-              `${i.name} names peer if${amb.peerIfindex}, which could be any of: ${amb.candidates.join(', ')}.`,
+              t('fd.veth-ambiguous', { name: i.name, peer: amb.peerIfindex, candidates: amb.candidates }),
               amb.evidence,
             ),
           );
@@ -54,14 +62,14 @@ export const links: FindingFamily = {
         const peer =
           i.peerIfindex !== undefined
             ? `if${i.peerIfindex}${i.linkNetnsid !== undefined ? ` in netnsid ${i.linkNetnsid}` : ''}`
-            : 'an unknown interface';
+            : t('fd.unknown-interface');
         const where = ns.kind === 'host' ? '' : ` (${ns.id})`;
         if (i.master) {
           out.push(
             finding(
               'veth-peer-not-captured',
               `${i.name}${where}`,
-              `${i.name} is a port of ${i.master}; its peer ${peer} is in a namespace that was not captured.`,
+              t('fd.veth-peer-not-captured', { name: i.name, master: i.master, peer }),
               [i.evidence],
             ),
           );
@@ -70,7 +78,7 @@ export const links: FindingFamily = {
             finding(
               'veth-without-master',
               `${i.name}${where}`,
-              `${i.name} (peer ${peer}) is on no bridge and has no address.`,
+              t('fd.veth-without-master', { name: i.name, peer }),
               [i.evidence],
             ),
           );

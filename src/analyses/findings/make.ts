@@ -1,6 +1,6 @@
 import type { Evidence } from '../../model/types.js';
 import type { Finding, FindingKind, Severity } from '../types.js';
-import { findingInfo } from './catalogue.js';
+import { findingSeverity } from './catalogue.js';
 
 export function finding(
   kind: FindingKind,
@@ -9,5 +9,5 @@ export function finding(
   evidence: Evidence[],
   severity?: Severity,
 ): Finding {
-  return { kind, severity: severity ?? findingInfo[kind].severity, subject, detail, evidence };
+  return { kind, severity: severity ?? findingSeverity[kind], subject, detail, evidence };
 }

@@ -7,6 +7,8 @@
  *   -A ufw-before-input ... / :INPUT DROP  would drop a packet for a host service on 8089
  *   outside:eth0 -> 127.0.0.1:9000  delivered  (Docker < 28: DNAT before the martian check)
  */
+
+import type { Translator } from '../../i18n/index.js';
 import type { Evidence, ModelNamespace, StepModel } from '../../model/types.js';
 import { contains, familyOf } from '../../reach/addr.js';
 import type { ReachDestination, ReachSource } from '../../reach/matrix.js';
@@ -15,7 +17,7 @@ import { addressType } from '../../reach/route.js';
 import { primaryAddress } from '../../reach/trace.js';
 import { pathEvidence, pathHops, type StepReach, type StepReachCell, type StepReachPath } from '../reach.js';
 import type { Finding, FindingFamily, FindingKind } from '../types.js';
-import { hostNs, isWildcardAddress } from '../util.js';
+import { hostNs, isWildcardAddress, tr } from '../util.js';
 import { finding } from './make.js';
 
 const BLOCKED = new Set(['dropped', 'rejected', 'no-route']);
@@ -126,7 +128,7 @@ function inputVerdict(
   return { ...runHook(host.firewall, 'input', { ...st }, env), src };
 }
 
-function publishedFindings(model: StepModel, r: StepReach, cells: Cell[]): Finding[] {
+function publishedFindings(t: Translator, model: StepModel, r: StepReach, cells: Cell[]): Finding[] {
   const out: Finding[] = [];
   const host = hostNs(model);
   const outside = cells.filter((c) => c.src.from.kind === 'outside' && c.dst.namespace === 'host');
@@ -140,7 +142,10 @@ function publishedFindings(model: StepModel, r: StepReach, cells: Cell[]): Findi
   for (const [k, ps] of groups) {
     const p = ps[0]!;
     const loop = p.hostIp.startsWith('127.') || p.hostIp === '::1';
-    const to = `${p.container ? `container ${p.container} ` : ''}${p.containerIp ?? '?'}:${p.containerPort ?? '?'}`;
+    const to = t('fd.to', {
+      container: p.container ?? '',
+      target: `${p.containerIp ?? '?'}:${p.containerPort ?? '?'}`,
+    });
     const mine = outside.filter(
       (c) =>
         c.dst.port === p.hostPort &&
@@ -158,7 +163,13 @@ function publishedFindings(model: StepModel, r: StepReach, cells: Cell[]): Findi
             finding(
               'loopback-published-reachable',
               k,
-              `${addrPort(p.hostIp, p.hostPort)}/${p.proto} is published on loopback only, yet a neighbour on ${uplinkOf(d)} that sends a packet for ${addrPort(p.hostIp, p.hostPort)} to this host (a route to ${p.hostIp} via this host, one command on any machine of that LAN) gets through: ${d.path.reason}.`,
+              t('fd.loopback-published-reachable', {
+                port: `${addrPort(p.hostIp, p.hostPort)}/${p.proto}`,
+                addr: addrPort(p.hostIp, p.hostPort),
+                ip: p.hostIp,
+                from: uplinkOf(t, d),
+                reason: d.path.reason,
+              }),
               pubEvidence,
             ),
             d,
@@ -171,7 +182,13 @@ function publishedFindings(model: StepModel, r: StepReach, cells: Cell[]): Findi
             finding(
               'loopback-published-contained',
               k,
-              `${addrPort(p.hostIp, p.hostPort)}/${p.proto} (to ${to}) is not reachable from ${uplinkOf(b)} even for a neighbour that sends packets for ${p.hostIp} to this host: ${b.path.reason}.`,
+              t('fd.loopback-published-contained', {
+                port: `${addrPort(p.hostIp, p.hostPort)}/${p.proto}`,
+                to,
+                ip: p.hostIp,
+                from: uplinkOf(t, b),
+                reason: b.path.reason,
+              }),
               pubEvidence,
             ),
             b,
@@ -194,7 +211,14 @@ function publishedFindings(model: StepModel, r: StepReach, cells: Cell[]): Findi
             finding(
               'published-port-bypasses-input',
               k,
-              `Port ${p.hostPort}/${p.proto} (to ${to}) is reachable from ${uplinkOf(firstDelivered)} at ${where}, although the host's INPUT would ${input.kind} it (${input.reason}): Docker's DNAT sends it through FORWARD, where the INPUT rules do not apply.`,
+              t('fd.published-port-bypasses-input', {
+                port: `${p.hostPort}/${p.proto}`,
+                to,
+                from: uplinkOf(t, firstDelivered),
+                where,
+                verdict: input.kind,
+                reason: input.reason,
+              }),
               pubEvidence,
             ),
             firstDelivered,
@@ -207,7 +231,13 @@ function publishedFindings(model: StepModel, r: StepReach, cells: Cell[]): Findi
             finding(
               'published-on-all-addresses',
               k,
-              `Host port ${p.hostPort}/${p.proto} on ${[...new Set(ps.map((x) => x.hostIp || '0.0.0.0'))].join(' and ')} is forwarded to ${to}, and the path from ${uplinkOf(firstDelivered)} gets through at ${where}.`,
+              t('fd.published-on-all-addresses', {
+                port: `${p.hostPort}/${p.proto}`,
+                addrs: [...new Set(ps.map((x) => x.hostIp || '0.0.0.0'))],
+                to,
+                from: uplinkOf(t, firstDelivered),
+                where,
+              }),
               pubEvidence,
             ),
             firstDelivered,
@@ -223,7 +253,12 @@ function publishedFindings(model: StepModel, r: StepReach, cells: Cell[]): Findi
           finding(
             'published-port-filtered',
             k,
-            `Port ${p.hostPort}/${p.proto} (to ${to}) is not reachable from outside: ${firstBlocked.path.reason}${blocked.length > 1 ? ` (and ${blocked.length - 1} other address(es) alike)` : ''}.`,
+            t('fd.published-port-filtered', {
+              port: `${p.hostPort}/${p.proto}`,
+              to,
+              reason: firstBlocked.path.reason,
+              others: blocked.length - 1,
+            }),
             pubEvidence,
           ),
           firstBlocked,
@@ -238,7 +273,16 @@ function publishedFindings(model: StepModel, r: StepReach, cells: Cell[]): Findi
         finding(
           'published-on-all-addresses',
           k,
-          `Host port ${p.hostPort}/${p.proto} on ${[...new Set(ps.map((x) => x.hostIp || '0.0.0.0'))].join(' and ')} is forwarded to ${to}. Whether the firewall lets it through is not known${why ? ` (${why.replace(/^unknown, because /, '')})` : r.sources.some((s) => s.from.kind === 'outside') ? '' : ' (the host has no uplink in the capture)'}.`,
+          t('fd.published-on-all-addresses-unknown', {
+            port: `${p.hostPort}/${p.proto}`,
+            addrs: [...new Set(ps.map((x) => x.hostIp || '0.0.0.0'))],
+            to,
+            why: why
+              ? why.replace(/^unknown, because /, '')
+              : r.sources.some((s) => s.from.kind === 'outside')
+                ? ''
+                : t('fd.no-uplink'),
+          }),
           pubEvidence,
         ),
       );
@@ -256,16 +300,18 @@ function example<T extends { c: Cell } | Cell>(xs: T[]): T | undefined {
   );
 }
 
-function uplinkOf(c: Cell): string {
-  return c.src.from.kind === 'outside' && c.src.from.uplink ? `the LAN of ${c.src.from.uplink}` : c.src.id;
+function uplinkOf(t: Translator, c: Cell): string {
+  return c.src.from.kind === 'outside' && c.src.from.uplink
+    ? t('fd.lan-of', { uplink: c.src.from.uplink })
+    : c.src.id;
 }
 
-function listSources(cs: Cell[]): string {
+function listSources(t: Translator, cs: Cell[]): string {
   const ids = [...new Set(cs.map((c) => c.src.id))];
-  return `${ids.slice(0, 4).join(', ')}${ids.length > 4 ? ` and ${ids.length - 4} more` : ''}`;
+  return t('fd.sources', { ids: ids.slice(0, 4), more: Math.max(0, ids.length - 4) });
 }
 
-function networkFindings(model: StepModel, cells: Cell[]): Finding[] {
+function networkFindings(t: Translator, model: StepModel, cells: Cell[]): Finding[] {
   const out: Finding[] = [];
   const netEvidence = (name: string) =>
     model.dockerNetworks.find((n) => n.name === name)?.evidence.slice(0, 1) ?? [];
@@ -293,7 +339,15 @@ function networkFindings(model: StepModel, cells: Cell[]): Finding[] {
           finding(
             'internal-network-reachable',
             n.name,
-            `The internal network ${n.name} is reachable from ${listSources(reached.map((x) => x.c))}: ${first.c.src.id} -> ${addrPort(first.c.dst.address, first.c.dst.port)}/${first.c.dst.proto}, ${first.c.path.reason}.`,
+            t('fd.internal-network-reachable', {
+              name: n.name,
+              sources: listSources(
+                t,
+                reached.map((x) => x.c),
+              ),
+              example: `${first.c.src.id} -> ${addrPort(first.c.dst.address, first.c.dst.port)}/${first.c.dst.proto}`,
+              reason: first.c.path.reason,
+            }),
             netEvidence(n.name),
           ),
           first.c,
@@ -308,7 +362,12 @@ function networkFindings(model: StepModel, cells: Cell[]): Finding[] {
             finding(
               'internal-network-isolated',
               n.name,
-              `No path from outside or from other networks' containers reaches the internal network ${n.name} (${blocked.length} cell(s), e.g. ${b.c.src.id} -> ${addrPort(b.c.dst.address, b.c.dst.port)}: ${b.c.path.reason}).`,
+              t('fd.internal-network-isolated', {
+                name: n.name,
+                n: blocked.length,
+                example: `${b.c.src.id} -> ${addrPort(b.c.dst.address, b.c.dst.port)}`,
+                reason: b.c.path.reason,
+              }),
               netEvidence(n.name),
             ),
             b.c,
@@ -340,7 +399,13 @@ function networkFindings(model: StepModel, cells: Cell[]): Finding[] {
         finding(
           'networks-reach-each-other',
           k,
-          `Containers of ${k.replace(' -> ', ' reach containers of ')}: ${all.length} cell(s), e.g. ${c.src.id} -> ${addrPort(c.dst.address, c.dst.port)}/${c.dst.proto}, ${c.path.reason}.`,
+          t('fd.networks-reach-each-other', {
+            from: k.split(' -> ')[0] ?? k,
+            to: k.split(' -> ')[1] ?? '',
+            n: all.length,
+            example: `${c.src.id} -> ${addrPort(c.dst.address, c.dst.port)}/${c.dst.proto}`,
+            reason: c.path.reason,
+          }),
           netEvidence(netName),
         ),
         c,
@@ -356,7 +421,12 @@ function networkFindings(model: StepModel, cells: Cell[]): Finding[] {
         finding(
           'networks-isolated',
           nets.join(', '),
-          `No container reaches a container of another network directly (${crossBlocked.length} cell(s) across ${nets.length} network(s), e.g. ${b.c.src.id} -> ${addrPort(b.c.dst.address, b.c.dst.port)}: ${b.c.path.reason}).`,
+          t('fd.networks-isolated', {
+            n: crossBlocked.length,
+            nets: nets.length,
+            example: `${b.c.src.id} -> ${addrPort(b.c.dst.address, b.c.dst.port)}`,
+            reason: b.c.path.reason,
+          }),
           [],
         ),
         b.c,
@@ -379,13 +449,15 @@ export const paths: FindingFamily = {
     'networks-reach-each-other',
     'networks-isolated',
   ] satisfies FindingKind[],
-  run: ({ model, reach }) => {
+  run: (input) => {
+    const { model, reach } = input;
+    const t = tr(input);
     if (!reach) {
       // The matrix failed (an analysis-error says so): the bind address is all there is.
-      return publishedFindings(model, { ...EMPTY }, []);
+      return publishedFindings(t, model, { ...EMPTY }, []);
     }
     const cells = cellsOf(reach);
-    return [...publishedFindings(model, reach, cells), ...networkFindings(model, cells)];
+    return [...publishedFindings(t, model, reach, cells), ...networkFindings(t, model, cells)];
   },
 };
 

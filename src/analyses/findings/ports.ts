@@ -5,20 +5,27 @@
  *   tcp6   0   0 :::2377   :::*   LISTEN   880/dockerd
  */
 import type { FindingFamily } from '../types.js';
-import { evidenceList, hostNs } from '../util.js';
+import { evidenceList, hostNs, tr } from '../util.js';
 import { finding } from './make.js';
 
-const SWARM: { port: number; transport: 'tcp' | 'udp'; what: string }[] = [
-  { port: 2377, transport: 'tcp', what: 'swarm cluster management (managers)' },
-  { port: 7946, transport: 'tcp', what: 'swarm gossip' },
-  { port: 7946, transport: 'udp', what: 'swarm gossip' },
-  { port: 4789, transport: 'udp', what: 'VXLAN overlay data' },
+/** `what`: the port's role, a message id. */
+const SWARM: {
+  port: number;
+  transport: 'tcp' | 'udp';
+  what: 'fd.swarm.manage' | 'fd.swarm.gossip' | 'fd.swarm.vxlan';
+}[] = [
+  { port: 2377, transport: 'tcp', what: 'fd.swarm.manage' },
+  { port: 7946, transport: 'tcp', what: 'fd.swarm.gossip' },
+  { port: 7946, transport: 'udp', what: 'fd.swarm.gossip' },
+  { port: 4789, transport: 'udp', what: 'fd.swarm.vxlan' },
 ];
 
 export const ports: FindingFamily = {
   id: 'ports',
   kinds: ['swarm-ports-exposed'],
-  run: ({ model }) => {
+  run: (input) => {
+    const { model } = input;
+    const t = tr(input);
     const out = [];
     const socks = hostNs(model)?.sockets ?? [];
     for (const s of SWARM) {
@@ -34,7 +41,12 @@ export const ports: FindingFamily = {
         finding(
           'swarm-ports-exposed',
           `${s.transport}/${s.port}`,
-          `${s.port}/${s.transport} (${s.what}) is bound to ${hits.map((h) => (h.localAddress.includes(':') ? `[${h.localAddress}]` : h.localAddress)).join(' and ')}, every address of the host.`,
+          t('fd.swarm-ports-exposed', {
+            port: s.port,
+            transport: s.transport,
+            what: t(s.what),
+            addrs: hits.map((h) => (h.localAddress.includes(':') ? `[${h.localAddress}]` : h.localAddress)),
+          }),
           evidenceList(hits.map((h) => h.evidence)),
           s.port === 4789 ? 'high' : undefined,
         ),

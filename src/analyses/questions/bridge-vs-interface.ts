@@ -6,7 +6,7 @@
  *   3: docker0: <BROADCAST,MULTICAST,UP,LOWER_UP> ... link/ether 02:42:f4:70:87:67
  */
 import type { Question } from '../types.js';
-import { code, defaultBridge, evidenceList } from '../util.js';
+import { code, defaultBridge, evidenceList, tr } from '../util.js';
 import { defaultBridgeApplies } from './default-bridge-interface.js';
 
 /** `8000.0242f4708767` -> `02:42:f4:70:87:67` (a bridge id is a 16-bit priority and the bridge's MAC). */
@@ -18,43 +18,42 @@ function macOfBridgeId(id: string): string | undefined {
 export const bridgeVsInterface: Question = {
   id: 'bridge-vs-interface',
   needs: ['host.interfaces', 'host.bridges', 'docker'],
-  question: ({ model }) => {
-    const n = code(defaultBridge(model)?.name ?? 'docker0');
-    return `How do the ${n} bridge and the ${n} interface relate?`;
-  },
+  question: (input) =>
+    tr(input)('q.bridge-vs-interface.question', { name: defaultBridge(input.model)?.name ?? 'docker0' }),
   appliesTo: (input) => {
     const a = defaultBridgeApplies(input);
     if (a !== true) return a;
     const b = defaultBridge(input.model)!;
-    return b.bridge && b.iface ? true : 'the bridge is missing from `ip addr` or from the bridge listing';
+    return b.bridge && b.iface ? true : tr(input)('q.bridge-vs-interface.na');
   },
-  answer: ({ model }) => {
-    const b = defaultBridge(model)!;
+  answer: (input) => {
+    const t = tr(input);
+    const b = defaultBridge(input.model)!;
     const br = b.bridge!;
     const i = b.iface!;
     const paragraphs = [
-      `They are one kernel object seen from two sides. ${code('brctl show')} shows ${code(b.name)} as a switch: its bridge id and its ports. ${code('ip addr')} shows the same device as interface ${i.ifindex}: the switch's own port towards the host, which carries the host's address${
-        i.addresses[0] ? ` ${code(i.addresses[0].cidr)}` : ''
-      }. A frame that a container sends to that address leaves the switch through this internal port into the host's IP stack, where it is routed.`,
+      t('q.bridge-vs-interface.one-object', {
+        name: b.name,
+        ifindex: i.ifindex,
+        address: i.addresses[0]?.cidr ?? '',
+      }),
     ];
     const mac = br.bridgeId ? macOfBridgeId(br.bridgeId) : undefined;
     if (mac && i.mac) {
       const prio = br.bridgeId!.slice(0, 4);
       paragraphs.push(
         mac === i.mac.toLowerCase()
-          ? `The bridge id ${code(br.bridgeId!)} is the priority ${code(prio)} followed by the interface's MAC ${code(i.mac)}: the same device.`
-          : `The bridge id ${code(br.bridgeId!)} is the priority ${code(prio)} followed by a MAC, ${code(mac)}, which differs from the interface's ${code(i.mac)}: on a live system they match, so these two outputs were probably captured at different times (Docker gives the bridge a new random MAC whenever it recreates it).`,
+          ? t('q.bridge-vs-interface.same-mac', { id: br.bridgeId!, prio, mac: i.mac })
+          : t('q.bridge-vs-interface.other-mac', { id: br.bridgeId!, prio, mac, ifmac: i.mac }),
       );
     }
-    paragraphs.push(
-      `The bridge's ports (${br.ports.length ? br.ports.map(code).join(', ') : 'none now'}) are other interfaces whose \`master\` is ${code(b.name)}; the interface ${code(b.name)} itself is not a port.`,
-    );
+    paragraphs.push(t('q.bridge-vs-interface.ports', { ports: br.ports.map(code), name: b.name }));
     return {
       answer: paragraphs.join('\n\n'),
       facts: [
-        { label: 'bridge id', value: br.bridgeId ?? 'unknown' },
-        { label: 'interface MAC', value: i.mac ?? 'unknown' },
-        { label: 'interface index', value: String(i.ifindex) },
+        { label: t('q.fact.bridge-id'), value: br.bridgeId ?? t('label.unknown') },
+        { label: t('q.fact.interface-mac'), value: i.mac ?? t('label.unknown') },
+        { label: t('q.fact.interface-index'), value: String(i.ifindex) },
       ],
       evidence: evidenceList(br.evidence[0], i.evidence),
     };

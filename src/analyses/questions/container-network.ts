@@ -7,7 +7,7 @@
  */
 import type { ModelNamespace, StepModel } from '../../model/types.js';
 import type { Question } from '../types.js';
-import { bare, code, contains, evidenceList, hostNs, list, parsePrefix4 } from '../util.js';
+import { bare, code, contains, evidenceList, hostNs, parsePrefix4, tr } from '../util.js';
 
 export function containerNamespaces(model: StepModel): ModelNamespace[] {
   return model.namespaces.filter((n) => n.kind === 'container' && n.interfaces.length > 0);
@@ -20,13 +20,15 @@ function name(ns: ModelNamespace): string {
 export const containerNetwork: Question = {
   id: 'container-network',
   needs: ['container'],
-  question: ({ model }) => {
-    const c = containerNamespaces(model);
-    return `Which interfaces and routes does ${c.length === 1 ? `the container ${code(name(c[0]!))}` : 'each container'} have?`;
+  question: (input) => {
+    const c = containerNamespaces(input.model);
+    return tr(input)('q.container-network.question', { name: c.length === 1 ? name(c[0]!) : '' });
   },
-  appliesTo: ({ model }) =>
-    containerNamespaces(model).length > 0 ? true : "no container's network namespace was captured",
-  answer: ({ model }) => {
+  appliesTo: (input) =>
+    containerNamespaces(input.model).length > 0 ? true : tr(input)('q.container-network.na'),
+  answer: (input) => {
+    const t = tr(input);
+    const { model } = input;
     const host = hostNs(model);
     const paragraphs: string[] = [];
     const evidence = [];
@@ -37,19 +39,16 @@ export const containerNetwork: Question = {
         (r) => r.table === 'main' && r.dst !== 'default' && !r.via && r.family === 'inet',
       );
       paragraphs.push(
-        `${code(name(ns))} has ${list(
-          ifs.map(
-            (i) =>
-              `${code(`${i.ifindex}: ${i.name}${i.peerIfindex !== undefined ? `@if${i.peerIfindex}` : ''}`)}${
-                i.addresses.filter((a) => a.family === 'inet').length
-                  ? ` (${i.addresses
-                      .filter((a) => a.family === 'inet')
-                      .map((a) => a.cidr)
-                      .join(', ')})`
-                  : ''
-              }`,
-          ),
-        )}: its own loopback and ${ifs.filter((i) => i.kind !== 'loopback').length === 1 ? 'one end of a veth pair' : 'one end of each of its veth pairs'}, in a network namespace of its own.`,
+        t('q.container-network.interfaces', {
+          name: name(ns),
+          ifs: ifs.map((i) => {
+            const v4 = i.addresses.filter((a) => a.family === 'inet').map((a) => a.cidr);
+            return `${code(`${i.ifindex}: ${i.name}${i.peerIfindex !== undefined ? `@if${i.peerIfindex}` : ''}`)}${
+              v4.length ? ` (${v4.join(', ')})` : ''
+            }`;
+          }),
+          veths: ifs.filter((i) => i.kind !== 'loopback').length,
+        }),
       );
       if (def?.via) {
         const gw = parsePrefix4(def.via);
@@ -64,26 +63,24 @@ export const containerNetwork: Question = {
           ),
         );
         paragraphs.push(
-          `Its default route ${code(`default via ${def.via}${def.dev ? ` dev ${def.dev}` : ''}`)} sends everything outside its own subnet to ${code(def.via)}${
-            owner
-              ? `, which is the address of the host's bridge ${code(owner.name)}${net ? ` (the gateway of the Docker network ${code(net.name)})` : ''}`
-              : net
-                ? `, the gateway of the Docker network ${code(net.name)}`
-                : ''
-          }. The packet crosses the veth pair to the bridge, enters the host's IP stack there, and the host routes it on${
-            net?.options['com.docker.network.bridge.enable_ip_masquerade'] === 'true'
-              ? ', replacing the container address by its own on the way out (masquerading)'
-              : ''
-          }.`,
+          t('q.container-network.default', {
+            route: `default via ${def.via}${def.dev ? ` dev ${def.dev}` : ''}`,
+            via: def.via,
+            bridge: owner?.name ?? '',
+            network: net?.name ?? '',
+            masquerade:
+              net?.options['com.docker.network.bridge.enable_ip_masquerade'] === 'true' ? 'yes' : 'no',
+          }),
         );
       } else {
-        paragraphs.push(
-          `It has no IPv4 default route: it can only reach the networks it is directly attached to.`,
-        );
+        paragraphs.push(t('q.container-network.no-default'));
       }
       if (conn.length)
         paragraphs.push(
-          `${list(conn.map((r) => code(`${r.dst} dev ${r.dev}${r.src ? ` src ${bare(r.src)}` : ''}`)))}: the connected ${conn.length === 1 ? 'subnet' : 'subnets'}, reached directly. Other containers on the same bridge are delivered through the bridge without any router.`,
+          t('q.container-network.connected', {
+            n: conn.length,
+            routes: conn.map((r) => code(`${r.dst} dev ${r.dev}${r.src ? ` src ${bare(r.src)}` : ''}`)),
+          }),
         );
       evidence.push(...ifs.map((i) => i.evidence), def?.evidence, ...conn.map((r) => r.evidence));
     }
@@ -92,12 +89,18 @@ export const containerNetwork: Question = {
     return {
       answer: paragraphs.join('\n\n'),
       facts: [
-        { label: 'containers captured', value: containerNamespaces(model).map(name).join(', ') },
         {
-          label: `${name(first)} addresses`,
+          label: t('q.container-network.fact.captured'),
+          value: containerNamespaces(model).map(name).join(', '),
+        },
+        {
+          label: t('q.container-network.fact.addresses', { name: name(first) }),
           value: first.interfaces.flatMap((i) => i.addresses.map((a) => a.cidr)).join(', '),
         },
-        { label: `${name(first)} default gateway`, value: def?.via ?? 'none' },
+        {
+          label: t('q.container-network.fact.gateway', { name: name(first) }),
+          value: def?.via ?? t('label.none'),
+        },
       ],
       evidence: evidenceList(evidence.filter((e) => e !== undefined)),
     };

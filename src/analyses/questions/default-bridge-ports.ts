@@ -6,39 +6,41 @@
  *   docker0          8000.0242f4708767  no                veth9c996da
  */
 import type { Question } from '../types.js';
-import { code, defaultBridge, evidenceList, hostNs, list, nsLabel } from '../util.js';
+import { code, defaultBridge, evidenceList, hostNs, nsLabel, tr } from '../util.js';
 import { defaultBridgeApplies } from './default-bridge-interface.js';
 
 export const defaultBridgePorts: Question = {
   id: 'default-bridge-ports',
   needs: ['host.bridges', 'docker'],
-  question: ({ model }) => {
-    const b = defaultBridge(model);
-    const name = code(b?.name ?? 'docker0');
-    return b?.bridge && b.bridge.ports.length > 0
-      ? `Which interfaces are attached to the bridge ${name}?`
-      : `Why does the bridge ${name} have no interfaces?`;
+  question: (input) => {
+    const b = defaultBridge(input.model);
+    return tr(input)(
+      b?.bridge && b.bridge.ports.length > 0
+        ? 'q.default-bridge-ports.question-some'
+        : 'q.default-bridge-ports.question-none',
+      { name: b?.name ?? 'docker0' },
+    );
   },
   appliesTo: (input) => {
     const a = defaultBridgeApplies(input);
     if (a !== true) return a;
-    return defaultBridge(input.model)!.bridge ? true : 'the bridge listing does not show it';
+    return defaultBridge(input.model)!.bridge ? true : tr(input)('q.default-bridge-ports.na');
   },
-  answer: ({ model }) => {
+  answer: (input) => {
+    const t = tr(input);
+    const { model } = input;
     const b = defaultBridge(model)!;
     const br = b.bridge!;
     const host = hostNs(model)!;
     const endpoints = b.network?.endpoints ?? [];
-    const paragraphs: string[] = [
-      "The `interfaces` column of `brctl show` lists the bridge's ports: the interfaces enslaved to it (`master` in `ip addr`). The bridge's own interface of the same name is not one of them.",
-    ];
+    const paragraphs: string[] = [t('q.default-bridge-ports.column')];
     if (br.ports.length === 0) {
       paragraphs.push(
-        `${code(b.name)} has none because no container is attached to ${b.network ? `the Docker network ${code(b.network.name)}` : 'it'}${
-          b.network
-            ? ` (its \`Containers\` list is ${endpoints.length === 0 ? 'empty' : `${endpoints.length} long`})`
-            : ''
-        }. Docker adds one port per container: the host end of the container's veth pair.`,
+        t('q.default-bridge-ports.none', {
+          name: b.name,
+          network: b.network?.name ?? '',
+          endpoints: endpoints.length,
+        }),
       );
     } else {
       const rows = br.ports.map((p) => {
@@ -52,23 +54,28 @@ export const defaultBridgePorts: Question = {
             ? link.b
             : link.a
           : undefined;
-        return `- ${code(p)}${other ? `: its peer is ${code(other.ifname)} in ${nsLabel(model, other.namespace)}` : ''}`;
+        return t('q.default-bridge-ports.row', {
+          port: p,
+          peer: other?.ifname ?? '',
+          ns: other ? nsLabel(model, other.namespace, t) : '',
+        });
       });
       paragraphs.push(
-        `${code(b.name)} has ${br.ports.length === 1 ? 'one port' : `${br.ports.length} ports`}, one per attached container or sandbox:\n${rows.join('\n')}`,
+        `${t('q.default-bridge-ports.some', { name: b.name, n: br.ports.length })}\n${rows.join('\n')}`,
       );
       if (endpoints.length)
         paragraphs.push(
-          `Docker's view of the same: the network ${code(b.network!.name)} lists ${list(
-            endpoints.map((e) => `${code(e.name)}${e.ipv4 ? ` (${e.ipv4})` : ''}`),
-          )}.`,
+          t('q.default-bridge-ports.docker-view', {
+            network: b.network!.name,
+            endpoints: endpoints.map((e) => `${code(e.name)}${e.ipv4 ? ` (${e.ipv4})` : ''}`),
+          }),
         );
     }
     return {
       answer: paragraphs.join('\n\n'),
       facts: [
-        { label: 'ports', value: br.ports.length ? br.ports.join(', ') : 'none' },
-        { label: 'endpoints in Docker', value: String(endpoints.length) },
+        { label: t('q.fact.ports'), value: br.ports.length ? br.ports.join(', ') : t('label.none') },
+        { label: t('q.default-bridge-ports.fact.endpoints'), value: String(endpoints.length) },
       ],
       evidence: evidenceList(
         br.evidence,

@@ -5,24 +5,25 @@
  *   docker0          8000.024278cc117b  no
  */
 import type { Question } from '../types.js';
-import { code, defaultBridge, evidenceList, hostNs, iface, list, plural } from '../util.js';
+import { code, defaultBridge, evidenceList, hostNs, iface, tr } from '../util.js';
 import { defaultBridgeInterfaceApplies } from './default-bridge-interface.js';
-
-const RULE =
-  'A bridge takes its carrier from its ports: it has carrier (`LOWER_UP`, state UP) while at least one of its ports is up with carrier, and none (`NO-CARRIER`, state DOWN) while it has no such port. Being switched on (`UP` in the flags) is the administrative state; `state` is the operational one.';
 
 export const defaultBridgeState: Question = {
   id: 'default-bridge-state',
   needs: ['host.interfaces', 'docker'],
-  question: ({ model }) => {
-    const b = defaultBridge(model);
-    const name = code(b?.name ?? 'docker0');
-    return b?.iface && b.iface.state === 'UP'
-      ? `Why is ${name} UP now?`
-      : `Why is ${name} DOWN (NO-CARRIER)?`;
+  question: (input) => {
+    const b = defaultBridge(input.model);
+    return tr(input)(
+      b?.iface && b.iface.state === 'UP'
+        ? 'q.default-bridge-state.question-up'
+        : 'q.default-bridge-state.question-down',
+      { name: b?.name ?? 'docker0' },
+    );
   },
   appliesTo: defaultBridgeInterfaceApplies,
-  answer: ({ model }) => {
+  answer: (input) => {
+    const t = tr(input);
+    const { model } = input;
     const b = defaultBridge(model)!;
     const i = b.iface!;
     const host = hostNs(model)!;
@@ -33,36 +34,41 @@ export const defaultBridgeState: Question = {
     const paragraphs: string[] = [];
     if (!up) {
       paragraphs.push(
-        `${code(b.name)} is switched on (${i.adminUp ? '`UP` is in its flags' : 'although `UP` is missing'}) but ${
-          i.noCarrier ? 'has `NO-CARRIER`' : 'has no carrier'
-        }, so its state is ${code(i.state ?? 'DOWN')}. ${
+        `${t('q.default-bridge-state.down', {
+          name: b.name,
+          admin: i.adminUp ? 'up' : 'down',
+          carrier: i.noCarrier ? 'no-carrier' : 'none',
+          state: i.state ?? 'DOWN',
+        })} ${
           ports.length === 0
-            ? `It has no port at all: no container is attached to ${b.network ? `the network ${code(b.network.name)}` : 'it'}, so nothing can give it carrier.`
-            : `It has ${plural(ports.length, 'port')} (${list(ports.map(code))}), but ${upPorts.length === 0 ? 'none of them has carrier' : 'the bridge still shows no carrier'}.`
+            ? t('q.default-bridge-state.no-port', { network: b.network?.name ?? '' })
+            : t('q.default-bridge-state.ports-no-carrier', {
+                n: ports.length,
+                ports: ports.map(code),
+                any: upPorts.length === 0 ? 'none' : 'some',
+              })
         }`,
       );
-      paragraphs.push(RULE);
-      paragraphs.push(
-        `It comes UP by itself as soon as a container starts on it: Docker then adds a veth port whose other end is the container's ${code('eth0')}.`,
-      );
+      paragraphs.push(t('q.default-bridge-state.rule'));
+      paragraphs.push(t('q.default-bridge-state.comes-up'));
     } else {
       paragraphs.push(
-        `${code(b.name)} has carrier (\`LOWER_UP\`) and state ${code(i.state ?? 'UP')} because ${
-          upPorts.length
-            ? `${plural(upPorts.length, 'port')} with carrier ${upPorts.length === 1 ? 'is' : 'are'} attached: ${list(upPorts.map((p) => code(p.name)))}`
-            : ports.length
-              ? `it has ${plural(ports.length, 'port')}: ${list(ports.map(code))}`
-              : 'of a port the capture does not list'
-        }. Each such port is the host end of a veth pair leading to a container.`,
+        t('q.default-bridge-state.up', {
+          name: b.name,
+          state: i.state ?? 'UP',
+          why: upPorts.length ? 'up-ports' : ports.length ? 'ports' : 'unlisted',
+          n: upPorts.length || ports.length,
+          ports: upPorts.length ? upPorts.map((p) => code(p.name)) : ports.map(code),
+        }),
       );
-      paragraphs.push(RULE);
+      paragraphs.push(t('q.default-bridge-state.rule'));
     }
     return {
       answer: paragraphs.join('\n\n'),
       facts: [
-        { label: 'state', value: i.state ?? 'unknown' },
-        { label: 'carrier', value: i.lowerUp ? 'yes (LOWER_UP)' : 'no' },
-        { label: 'ports', value: ports.length ? ports.join(', ') : 'none' },
+        { label: t('q.fact.state'), value: i.state ?? t('label.unknown') },
+        { label: t('q.fact.carrier'), value: i.lowerUp ? t('q.fact.carrier-yes') : t('label.no') },
+        { label: t('q.fact.ports'), value: ports.length ? ports.join(', ') : t('label.none') },
       ],
       evidence: evidenceList(
         i.evidence,

@@ -6,7 +6,7 @@
  */
 import type { ModelDockerNetwork, StepModel } from '../../model/types.js';
 import type { Question } from '../types.js';
-import { bridgeName, code, defaultBridge, evidenceList, hostNs, list, nsLabel } from '../util.js';
+import { bridgeName, code, defaultBridge, evidenceList, hostNs, nsLabel, tr } from '../util.js';
 
 /** Docker gives the swarm gateway bridge this fixed name (libnetwork `docker_gwbridge`). */
 function gwNetwork(model: StepModel): ModelDockerNetwork | undefined {
@@ -21,13 +21,17 @@ function gwNetwork(model: StepModel): ModelDockerNetwork | undefined {
 export const gwbridge: Question = {
   id: 'gwbridge',
   needs: ['docker', 'docker.networks'],
-  question: ({ model }) => {
-    const g = gwNetwork(model);
-    return `How does ${code(g ? (bridgeName(g) ?? g.name) : 'docker_gwbridge')} differ from ${code(defaultBridge(model)?.name ?? 'docker0')}?`;
+  question: (input) => {
+    const g = gwNetwork(input.model);
+    return tr(input)('q.gwbridge.question', {
+      gw: g ? (bridgeName(g) ?? g.name) : 'docker_gwbridge',
+      default: defaultBridge(input.model)?.name ?? 'docker0',
+    });
   },
-  appliesTo: ({ model }) =>
-    gwNetwork(model) ? true : 'there is no swarm gateway bridge (docker_gwbridge) in this step',
-  answer: ({ model }) => {
+  appliesTo: (input) => (gwNetwork(input.model) ? true : tr(input)('q.gwbridge.na')),
+  answer: (input) => {
+    const t = tr(input);
+    const { model } = input;
     const g = gwNetwork(model)!;
     const gname = bridgeName(g) ?? g.name;
     const d = defaultBridge(model);
@@ -41,36 +45,40 @@ export const gwbridge: Question = {
           (x.a.namespace === 'host' && x.a.ifname === p) || (x.b.namespace === 'host' && x.b.ifname === p),
       );
       const o = l ? (l.a.ifname === p && l.a.namespace === 'host' ? l.b : l.a) : undefined;
-      return `${code(p)}${o ? ` -> ${code(o.ifname)} in ${nsLabel(model, o.namespace)}` : ''}`;
+      return `${code(p)}${o ? ` -> ${code(o.ifname)} ${t('q.in-ns', { ns: nsLabel(model, o.namespace, t) })}` : ''}`;
     });
     const paragraphs = [
-      `${code(gname)} is a Linux bridge like ${code(d?.name ?? 'docker0')}, with its own subnet ${list(
-        g.subnets.map((s) => `${code(s.subnet)}${s.gateway ? ` (gateway ${code(s.gateway)})` : ''}`),
-      )}${
-        i
-          ? ` and the host address ${i.addresses
+      t('q.gwbridge.what', {
+        name: gname,
+        default: d?.name ?? 'docker0',
+        subnets: g.subnets.map((s) => t('q.subnet-gateway', { subnet: s.subnet, gateway: s.gateway ?? '' })),
+        addrs: i
+          ? i.addresses
               .filter((a) => a.family === 'inet')
               .map((a) => code(a.cidr))
-              .join(', ')}`
-          : ''
-      }. Docker creates it for swarm mode: containers on overlay networks, and the ingress sandbox, get a second interface on it to reach the outside world and published ports.`,
-      `The differences: ${code(d?.name ?? 'docker0')} is the default network for standalone containers (\`docker run\` without \`--network\`), while nobody attaches containers to ${code(gname)} directly; Docker does it for every container on an overlay network. ${
-        icc === 'false'
-          ? `Its option \`enable_icc\` is \`false\`: containers cannot talk to each other across it, it is only a way out.`
-          : `Its \`enable_icc\` option is ${icc ? code(icc) : 'not set'}.`
-      }`,
+              .join(', ')
+          : '',
+      }),
+      `${t('q.gwbridge.differences', { name: gname, default: d?.name ?? 'docker0' })} ${t('q.gwbridge.icc', { icc: icc ?? '' })}`,
     ];
-    if (peers.length) paragraphs.push(`Ports now: ${peers.join(', ')}.`);
+    if (peers.length) paragraphs.push(t('q.gwbridge.ports', { ports: peers }));
     if (g.endpoints.length)
       paragraphs.push(
-        `Endpoints: ${list(g.endpoints.map((e) => `${code(e.name)}${e.ipv4 ? ` ${e.ipv4}` : ''}${e.sandbox ? ' (a sandbox, not a container)' : ''}`))}.`,
+        t('q.gwbridge.endpoints', {
+          endpoints: g.endpoints.map((e) =>
+            t('q.gwbridge.endpoint', { name: e.name, ipv4: e.ipv4 ?? '', sandbox: e.sandbox ? 'yes' : 'no' }),
+          ),
+        }),
       );
     return {
       answer: paragraphs.join('\n\n'),
       facts: [
-        { label: 'subnet', value: g.subnets.map((s) => s.subnet).join(', ') || 'unknown' },
-        { label: 'enable_icc', value: icc ?? 'not set' },
-        { label: 'ports', value: (br?.ports ?? []).join(', ') || 'none' },
+        {
+          label: t('q.fact.subnet'),
+          value: g.subnets.map((s) => s.subnet).join(', ') || t('label.unknown'),
+        },
+        { label: 'enable_icc', value: icc ?? t('q.not-set') },
+        { label: t('q.fact.ports'), value: (br?.ports ?? []).join(', ') || t('label.none') },
       ],
       evidence: evidenceList(
         g.evidence[0],

@@ -5,54 +5,49 @@
  *   docker0          8000.0242f4708767  no               veth9c996da
  */
 import type { Question } from '../types.js';
-import { code, evidenceList, hostNs, list, plural } from '../util.js';
-
-const STP =
-  'STP, the Spanning Tree Protocol (IEEE 802.1D), lets bridges that are connected in a loop agree on a loop-free tree: they exchange BPDU messages, elect a root bridge and block redundant ports, so that broadcast frames cannot circle forever. A port that joins an STP bridge first listens and learns (15 seconds each by default) before it forwards.';
+import { code, evidenceList, hostNs, tr } from '../util.js';
 
 export const hostBridges: Question = {
   id: 'host-bridges',
   needs: ['host.bridges'],
-  question: () => 'Which bridges does the host have, and what does STP mean?',
+  question: (input) => tr(input)('q.host-bridges.question'),
   appliesTo: () => true,
-  answer: ({ model }) => {
-    const host = hostNs(model)!;
+  answer: (input) => {
+    const t = tr(input);
+    const host = hostNs(input.model)!;
     const bridges = host.bridges;
     const paragraphs: string[] = [];
     if (bridges.length === 0) {
-      paragraphs.push(
-        'None: `brctl show` prints only its header line, so the host has no Linux bridge yet. Its interfaces connect it to the network directly, and there is no subnet behind the host.',
-      );
+      paragraphs.push(t('q.host-bridges.none'));
     } else {
       paragraphs.push(
-        `The host has ${plural(bridges.length, 'bridge')}:\n${bridges
-          .map(
-            (b) =>
-              `- ${code(b.name)}${b.bridgeId ? ` (bridge id ${code(b.bridgeId)})` : ''}: STP ${
-                b.stp === undefined ? 'not shown' : b.stp ? 'on' : 'off'
-              }, ${b.ports.length ? `ports ${list(b.ports.map(code))}` : 'no ports'}`,
+        `${t('q.host-bridges.count', { n: bridges.length })}\n${bridges
+          .map((b) =>
+            t('q.host-bridges.line', {
+              name: b.name,
+              id: b.bridgeId ?? '',
+              stp: b.stp === undefined ? 'unknown' : b.stp ? 'on' : 'off',
+              ports: b.ports.map(code),
+            }),
           )
           .join('\n')}`,
       );
     }
-    paragraphs.push(STP);
+    paragraphs.push(t('q.host-bridges.stp'));
     const stpOff = bridges.filter((b) => b.stp === false).map((b) => code(b.name));
     const stpOn = bridges.filter((b) => b.stp === true).map((b) => code(b.name));
-    if (stpOff.length)
-      paragraphs.push(
-        `STP is off on ${list(stpOff)}. That is how Docker creates its bridges: their ports are veth cables to single containers, which cannot form a loop, and STP would only delay every new container's port.`,
-      );
-    if (stpOn.length)
-      paragraphs.push(
-        `STP is on for ${list(stpOn)}: new ports forward only after the listening and learning delay.`,
-      );
+    if (stpOff.length) paragraphs.push(t('q.host-bridges.stp-off', { bridges: stpOff }));
+    if (stpOn.length) paragraphs.push(t('q.host-bridges.stp-on', { bridges: stpOn }));
     return {
       answer: paragraphs.join('\n\n'),
       facts: [
-        { label: 'bridges', value: bridges.length ? bridges.map((b) => b.name).join(', ') : 'none' },
+        {
+          label: t('q.host-bridges.fact.bridges'),
+          value: bridges.length ? bridges.map((b) => b.name).join(', ') : t('label.none'),
+        },
         ...bridges.map((b) => ({
           label: `${b.name} STP`,
-          value: b.stp === undefined ? 'unknown' : b.stp ? 'yes' : 'no',
+          value: b.stp === undefined ? t('label.unknown') : t(b.stp ? 'label.yes' : 'label.no'),
         })),
       ],
       evidence: evidenceList(

@@ -4,50 +4,58 @@
  *   2: ens18: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 qdisc fq_codel state UP group default qlen 1000
  *       inet 192.168.178.42/24 brd 192.168.178.255 scope global ens18
  */
+import type { Translator } from '../../i18n/index.js';
 import type { ModelInterface } from '../../model/types.js';
 import type { Question } from '../types.js';
-import { code, evidenceList, hostNs, list, plural } from '../util.js';
+import { code, evidenceList, hostNs, tr } from '../util.js';
 
-function line(i: ModelInterface): string {
-  const addrs = i.addresses.map((a) => code(a.cidr));
+function line(t: Translator, i: ModelInterface): string {
   const extra = [
-    i.state ? `state ${i.state}` : '',
-    i.mtu !== undefined ? `MTU ${i.mtu}` : '',
-    i.master ? `port of ${code(i.master)}` : '',
+    i.state ? t('q.host-interfaces.state', { state: i.state }) : '',
+    i.mtu !== undefined ? t('q.host-interfaces.mtu', { mtu: i.mtu }) : '',
+    i.master ? t('q.host-interfaces.port-of', { master: i.master }) : '',
   ].filter(Boolean);
-  return `- ${code(`${i.ifindex}: ${i.name}`)} (${i.kind}${extra.length ? `, ${extra.join(', ')}` : ''})${
-    addrs.length ? `: ${list(addrs)}` : ': no address'
-  }`;
+  return t('q.host-interfaces.line', {
+    ifindex: i.ifindex,
+    name: i.name,
+    kind: i.kind,
+    extra,
+    addrs: i.addresses.map((a) => code(a.cidr)),
+  });
 }
 
 export const hostInterfaces: Question = {
   id: 'host-interfaces',
   needs: ['host.interfaces'],
-  question: (input) =>
-    `Which network interfaces does the host${input.model.hostname ? ` ${input.model.hostname}` : ''} have?`,
+  question: (input) => tr(input)('q.host-interfaces.question', { host: input.model.hostname ?? '' }),
   appliesTo: () => true,
-  answer: ({ model }) => {
-    const host = hostNs(model)!;
+  answer: (input) => {
+    const t = tr(input);
+    const host = hostNs(input.model)!;
     const ifs = host.interfaces;
     const kinds = new Map<string, number>();
     for (const i of ifs) kinds.set(i.kind, (kinds.get(i.kind) ?? 0) + 1);
     const v4 = ifs.flatMap((i) =>
       i.addresses
         .filter((a) => a.family === 'inet' && i.kind !== 'loopback')
-        .map((a) => `${code(a.cidr)} on ${code(i.name)}`),
+        .map((a) => t('q.host-interfaces.addr-on', { cidr: a.cidr, name: i.name })),
     );
     const paragraphs = [
-      `\`ip addr\` lists ${plural(ifs.length, 'interface')} on the host:\n${ifs.map(line).join('\n')}`,
-      'Each block is one interface: its index and name, the flags in angle brackets (`UP`: switched on by the administrator; `LOWER_UP`: the link below has carrier; `NO-CARRIER`: it has none), the MTU, the operational `state`, the MAC address (`link/ether`) and its addresses (`inet` for IPv4, `inet6` for IPv6, each with its prefix length). `lo` is the loopback interface, which only the host itself can reach.',
+      `${t('q.host-interfaces.count', { n: ifs.length })}\n${ifs.map((i) => line(t, i)).join('\n')}`,
+      t('q.host-interfaces.explain'),
     ];
-    if (v4.length)
-      paragraphs.push(`The host's IPv4 ${v4.length === 1 ? 'address is' : 'addresses are'} ${list(v4)}.`);
+    if (v4.length) paragraphs.push(t('q.host-interfaces.v4', { n: v4.length, addrs: v4 }));
     return {
       answer: paragraphs.join('\n\n'),
       facts: [
-        { label: 'interfaces', value: String(ifs.length) },
-        { label: 'kinds', value: [...kinds].map(([k, n]) => `${k} ${n}`).join(', ') },
-        ...(v4.length ? [{ label: 'IPv4 addresses', value: v4.join(', ').replace(/`/g, '') }] : []),
+        { label: t('q.host-interfaces.fact.interfaces'), value: String(ifs.length) },
+        {
+          label: t('q.host-interfaces.fact.kinds'),
+          value: [...kinds].map(([k, n]) => `${k} ${n}`).join(', '),
+        },
+        ...(v4.length
+          ? [{ label: t('q.host-interfaces.fact.v4'), value: v4.join(', ').replace(/`/g, '') }]
+          : []),
       ],
       evidence: evidenceList(ifs.map((i) => i.evidence)),
     };

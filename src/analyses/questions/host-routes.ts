@@ -4,51 +4,54 @@
  *   default via 192.168.178.1 dev ens18 proto static
  *   172.17.0.0/16 dev docker0 proto kernel scope link src 172.17.0.1 linkdown
  */
+import type { Translator } from '../../i18n/index.js';
 import type { ModelRoute } from '../../model/types.js';
 import type { Question } from '../types.js';
-import { code, evidenceList, hostNs, plural } from '../util.js';
+import { evidenceList, hostNs, tr } from '../util.js';
 
-function describe(r: ModelRoute): string {
-  const what =
-    r.dst === 'default' ? 'the default route: everything without a more specific route' : `to ${code(r.dst)}`;
+function describe(t: Translator, r: ModelRoute): string {
+  const what = r.dst === 'default' ? t('q.host-routes.default') : t('q.host-routes.to', { dst: r.dst });
   const how = r.via
-    ? `goes to the gateway ${code(r.via)}${r.dev ? ` through ${code(r.dev)}` : ''}`
+    ? t('q.host-routes.via', { via: r.via, dev: r.dev ?? '' })
     : r.dev
-      ? `is delivered directly on ${code(r.dev)} (a connected network${r.src ? `, sent from ${code(r.src)}` : ''})`
-      : 'has no device';
+      ? t('q.host-routes.direct', { dev: r.dev, src: r.src ?? '' })
+      : t('q.host-routes.no-dev');
   const flags = r.flags.length ? ` [${r.flags.join(', ')}]` : '';
   const proto =
-    r.proto === 'kernel' ? ', added by the kernel for an address' : r.proto ? `, proto ${r.proto}` : '';
+    r.proto === 'kernel'
+      ? t('q.host-routes.proto-kernel')
+      : r.proto
+        ? t('q.host-routes.proto', { proto: r.proto })
+        : '';
   return `- ${what} ${how}${proto}${flags}`;
 }
 
 export const hostRoutes: Question = {
   id: 'host-routes',
   needs: ['host.routes'],
-  question: () => 'How does the host route its IPv4 traffic (routing table main)?',
-  appliesTo: ({ model }) =>
-    hostNs(model)!.routes.some((r) => r.table === 'main' && r.family === 'inet') ||
-    'no IPv4 route in table main was captured',
-  answer: ({ model }) => {
+  question: (input) => tr(input)('q.host-routes.question'),
+  appliesTo: (input) =>
+    hostNs(input.model)!.routes.some((r) => r.table === 'main' && r.family === 'inet') ||
+    tr(input)('q.host-routes.na'),
+  answer: (input) => {
+    const t = tr(input);
+    const { model } = input;
     const routes = hostNs(model)!.routes.filter((r) => r.table === 'main' && r.family === 'inet');
     const def = routes.find((r) => r.dst === 'default');
     const local = hostNs(model)!.routes.filter((r) => r.table === 'local');
     const paragraphs = [
-      `Table main holds ${plural(routes.length, 'IPv4 route')}:\n${routes.map(describe).join('\n')}`,
-      'The kernel picks the most specific matching route (the longest prefix). Routes with `proto kernel scope link` appear by themselves when an address is put on an interface: the network of that address is reachable directly on that link. `src` is the address the host uses as sender on that route.',
+      `${t('q.host-routes.count', { n: routes.length })}\n${routes.map((r) => describe(t, r)).join('\n')}`,
+      t('q.host-routes.explain'),
     ];
-    if (!def) paragraphs.push('There is no default route: the host can reach only the networks listed.');
-    if (local.length)
-      paragraphs.push(
-        `Table local (${plural(local.length, 'route')}) is the kernel's own: one \`local\` route per address of the host and the \`broadcast\` routes of each network. The administrator manages table main, the kernel table local.`,
-      );
+    if (!def) paragraphs.push(t('q.host-routes.no-default'));
+    if (local.length) paragraphs.push(t('q.host-routes.local', { n: local.length }));
     return {
       answer: paragraphs.join('\n\n'),
       facts: [
-        { label: 'routes (main, IPv4)', value: String(routes.length) },
+        { label: t('q.host-routes.fact.routes'), value: String(routes.length) },
         {
-          label: 'default gateway',
-          value: def?.via ? `${def.via}${def.dev ? ` dev ${def.dev}` : ''}` : 'none',
+          label: t('q.host-routes.fact.gateway'),
+          value: def?.via ? `${def.via}${def.dev ? ` dev ${def.dev}` : ''}` : t('label.none'),
         },
       ],
       evidence: evidenceList(routes.map((r) => r.evidence)),

@@ -6,55 +6,64 @@
  *   8: eth0@if9: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1450 ... inet 10.255.0.2/16
  */
 import type { Question } from '../types.js';
-import { code, evidenceList, list, nsLabel, socketAddr } from '../util.js';
+import { code, evidenceList, nsLabel, socketAddr, tr } from '../util.js';
 
 export const ingressSandbox: Question = {
   id: 'ingress-sandbox',
   needs: ['docker', 'docker.networks'],
-  question: ({ model }) => {
-    const n = model.dockerNetworks.find((x) => x.ingress);
-    return `What are the ${code(n?.name ?? 'ingress')} overlay network and its sandbox?`;
+  question: (input) => {
+    const n = input.model.dockerNetworks.find((x) => x.ingress);
+    return tr(input)('q.ingress-sandbox.question', { name: n?.name ?? 'ingress' });
   },
-  appliesTo: ({ model }) =>
-    model.dockerNetworks.some((x) => x.ingress) ? true : 'there is no ingress network (swarm mode is off)',
-  answer: ({ model }) => {
+  appliesTo: (input) =>
+    input.model.dockerNetworks.some((x) => x.ingress) ? true : tr(input)('q.ingress-sandbox.na'),
+  answer: (input) => {
+    const t = tr(input);
+    const { model } = input;
     const n = model.dockerNetworks.find((x) => x.ingress)!;
     const vni = n.options['com.docker.network.driver.overlay.vxlanid_list'];
     const sbox = n.endpoints.find((e) => e.sandbox);
     const paragraphs = [
-      `${code(n.name)} is an overlay network (driver ${n.driver}, scope ${n.scope}) with ${list(
-        n.subnets.map((s) => `${code(s.subnet)}${s.gateway ? ` (gateway ${code(s.gateway)})` : ''}`),
-      )}${vni ? `, carried between nodes as VXLAN id ${vni} over UDP port 4789` : ''}. It is the swarm's routing mesh: a port published by a service is opened on every node, and a connection to it is forwarded over this network to a task of that service, on whichever node it runs.`,
+      t('q.ingress-sandbox.what', {
+        name: n.name,
+        driver: n.driver,
+        scope: n.scope,
+        subnets: n.subnets.map((s) => t('q.subnet-gateway', { subnet: s.subnet, gateway: s.gateway ?? '' })),
+        vni: vni ?? '',
+      }),
     ];
     if (sbox)
       paragraphs.push(
-        `Its endpoint ${code(sbox.key)} (${code(sbox.name)}${sbox.ipv4 ? `, ${sbox.ipv4}` : ''}) is not a container: it is the ingress sandbox, a network namespace of its own that Docker keeps under \`/var/run/docker/netns/\`. It receives published service traffic from the host and balances it to the tasks.`,
+        t('q.ingress-sandbox.sandbox', { key: sbox.key, name: sbox.name, ipv4: sbox.ipv4 ?? '' }),
       );
     const evidence = [n.evidence[0], sbox?.evidence];
     const sboxNs = model.namespaces.find((x) => x.kind === 'sandbox' && /ingress[_-]sbox/.test(x.name));
     if (sboxNs) {
       const ifs = sboxNs.interfaces.filter((i) => i.kind !== 'loopback');
       paragraphs.push(
-        `The capture of ${nsLabel(model, sboxNs.id)} shows ${list(
-          ifs.map((i) => {
+        t('q.ingress-sandbox.legs', {
+          ns: nsLabel(model, sboxNs.id, t),
+          ifs: ifs.map((i) => {
             const l = model.vethLinks.find(
               (x) =>
                 (x.a.namespace === sboxNs.id && x.a.ifname === i.name) ||
                 (x.b.namespace === sboxNs.id && x.b.ifname === i.name),
             );
             const o = l ? (l.a.namespace === sboxNs.id && l.a.ifname === i.name ? l.b : l.a) : undefined;
-            return `${code(i.name)} ${i.addresses.map((a) => code(a.cidr)).join(', ')} (MTU ${i.mtu ?? '?'})${
-              o ? `, whose peer is ${code(o.ifname)} in ${nsLabel(model, o.namespace)}` : ''
-            }`;
+            return t('q.ingress-sandbox.leg', {
+              name: i.name,
+              addrs: i.addresses.map((a) => code(a.cidr)).join(', '),
+              mtu: i.mtu ?? '?',
+              peer: o?.ifname ?? '',
+              ns: o ? nsLabel(model, o.namespace, t) : '',
+            });
           }),
-        )}. One leg sits on the overlay, the other on the gateway bridge.`,
+        }),
       );
       evidence.push(...ifs.map((i) => i.evidence));
       const lst = sboxNs.sockets.filter((s) => s.listening);
       if (lst.length)
-        paragraphs.push(
-          `Inside it listen ${list(lst.map((s) => code(socketAddr(s))))} (Docker's embedded DNS).`,
-        );
+        paragraphs.push(t('q.ingress-sandbox.dns', { sockets: lst.map((s) => code(socketAddr(s))) }));
     }
     const ovNs = model.namespaces.find(
       (x) => x.kind === 'sandbox' && x !== sboxNs && x.interfaces.some((i) => i.kind === 'vxlan'),
@@ -63,26 +72,24 @@ export const ingressSandbox: Question = {
       const br = ovNs.bridges[0];
       const vx = ovNs.interfaces.find((i) => i.kind === 'vxlan');
       paragraphs.push(
-        `The overlay itself lives in ${nsLabel(model, ovNs.id)} (named after the start of the network id): ${
-          br ? `the bridge ${code(br.name)} with ports ${list(br.ports.map(code))}` : 'its interfaces'
-        }${vx ? `; ${code(vx.name)} is the VXLAN device that wraps frames into UDP for the other nodes` : ''}.${
-          vx?.mtu !== undefined
-            ? ` Its MTU ${vx.mtu} leaves room for the 50 bytes of VXLAN headers inside a 1500-byte packet.`
-            : ''
-        }`,
+        t('q.ingress-sandbox.overlay', {
+          ns: nsLabel(model, ovNs.id, t),
+          bridge: br?.name ?? '',
+          ports: br ? br.ports.map(code) : [],
+          vxlan: vx?.name ?? '',
+          mtu: vx?.mtu ?? '',
+        }),
       );
       evidence.push(br?.evidence[0], vx?.evidence);
     } else if (!sboxNs) {
-      paragraphs.push(
-        "The sandbox namespaces were not captured in this step, so only Docker's view is shown.",
-      );
+      paragraphs.push(t('q.ingress-sandbox.not-captured'));
     }
     return {
       answer: paragraphs.join('\n\n'),
       facts: [
-        { label: 'subnet', value: n.subnets.map((s) => s.subnet).join(', ') || 'unknown' },
-        { label: 'VXLAN id', value: vni ?? 'not shown' },
-        { label: 'sandbox address', value: sbox?.ipv4 ?? 'unknown' },
+        { label: t('q.fact.subnet'), value: n.subnets.map((s) => s.subnet).join(', ') || t('label.unknown') },
+        { label: t('q.ingress-sandbox.fact.vni'), value: vni ?? t('q.not-shown') },
+        { label: t('q.ingress-sandbox.fact.sandbox'), value: sbox?.ipv4 ?? t('label.unknown') },
       ],
       evidence: evidenceList(evidence.filter((e) => e !== undefined)),
     };

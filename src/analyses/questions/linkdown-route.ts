@@ -3,10 +3,11 @@
  *
  *   172.17.0.0/16 dev docker0 proto kernel scope link src 172.17.0.1 linkdown
  */
+import type { StepModel } from '../../model/types.js';
 import type { Question } from '../types.js';
-import { code, evidenceList, hostNs, networkOfBridge } from '../util.js';
+import { code, evidenceList, hostNs, networkOfBridge, tr } from '../util.js';
 
-function bridgeRoutes(model: import('../../model/types.js').StepModel) {
+function bridgeRoutes(model: StepModel) {
   const host = hostNs(model)!;
   const bridges = new Set(host.interfaces.filter((i) => i.kind === 'bridge').map((i) => i.name));
   for (const b of host.bridges) bridges.add(b.name);
@@ -16,15 +17,16 @@ function bridgeRoutes(model: import('../../model/types.js').StepModel) {
 export const linkdownRoute: Question = {
   id: 'linkdown-route',
   needs: ['host.routes', 'host.interfaces'],
-  question: ({ model }) => {
-    const r = bridgeRoutes(model).find((x) => x.flags.includes('linkdown'));
+  question: (input) => {
+    const r = bridgeRoutes(input.model).find((x) => x.flags.includes('linkdown'));
     return r
-      ? `What does the route ${code(`${r.dst} dev ${r.dev} ... linkdown`)} mean?`
-      : 'Why do the routes of the bridges carry no `linkdown` flag?';
+      ? tr(input)('q.linkdown-route.question', { route: `${r.dst} dev ${r.dev} ... linkdown` })
+      : tr(input)('q.linkdown-route.question-none');
   },
-  appliesTo: ({ model }) =>
-    bridgeRoutes(model).length > 0 ? true : 'no route of the host points to a bridge',
-  answer: ({ model }) => {
+  appliesTo: (input) => (bridgeRoutes(input.model).length > 0 ? true : tr(input)('q.linkdown-route.na')),
+  answer: (input) => {
+    const t = tr(input);
+    const { model } = input;
     const routes = bridgeRoutes(model);
     const down = routes.filter((r) => r.flags.includes('linkdown'));
     const host = hostNs(model)!;
@@ -33,23 +35,28 @@ export const linkdownRoute: Question = {
       const net = networkOfBridge(model, r.dev!);
       const i = host.interfaces.find((x) => x.name === r.dev);
       paragraphs.push(
-        `${code(`${r.dst} dev ${r.dev}${r.src ? ` src ${r.src}` : ''}`)} is the connected route the kernel added when ${code(
-          r.src ?? 'the address',
-        )} was put on ${code(r.dev!)} (\`proto kernel scope link\`)${net ? `: the subnet of the Docker network ${code(net.name)}` : ''}. \`linkdown\` says the device has no carrier${
-          i ? ` (${code(r.dev!)} is ${i.state ?? 'DOWN'}${i.noCarrier ? ', NO-CARRIER' : ''})` : ''
-        }: no container is attached yet. The route stays in the table, but nothing can answer behind it; the kernel ignores such routes only when \`net.ipv4.conf.${r.dev}.ignore_routes_with_linkdown\` is 1.`,
+        t('q.linkdown-route.down', {
+          route: `${r.dst} dev ${r.dev}${r.src ? ` src ${r.src}` : ''}`,
+          src: r.src ?? '',
+          dev: r.dev!,
+          network: net?.name ?? '',
+          state: i ? `${i.state ?? 'DOWN'}${i.noCarrier ? ', NO-CARRIER' : ''}` : '',
+        }),
       );
     }
     const ok = routes.filter((r) => !r.flags.includes('linkdown'));
     if (ok.length)
       paragraphs.push(
-        `${ok.map((r) => code(`${r.dst} dev ${r.dev}`)).join(', ')} ${ok.length === 1 ? 'has' : 'have'} no \`linkdown\` flag: the bridge has carrier because a port is attached, and the flag disappeared by itself.`,
+        t('q.linkdown-route.up', { n: ok.length, routes: ok.map((r) => code(`${r.dst} dev ${r.dev}`)) }),
       );
     return {
       answer: paragraphs.join('\n\n'),
       facts: [
-        { label: 'bridge routes', value: routes.map((r) => `${r.dst} dev ${r.dev}`).join(', ') },
-        { label: 'linkdown', value: down.length ? down.map((r) => r.dev).join(', ') : 'none' },
+        {
+          label: t('q.linkdown-route.fact.routes'),
+          value: routes.map((r) => `${r.dst} dev ${r.dev}`).join(', '),
+        },
+        { label: 'linkdown', value: down.length ? down.map((r) => r.dev).join(', ') : t('label.none') },
       ],
       evidence: evidenceList(routes.map((r) => r.evidence)),
     };

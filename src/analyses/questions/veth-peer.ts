@@ -8,7 +8,7 @@
  */
 import type { ModelInterface, StepModel } from '../../model/types.js';
 import type { Question } from '../types.js';
-import { code, evidenceList, hostNs, nsById, nsLabel } from '../util.js';
+import { code, evidenceList, hostNs, nsById, nsLabel, tr } from '../util.js';
 
 function hostVeths(model: StepModel): ModelInterface[] {
   return (hostNs(model)?.interfaces ?? []).filter((i) => i.kind === 'veth' && i.peerIfindex !== undefined);
@@ -36,60 +36,73 @@ function pick(model: StepModel): ModelInterface | undefined {
 export const vethPeer: Question = {
   id: 'veth-peer',
   needs: ['host.interfaces'],
-  question: ({ model }) => {
-    const i = pick(model);
+  question: (input) => {
+    const i = pick(input.model);
     return i
-      ? `Where is interface ${i.peerIfindex}, and what does ${code(`${i.name}@if${i.peerIfindex}`)} mean?`
-      : 'Where is the other end of a veth interface?';
+      ? tr(input)('q.veth-peer.question', {
+          index: i.peerIfindex ?? '?',
+          name: `${i.name}@if${i.peerIfindex}`,
+        })
+      : tr(input)('q.veth-peer.question-none');
   },
-  appliesTo: ({ model }) => (pick(model) ? true : 'the host has no veth interface with a peer index'),
-  answer: ({ model }) => {
+  appliesTo: (input) => (pick(input.model) ? true : tr(input)('q.veth-peer.na')),
+  answer: (input) => {
+    const t = tr(input);
+    const { model } = input;
     const i = pick(model)!;
     const p = peerOf(model, i);
     const paragraphs = [
-      `${code(`${i.ifindex}: ${i.name}@if${i.peerIfindex}`)} is one end of a veth pair, a virtual cable: what goes in at one end comes out at the other. \`@if${i.peerIfindex}\` names the other end by its interface index, ${i.peerIfindex}. ${
+      `${t('q.veth-peer.pair', { ifindex: i.ifindex, name: i.name, peer: i.peerIfindex ?? '?' })} ${
         i.linkNetnsid !== undefined
-          ? `\`link-netnsid ${i.linkNetnsid}\` says that index lives in another network namespace, the one the host knows by the id ${i.linkNetnsid}; indexes count per namespace, which is why the host's own list has no interface ${i.peerIfindex}.`
-          : `The host's own list has no interface ${i.peerIfindex}, so it lives in another network namespace (this output shows no \`link-netnsid\`).`
+          ? t('q.veth-peer.netnsid', { nsid: i.linkNetnsid, peer: i.peerIfindex ?? '?' })
+          : t('q.veth-peer.no-netnsid', { peer: i.peerIfindex ?? '?' })
       }`,
     ];
     if (p) {
       const pi = p.iface;
       paragraphs.push(
-        `The capture of ${nsLabel(model, p.other.namespace)} shows it: ${code(`${p.other.ifindex}: ${p.other.ifname}${pi?.peerIfindex !== undefined ? `@if${pi.peerIfindex}` : ''}`)}${
-          pi?.addresses.length ? ` with ${pi.addresses.map((a) => code(a.cidr)).join(', ')}` : ''
-        }, whose \`@if${i.ifindex}\` points back to the host's ${code(i.name)}. Inside, the end is called ${code(p.other.ifname)}: the container sees an ordinary Ethernet interface.`,
+        t('q.veth-peer.other-end', {
+          ns: nsLabel(model, p.other.namespace, t),
+          end: `${p.other.ifindex}: ${p.other.ifname}${pi?.peerIfindex !== undefined ? `@if${pi.peerIfindex}` : ''}`,
+          addrs: pi?.addresses.map((a) => code(a.cidr)) ?? [],
+          ifindex: i.ifindex,
+          host: i.name,
+          inside: p.other.ifname,
+        }),
       );
-      if (pi?.flags.includes('M-DOWN'))
-        paragraphs.push(
-          `Its \`M-DOWN\` flag is an artefact of the tool: \`ip\` looked up the peer's index ${i.ifindex} in the container's own namespace, where it does not exist, and reported that "master" as down.`,
-        );
+      if (pi?.flags.includes('M-DOWN')) paragraphs.push(t('q.veth-peer.m-down', { ifindex: i.ifindex }));
     } else {
-      paragraphs.push('The namespace of the other end was not captured, so the capture cannot show it.');
+      paragraphs.push(t('q.veth-peer.not-captured'));
     }
-    if (i.master)
-      paragraphs.push(
-        `${code(`master ${i.master}`)}: the host end is a port of the bridge ${code(i.master)}, so the container is plugged into that switch.`,
-      );
+    if (i.master) paragraphs.push(t('q.veth-peer.master', { master: i.master }));
     const others = hostVeths(model).filter((x) => x !== i);
     if (others.length)
       paragraphs.push(
-        `The other veth ends on the host: ${others
-          .map((x) => {
+        t('q.veth-peer.others', {
+          others: others.map((x) => {
             const q = peerOf(model, x);
-            return `${code(`${x.name}@if${x.peerIfindex}`)}${q ? ` -> ${code(q.other.ifname)} in ${nsLabel(model, q.other.namespace)}` : ' (peer not captured)'}`;
-          })
-          .join('; ')}.`,
+            return t('q.veth-peer.other', {
+              name: `${x.name}@if${x.peerIfindex}`,
+              peer: q?.other.ifname ?? '',
+              ns: q ? nsLabel(model, q.other.namespace, t) : '',
+            });
+          }),
+        }),
       );
     return {
       answer: paragraphs.join('\n\n'),
       facts: [
-        { label: 'host end', value: `${i.ifindex}: ${i.name}` },
-        { label: 'peer index', value: String(i.peerIfindex) },
-        { label: 'link-netnsid', value: i.linkNetnsid !== undefined ? String(i.linkNetnsid) : 'not shown' },
+        { label: t('q.veth-peer.fact.host-end'), value: `${i.ifindex}: ${i.name}` },
+        { label: t('q.veth-peer.fact.peer-index'), value: String(i.peerIfindex) },
         {
-          label: 'peer',
-          value: p ? `${p.other.ifname} in ${nsLabel(model, p.other.namespace)}` : 'not captured',
+          label: 'link-netnsid',
+          value: i.linkNetnsid !== undefined ? String(i.linkNetnsid) : t('q.not-shown'),
+        },
+        {
+          label: t('q.veth-peer.fact.peer'),
+          value: p
+            ? `${p.other.ifname} ${t('q.in-ns', { ns: nsLabel(model, p.other.namespace, t) })}`
+            : t('q.not-captured'),
         },
       ],
       evidence: evidenceList(i.evidence, p?.link.evidence),

@@ -11,6 +11,7 @@
  * must stay cheap on hosts with thousands of interfaces; a change to the detailed figure cannot
  * break it, and the other way round.
  */
+
 import type { ModelContainer } from '../../model/types.js';
 import { Builder, legend } from './flowchart.js';
 import {
@@ -33,6 +34,7 @@ import {
   stateText,
   uplinksOf,
 } from './topology.js';
+import { fw } from './words.js';
 
 interface NetSummary {
   /** Bridge name, or the network name for overlay and other drivers. */
@@ -45,10 +47,6 @@ interface NetSummary {
 }
 
 const GRID_COLUMNS = 5;
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
 
 export function summarise(lk: Lookup): NetSummary[] {
   const { model, host } = lk;
@@ -77,9 +75,9 @@ export function summarise(lk: Lookup): NetSummary[] {
     const item: NetSummary = {
       name,
       lines: [
-        net ? `Docker network ${net.name}` : `bridge ${name}`,
-        [addr, i ? stateText(i) : 'not captured'].filter(Boolean).join(' '),
-        `${plural(containers, 'container')} on ${name}`,
+        net ? fw('fig.docker-network', { name: net.name }) : fw('fig.bridge', { name }),
+        [addr, i ? stateText(i) : fw('fig.not-captured')].filter(Boolean).join(' '),
+        fw('fig.containers-on', { n: containers, where: name }),
       ],
       state: stateOf(i),
       containers,
@@ -99,9 +97,9 @@ export function summarise(lk: Lookup): NetSummary[] {
       name: where,
       network: n.name,
       lines: [
-        `Docker network ${n.name} (${n.driver || '?'})`,
+        fw('fig.docker-network-driver', { name: n.name, driver: n.driver || '?' }),
         ...n.subnets.map((x) => x.subnet).slice(0, 1),
-        `${plural(containers, 'container')} on ${where}`,
+        fw('fig.containers-on', { n: containers, where }),
       ],
       state: 'unknown',
       containers,
@@ -159,14 +157,18 @@ export function aggregated(
   const via = defaults[0] ? routeVia(defaults[0]) : undefined;
   const lan =
     up && (v4 || via)
-      ? b.node([v4 ? `LAN ${v4.network}` : 'LAN', ...(via ? [`gateway ${via}`] : [])], 'hexagon', 'lan')
+      ? b.node(
+          [v4 ? `LAN ${v4.network}` : 'LAN', ...(via ? [fw('fig.gateway', { via })] : [])],
+          'hexagon',
+          'lan',
+        )
       : undefined;
   const netNode = new Map<string, string>();
   const portNodes: [Publish, string][] = [];
   const portGroups: [string, Publish[], string][] = [];
   let uplinkId: string | undefined;
   let grid: string | undefined;
-  b.group([`host ${model.hostname || host?.name || ''}`.trim()], 'host', () => {
+  b.group([fw('fig.host', { name: model.hostname || host?.name || '' }).trim()], 'host', () => {
     for (const i of uplinks) {
       const id = b.node([ifaceTitle(i), ...addressLines(i).slice(0, 1)], 'rect', 'iface', stateOf(i));
       uplinkId ??= id;
@@ -186,16 +188,19 @@ export function aggregated(
         const shown = list.slice(0, 3).map((p) => `:${p.hostPort}${p.proto === 'tcp' ? '' : `/${p.proto}`}`);
         const more = list.length > 3 ? ` +${list.length - 3}` : '';
         const id = b.node(
-          [`host ${shown.join(' ')}${more}`, `${plural(list.length, 'published port')}`],
+          [
+            fw('fig.host-port', { port: `${shown.join(' ')}${more}` }),
+            fw('fig.published-ports', { n: list.length }),
+          ],
           'round',
           'port',
         );
         portGroups.push([net, list, id]);
       }
       const rest = [...byNet.values()].slice(portCap).reduce((t, l) => t + l.length, 0);
-      if (rest > 0) b.node([`+${rest} more published ports`], 'round', 'port');
+      if (rest > 0) b.node([fw('fig.more-published-ports', { n: rest })], 'round', 'port');
     }
-    const title = `${plural(summaries.length, 'Docker network')}, ${plural(totalContainers, 'container')} (summarised)`;
+    const title = fw('fig.summarised', { networks: summaries.length, containers: totalContainers });
     grid = b.group(
       [title],
       'host',
@@ -216,7 +221,7 @@ export function aggregated(
           const count = hidden.reduce((t, x) => t + x.containers, 0);
           ids.push(
             b.node(
-              [`+${plural(hidden.length, 'more network')}`, `with ${plural(count, 'container')}`],
+              [fw('fig.more-networks', { n: hidden.length }), fw('fig.with-containers', { n: count })],
               'subroutine',
               'bridge',
               'unknown',
@@ -231,10 +236,10 @@ export function aggregated(
     );
     composeBoxes(b, lk, netNode, projectCap, room < 12 ? 1 : 3);
   });
-  if (lan && uplinkId) b.edge(lan, uplinkId, 'link', ['default route']);
+  if (lan && uplinkId) b.edge(lan, uplinkId, 'link', [fw('fig.default-route')]);
   if (uplinkId && grid) b.edge(uplinkId, grid, 'routed', ['routed']);
   for (const [net, list, id] of portGroups) {
-    if (uplinkId) b.edge(uplinkId, id, 'client', [plural(list.length, 'port')]);
+    if (uplinkId) b.edge(uplinkId, id, 'client', [fw('fig.ports', { n: list.length })]);
     const first = list[0]!;
     const to = `${first.container ?? first.containerIp ?? '?'}:${first.containerPort ?? '?'}`;
     const target = (net ? netNode.get(net) : undefined) ?? grid;
@@ -278,13 +283,17 @@ function composeBoxes(
       services.set(svc, (services.get(svc) ?? 0) + 1);
     }
     const names = [...services.keys()].sort(cmp);
-    const id = b.group([`Compose project ${project}`], 'compose', () => {
+    const id = b.group([fw('fig.compose-project', { name: project })], 'compose', () => {
       for (const svc of names.slice(0, serviceCap))
-        b.node([`service ${svc}`, plural(services.get(svc)!, 'container')], 'rect', 'container');
+        b.node(
+          [fw('fig.service', { name: svc }), fw('fig.containers', { n: services.get(svc)! })],
+          'rect',
+          'container',
+        );
       if (names.length > serviceCap) {
         const rest = names.slice(serviceCap).reduce((t, n) => t + services.get(n)!, 0);
         b.node(
-          [`+${plural(names.length - serviceCap, 'more service')}`, plural(rest, 'container')],
+          [fw('fig.more-services', { n: names.length - serviceCap }), fw('fig.containers', { n: rest })],
           'rect',
           'container',
         );
@@ -299,7 +308,7 @@ function composeBoxes(
   const rest = ranked.slice(projectCap);
   if (rest.length > 0) {
     const count = rest.reduce((t, [, m]) => t + m.length, 0);
-    b.node([`+${plural(rest.length, 'more Compose project')}`, plural(count, 'container')], 'rect', 'note');
+    b.node([fw('fig.more-projects', { n: rest.length }), fw('fig.containers', { n: count })], 'rect', 'note');
   }
 }
 
@@ -310,10 +319,10 @@ export function tooLarge(lk: Lookup, direction: 'LR' | 'TB'): { source: string; 
   b.group(['host'], 'host', () => {
     b.node(
       [
-        'too large to draw',
-        `${m.namespaces.length} namespaces, ${m.containers.length} containers`,
-        `${m.dockerNetworks.length} Docker networks, ${m.publishedPorts.length} published ports`,
-        'see the tables of the report',
+        fw('fig.too-large'),
+        fw('fig.too-large-counts', { namespaces: m.namespaces.length, containers: m.containers.length }),
+        fw('fig.too-large-docker', { networks: m.dockerNetworks.length, ports: m.publishedPorts.length }),
+        fw('fig.see-tables'),
       ],
       'rect',
       'note',

@@ -11,6 +11,7 @@
  * namespace or link); it shares only the topology (topology.ts) and the writer (flowchart.ts)
  * with the aggregated figure.
  */
+
 import { isLoopbackAddress, isWildcardAddress } from '../../model/ip.js';
 import type {
   ModelContainer,
@@ -46,6 +47,7 @@ import {
   stateText,
   uplinksOf,
 } from './topology.js';
+import { fw } from './words.js';
 
 /** Per-box caps in the detailed figure, so one busy namespace cannot flood it. */
 const MAX_PORTS_PER_NAMESPACE = 6;
@@ -130,14 +132,21 @@ export function detailed(
     const route = defaults.find((r) => routeDev(r) === i.name);
     if (!v4 && !route) continue;
     const via = route ? routeVia(route) : undefined;
-    const lines = [v4 ? `LAN ${v4.network}` : `network of ${i.name}`, ...(via ? [`gateway ${via}`] : [])];
+    const lines = [
+      v4 ? `LAN ${v4.network}` : fw('fig.network-of', { name: i.name }),
+      ...(via ? [fw('fig.gateway', { via })] : []),
+    ];
     lans.push({ ifname: i.name, node: b.node(lines, 'hexagon', 'lan'), isDefault: route !== undefined });
   }
   if (defaults[0] && uplinkName && !uplinks.some((i) => i.name === uplinkName) && !bridgeUplink) {
     // The default route leaves through an interface that was not captured.
     const via = routeVia(defaults[0]);
     b.node(
-      [`default route via ${uplinkName}`, ...(via ? [`gateway ${via}`] : []), 'interface not captured'],
+      [
+        fw('fig.default-route-via', { name: uplinkName }),
+        ...(via ? [fw('fig.gateway', { via })] : []),
+        fw('fig.interface-not-captured'),
+      ],
       'hexagon',
       'lan',
     );
@@ -145,7 +154,7 @@ export function detailed(
 
   let projects: string[] = [];
   // 2. The host, and everything that lives on it.
-  b.group([`host ${model.hostname || host?.name || ''}`.trim()], 'host', () => {
+  b.group([fw('fig.host', { name: model.hostname || host?.name || '' }).trim()], 'host', () => {
     for (const i of uplinks) {
       const st = stateOf(i);
       const lines = [
@@ -165,8 +174,9 @@ export function detailed(
       const others = listeners(host, (x) => x.program === 'docker-proxy' && ports.length > 0);
       if (others.length > 0) {
         const lines = others.slice(0, MAX_HOST_SERVICES).map((l) => l.text);
-        if (others.length > MAX_HOST_SERVICES) lines.push(`+${others.length - MAX_HOST_SERVICES} more`);
-        const id = b.node(['listening on the host', ...lines], 'rect', 'service');
+        if (others.length > MAX_HOST_SERVICES)
+          lines.push(fw('fig.more', { n: others.length - MAX_HOST_SERVICES }));
+        const id = b.node([fw('fig.listening-on-host'), ...lines], 'rect', 'service');
         // Placed next to the uplink, without a line: these are not a path of the figure.
         if (s.uplink) b.edge(s.uplink, id, 'invisible');
       }
@@ -178,8 +188,8 @@ export function detailed(
         `${n.name} (${n.driver || 'network'} network)`,
         ...n.subnets.map((x) => x.subnet).slice(0, MAX_ADDRESSES),
       ];
-      if (n.ingress) lines.push('swarm routing mesh');
-      else if (n.scope === 'swarm') lines.push('swarm scope');
+      if (n.ingress) lines.push(fw('fig.routing-mesh'));
+      else if (n.scope === 'swarm') lines.push(fw('fig.swarm-scope'));
       s.netNode.set(n.name, b.node(lines, 'hexagon', 'overlay'));
     }
     const drawn: string[] = bridgeUplink ? [bridgeUplink.name] : [];
@@ -196,7 +206,7 @@ export function detailed(
         ifaceTitle(i),
         ...addressLines(i),
         ...kindNote(i),
-        ...(peerMissing ? ['peer not captured'] : []),
+        ...(peerMissing ? [fw('fig.peer-not-captured')] : []),
       ];
       s.ifaceNode.set(k(hostId, i.name), b.node(lines, 'round', 'iface', stateOf(i)));
     }
@@ -243,7 +253,7 @@ export function detailed(
       ]),
     ].sort(cmp);
     for (const project of projects) {
-      b.group([`Compose project ${project}`], 'compose', () => {
+      b.group([fw('fig.compose-project', { name: project })], 'compose', () => {
         for (const ns of containerNs)
           if (projectOf(ns.container ?? ns.name) === project) drawNamespace(s, ns, landing.get(ns.id) ?? []);
         for (const c of dockerOnly) if (c.compose?.project === project) drawDockerOnlyContainer(s, c, ports);
@@ -259,7 +269,7 @@ export function detailed(
       const target =
         p.target ??
         b.node(
-          [`${p.containerIp ?? '?'}:${p.containerPort ?? '?'}`, 'container not captured'],
+          [`${p.containerIp ?? '?'}:${p.containerPort ?? '?'}`, fw('fig.container-not-captured')],
           'round',
           'port',
           'unknown',
@@ -291,7 +301,7 @@ export function detailed(
   }
   for (const lan of lans) {
     const up = s.ifaceNode.get(k(hostId, lan.ifname));
-    if (up) b.edge(lan.node, up, 'link', lan.isDefault ? ['default route'] : undefined);
+    if (up) b.edge(lan.node, up, 'link', lan.isDefault ? [fw('fig.default-route')] : undefined);
   }
   for (const l of model.vethLinks) {
     let [x, y] = [l.a, l.b];
@@ -314,27 +324,34 @@ function drawBridge(s: Scene, name: string): void {
   else if (net)
     lines.push(
       ...net.subnets
-        .map((x) => (x.gateway ? `gateway ${x.gateway}` : `subnet ${x.subnet}`))
+        .map((x) =>
+          x.gateway ? fw('fig.gateway', { via: x.gateway }) : fw('fig.subnet', { subnet: x.subnet }),
+        )
         .slice(0, MAX_ADDRESSES),
     );
-  lines.push(i ? stateText(i) : 'interface not captured');
-  if (net) lines.push(`Docker network ${net.name}`);
+  lines.push(i ? stateText(i) : fw('fig.interface-not-captured'));
+  if (net) lines.push(fw('fig.docker-network', { name: net.name }));
   const br = host?.bridges.find((x) => x.name === name);
   const portNames = lk.bridgePorts(name);
-  if (portNames.length === 0 && (br || i)) lines.push('no ports');
+  if (portNames.length === 0 && (br || i)) lines.push(fw('fig.no-ports'));
   const id = b.node(lines, 'subroutine', 'bridge', stateOf(i));
   if (i) s.ifaceNode.set(k(hostId, name), id);
   if (net) s.netNode.set(net.name, id);
   // Routed to and from the LAN by the host; Docker's internal networks are not.
   if (name === s.uplinkName) s.uplink = id;
   const routed = i?.addresses.some((a) => a.family === 'inet') && !net?.internal;
-  if (routed && s.uplink && s.uplink !== id) b.edge(s.uplink, id, 'routed', ['routed']);
+  if (routed && s.uplink && s.uplink !== id) b.edge(s.uplink, id, 'routed', [fw('fig.routed')]);
   for (const p of portNames) {
     const pi = lk.iface(hostId, p);
     const peerMissing = pi?.peerIfindex !== undefined && !lk.peer(hostId, p);
     const plines = pi
-      ? [ifaceTitle(pi), ...addressLines(pi), ...kindNote(pi), ...(peerMissing ? ['peer not captured'] : [])]
-      : [p, 'not in ip addr'];
+      ? [
+          ifaceTitle(pi),
+          ...addressLines(pi),
+          ...kindNote(pi),
+          ...(peerMissing ? [fw('fig.peer-not-captured')] : []),
+        ]
+      : [p, fw('fig.not-in-ip-addr')];
     const pid = b.node(plines, 'round', 'iface', stateOf(pi));
     s.ifaceNode.set(k(hostId, p), pid);
     b.edge(id, pid, 'link');
@@ -360,10 +377,13 @@ function drawNamespace(s: Scene, ns: ModelNamespace, ports: Publish[]): void {
     ns.kind === 'container' ? s.lk.container(ns.container ?? ns.name)?.compose?.service : undefined;
   const title =
     ns.kind === 'container'
-      ? `container ${ns.container ?? ns.name}${ns.sharers.length ? ` + ${ns.sharers.join(', ')}` : ''}${service ? ` (service ${service})` : ''}`
+      ? fw('fig.container', {
+          name: `${ns.container ?? ns.name}${ns.sharers.length ? ` + ${ns.sharers.join(', ')}` : ''}`,
+          service: service ?? '',
+        })
       : carried[0]
-        ? `${carried[0].name} overlay: namespace ${ns.name}`
-        : `Docker sandbox ${ns.name}`;
+        ? fw('fig.overlay-namespace', { name: carried[0].name, ns: ns.name })
+        : fw('fig.sandbox', { name: ns.name });
   // Listening sockets; the targets of published ports first, so the cap never hides them.
   const wanted = ports.filter((p) => !p.target);
   const all = listeners(ns);
@@ -410,15 +430,15 @@ function drawNamespace(s: Scene, ns: ModelNamespace, ports: Publish[]): void {
     }
     const nodeOf = new Map<Listener, string>();
     for (const l of all) if (shown.includes(l)) nodeOf.set(l, b.node([l.text], 'round', 'port'));
-    if (hidden > 0 && !s.compact) b.node([`+${hidden} more listening`], 'round', 'port');
+    if (hidden > 0 && !s.compact) b.node([fw('fig.more-listening', { n: hidden })], 'round', 'port');
     for (const p of wanted) {
       const l = all.find((x) => matches(x, p));
       p.target =
         (l && nodeOf.get(l)) ??
-        b.node([`:${p.containerPort ?? '?'}`, 'not seen listening'], 'round', 'port', 'unknown');
+        b.node([`:${p.containerPort ?? '?'}`, fw('fig.not-seen-listening')], 'round', 'port', 'unknown');
     }
     if (ns.interfaces.length > 0 && ns.interfaces.every((i) => i.kind === 'loopback'))
-      b.node(['loopback only'], 'rect', cls);
+      b.node([fw('fig.loopback-only')], 'rect', cls);
   });
   // Interfaces whose veth peer is not drawn (checked once every namespace is), and a bridge that
   // carries an overlay network (the overlay's br0): tied to the network their address is in.
@@ -447,24 +467,24 @@ function attach(s: Scene, net: ModelDockerNetwork, id: string, kind?: EdgeKind):
 function drawDockerOnlyContainer(s: Scene, c: ModelContainer, ports: Publish[]): void {
   const { b } = s;
   const later: [ModelDockerNetwork | 'host', string][] = [];
-  b.group([`container ${c.name}`], 'container', () => {
+  b.group([fw('fig.container', { name: c.name, service: '' })], 'container', () => {
     for (const n of c.networks) {
       if (n.network === 'host') {
         later.push([
           'host',
-          b.node(['host network mode', "uses the host's interfaces"], 'rect', 'container', 'unknown'),
+          b.node([fw('fig.host-mode'), fw('fig.uses-host-interfaces')], 'rect', 'container', 'unknown'),
         ]);
         continue;
       }
       if (n.network === 'none') {
-        b.node(['network none', 'loopback only'], 'rect', 'container', 'unknown');
+        b.node([fw('fig.network-none'), fw('fig.loopback-only')], 'rect', 'container', 'unknown');
         continue;
       }
       const lines = [
-        `on ${n.network}`,
+        fw('fig.on', { addrs: n.network }),
         ...(n.ipv4 ? [n.ipv4] : []),
         ...(n.ipv6 ? [n.ipv6] : []),
-        'interfaces not captured',
+        fw('fig.interfaces-not-captured'),
       ];
       const id = b.node(lines, 'rect', 'container', 'unknown');
       const net = s.nets.find((x) => x.name === n.network);
@@ -473,12 +493,12 @@ function drawDockerOnlyContainer(s: Scene, c: ModelContainer, ports: Publish[]):
     if (c.networks.length === 0) {
       const mode = c.networkMode;
       const lines = mode?.startsWith('container:')
-        ? ['network mode', `shares ${mode}`]
+        ? [fw('fig.network-mode'), fw('fig.shares', { mode })]
         : mode === 'host'
-          ? ['host network mode', "uses the host's interfaces"]
+          ? [fw('fig.host-mode'), fw('fig.uses-host-interfaces')]
           : mode === 'none'
-            ? ['network none', 'loopback only']
-            : ['no network captured'];
+            ? [fw('fig.network-none'), fw('fig.loopback-only')]
+            : [fw('fig.no-network-captured')];
       const id = b.node(lines, 'rect', 'container', 'unknown');
       if (mode === 'host') later.push(['host', id]);
     }
@@ -511,7 +531,7 @@ function drawDockerOnlySandboxes(s: Scene): void {
   }
   for (const key of [...byKey.keys()].sort()) {
     const later: [ModelDockerNetwork, string][] = [];
-    b.group([`Docker sandbox ${key}`], 'sandbox', () => {
+    b.group([fw('fig.sandbox', { name: key })], 'sandbox', () => {
       for (const ep of byKey.get(key)!) {
         const lines = [`endpoint on ${ep.net.name}`, ...(ep.ipv4 ? [ep.ipv4] : []), ep.name];
         later.push([ep.net, b.node(lines, 'rect', 'sandbox', 'unknown')]);

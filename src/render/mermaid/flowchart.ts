@@ -10,7 +10,9 @@
  * aggregated.ts) say what to draw, this says how it is written, so a rule of the syntax (a shape
  * that costs 45 KB of SVG, a line style, the escaping of escape.ts) changes in one place for both.
  */
+
 import { label } from './escape.js';
+import { fw } from './words.js';
 
 // No stadium or flag: Mermaid draws them as rough.js paths of ~45 KB each.
 export type Shape = 'rect' | 'round' | 'hexagon' | 'subroutine';
@@ -207,23 +209,27 @@ export function mermaidSource(fig: Figure, direction: 'LR' | 'TB'): string {
 
 /** One box, so it takes one slot beside the LAN instead of a row across the figure. */
 const LEGEND_LINES = [
-  'Legend',
-  'green border: UP',
-  'red dashed border: DOWN',
-  'grey dotted border: state unknown',
-  'blue: container',
-  'purple: Docker sandbox',
-  'thick line: veth pair',
-  'line: bridge port, link',
-  'dotted line: routed by the host',
-  'or a veth not captured',
-  'arrow: published port',
-];
+  'fig.legend',
+  'fig.legend.up',
+  'fig.legend.down',
+  'fig.legend.unknown',
+  'fig.legend.container',
+  'fig.legend.sandbox',
+  'fig.legend.veth',
+  'fig.legend.link',
+  'fig.legend.routed',
+  'fig.legend.veth-missing',
+  'fig.legend.published',
+] as const;
 
 /** With `compose`, the legend also explains the Compose project boxes (only then: figures of hosts without Compose stay as they were). */
 export function legend(b: Builder, compose = false): void {
-  const lines = compose
-    ? [...LEGEND_LINES.slice(0, 6), 'teal dashed box: Compose project', ...LEGEND_LINES.slice(6)]
+  const ids = compose
+    ? [...LEGEND_LINES.slice(0, 6), 'fig.legend.compose' as const, ...LEGEND_LINES.slice(6)]
     : LEGEND_LINES;
-  b.node(lines, 'rect', 'legend');
+  b.node(
+    ids.map((id) => fw(id)),
+    'rect',
+    'legend',
+  );
 }

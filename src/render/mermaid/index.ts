@@ -25,11 +25,13 @@
  * The jobs live apart (flowchart.ts writes the syntax, topology.ts reads the model, detailed.ts
  * and aggregated.ts lay the figure out) so each can be read and changed without the others.
  */
+import type { Lang } from '../../i18n/index.js';
 import type { StepModel } from '../../model/types.js';
 import { aggregated, summarise, tooLarge } from './aggregated.js';
 import { detailed, detailedNodesAtLeast } from './detailed.js';
 import type { Builder, Figure } from './flowchart.js';
 import { Lookup } from './topology.js';
+import { withFigureLang } from './words.js';
 
 export interface StepDiagramOptions {
   /** Above this many nodes the figure is aggregated (default 60: more boxes than that teach nothing on a page). */
@@ -38,6 +40,8 @@ export interface StepDiagramOptions {
   maxChars?: number;
   /** Above this many edges the figure is aggregated (default 400; Mermaid's limit is 500). */
   maxEdges?: number;
+  /** The language of the figure's words (default English); names and addresses stay as they are. */
+  lang?: Lang;
 }
 
 export interface StepDiagram {
@@ -57,6 +61,10 @@ export const DIAGRAM_BUDGET = { maxNodes: 60, maxChars: 40_000, maxEdges: 400 } 
  * Mermaid would refuse or draw as an error.
  */
 export function stepDiagram(model: StepModel, opts: StepDiagramOptions = {}): StepDiagram {
+  return withFigureLang(opts.lang, () => drawStep(model, opts));
+}
+
+function drawStep(model: StepModel, opts: StepDiagramOptions): StepDiagram {
   const maxNodes = opts.maxNodes ?? DIAGRAM_BUDGET.maxNodes;
   const maxChars = opts.maxChars ?? DIAGRAM_BUDGET.maxChars;
   const maxEdges = opts.maxEdges ?? DIAGRAM_BUDGET.maxEdges;

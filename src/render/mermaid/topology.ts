@@ -10,6 +10,7 @@
  * Separate because it holds what the figure shows, not how it is laid out or written: the
  * detailed and the aggregated figure read the same facts through it, in the same words.
  */
+
 import { cidrContains, isWildcardAddress } from '../../model/ip.js';
 import type {
   ModelContainer,
@@ -21,6 +22,7 @@ import type {
   ModelSocket,
   StepModel,
 } from '../../model/types.js';
+import { fw } from './words.js';
 
 /** Addresses listed per interface; the rest are counted (`+2 more IPv4`). */
 export const MAX_ADDRESSES = 3;
@@ -38,8 +40,8 @@ export function stateText(i: ModelInterface | undefined): string {
   const s = stateOf(i);
   if (s === 'up') return 'UP';
   if (s === 'down')
-    return i?.noCarrier ? 'DOWN (no carrier)' : i?.adminUp === false ? 'DOWN (admin down)' : 'DOWN';
-  return i?.state ? `state ${i.state}` : 'state not captured';
+    return i?.noCarrier ? fw('fig.down-no-carrier') : i?.adminUp === false ? fw('fig.down-admin') : 'DOWN';
+  return i?.state ? fw('fig.state', { state: i.state }) : fw('fig.state-not-captured');
 }
 
 /** `ip addr` names a veth end `name@ifN`; the figure uses the same words as the course. */
@@ -170,7 +172,7 @@ function forwarderOf(p: ModelPublishedPort): string {
   const sources: readonly string[] = p.sources ?? [];
   if (sources.includes('docker-proxy') || p.pid !== undefined) return 'docker-proxy';
   if (sources.includes('iptables-dnat')) return 'DNAT (iptables)';
-  return 'published (docker inspect)';
+  return fw('fig.published-inspect');
 }
 
 export function publishes(model: StepModel): Publish[] {
@@ -209,9 +211,10 @@ export function hostPortLines(p: Publish): string[] {
     .filter((ip) => !isWildcardAddress(ip))
     .map((ip) => (ip.includes(':') ? `[${ip}]` : ip));
   const port = `:${p.hostPort}${p.proto === 'tcp' ? '' : `/${p.proto}`}`;
-  if (specific.length === 1 && p.hostIps.length === 1) return [`host ${specific[0]}${port}`, p.forwarder];
-  const lines = [`host ${port}`, p.forwarder];
-  if (specific.length > 0) lines.push(`on ${specific.join(', ')}`);
+  if (specific.length === 1 && p.hostIps.length === 1)
+    return [fw('fig.host-port', { port: `${specific[0]}${port}` }), p.forwarder];
+  const lines = [fw('fig.host-port', { port }), p.forwarder];
+  if (specific.length > 0) lines.push(fw('fig.on', { addrs: specific.join(', ') }));
   return lines;
 }
 

@@ -1,0 +1,287 @@
+/**
+ * Languages (issue 15): the formatter, the catalogs (every id in every language, with the same
+ * placeholders and the plural categories the language needs), the default language from the
+ * environment, and the German report of the slide samples: golden files in both languages and no
+ * English catalog text left in the German one (command output and names aside).
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { formatMessage, MessageSyntaxError, messageShape, parseMessage } from '../src/i18n/format.js';
+import { catalogs, LANGS, type Lang, langFromEnv, langOfLocale, translator } from '../src/i18n/index.js';
+import { buildReport } from '../src/pipeline.js';
+import { renderHtml } from '../src/render/html.js';
+import { renderMarkdown } from '../src/render/markdown.js';
+import { stepDiagram } from '../src/render/mermaid/index.js';
+import type { Report } from '../src/report/types.js';
+
+const root = join(import.meta.dirname, '..');
+const update = process.env.DOCKERNET_UPDATE_GOLDEN === '1';
+
+describe('message formatter', () => {
+  it('fills arguments as given: a port stays 60000 in German', () => {
+    expect(formatMessage('de', 'Port {port} auf {name}', { port: 60000, name: 'docker0' })).toBe(
+      'Port 60000 auf docker0',
+    );
+  });
+
+  it('plurals follow Intl.PluralRules, with exact matches first and # as the number', () => {
+    const m = '{n, plural, =0 {keine Ports} one {# Port} other {# Ports}}';
+    expect([0, 1, 2, 1500].map((n) => formatMessage('de', m, { n }))).toEqual([
+      'keine Ports',
+      '1 Port',
+      '2 Ports',
+      '1500 Ports',
+    ]);
+    expect(formatMessage('en', '{n, plural, one {# port} other {# ports}}', { n: 1500 })).toBe('1500 ports');
+    expect(formatMessage('en', '{n, number} addresses', { n: 65534 })).toBe('65,534 addresses');
+  });
+
+  it('lists and numbers through Intl.ListFormat and Intl.NumberFormat', () => {
+    const items = ['eth0', 'docker0', 'lo'];
+    expect(formatMessage('en', '{x, list}', { x: items })).toBe('eth0, docker0, and lo');
+    expect(formatMessage('de', '{x, list}', { x: items })).toBe('eth0, docker0 und lo');
+    expect(formatMessage('de', '{x, list, or}', { x: items })).toBe('eth0, docker0 oder lo');
+    expect(formatMessage('de', '{n, number}', { n: 1234.5 })).toBe('1.234,5');
+  });
+
+  it('select picks a branch, `none` for an empty value, `other` otherwise', () => {
+    const m = '{s, select, none {alone} other {shared with {s, list}}}';
+    expect(formatMessage('en', m, { s: [] })).toBe('alone');
+    expect(formatMessage('en', m, { s: ['a', 'b'] })).toBe('shared with a and b');
+  });
+
+  it('apostrophes: literal alone, quoting before braces, doubled for one', () => {
+    expect(formatMessage('en', "the host's {x}", { x: 'eth0' })).toBe("the host's eth0");
+    expect(formatMessage('en', "'{literal}' and it''s {x}", { x: 1 })).toBe("{literal} and it's 1");
+  });
+
+  it('parameters are data, never syntax: braces, #, quotes and markup in a name stay as they are', () => {
+    const name = "x{n, plural, other {#}}'{y}'<b>`";
+    expect(
+      formatMessage('de', 'Container {name}: {n, plural, one {# Port} other {# Ports}}', { name, n: 2 }),
+    ).toBe(`Container ${name}: 2 Ports`);
+    expect(translator('de')('fig.container', { name, service: '' })).toBe(`Container ${name}`);
+  });
+
+  it('rejects broken syntax instead of printing it', () => {
+    expect(() => parseMessage('{n, plural, one {x}}')).toThrow(MessageSyntaxError);
+    expect(() => parseMessage('{n')).toThrow(MessageSyntaxError);
+    expect(() => parseMessage('a } b')).toThrow(MessageSyntaxError);
+    expect(() => parseMessage('{n, date}')).toThrow(MessageSyntaxError);
+  });
+});
+
+describe('catalogs', () => {
+  const ids = Object.keys(catalogs.en);
+
+  it('every language has every message id, and no id the English catalog lacks', () => {
+    for (const lang of LANGS) {
+      const have = Object.keys(catalogs[lang]);
+      expect(
+        ids.filter((id) => !have.includes(id)),
+        `${lang} lacks`,
+      ).toEqual([]);
+      expect(
+        have.filter((id) => !ids.includes(id)),
+        `${lang} has extra`,
+      ).toEqual([]);
+    }
+  });
+
+  it('every message parses, with the same placeholders (and types) in every language', () => {
+    const problems: string[] = [];
+    for (const id of ids) {
+      const en = messageShape(catalogs.en[id as keyof typeof catalogs.en]);
+      for (const lang of LANGS) {
+        const shape = messageShape(catalogs[lang][id as keyof typeof catalogs.en]);
+        if (
+          JSON.stringify(Object.entries(shape.args).sort()) !== JSON.stringify(Object.entries(en.args).sort())
+        )
+          problems.push(`${lang} ${id}: ${JSON.stringify(shape.args)} vs en ${JSON.stringify(en.args)}`);
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it("each plural has exactly the categories of its language's plural rules (plus exact =N matches)", () => {
+    const problems: string[] = [];
+    for (const lang of LANGS) {
+      const want = [...new Intl.PluralRules(lang).resolvedOptions().pluralCategories].sort();
+      for (const [id, text] of Object.entries(catalogs[lang])) {
+        for (const [arg, keys] of Object.entries(messageShape(text).plurals)) {
+          const got = keys.filter((k) => !k.startsWith('=')).sort();
+          if (JSON.stringify(got) !== JSON.stringify(want))
+            problems.push(`${lang} ${id} {${arg}}: ${got.join(' ')} (want ${want.join(' ')})`);
+        }
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('German is written with real umlauts, not ae/oe/ue/ss stand-ins', () => {
+    const text = Object.values(catalogs.de).join('\n');
+    expect(text).toMatch(/[äöüß]/);
+    expect(text).not.toMatch(
+      /\b(Bruecke|Schnittstellen?uebersicht|fuer|ueber|moeglich|groess|Groesse|Schluessel|veroeffentlicht)/i,
+    );
+  });
+});
+
+describe('the language from the environment', () => {
+  it('LC_ALL, then LC_MESSAGES, then LANG; the first set one decides', () => {
+    expect(langFromEnv({})).toBe('en');
+    expect(langFromEnv({ LANG: 'de_DE.UTF-8' })).toBe('de');
+    expect(langFromEnv({ LANG: 'de_DE.UTF-8', LC_MESSAGES: 'en_US.UTF-8' })).toBe('en');
+    expect(langFromEnv({ LANG: 'en_US.UTF-8', LC_MESSAGES: 'de_AT.UTF-8' })).toBe('de');
+    expect(langFromEnv({ LANG: 'de_DE.UTF-8', LC_ALL: 'C' })).toBe('en');
+    expect(langFromEnv({ LANG: 'de_CH.UTF-8', LC_ALL: '' })).toBe('de');
+    expect(langFromEnv({ LANG: 'fr_FR.UTF-8' })).toBe('en');
+    expect(langOfLocale('de')).toBe('de');
+    expect(langOfLocale('deu')).toBeUndefined();
+    expect(langOfLocale('POSIX')).toBeUndefined();
+  });
+
+  const cli = (args: string[], env: Record<string, string>) => {
+    const clean = Object.fromEntries(
+      Object.entries(process.env).filter(([k]) => !['LC_ALL', 'LC_MESSAGES', 'LANG', 'LANGUAGE'].includes(k)),
+    );
+    return spawnSync(process.execPath, [join(root, 'bin/dockernet.js'), ...args], {
+      encoding: 'utf8',
+      env: { ...clean, DOCKERNET_FROM_SOURCE: '1', ...env },
+    });
+  };
+
+  it('dockernet report speaks the locale of LANG unless --lang says otherwise', () => {
+    const step = join(root, 'samples/slides-step2');
+    const run = (env: Record<string, string>, extra: string[] = []) => {
+      const out = mkdtempSync(join(tmpdir(), 'dockernet-i18n-'));
+      const r = cli(['report', step, '-o', out, '-f', 'json,md', '--no-browser', ...extra], env);
+      expect(r.status, r.stderr).toBe(0);
+      const json = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as Report;
+      return { r, json, md: readFileSync(join(out, 'report.md'), 'utf8') };
+    };
+    const de = run({ LANG: 'de_DE.UTF-8' });
+    expect(de.json.lang).toBe('de');
+    expect(de.r.stderr).toContain('dockernet: 1 Schritt, ');
+    expect(de.r.stderr).toMatch(/geschrieben: .*report\.md/);
+    expect(de.md).toContain('#### Schnittstellen');
+    const en = run({});
+    expect(en.json.lang).toBe('en');
+    expect(en.r.stderr).toContain('dockernet: 1 step, ');
+    expect(en.md).toContain('#### Interfaces');
+    const forced = run({ LC_ALL: 'de_DE.UTF-8' }, ['--lang', 'en']);
+    expect(forced.json.lang).toBe('en');
+    const c = run({ LANG: 'de_DE.UTF-8', LC_ALL: 'C.UTF-8' });
+    expect(c.json.lang).toBe('en');
+    // Ids stay the same in both languages; only the text changes.
+    const ids = (r: Report) =>
+      r.steps.flatMap((s) => (s.analysis?.answers ?? []).map((a) => `${a.id}:${a.status}`));
+    expect(ids(de.json)).toEqual(ids(en.json));
+    expect(ids(de.json).length).toBeGreaterThan(0);
+  });
+
+  it('a usage error is reported in the language of the locale', () => {
+    const r = cli(['report', join(root, 'samples/slides-step1'), '-o', tmpdir(), '-f', 'docx'], {
+      LANG: 'de_DE.UTF-8',
+    });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('unbekanntes Format „docx“');
+  });
+});
+
+/** The text segments of a message that are long enough to be recognisably English prose. */
+function proseSegments(src: string): string[] {
+  const out: string[] = [];
+  const walk = (nodes: ReturnType<typeof parseMessage>) => {
+    for (const n of nodes) {
+      if (n.t === 'text') out.push(...n.v.split(/[`:;()]/).map((s) => s.trim()));
+      else if (n.t === 'plural' || n.t === 'select') for (const b of Object.values(n.branches)) walk(b);
+    }
+  };
+  walk(parseMessage(src));
+  return out.filter((s) => s.split(/\s+/).length >= 3 && /[a-z]{3}/.test(s));
+}
+
+describe('the slide samples in German and English', () => {
+  const reports: Partial<Record<Lang, Report>> = {};
+  beforeAll(async () => {
+    for (const lang of LANGS) {
+      const r = await buildReport(
+        [1, 2, 3, 4].map((n) => join(root, 'samples', `slides-step${n}`)),
+        { generatedAt: '2000-01-01T00:00:00.000Z', lang },
+      );
+      r.generator.version = '(any)';
+      for (const s of r.steps) s.source = relative(root, s.source);
+      reports[lang] = r;
+    }
+  });
+
+  for (const lang of LANGS) {
+    it(`${lang}: matches test/golden/slides.report.${lang}.md`, () => {
+      const golden = join(root, 'test', 'golden', `slides.report.${lang}.md`);
+      const md = renderMarkdown(reports[lang]!);
+      if (update) writeFileSync(golden, md);
+      expect(existsSync(golden), `missing ${golden}: run npm run golden`).toBe(true);
+      expect(md).toBe(readFileSync(golden, 'utf8'));
+    });
+  }
+
+  it('de: the figure of step 3 matches test/golden/slides.step-3.de.mmd, in German words', () => {
+    const golden = join(root, 'test', 'golden', 'slides.step-3.de.mmd');
+    const de = stepDiagram(reports.de!.steps[2]!.model, { lang: 'de' }).source;
+    if (update) writeFileSync(golden, de);
+    expect(existsSync(golden), `missing ${golden}: run npm run golden`).toBe(true);
+    expect(de).toBe(readFileSync(golden, 'utf8'));
+    // The same figure as the English one, node for node: only the words differ.
+    const en = stepDiagram(reports.en!.steps[2]!.model).source;
+    const shape = (src: string) => src.split('\n').map((l) => l.replace(/\[.*|".*|\|.*\|/g, ''));
+    expect(shape(de)).toEqual(shape(en));
+    expect(de).toContain('Legende');
+    expect(de).toContain('veröffentlicht');
+    expect(de).not.toMatch(/\b(Legend|green border|listening on the host|default route)\b/);
+  });
+
+  it('no English catalog text leaks into the German report (HTML and Markdown)', () => {
+    // The collector's free-text note (the manifest's comment) is data, like a name: left out.
+    const de: Report = {
+      ...reports.de!,
+      steps: reports.de!.steps.map(({ meta: { comment: _, ...meta }, ...s }) => ({ ...s, meta })),
+    };
+    const german = new Set(Object.values(catalogs.de).flatMap(proseSegments));
+    const english = [...new Set(Object.values(catalogs.en).flatMap(proseSegments))].filter(
+      (s) => !german.has(s),
+    );
+    expect(english.length).toBeGreaterThan(400);
+    const md = renderMarkdown(de);
+    // The raw outputs (the appendix, code spans and blocks) are command output: never translated.
+    const html = renderHtml(de)
+      .replace(/<section id="appendix"[\s\S]*<\/section>/, '')
+      // The packet paths' hops are the evaluator's trace (src/reach), not catalog text.
+      .replace(/<section class="path[\s\S]*?<\/section>/g, '')
+      .replace(/<(pre|code|style|script)\b[\s\S]*?<\/\1>/g, ' ')
+      .replace(/<[^>]+>/g, ' ')
+      .replace(/&#x27;/g, "'")
+      .replace(/&quot;/g, '"')
+      .replace(/&amp;/g, '&');
+    const prose = (s: string) => s.replace(/`[^`\n]*`/g, ' ').replace(/\s+/g, ' ');
+    for (const [name, text] of [
+      ['report.md', prose(md)],
+      ['report.html', prose(html)],
+    ] as const) {
+      const leaks = english.filter((s) => text.includes(s));
+      expect(leaks, `${name}: English text in the German report`).toEqual([]);
+    }
+  });
+
+  it('the JSON keeps its ids and records the language', () => {
+    expect(reports.de!.lang).toBe('de');
+    expect(reports.en!.lang).toBe('en');
+    const kinds = (r: Report) => r.steps.flatMap((s) => (s.analysis?.findings ?? []).map((f) => f.kind));
+    expect(kinds(reports.de!)).toEqual(kinds(reports.en!));
+    const t = translator('de');
+    expect(reports.de!.title).toBe(t('report.title-hosts', { hosts: 'dh-home2' }));
+  });
+});
