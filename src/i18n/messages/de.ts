@@ -22,6 +22,9 @@ export const de: Record<MessageId, string> = {
     'Diese Abschnitte bleiben hier leer; jeder Wert steht in report.json (und report.md) neben dieser Datei.',
   'report.footer':
     'dockernet-Bericht · offline und in sich geschlossen: Diese Datei lädt nichts aus dem Netz.',
+  'md.raw-cited': 'Oben belegte Rohausgaben',
+  'md.raw-lines': '{n, plural, one {# Zeile} other {# Zeilen}}',
+  'md.raw-excerpt': 'die belegten gezeigt',
   'report.md-footer':
     'dockernet-Bericht. Die Rohausgaben, die Antworten und Befunde belegen, stehen eingeklappt unter jedem Schritt; jede Ausgabe hinter einem Beleg (`Datei:Zeile`) steht in den Bündeln und im HTML-Bericht.',
   'report.worksheet': 'Arbeitsblatt',

@@ -21,6 +21,9 @@ export const en = {
   'report.noscript':
     'those sections stay empty here; every value is in report.json (and report.md) written next to this file.',
   'report.footer': 'dockernet report · offline, self-contained: this file loads nothing from the network.',
+  'md.raw-cited': 'Raw outputs cited above',
+  'md.raw-lines': '{n, plural, one {# line} other {# lines}}',
+  'md.raw-excerpt': 'the cited ones shown',
   'report.md-footer':
     'dockernet report. The raw outputs that answers and findings cite are collapsed under each step; every output behind an evidence reference (`file:line`) is in the bundles and in the HTML report.',
   'report.worksheet': 'worksheet',
