@@ -32,6 +32,14 @@ export interface TextBlock {
   itemsInline: boolean;
   parts: TextPart[];
   items: TextPart[][];
+  /**
+   * Set by markRepeats when the same question of an earlier step has this very block: paper
+   * prints it once (print.css hides `.repeat`) and says where it was; the screen keeps it.
+   */
+  seenStep?: number;
+  seenHref?: string;
+  /** The first block of a run of repeated blocks: where the "as in step N" line goes. */
+  sameStart?: boolean;
 }
 
 /** Lines to write on per question in the handout. */
@@ -141,10 +149,12 @@ function answerRow(step: ReportStep, a: Answer, n: number) {
   };
 }
 
-function findingRow(step: ReportStep, f: Finding) {
+function findingRow(step: ReportStep, f: Finding, repeat: boolean) {
   const info = findingInfo[f.kind];
   return {
     kind: f.kind,
+    // Not the first finding of its kind in this step: paper prints its explanation once.
+    repeat,
     severity: f.severity,
     title: info.title,
     subject: f.subject,
@@ -187,8 +197,13 @@ function diffView(step: ReportStep, a: StepAnalysis) {
 export function analysesView(step: ReportStep, a: StepAnalysis, audience: Audience = 'review') {
   const answered = a.answers.filter((x) => x.status === 'answered');
   const shown = audience === 'review' ? a.answers : answered;
-  const findings = SEVERITY_ORDER.flatMap((s) => a.findings.filter((f) => f.severity === s)).map((f) =>
-    findingRow(step, f),
+  const findings = SEVERITY_ORDER.flatMap((s) => a.findings.filter((f) => f.severity === s)).map(
+    (f, i, all) =>
+      findingRow(
+        step,
+        f,
+        all.slice(0, i).some((g) => g.kind === f.kind),
+      ),
   );
   return {
     audience,
@@ -216,3 +231,27 @@ export function analysesView(step: ReportStep, a: StepAnalysis, audience: Audien
 }
 
 export type AnalysesView = ReturnType<typeof analysesView>;
+
+/**
+ * Marks the answer paragraphs and lists that the same question already had, word for word, in an
+ * earlier step (explanations such as "each block is one interface..." come back at every step:
+ * a third of the four slide steps' answer text). Steps in report order.
+ */
+export function markRepeats(steps: readonly { index: number; analyses?: AnalysesView }[]): void {
+  const seen = new Map<string, { step: number; href: string }>();
+  for (const s of steps) {
+    for (const q of s.analyses?.questions ?? []) {
+      let previous = false;
+      for (const b of q.blocks) {
+        const key = `${q.id}\u0000${JSON.stringify(b.isList ? b.items : b.parts)}`;
+        const first = seen.get(key);
+        if (first) {
+          b.seenStep = first.step;
+          b.seenHref = first.href;
+          b.sameStart = !previous;
+        } else seen.set(key, { step: s.index, href: `#${q.anchor}` });
+        previous = first !== undefined;
+      }
+    }
+  }
+}

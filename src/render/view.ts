@@ -7,7 +7,7 @@
 import Handlebars from 'handlebars';
 import type { Evidence, ModelInterface, ModelNamespace, ModelSocket, StepModel } from '../model/types.js';
 import type { Report, ReportStep } from '../report/types.js';
-import { type Audience, analysesView } from './view-analyses.js';
+import { type AnalysesView, type Audience, analysesView, markRepeats } from './view-analyses.js';
 import { type EvidenceLink, fileAnchor, lineAnchor } from './view-anchors.js';
 import { reachView } from './view-reach.js';
 
@@ -80,6 +80,28 @@ export function nsTitle(ns: ModelNamespace): string {
   return `Docker sandbox ${ns.name}`;
 }
 
+/** `ps` shows a kernel thread's name in brackets: `[kthreadd]`, `[kworker/1:0H]`. */
+function kernelThread(command: string): boolean {
+  return /^\[.*\]$/.test(command.trim());
+}
+
+/** `/usr/sbin/sshd -D` -> sshd, `sshd: root@pts/0` -> sshd. */
+function programName(command: string): string {
+  const first = command.trim().split(/\s+/)[0] ?? '';
+  return first.replace(/:$/, '').split('/').pop() || first;
+}
+
+function processSummary(processes: readonly { command: string }[]) {
+  const user = processes.filter((p) => !kernelThread(p.command));
+  const counts = new Map<string, number>();
+  for (const p of user) counts.set(programName(p.command), (counts.get(programName(p.command)) ?? 0) + 1);
+  return {
+    kernelThreads: processes.length - user.length,
+    userCount: user.length,
+    programs: [...counts].map(([name, n]) => (n > 1 ? `${name} (${n})` : name)).join(', '),
+  };
+}
+
 function socketRow(step: ReportStep, s: ModelSocket) {
   return {
     proto: s.proto,
@@ -112,6 +134,7 @@ function namespaceView(step: ReportStep, ns: ModelNamespace) {
       state: i.state ?? '',
       stateClass: i.state === 'UP' ? 'up' : i.state === 'DOWN' ? 'down' : 'unknown',
       flags: i.flags.join(','),
+      flagList: i.flags,
       mtu: i.mtu ?? '',
       mac: i.mac ?? '',
       master: i.master ?? '',
@@ -137,6 +160,10 @@ function namespaceView(step: ReportStep, ns: ModelNamespace) {
     hasRoutes: ns.routes.length > 0,
     routeTables: tables.map((t) => ({
       table: t,
+      // Table local holds only the routes the kernel adds for each address (local, broadcast):
+      // paper counts them, report.html lists them.
+      printSummary: t === 'local',
+      typesText: [...new Set(ns.routes.filter((r) => r.table === t).map((r) => r.type))].join(', '),
       routes: ns.routes
         .filter((r) => r.table === t)
         .map((r) => ({
@@ -169,7 +196,9 @@ function namespaceView(step: ReportStep, ns: ModelNamespace) {
     // Printed tables stop after PRINT_ROWS rows (print.css); the PDF says how many more there are.
     listeningMore: Math.max(0, ns.sockets.filter((s) => s.listening).length - PRINT_ROWS),
     connectedMore: Math.max(0, ns.sockets.filter((s) => !s.listening).length - PRINT_ROWS),
-    processesMore: Math.max(0, ns.processes.length - PRINT_ROWS),
+    // A long `ps` listing is summarised on paper (kernel threads counted, user-space programs
+    // named once each); report.html has every row.
+    processSummary: ns.processes.length > PRINT_ROWS ? processSummary(ns.processes) : undefined,
     processes: ns.processes.map((p) => ({
       pid: p.pid,
       ppid: p.ppid ?? '',
@@ -347,6 +376,9 @@ function filesView(step: ReportStep, mode: AppendixMode = 'full', compact = fals
           : []),
       ],
       empty: lines.length === 0,
+      // Paper sets the appendix in two columns; a file whose lines are mostly longer than a
+      // column (netstat, ps) spans the page so its columns stay aligned.
+      wide: wideLines(lines, mode, cited?.get(f.path)),
       cut: f.shownChars !== undefined,
       // The appendix's numbered lines as one pre-built string, byte for byte what the template's
       // `{{#each lines}}<span class="ln" id="{{id}}">...` gave: a Handlebars iteration per line of a
@@ -362,6 +394,15 @@ function filesView(step: ReportStep, mode: AppendixMode = 'full', compact = fals
       totalLines: lines.length,
     };
   });
+}
+
+/** Characters of 7.5 px monospace that fit one of the printed appendix's two columns. */
+const COLUMN_CHARS = 68;
+
+function wideLines(lines: string[], mode: AppendixMode, cited: Set<number> | undefined): boolean {
+  const k = mode === 'cited' ? keep(lines.length, cited) : undefined;
+  const shown = k ? lines.filter((_, i) => k[i]) : lines;
+  return shown.filter((l) => l.length > COLUMN_CHARS).length > shown.length / 4;
 }
 
 /** Lines within CONTEXT_LINES of a cited line (1-based), or none. */
@@ -457,7 +498,14 @@ export function stepView(
     hasVeths: step.model.vethLinks.length > 0,
     vethsInline: step.model.vethLinks.length <= LAZY_ROWS,
     files,
+    // Full (report.html): every file in bundle order. Cited or none (the PDF): the files of short
+    // lines first, printed in two columns, then the wide ones across the page.
+    filesNarrow: appendix === 'full' ? [] : files.filter((f) => f.shown && !f.wide),
+    filesWide: appendix === 'full' ? files.filter((f) => f.shown) : files.filter((f) => f.shown && f.wide),
     notShown: files.filter((f) => !f.shown),
+    // Most files no one cites are empty stderr captures: paper names them in one line.
+    notShownText: files.filter((f) => !f.shown && !f.empty),
+    notShownEmpty: files.filter((f) => !f.shown && f.empty),
     filesInline: files.length <= LAZY_ROWS,
     summary: {
       interfaces: step.model.namespaces.find((n) => n.id === 'host')?.interfaces.length ?? 0,
@@ -494,6 +542,11 @@ export function reportView(
     generator: `${report.generator.name} ${report.generator.version}`,
     generatedAt: report.generatedAt,
     schemaVersion: report.schemaVersion,
-    steps: report.steps.map((s) => stepView(s, audience, appendix, compact)),
+    steps: withRepeatsMarked(report.steps.map((s) => stepView(s, audience, appendix, compact))),
   };
+}
+
+function withRepeatsMarked<T extends { index: number; analyses?: AnalysesView }>(steps: T[]): T[] {
+  markRepeats(steps);
+  return steps;
 }
