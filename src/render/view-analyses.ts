@@ -42,8 +42,13 @@ export interface TextBlock {
   sameStart?: boolean;
 }
 
-/** Lines to write on per question in the handout. */
-const HANDOUT_LINES = 5;
+/**
+ * Lines to write on per question in the handout: about one per 450 characters of the answer key,
+ * 2 to 4 (the four slide steps' 48 questions then fit 3 A4 pages per step with their outputs).
+ */
+function writeLines(answer: string): number {
+  return Math.min(4, Math.max(2, Math.round(answer.length / 450)));
+}
 
 export function evidenceLink(step: ReportStep, e: Evidence): EvidenceLink {
   return e.line !== undefined
@@ -145,7 +150,7 @@ function answerRow(step: ReportStep, a: Answer, n: number) {
     facts: a.facts,
     hasFacts: a.facts.length > 0,
     evidence: a.evidence.map((e) => evidenceLink(step, e)),
-    lines: Array.from({ length: HANDOUT_LINES }, (_, i) => i + 1),
+    lines: Array.from({ length: writeLines(a.answer) }, (_, i) => i + 1),
   };
 }
 

@@ -4,17 +4,15 @@
  * reader sees lives in the templates, not here.
  */
 
-import Handlebars from 'handlebars';
 import type { Evidence, ModelInterface, ModelNamespace, ModelSocket, StepModel } from '../model/types.js';
 import type { Report, ReportStep } from '../report/types.js';
 import { type AnalysesView, type Audience, analysesView, markRepeats } from './view-analyses.js';
 import { type EvidenceLink, fileAnchor, lineAnchor } from './view-anchors.js';
+import { type AppendixMode, linesHtml, shownCount, wideLines } from './view-lines.js';
 import { reachView } from './view-reach.js';
+import { sheetFiles } from './view-sheet.js';
 
 export { type EvidenceLink, fileAnchor, lineAnchor } from './view-anchors.js';
-
-/** Handlebars' own `{{value}}` escaping, for HTML built here rather than in a template. */
-const esc = Handlebars.Utils.escapeExpression;
 
 function link(step: ReportStep, e: Evidence | undefined): EvidenceLink | undefined {
   if (!e) return undefined;
@@ -320,19 +318,13 @@ function staleView(step: ReportStep) {
   }));
 }
 
-/**
- * How much of the raw outputs the appendix shows: every line (`full`, the HTML's default: every
- * file of the bundle appears), only the lines that findings and answers cite with two lines of
- * context (`cited`, the PDF's default: a document to read, not a dump), or a list of the files
- * without their text (`none`).
- */
 /** Rows of a socket or process table that the PDF prints (print.css hides the rest). */
 const PRINT_ROWS = 15;
 
 /** Compact mode: tables with more rows than this are collapsed and filled on demand. */
 export const LAZY_ROWS = 50;
 
-export type AppendixMode = 'full' | 'cited' | 'none';
+export type { AppendixMode } from './view-lines.js';
 
 /** Lines per file that the step's findings and answers cite as evidence. */
 function citedLines(step: ReportStep): Map<string, Set<number>> {
@@ -347,8 +339,6 @@ function citedLines(step: ReportStep): Map<string, Set<number>> {
   for (const a of step.analysis?.answers ?? []) a.evidence.forEach(add);
   return out;
 }
-
-const CONTEXT_LINES = 2;
 
 function filesView(step: ReportStep, mode: AppendixMode = 'full', compact = false) {
   const cited = mode === 'cited' ? citedLines(step) : undefined;
@@ -394,52 +384,6 @@ function filesView(step: ReportStep, mode: AppendixMode = 'full', compact = fals
       totalLines: lines.length,
     };
   });
-}
-
-/** Characters of 7.5 px monospace that fit one of the printed appendix's two columns. */
-const COLUMN_CHARS = 68;
-
-function wideLines(lines: string[], mode: AppendixMode, cited: Set<number> | undefined): boolean {
-  const k = mode === 'cited' ? keep(lines.length, cited) : undefined;
-  const shown = k ? lines.filter((_, i) => k[i]) : lines;
-  return shown.filter((l) => l.length > COLUMN_CHARS).length > shown.length / 4;
-}
-
-/** Lines within CONTEXT_LINES of a cited line (1-based), or none. */
-function keep(total: number, cited: Set<number> | undefined): boolean[] {
-  const k = new Array<boolean>(total).fill(false);
-  for (const c of cited ?? [])
-    for (let n = Math.max(1, c - CONTEXT_LINES); n <= Math.min(total, c + CONTEXT_LINES); n++)
-      k[n - 1] = true;
-  return k;
-}
-
-function shownCount(total: number, cited: Set<number> | undefined): number {
-  return keep(total, cited).filter(Boolean).length;
-}
-
-function linesHtml(
-  lines: string[],
-  anchor: string,
-  mode: AppendixMode,
-  cited: Set<number> | undefined,
-): string {
-  const line = (text: string, n: number) =>
-    `<span class="ln" id="${anchor}-L${n + 1}"><span class="n">${n + 1}</span>${esc(text)}\n</span>`;
-  if (mode === 'full') return lines.map(line).join('');
-  if (mode === 'none') return '';
-  const k = keep(lines.length, cited);
-  let html = '';
-  let gap = false;
-  lines.forEach((text, n) => {
-    if (k[n]) {
-      if (gap) html += '<span class="gap">…\n</span>';
-      gap = false;
-      html += line(text, n);
-    } else gap = true;
-  });
-  if (gap && html) html += '<span class="gap">…\n</span>';
-  return html;
 }
 
 export interface DiagramView {
@@ -519,6 +463,10 @@ export function stepView(
       step.analysis?.reach && audience !== 'handout'
         ? reachView(step, step.analysis.reach, step.analysis.findings)
         : undefined,
+    // The worksheet and its answer key show the outputs the questions are about instead of the
+    // tables and the appendix (view-sheet.ts).
+    sheetFiles: audience === 'review' ? [] : sheetFiles(step).filter((f) => !f.wide),
+    sheetFilesWide: audience === 'review' ? [] : sheetFiles(step).filter((f) => f.wide),
     /** Set by the HTML renderer when the step has a figure. */
     diagram: undefined as DiagramView | undefined,
   };
@@ -537,6 +485,8 @@ export function reportView(
     appendixFull: appendix === 'full',
     appendixCited: appendix === 'cited',
     isHandout: audience === 'handout',
+    /** Handout and answers: the worksheet layout (templates/partials/sheet.hbs). */
+    isSheet: audience !== 'review',
     showFindings: audience === 'review',
     title: report.title,
     generator: `${report.generator.name} ${report.generator.version}`,
