@@ -46,6 +46,7 @@ interface ReportOpts {
   output: string;
   format: string;
   audience: Audience;
+  blanks?: boolean;
   order: 'given' | 'time';
   browser?: string | false;
   paper: 'a4' | 'letter';
@@ -71,6 +72,8 @@ async function reportCommand(inputs: string[], opts: ReportOpts): Promise<void> 
     if (!(FORMATS as readonly string[]).includes(f))
       throw new ExitError(`unknown format "${f}" (choose from ${FORMATS.join(', ')})`, EXIT.usage);
   }
+  if (opts.blanks && opts.audience !== 'handout')
+    throw new ExitError('--blanks is for --audience handout (the answer key shows the names)', EXIT.usage);
   // Chromium starts (and loads mermaid) while the bundles are read and analysed.
   const started = await startBrowser({
     formats: formats as Format[],
@@ -90,6 +93,7 @@ async function reportCommand(inputs: string[], opts: ReportOpts): Promise<void> 
     {
       formats: formats as Format[],
       audience: opts.audience,
+      ...(opts.blanks ? { blanks: true } : {}),
       paper: opts.paper,
       appendix: opts.appendix,
       ...(opts.browser !== undefined ? { browser: opts.browser } : {}),
@@ -273,6 +277,7 @@ export function buildProgram(): Command {
         .choices(AUDIENCES as string[])
         .default('review'),
     )
+    .option('--blanks', "with --audience handout: the figure's interface names left blank to fill in")
     .addOption(
       new Option('--order <how>', 'step order: as given on the command line, or by capture time')
         .choices(['given', 'time'])
@@ -296,7 +301,7 @@ export function buildProgram(): Command {
 Examples:
   $ dockernet report samples/slides-step1 samples/slides-step2 samples/slides-step3 samples/slides-step4 -o out
   $ dockernet report before.tar.gz after.tar.gz -o /tmp/review --format html
-  $ dockernet report samples/slides-step* -o handout --audience handout --format html,pdf --paper letter
+  $ dockernet report samples/slides-step* -o handout --audience handout --blanks --format html,pdf --paper letter
 
 Without a browser (none found, or --no-browser), report.html embeds mermaid's script to draw its
 figures when opened, and no PDF is written; the note says how to get one.`,

@@ -109,6 +109,8 @@ export type StepDiagrams =
 
 export interface HtmlOptions {
   audience?: Audience;
+  /** The figures were drawn with blanks (--blanks): their captions say what to fill in. */
+  blanks?: boolean;
   diagrams?: StepDiagrams;
   /** How much of the raw outputs the appendix shows (default full: every file, every line). */
   appendix?: AppendixMode;
@@ -156,7 +158,7 @@ export function renderHtml(report: Report, opts: HtmlOptions = {}): string {
       anchor: `${s.anchor}-topology`,
       source,
       alt: `Topology of step ${s.index}: ${s.label}`,
-      caption: `Figure ${s.index}: interfaces, bridges, veth pairs, containers and published ports of this step.`,
+      caption: `Figure ${s.index}: interfaces, bridges, veth pairs, containers and published ports of this step.${opts.blanks ? ' Fill in the name of each interface (the blanks) from the outputs above.' : ''}`,
       img: svg ? svgDataUri(svg) : undefined,
       script: d.mode === 'script',
       error: d.mode === 'svg' ? d.errors[i] : undefined,

@@ -18,6 +18,8 @@ export type Format = (typeof FORMATS)[number];
 export interface OutputOptions {
   formats: Format[];
   audience: Audience;
+  /** The handout's figure with blanks for the interface names (mermaid/blanks.ts), in every file of it. */
+  blanks?: boolean;
   /** A browser executable, or false to use none (no pre-rendered diagrams, no PDF). */
   browser?: string | false;
   paper?: 'a4' | 'letter';
@@ -89,7 +91,7 @@ export async function renderOutputs(
 ): Promise<OutputResult> {
   const progress = opts.progress ?? (() => {});
   const files: OutputFile[] = [];
-  const figures = report.steps.map((s) => stepDiagram(s.model));
+  const figures = report.steps.map((s) => stepDiagram(s.model, opts.blanks ? { blanks: true } : {}));
   const sources = figures.map((d) => d.source);
   const { drawioFile } = await import('./drawio.js');
   figures.forEach((d, i) => {
@@ -136,7 +138,11 @@ export async function renderOutputs(
         );
     }
 
-    const htmlOpts: HtmlOptions = { audience: opts.audience, diagrams };
+    const htmlOpts: HtmlOptions = {
+      audience: opts.audience,
+      diagrams,
+      ...(opts.blanks ? { blanks: true } : {}),
+    };
     const html = renderHtml(report, htmlOpts);
     if (opts.formats.includes('html')) files.push({ name: 'report.html', data: html });
     if (opts.formats.includes('json'))
