@@ -128,6 +128,10 @@ export function isCompact(report: Report, opts: HtmlOptions = {}): boolean {
   return (opts.appendix ?? 'full') === 'full' && wantsCompact(report);
 }
 
+/** A node line of the Mermaid source (`  n5[["3: docker0 (bridge)..."]]`), see mermaid/flowchart.ts. */
+const FIGURE_NODE = /^\s*n\d+[[({]/gm;
+const BIG_FIGURE_NODES = 10;
+
 function svgDataUri(svg: string): string {
   return `data:image/svg+xml;base64,${Buffer.from(svg, 'utf8').toString('base64')}`;
 }
@@ -162,6 +166,9 @@ export function renderHtml(report: Report, opts: HtmlOptions = {}): string {
       img: svg ? svgDataUri(svg) : undefined,
       script: d.mode === 'script',
       error: d.mode === 'svg' ? d.errors[i] : undefined,
+      // Paper keeps a figure of a few boxes small and gives a busy one the page's width, so its
+      // labels stay readable (print.css).
+      big: (source.match(FIGURE_NODE) ?? []).length > BIG_FIGURE_NODES,
     };
   });
   const csp = cspFor(css, scripts, d?.mode === 'script');

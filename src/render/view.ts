@@ -394,6 +394,7 @@ export interface DiagramView {
   img: string | undefined;
   script: boolean;
   error: string | undefined;
+  big: boolean;
 }
 
 export function stepView(
