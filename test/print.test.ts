@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildReport } from '../src/pipeline.js';
+import { renderHtml } from '../src/render/html.js';
 import { BLANK } from '../src/render/mermaid/blanks.js';
 import { stepDiagram } from '../src/render/mermaid/index.js';
 import { type OutputOptions, renderOutputs } from '../src/render/outputs.js';
@@ -114,6 +115,21 @@ describe('the worksheet figure with blanks (no browser)', () => {
       // Every step of the course has interfaces in its figure.
       expect(blanked).toBeGreaterThan(0);
       expect(blank.source).toContain(BLANK);
+    }
+  });
+
+  it("the worksheet and the key have no appendix: each evidence link lands on a line of the step's outputs", async () => {
+    const report = await buildReport(samples);
+    for (const audience of ['handout', 'answers'] as const) {
+      const html = renderHtml(report, { audience });
+      const ids = [...html.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]!);
+      expect(new Set(ids).size, `${audience}: duplicate ids`).toBe(ids.length);
+      expect(html).not.toContain('id="appendix"');
+      const hrefs = [...html.matchAll(/href="#([^"]+)"/g)].map((m) => m[1]!);
+      for (const h of hrefs) expect(ids, `${audience}: #${h}`).toContain(h);
+      const evidence = [...html.matchAll(/class="ev" href="#([^"]+)"/g)].map((m) => m[1]!);
+      expect(evidence.length > 0).toBe(audience === 'answers');
+      for (const e of evidence) expect(e).toMatch(/-f\d+-L\d+$/);
     }
   });
 
