@@ -50,6 +50,7 @@ interface ReportOpts {
   output: string;
   format: string;
   audience: Audience;
+  blanks?: boolean;
   order: 'given' | 'time';
   browser?: string | false;
   paper: 'a4' | 'letter';
@@ -90,6 +91,8 @@ async function reportCommand(inputs: string[], opts: ReportOpts): Promise<void> 
         EXIT.usage,
       );
   }
+  if (opts.blanks && opts.audience !== 'handout')
+    throw new ExitError('--blanks is for --audience handout (the answer key shows the names)', EXIT.usage);
   // Chromium starts (and loads mermaid) while the bundles are read and analysed.
   const started = await startBrowser({
     lang,
@@ -121,6 +124,7 @@ async function reportCommand(inputs: string[], opts: ReportOpts): Promise<void> 
     {
       formats: formats as Format[],
       audience: opts.audience,
+      ...(opts.blanks ? { blanks: true } : {}),
       paper: opts.paper,
       appendix: opts.appendix,
       ...(opts.browser !== undefined ? { browser: opts.browser } : {}),
@@ -420,6 +424,7 @@ export function buildProgram(): Command {
         .choices(AUDIENCES as string[])
         .default('review'),
     )
+    .option('--blanks', "with --audience handout: the figure's interface names left blank to fill in")
     .addOption(
       new Option('--order <how>', 'step order: as given on the command line, or by capture time')
         .choices(['given', 'time'])
@@ -462,7 +467,7 @@ Examples:
   $ dockernet report --cluster node1.tar.gz node2.tar.gz node3.tar.gz -o cluster-report
   $ dockernet report samples/slides-step1 samples/slides-step2 samples/slides-step3 samples/slides-step4 -o out
   $ dockernet report before.tar.gz after.tar.gz -o /tmp/review --format html
-  $ dockernet report samples/slides-step* -o handout --audience handout --format html,pdf --paper letter
+  $ dockernet report samples/slides-step* -o handout --audience handout --blanks --format html,pdf --paper letter
   $ dockernet report dockernet-*.tar.gz -o ticket --redact -f html,md,json,zip
 
 Without a browser (none found, or --no-browser), report.html embeds mermaid's script to draw its

@@ -122,6 +122,8 @@ export type StepDiagrams =
 
 export interface HtmlOptions {
   audience?: Audience;
+  /** The figures were drawn with blanks (--blanks): their captions say what to fill in. */
+  blanks?: boolean;
   diagrams?: StepDiagrams;
   /** How much of the raw outputs the appendix shows (default full: every file, every line). */
   appendix?: AppendixMode;
@@ -138,6 +140,10 @@ export function isCompact(report: Report, opts: HtmlOptions = {}): boolean {
   if (opts.compact !== undefined) return opts.compact;
   return (opts.appendix ?? 'full') === 'full' && wantsCompact(report);
 }
+
+/** A node line of the Mermaid source (`  n5[["3: docker0 (bridge)..."]]`), see mermaid/flowchart.ts. */
+const FIGURE_NODE = /^\s*n\d+[[({]/gm;
+const BIG_FIGURE_NODES = 10;
 
 function svgDataUri(svg: string): string {
   return `data:image/svg+xml;base64,${Buffer.from(svg, 'utf8').toString('base64')}`;
@@ -170,10 +176,13 @@ export function renderHtml(report: Report, opts: HtmlOptions = {}): string {
       anchor: `${s.anchor}-topology`,
       source,
       alt: t('diagram.alt', { n: s.index, label: s.label }),
-      caption: t('diagram.caption', { n: s.index }),
+      caption: `${t('diagram.caption', { n: s.index })}${opts.blanks ? ` ${t('diagram.blanks')}` : ''}`,
       img: svg ? svgDataUri(svg) : undefined,
       script: d.mode === 'script',
       error: d.mode === 'svg' ? d.errors[i] : undefined,
+      // Paper keeps a figure of a few boxes small and gives a busy one the page's width, so its
+      // labels stay readable (print.css).
+      big: (source.match(FIGURE_NODE) ?? []).length > BIG_FIGURE_NODES,
     };
   });
   // `--cluster`: the cluster figure follows the steps' figures in `d.sources`.

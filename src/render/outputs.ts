@@ -20,6 +20,8 @@ export type Format = (typeof FORMATS)[number];
 export interface OutputOptions {
   formats: Format[];
   audience: Audience;
+  /** The handout's figure with blanks for the interface names (mermaid/blanks.ts), in every file of it. */
+  blanks?: boolean;
   /** A browser executable, or false to use none (no pre-rendered diagrams, no PDF). */
   browser?: string | false;
   paper?: 'a4' | 'letter';
@@ -107,7 +109,9 @@ export async function renderOutputs(
   const progress = opts.progress ?? (() => {});
   const t = translator(report.lang);
   const files: OutputFile[] = [];
-  const figures = report.steps.map((s) => stepDiagram(s.model, { lang: report.lang }));
+  const figures = report.steps.map((s) =>
+    stepDiagram(s.model, { lang: report.lang, ...(opts.blanks ? { blanks: true } : {}) }),
+  );
   const sources = figures.map((d) => d.source);
   const { drawioFile } = await import('./drawio.js');
   figures.forEach((d, i) => {
@@ -163,7 +167,11 @@ export async function renderOutputs(
       if (opts.formats.includes('html')) notes.push(t('out.script-diagrams'));
     }
 
-    const htmlOpts: HtmlOptions = { audience: opts.audience, diagrams };
+    const htmlOpts: HtmlOptions = {
+      audience: opts.audience,
+      diagrams,
+      ...(opts.blanks ? { blanks: true } : {}),
+    };
     const html = renderHtml(report, htmlOpts);
     if (opts.formats.includes('html')) files.push({ name: 'report.html', data: html });
     if (opts.formats.includes('json'))

@@ -38,7 +38,7 @@ function escapeHtml(s: string): string {
 // page's CSS: without an explicit font-size the text is ~0 px, and without page margins it is
 // hidden behind the content.
 const BOX =
-  'width:100%;margin:0 12mm;font-family:"Liberation Sans","DejaVu Sans",Arial,sans-serif;font-size:8px;color:#555;display:flex;justify-content:space-between;';
+  'width:100%;margin:0 11mm;font-family:"Liberation Sans","DejaVu Sans",Arial,sans-serif;font-size:8px;color:#555;display:flex;justify-content:space-between;';
 
 export function headerTemplate(title: string): string {
   return `<div style='${BOX}'><span>${escapeHtml(title)}</span><span>dockernet</span></div>`;
@@ -80,7 +80,7 @@ export async function renderPdf(browser: Browser, html: string, opts: PdfOptions
         displayHeaderFooter: true,
         headerTemplate: headerTemplate(opts.title),
         footerTemplate: footerTemplate(opts.pageOf),
-        margin: { top: '16mm', bottom: '14mm', left: '12mm', right: '12mm' },
+        margin: { top: '13mm', bottom: '12mm', left: '11mm', right: '11mm' },
         outline: true,
         // Untagged: bookmarks come from `outline` all the same, and a tagged PDF of the four
         // slide steps took 7.6-12.9 s instead of 2.8 s here (and was 7x larger).

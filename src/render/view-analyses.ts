@@ -33,10 +33,23 @@ export interface TextBlock {
   itemsInline: boolean;
   parts: TextPart[];
   items: TextPart[][];
+  /**
+   * Set by markRepeats when the same question of an earlier step has this very block: paper
+   * prints it once (print.css hides `.repeat`) and says where it was; the screen keeps it.
+   */
+  seenStep?: number;
+  seenHref?: string;
+  /** The first block of a run of repeated blocks: where the "as in step N" line goes. */
+  sameStart?: boolean;
 }
 
-/** Lines to write on per question in the handout. */
-const HANDOUT_LINES = 5;
+/**
+ * Lines to write on per question in the handout: about one per 450 characters of the answer key,
+ * 2 to 4 (the four slide steps' 48 questions then fit 3 A4 pages per step with their outputs).
+ */
+function writeLines(answer: string): number {
+  return Math.min(4, Math.max(2, Math.round(answer.length / 450)));
+}
 
 export function evidenceLink(step: ReportStep, e: Evidence): EvidenceLink {
   return e.line !== undefined
@@ -142,14 +155,16 @@ function answerRow(t: Translator, step: ReportStep, a: Answer, n: number) {
     facts: a.facts,
     hasFacts: a.facts.length > 0,
     evidence: a.evidence.map((e) => evidenceLink(step, e)),
-    lines: Array.from({ length: HANDOUT_LINES }, (_, i) => i + 1),
+    lines: Array.from({ length: writeLines(a.answer) }, (_, i) => i + 1),
   };
 }
 
-function findingRow(t: Translator, step: ReportStep, f: Finding) {
+function findingRow(t: Translator, step: ReportStep, f: Finding, repeat: boolean) {
   const info = findingText(f.kind, t);
   return {
     kind: f.kind,
+    // Not the first finding of its kind in this step: paper prints its explanation once.
+    repeat,
     severity: f.severity,
     title: info.title,
     subject: f.subject,
@@ -195,8 +210,14 @@ export function analysesView(
 ) {
   const answered = a.answers.filter((x) => x.status === 'answered');
   const shown = audience === 'review' ? a.answers : answered;
-  const findings = SEVERITY_ORDER.flatMap((s) => a.findings.filter((f) => f.severity === s)).map((f) =>
-    findingRow(t, step, f),
+  const findings = SEVERITY_ORDER.flatMap((s) => a.findings.filter((f) => f.severity === s)).map(
+    (f, i, all) =>
+      findingRow(
+        t,
+        step,
+        f,
+        all.slice(0, i).some((g) => g.kind === f.kind),
+      ),
   );
   return {
     audience,
@@ -224,3 +245,27 @@ export function analysesView(
 }
 
 export type AnalysesView = ReturnType<typeof analysesView>;
+
+/**
+ * Marks the answer paragraphs and lists that the same question already had, word for word, in an
+ * earlier step (explanations such as "each block is one interface..." come back at every step:
+ * a third of the four slide steps' answer text). Steps in report order.
+ */
+export function markRepeats(steps: readonly { index: number; analyses?: AnalysesView }[]): void {
+  const seen = new Map<string, { step: number; href: string }>();
+  for (const s of steps) {
+    for (const q of s.analyses?.questions ?? []) {
+      let previous = false;
+      for (const b of q.blocks) {
+        const key = `${q.id}\u0000${JSON.stringify(b.isList ? b.items : b.parts)}`;
+        const first = seen.get(key);
+        if (first) {
+          b.seenStep = first.step;
+          b.seenHref = first.href;
+          b.sameStart = !previous;
+        } else seen.set(key, { step: s.index, href: `#${q.anchor}` });
+        previous = first !== undefined;
+      }
+    }
+  }
+}

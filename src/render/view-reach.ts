@@ -263,6 +263,9 @@ export function reachView(
     legend: VERDICTS.map((v) => ({ verdict: v, text: short(tr, v), long: long(tr, v) })),
     counts,
     cellCount: r.cells.length,
+    // Without a firewall capture every cell is "unknown": the PDF prints the reasons, not a
+    // grid of question marks (report.html keeps the matrix).
+    allUnknown: r.cells.length > 0 && r.cells.every((c) => c.verdict === 'unknown'),
     unknownReasons,
   };
 }

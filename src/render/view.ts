@@ -4,21 +4,19 @@
  * reader sees lives in the templates, not here.
  */
 
-import Handlebars from 'handlebars';
 import { type Translator, translator } from '../i18n/index.js';
 import type { Evidence, ModelInterface, ModelNamespace, ModelSocket, StepModel } from '../model/types.js';
 import type { RedactionSummary } from '../redact/redactor.js';
 import { KIND_PSEUDONYM, kindCount } from '../redact/summary-text.js';
 import type { Report, ReportStep } from '../report/types.js';
-import { type Audience, analysesView } from './view-analyses.js';
+import { type AnalysesView, type Audience, analysesView, markRepeats } from './view-analyses.js';
 import { type EvidenceLink, fileAnchor, lineAnchor } from './view-anchors.js';
 import { clusterView } from './view-cluster.js';
+import { type AppendixMode, linesHtml, shownCount, wideLines } from './view-lines.js';
 import { reachView } from './view-reach.js';
+import { sheetFiles } from './view-sheet.js';
 
 export { type EvidenceLink, fileAnchor, lineAnchor } from './view-anchors.js';
-
-/** Handlebars' own `{{value}}` escaping, for HTML built here rather than in a template. */
-const esc = Handlebars.Utils.escapeExpression;
 
 function link(step: ReportStep, e: Evidence | undefined): EvidenceLink | undefined {
   if (!e) return undefined;
@@ -93,6 +91,28 @@ export function nsTitle(ns: ModelNamespace, t: Translator = translator('en')): s
   return t('view.title.sandbox', { name: ns.name });
 }
 
+/** `ps` shows a kernel thread's name in brackets: `[kthreadd]`, `[kworker/1:0H]`. */
+function kernelThread(command: string): boolean {
+  return /^\[.*\]$/.test(command.trim());
+}
+
+/** `/usr/sbin/sshd -D` -> sshd, `sshd: root@pts/0` -> sshd. */
+function programName(command: string): string {
+  const first = command.trim().split(/\s+/)[0] ?? '';
+  return first.replace(/:$/, '').split('/').pop() || first;
+}
+
+function processSummary(processes: readonly { command: string }[]) {
+  const user = processes.filter((p) => !kernelThread(p.command));
+  const counts = new Map<string, number>();
+  for (const p of user) counts.set(programName(p.command), (counts.get(programName(p.command)) ?? 0) + 1);
+  return {
+    kernelThreads: processes.length - user.length,
+    userCount: user.length,
+    programs: [...counts].map(([name, n]) => (n > 1 ? `${name} (${n})` : name)).join(', '),
+  };
+}
+
 function socketRow(t: Translator, step: ReportStep, s: ModelSocket) {
   return {
     proto: s.proto,
@@ -125,6 +145,7 @@ function namespaceView(t: Translator, step: ReportStep, ns: ModelNamespace) {
       state: i.state ?? '',
       stateClass: i.state === 'UP' ? 'up' : i.state === 'DOWN' ? 'down' : 'unknown',
       flags: i.flags.join(','),
+      flagList: i.flags,
       mtu: i.mtu ?? '',
       mac: i.mac ?? '',
       master: i.master ?? '',
@@ -150,6 +171,10 @@ function namespaceView(t: Translator, step: ReportStep, ns: ModelNamespace) {
     hasRoutes: ns.routes.length > 0,
     routeTables: tables.map((t) => ({
       table: t,
+      // Table local holds only the routes the kernel adds for each address (local, broadcast):
+      // paper counts them, report.html lists them.
+      printSummary: t === 'local',
+      typesText: [...new Set(ns.routes.filter((r) => r.table === t).map((r) => r.type))].join(', '),
       routes: ns.routes
         .filter((r) => r.table === t)
         .map((r) => ({
@@ -187,7 +212,9 @@ function namespaceView(t: Translator, step: ReportStep, ns: ModelNamespace) {
     // Printed tables stop after PRINT_ROWS rows (print.css); the PDF says how many more there are.
     listeningMore: Math.max(0, ns.sockets.filter((s) => s.listening).length - PRINT_ROWS),
     connectedMore: Math.max(0, ns.sockets.filter((s) => !s.listening).length - PRINT_ROWS),
-    processesMore: Math.max(0, ns.processes.length - PRINT_ROWS),
+    // A long `ps` listing is summarised on paper (kernel threads counted, user-space programs
+    // named once each); report.html has every row.
+    processSummary: ns.processes.length > PRINT_ROWS ? processSummary(ns.processes) : undefined,
     processes: ns.processes.map((p) => ({
       pid: p.pid,
       ppid: p.ppid ?? '',
@@ -313,19 +340,13 @@ function staleView(step: ReportStep) {
   }));
 }
 
-/**
- * How much of the raw outputs the appendix shows: every line (`full`, the HTML's default: every
- * file of the bundle appears), only the lines that findings and answers cite with two lines of
- * context (`cited`, the PDF's default: a document to read, not a dump), or a list of the files
- * without their text (`none`).
- */
 /** Rows of a socket or process table that the PDF prints (print.css hides the rest). */
 const PRINT_ROWS = 15;
 
 /** Compact mode: tables with more rows than this are collapsed and filled on demand. */
 export const LAZY_ROWS = 50;
 
-export type AppendixMode = 'full' | 'cited' | 'none';
+export type { AppendixMode } from './view-lines.js';
 
 /** Lines per file that the step's findings and answers cite as evidence. */
 function citedLines(step: ReportStep): Map<string, Set<number>> {
@@ -340,8 +361,6 @@ function citedLines(step: ReportStep): Map<string, Set<number>> {
   for (const a of step.analysis?.answers ?? []) a.evidence.forEach(add);
   return out;
 }
-
-const CONTEXT_LINES = 2;
 
 function filesView(t: Translator, step: ReportStep, mode: AppendixMode = 'full', compact = false) {
   const cited = mode === 'cited' ? citedLines(step) : undefined;
@@ -371,6 +390,9 @@ function filesView(t: Translator, step: ReportStep, mode: AppendixMode = 'full',
           : []),
       ],
       empty: lines.length === 0,
+      // Paper sets the appendix in two columns; a file whose lines are mostly longer than a
+      // column (netstat, ps) spans the page so its columns stay aligned.
+      wide: wideLines(lines, mode, cited?.get(f.path)),
       cut: f.shownChars !== undefined,
       // The appendix's numbered lines as one pre-built string, byte for byte what the template's
       // `{{#each lines}}<span class="ln" id="{{id}}">...` gave: a Handlebars iteration per line of a
@@ -388,43 +410,6 @@ function filesView(t: Translator, step: ReportStep, mode: AppendixMode = 'full',
   });
 }
 
-/** Lines within CONTEXT_LINES of a cited line (1-based), or none. */
-function keep(total: number, cited: Set<number> | undefined): boolean[] {
-  const k = new Array<boolean>(total).fill(false);
-  for (const c of cited ?? [])
-    for (let n = Math.max(1, c - CONTEXT_LINES); n <= Math.min(total, c + CONTEXT_LINES); n++)
-      k[n - 1] = true;
-  return k;
-}
-
-function shownCount(total: number, cited: Set<number> | undefined): number {
-  return keep(total, cited).filter(Boolean).length;
-}
-
-function linesHtml(
-  lines: string[],
-  anchor: string,
-  mode: AppendixMode,
-  cited: Set<number> | undefined,
-): string {
-  const line = (text: string, n: number) =>
-    `<span class="ln" id="${anchor}-L${n + 1}"><span class="n">${n + 1}</span>${esc(text)}\n</span>`;
-  if (mode === 'full') return lines.map(line).join('');
-  if (mode === 'none') return '';
-  const k = keep(lines.length, cited);
-  let html = '';
-  let gap = false;
-  lines.forEach((text, n) => {
-    if (k[n]) {
-      if (gap) html += '<span class="gap">…\n</span>';
-      gap = false;
-      html += line(text, n);
-    } else gap = true;
-  });
-  if (gap && html) html += '<span class="gap">…\n</span>';
-  return html;
-}
-
 export interface DiagramView {
   anchor: string;
   source: string;
@@ -433,6 +418,7 @@ export interface DiagramView {
   img: string | undefined;
   script: boolean;
   error: string | undefined;
+  big: boolean;
 }
 
 export function stepView(
@@ -482,7 +468,14 @@ export function stepView(
     hasVeths: step.model.vethLinks.length > 0,
     vethsInline: step.model.vethLinks.length <= LAZY_ROWS,
     files,
+    // Full (report.html): every file in bundle order. Cited or none (the PDF): the files of short
+    // lines first, printed in two columns, then the wide ones across the page.
+    filesNarrow: appendix === 'full' ? [] : files.filter((f) => f.shown && !f.wide),
+    filesWide: appendix === 'full' ? files.filter((f) => f.shown) : files.filter((f) => f.shown && f.wide),
     notShown: files.filter((f) => !f.shown),
+    // Most files no one cites are empty stderr captures: paper names them in one line.
+    notShownText: files.filter((f) => !f.shown && !f.empty),
+    notShownEmpty: files.filter((f) => !f.shown && f.empty),
     filesInline: files.length <= LAZY_ROWS,
     summary: {
       interfaces: step.model.namespaces.find((n) => n.id === 'host')?.interfaces.length ?? 0,
@@ -496,6 +489,10 @@ export function stepView(
       step.analysis?.reach && audience !== 'handout'
         ? reachView(step, step.analysis.reach, step.analysis.findings, t)
         : undefined,
+    // The worksheet and its answer key show the outputs the questions are about instead of the
+    // tables and the appendix (view-sheet.ts).
+    sheetFiles: audience === 'review' ? [] : sheetFiles(step).filter((f) => !f.wide),
+    sheetFilesWide: audience === 'review' ? [] : sheetFiles(step).filter((f) => f.wide),
     /** Set by the HTML renderer when the step has a figure. */
     diagram: undefined as DiagramView | undefined,
   };
@@ -514,13 +511,17 @@ export function reportView(
     appendixFull: appendix === 'full',
     appendixCited: appendix === 'cited',
     isHandout: audience === 'handout',
+    /** Handout and answers: the worksheet layout (templates/partials/sheet.hbs). */
+    isSheet: audience !== 'review',
     showFindings: audience === 'review',
     title: report.title,
     generator: `${report.generator.name} ${report.generator.version}`,
     generatedAt: report.generatedAt,
     schemaVersion: report.schemaVersion,
     redaction: report.redaction ? redactionView(report.redaction) : undefined,
-    steps: report.steps.map((s) => stepView(s, audience, appendix, compact, translator(report.lang))),
+    steps: withRepeatsMarked(
+      report.steps.map((s) => stepView(s, audience, appendix, compact, translator(report.lang))),
+    ),
     /** `--cluster`: the nodes joined (view-cluster.ts); absent for a report of building steps. */
     cluster: clusterView(report),
   };
@@ -538,4 +539,9 @@ function redactionView(r: RedactionSummary) {
       })),
     kept: r.kept,
   };
+}
+
+function withRepeatsMarked<T extends { index: number; analyses?: AnalysesView }>(steps: T[]): T[] {
+  markRepeats(steps);
+  return steps;
 }

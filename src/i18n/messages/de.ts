@@ -169,6 +169,11 @@ export const de: Record<MessageId, string> = {
   'ns.no-ports': 'keine Ports',
   'ns.no-bridges': 'Keine Brücken.',
   'ns.routing-tables': 'Routingtabellen',
+  'ns.routes-summary':
+    '{n, plural, one {# Route} other {# Routen}} vom Typ {types}, die der Kernel für die Adressen dieses Namensraums anlegt; aufgeführt in report.html.',
+  'ns.process-summary':
+    '{kernel, plural, one {# Kernel-Thread} other {# Kernel-Threads}} und {user, plural, one {# Prozess} other {# Prozesse}} im Userspace: {programs}. Jeweils mit Befehlszeile in report.html oder report.json.',
+  'sheet.outputs': 'Ausgaben',
   'ns.table': 'Tabelle {table}',
   'ns.table-label': 'Tabelle',
   'ns.no-routes': 'Für diesen Namensraum wurde keine Routingtabelle erfasst.',
@@ -252,6 +257,8 @@ export const de: Record<MessageId, string> = {
   'appendix.none': 'Die Dateien sind ohne ihren Text aufgeführt; der HTML-Bericht enthält jede Zeile.',
   'appendix.parser': 'Parser {parser}',
   'appendix.in-scope': 'in {scope}',
+  'appendix.lines-of': '{shown} von {total, plural, one {# Zeile} other {# Zeilen}} gezeigt',
+  'appendix.empty-files': 'Leere Dateien ({n})',
   'appendix.bytes': '{n} Bytes',
   'appendix.shortened': 'in diesem Bericht gekürzt',
   'appendix.empty': 'leer',
@@ -265,6 +272,7 @@ export const de: Record<MessageId, string> = {
 
   // --- die Abbildung --------------------------------------------------------------------------
   'diagram.title': 'Topologie',
+  'diagram.blanks': 'Tragen Sie den Namen jeder Schnittstelle (die Lücken) aus den Ausgaben oben ein.',
   'diagram.alt': 'Topologie von Schritt {n}: {label}',
   'diagram.caption':
     'Abbildung {n}: Schnittstellen, Brücken, veth-Paare, Container und veröffentlichte Ports dieses Schritts.',
@@ -287,6 +295,8 @@ export const de: Record<MessageId, string> = {
   'questions.error': 'Fehler',
   'questions.space': 'Platz für die Antwort',
   'questions.the-answer': 'Die Antwort',
+  'questions.as-explained-before': '… wie erklärt in',
+  'questions.in-step': 'Schritt {n}',
   'questions.the-list': 'Die Liste',
   'questions.answer-size':
     '{lines, plural, one {# Zeile} other {# Zeilen}}, {evidence, plural, one {# Beleg} other {# Belege}}',

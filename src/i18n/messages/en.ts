@@ -167,6 +167,11 @@ export const en = {
   'ns.no-ports': 'no ports',
   'ns.no-bridges': 'No bridges.',
   'ns.routing-tables': 'Routing tables',
+  'ns.routes-summary':
+    '{n, plural, one {# route} other {# routes}} of type {types}, which the kernel adds for the addresses of this namespace; listed in report.html.',
+  'ns.process-summary':
+    '{kernel, plural, one {# kernel thread} other {# kernel threads}} and {user, plural, one {# user-space process} other {# user-space processes}}: {programs}. Each with its command line in report.html or report.json.',
+  'sheet.outputs': 'Outputs',
   'ns.table': 'table {table}',
   'ns.table-label': 'Table',
   'ns.no-routes': 'No routing table was captured for this namespace.',
@@ -250,6 +255,8 @@ export const en = {
   'appendix.none': 'The files are listed without their text; the HTML report has every line.',
   'appendix.parser': 'parser {parser}',
   'appendix.in-scope': 'in {scope}',
+  'appendix.lines-of': '{shown} of {total, plural, one {# line} other {# lines}} shown',
+  'appendix.empty-files': 'Empty files ({n})',
   'appendix.bytes': '{n} bytes',
   'appendix.shortened': 'shortened in this report',
   'appendix.empty': 'empty',
@@ -263,6 +270,7 @@ export const en = {
 
   // --- the figure -----------------------------------------------------------------------------
   'diagram.title': 'Topology',
+  'diagram.blanks': 'Fill in the name of each interface (the blanks) from the outputs above.',
   'diagram.alt': 'Topology of step {n}: {label}',
   'diagram.caption':
     'Figure {n}: interfaces, bridges, veth pairs, containers and published ports of this step.',
@@ -283,6 +291,8 @@ export const en = {
   'questions.error': 'error',
   'questions.space': 'space for the answer',
   'questions.the-answer': 'The answer',
+  'questions.as-explained-before': '… as explained in',
+  'questions.in-step': 'step {n}',
   'questions.the-list': 'The list',
   'questions.answer-size':
     '{lines, plural, one {# line} other {# lines}}, {evidence, plural, one {# evidence link} other {# evidence links}}',

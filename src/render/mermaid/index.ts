@@ -28,8 +28,9 @@
 import type { Lang } from '../../i18n/index.js';
 import type { StepModel } from '../../model/types.js';
 import { aggregated, summarise, tooLarge } from './aggregated.js';
+import { withBlanks } from './blanks.js';
 import { detailed, detailedNodesAtLeast } from './detailed.js';
-import type { Builder, Figure } from './flowchart.js';
+import { type Builder, type Figure, mermaidSource } from './flowchart.js';
 import { Lookup } from './topology.js';
 import { withFigureLang } from './words.js';
 
@@ -42,6 +43,8 @@ export interface StepDiagramOptions {
   maxEdges?: number;
   /** The language of the figure's words (default English); names and addresses stay as they are. */
   lang?: Lang;
+  /** The worksheet's figure: interface names replaced by blanks to fill in (blanks.ts). */
+  blanks?: boolean;
 }
 
 export interface StepDiagram {
@@ -70,13 +73,17 @@ function drawStep(model: StepModel, opts: StepDiagramOptions): StepDiagram {
   const maxEdges = opts.maxEdges ?? DIAGRAM_BUDGET.maxEdges;
   const fits = (r: { source: string; b: Builder }) =>
     r.b.nodes <= maxNodes && r.source.length <= maxChars && r.b.edges <= maxEdges;
-  const result = (r: { source: string; b: Builder }, aggregated: boolean): StepDiagram => ({
-    source: r.source,
-    figure: r.b.figure,
-    nodeCount: r.b.nodes,
-    edgeCount: r.b.edges,
-    aggregated,
-  });
+  const result = (r: { source: string; b: Builder }, aggregated: boolean): StepDiagram => {
+    const figure = opts.blanks ? withBlanks(r.b.figure) : r.b.figure;
+    return {
+      // Every layout writes `flowchart LR`; blanks change labels only, never the layout's budget.
+      source: opts.blanks ? mermaidSource(figure, 'LR') : r.source,
+      figure,
+      nodeCount: r.b.nodes,
+      edgeCount: r.b.edges,
+      aggregated,
+    };
+  };
   const lk = new Lookup(model);
   // Drawing thousands of interfaces only to throw them away costs seconds: skip when hopeless.
   if (detailedNodesAtLeast(model) <= maxNodes) {
