@@ -303,6 +303,7 @@ export const de: Record<MessageId, string> = {
 
   // --- Rahmen der Befunde ---------------------------------------------------------------------
   'finding.why': 'Warum es wichtig ist:',
+  'finding.same-as-above': 'Warum es wichtig ist und was zu tun ist: wie oben.',
   'finding.what-to-do': 'Was zu tun ist:',
   'finding.not-raised': 'Nicht gemeldet bei:',
   'finding.show-path': 'Den Weg des Pakets zeigen',

@@ -299,6 +299,7 @@ export const en = {
 
   // --- findings frame -------------------------------------------------------------------------
   'finding.why': 'Why it matters:',
+  'finding.same-as-above': 'Why it matters and what to do: as above.',
   'finding.what-to-do': 'What to do:',
   'finding.not-raised': 'Not raised for:',
   'finding.show-path': 'Show the packet path',
