@@ -40,16 +40,31 @@ export async function launchBrowser(executablePath: string): Promise<Browser> {
   });
 }
 
+/** A response made in this process for a request of the page (nothing goes out). */
+export interface LocalResponse {
+  contentType: string;
+  body: Buffer | string;
+}
+
 /**
  * Abort every request but data: URLs (and the exact URLs in `allow`, e.g. the file:// of the
- * report being opened); returns the list of URLs that were attempted and blocked.
+ * report being opened); returns the list of URLs that were attempted and blocked. `serve` may
+ * answer a request from this process instead (the diagram page's mermaid modules, read from
+ * node_modules): such a request never reaches the network stack, so it is not "attempted".
  */
-export async function blockRequests(page: Page, allow: readonly string[] = []): Promise<string[]> {
+export async function blockRequests(
+  page: Page,
+  allow: readonly string[] = [],
+  serve?: (url: string) => LocalResponse | undefined,
+): Promise<string[]> {
   const attempted: string[] = [];
   await page.setRequestInterception(true);
   page.on('request', (req: HTTPRequest) => {
     const url = req.url();
-    if (url.startsWith('data:') || url === 'about:blank' || allow.includes(url)) {
+    const local = serve?.(url);
+    if (local) {
+      void req.respond({ status: 200, contentType: local.contentType, body: local.body });
+    } else if (url.startsWith('data:') || url === 'about:blank' || allow.includes(url)) {
       void req.continue();
     } else {
       attempted.push(url);
