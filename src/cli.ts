@@ -9,18 +9,15 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, Option } from 'commander';
 import type { Severity } from './analyses/types.js';
-import { DEFAULT_LIMITS } from './bundle/limits.js';
-import { BundleReadError, readBundle as readOneBundle } from './bundle/read.js';
-import { buildStepModel } from './model/build-step.js';
 import type { StepModel } from './model/types.js';
-import { findParser, parsers } from './parsers/index.js';
-import { parseBundle } from './parsers/parse-bundle.js';
-import { buildReport } from './pipeline.js';
-import { formatMatrix, formatPath, reachMatrix, tracePacket } from './reach/index.js';
 import type { PacketSource } from './reach/types.js';
-import { abandonBrowser, FORMATS, type Format, renderOutputs, startBrowser } from './render/outputs.js';
-import { AUDIENCES, type Audience } from './render/view-analyses.js';
+import { abandonBrowser, startBrowser } from './render/browser-start.js';
+import { AUDIENCES, type Audience, FORMATS, type Format } from './render/formats.js';
 import { VERSION } from './version.js';
+
+// The pipeline, parsers, renderers and the reachability engine are imported by the command that
+// needs them, not here: `report` spawns Chromium before it loads them (issue #13), and `parse`,
+// `collector` or `--help` load only what they use.
 
 const DEFAULT_FORMATS = 'html,json,md';
 
@@ -76,14 +73,17 @@ async function reportCommand(inputs: string[], opts: ReportOpts): Promise<void> 
     formats: formats as Format[],
     ...(opts.browser !== undefined ? { browser: opts.browser } : {}),
   });
+  const { buildReport } = await import('./pipeline.js');
   let report: Awaited<ReturnType<typeof buildReport>>;
   try {
     report = await buildReport(inputs, { order: opts.order, ...(opts.title ? { title: opts.title } : {}) });
   } catch (e) {
     await abandonBrowser(started);
+    const { BundleReadError } = await import('./bundle/read.js');
     if (e instanceof BundleReadError) throw new ExitError(e.message, EXIT.input);
     throw e;
   }
+  const { renderOutputs } = await import('./render/outputs.js');
   const interactive = process.stderr.isTTY === true && !opts.quiet;
   const result = await renderOutputs(
     report,
@@ -145,7 +145,12 @@ async function reportCommand(inputs: string[], opts: ReportOpts): Promise<void> 
 /** Severities from least to most severe, for --fail-on. */
 const SEVERITIES: readonly Severity[] = ['info', 'low', 'medium', 'high'];
 
-function parseCommand(id: string | undefined, file: string | undefined, opts: { list?: boolean }): void {
+async function parseCommand(
+  id: string | undefined,
+  file: string | undefined,
+  opts: { list?: boolean },
+): Promise<void> {
+  const { findParser, parsers } = await import('./parsers/index.js');
   if (opts.list || !id) {
     for (const p of parsers) process.stdout.write(`${p.id.padEnd(24)} ${p.description}\n`);
     return;
@@ -184,6 +189,10 @@ function collectorCommand(): void {
 
 /** One bundle's model, for trace and reach. */
 async function modelOf(input: string): Promise<StepModel> {
+  const { BundleReadError, readBundle: readOneBundle } = await import('./bundle/read.js');
+  const { DEFAULT_LIMITS } = await import('./bundle/limits.js');
+  const { buildStepModel } = await import('./model/build-step.js');
+  const { parseBundle } = await import('./parsers/parse-bundle.js');
   try {
     return buildStepModel(parseBundle(await readOneBundle(input, DEFAULT_LIMITS)));
   } catch (e) {
@@ -218,6 +227,7 @@ async function traceCommand(
   const from = parseFrom(opts.from);
   const to = parseTo(opts.to);
   const model = await modelOf(input);
+  const { tracePacket, formatPath } = await import('./reach/index.js');
   const path = tracePacket(model, {
     from,
     dst: to.address,
@@ -230,6 +240,7 @@ async function traceCommand(
 
 async function reachCommand(input: string, opts: { json?: boolean }): Promise<void> {
   const model = await modelOf(input);
+  const { reachMatrix, formatMatrix } = await import('./reach/index.js');
   const m = reachMatrix(model);
   process.stdout.write(opts.json ? `${JSON.stringify(m, null, 2)}\n` : formatMatrix(m));
 }
