@@ -71,6 +71,7 @@ async function reportCommand(inputs: string[], opts: ReportOpts): Promise<void> 
   // Chromium starts (and loads mermaid) while the bundles are read and analysed.
   const started = await startBrowser({
     formats: formats as Format[],
+    figures: inputs.length,
     ...(opts.browser !== undefined ? { browser: opts.browser } : {}),
   });
   const { buildReport } = await import('./pipeline.js');

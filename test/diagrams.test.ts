@@ -13,6 +13,7 @@ import {
   mermaidConfig,
   mermaidScriptPath,
   portable,
+  prepareDiagramPage,
   type RenderedDiagram,
   renderDiagrams,
   sanitizeSvg,
@@ -377,6 +378,25 @@ describe.skipIf(skip)('the sources in a page of their own', () => {
     expect(found.width).toBeGreaterThan(300);
     expect(attempted).toEqual([]);
     expect(problems).toEqual([]);
+  });
+});
+
+describe.skipIf(skip)('renderDiagrams on two pages side by side', () => {
+  it('gives the bytes and errors of one page, each figure in its place', async () => {
+    const browser = await launchBrowser(browserPath!);
+    try {
+      const some = cases.slice(0, 7); // the four steps, one more, and the two broken sources
+      const two = await renderDiagrams(
+        some.map((c) => c.source),
+        { browser, pages: [prepareDiagramPage(browser), prepareDiagramPage(browser)] },
+      );
+      const one = await renderAll();
+      expect(two.map((r) => r.svg)).toEqual(one.slice(0, 7).map((r) => r.svg));
+      expect(two.map((r) => r.error === undefined)).toEqual(some.map((c) => c.fails === undefined));
+      expect((await browser.pages()).filter((p) => p.url().startsWith(DIAGRAM_ORIGIN))).toEqual([]);
+    } finally {
+      await browser.close();
+    }
   });
 });
 

@@ -14,12 +14,14 @@ import type { Format } from './formats.js';
 export interface BrowserStart {
   path?: string;
   notes: string[];
-  ready?: Promise<{ browser: Browser; page: Promise<PreparedPage> }>;
+  ready?: Promise<{ browser: Browser; pages: Promise<PreparedPage>[] }>;
 }
 
 export async function startBrowser(opts: {
   browser?: string | false;
   formats: readonly Format[];
+  /** How many figures the run will draw (one per step): decides how many pages to prepare. */
+  figures?: number;
 }): Promise<BrowserStart> {
   const notes: string[] = [];
   const wantsBrowser =
@@ -37,11 +39,13 @@ export async function startBrowser(opts: {
   const chromium = spawnChromium(found.path);
   const ready = (async () => {
     const browser = await connectChromium(chromium);
-    const { prepareDiagramPage } = await import('./diagrams.js');
-    const page = prepareDiagramPage(browser);
-    // Not awaited here: a failure surfaces when the diagrams are drawn (and the page is closed then).
-    page.catch(() => undefined);
-    return { browser, page };
+    const { diagramPageCount, prepareDiagramPage } = await import('./diagrams.js');
+    const pages = Array.from({ length: diagramPageCount(opts.figures ?? 1) }, () =>
+      prepareDiagramPage(browser),
+    );
+    // Not awaited here: a failure surfaces when the diagrams are drawn (and the pages are closed then).
+    for (const p of pages) p.catch(() => undefined);
+    return { browser, pages };
   })();
   ready.catch(() => undefined);
   return { path: found.path, notes, ready };
@@ -50,10 +54,12 @@ export async function startBrowser(opts: {
 /** Close a started browser that will not be used (the run failed before rendering). */
 export async function abandonBrowser(started: BrowserStart | undefined): Promise<void> {
   const b = await started?.ready?.catch(() => undefined);
-  // The diagram page first: closing the browser under a page still loading left puppeteer's
+  // The diagram pages first: closing the browser under a page still loading left puppeteer's
   // 30 s navigation timer running, and the process waited for it before exiting (measured: a
   // missing input exited after 35 s instead of 1 s).
-  const prepared = await b?.page.catch(() => undefined);
-  await prepared?.page.close().catch(() => undefined);
+  for (const p of b?.pages ?? []) {
+    const prepared = await p.catch(() => undefined);
+    await prepared?.page.close().catch(() => undefined);
+  }
   await b?.browser.close().catch(() => undefined);
 }

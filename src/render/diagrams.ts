@@ -12,6 +12,7 @@
  * reported as errors, never returned as a picture.
  */
 import { readFileSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
 import { resolve, sep } from 'node:path';
 import type { Browser, Page } from 'puppeteer';
 import { blockRequests, type LocalResponse, launchBrowser } from './browser.js';
@@ -40,6 +41,8 @@ export interface RenderOptions {
   browser?: Browser;
   /** A page already made by prepareDiagramPage (mermaid loaded while the report was being built); it is closed after. */
   page?: Promise<PreparedPage>;
+  /** Several such pages, drawing side by side (see diagramPageCount); all are closed after. */
+  pages?: Promise<PreparedPage>[];
   /** Else the browser to launch (and close) for these diagrams. */
   browserPath?: string;
   /** Prefix of the SVG element ids; diagrams inlined in one HTML page need distinct ids. */
@@ -262,46 +265,80 @@ export async function prepareDiagramPage(browser: Browser, seed?: string): Promi
   return { page, attempted };
 }
 
+/**
+ * How many pages draw the figures of a run side by side: Chromium gives each page its own
+ * renderer process, so two pages use two cores for mermaid's layout and the PNG screenshots.
+ * A second page pays for loading mermaid again, which only pays off on a core that is idle:
+ * on a machine already busy (load average within 1.5 of its cores) one page is used. The
+ * figures are the same bytes either way (each depends only on its source, id and seed).
+ */
+export function diagramPageCount(figures: number): number {
+  const idleCores = availableParallelism() - loadavg()[0]!;
+  return figures >= 2 && availableParallelism() >= 2 && idleCores >= 1.5 ? 2 : 1;
+}
+
 export async function renderDiagrams(sources: string[], opts: RenderOptions): Promise<RenderedDiagram[]> {
+  const given = opts.pages ?? (opts.page ? [opts.page] : undefined);
   if (sources.length === 0) {
-    if (opts.page) await (await opts.page).page.close().catch(() => undefined);
+    for (const p of given ?? []) await (await p.catch(() => undefined))?.page.close().catch(() => undefined);
     return [];
   }
   if (!opts.browser && !opts.browserPath) throw new Error('renderDiagrams needs a browser or a browserPath');
   const browser = opts.browser ?? (await launchBrowser(opts.browserPath!));
+  const pending = given ?? [prepareDiagramPage(browser, opts.seed)];
   try {
-    const prepared = await (opts.page ?? prepareDiagramPage(browser, opts.seed));
-    const { page, attempted } = prepared;
-    try {
-      const prefix = safeIdPrefix(opts.idPrefix ?? 'dockernet-diagram');
-      const out: RenderedDiagram[] = [];
-      let broken: string | undefined;
-      for (const [i, source] of sources.entries()) {
-        if (broken) {
-          out.push({ error: `not rendered: ${broken}`, ms: 0 });
-          continue;
-        }
-        const { broken: fatal, ...r } = await renderOne(
-          page,
-          `${prefix}-${i + 1}`,
-          source,
-          opts.timeoutMs ?? 60_000,
-        );
-        if (fatal) broken = `diagram ${i + 1} broke the page (${r.error})`;
-        if (r.svg && opts.png) {
-          try {
-            r.png = await screenshotSvg(page, svgFile(r.svg));
-          } catch (e) {
-            r.error = `the PNG could not be made: ${e instanceof Error ? e.message : String(e)}`;
+    const prefix = safeIdPrefix(opts.idPrefix ?? 'dockernet-diagram');
+    const out: RenderedDiagram[] = new Array(sources.length);
+    // Biggest sources first, each to the next free page: the pages finish about together.
+    const queue = [...sources.keys()].sort((x, y) => sources[y]!.length - sources[x]!.length);
+    const attempted: string[] = [];
+    let loaded = 0;
+    let lastError: unknown;
+    // One worker per page; a page that breaks (timeout, crash) stops taking figures, and the
+    // figures no page could draw get an error naming why.
+    let broken: string | undefined;
+    const worker = async (ready: Promise<PreparedPage>) => {
+      let prepared: PreparedPage;
+      try {
+        prepared = await ready;
+        loaded++;
+      } catch (e) {
+        lastError = e;
+        return;
+      }
+      const { page } = prepared;
+      try {
+        for (let i = queue.shift(); i !== undefined; i = queue.shift()) {
+          const { broken: fatal, ...r } = await renderOne(
+            page,
+            `${prefix}-${i + 1}`,
+            sources[i]!,
+            opts.timeoutMs ?? 60_000,
+          );
+          if (r.svg && opts.png) {
+            try {
+              r.png = await screenshotSvg(page, svgFile(r.svg));
+            } catch (e) {
+              r.error = `the PNG could not be made: ${e instanceof Error ? e.message : String(e)}`;
+            }
+          }
+          out[i] = r;
+          if (fatal) {
+            broken ??= `diagram ${i + 1} broke the page (${r.error})`;
+            return;
           }
         }
-        out.push(r);
+      } finally {
+        attempted.push(...prepared.attempted);
+        await page.close().catch(() => undefined);
       }
-      opts.onBlocked?.([...attempted]);
-      return out;
-    } finally {
-      await page.close().catch(() => undefined);
-    }
+    };
+    await Promise.all(pending.map(worker));
+    // Only a browser that cannot load mermaid at all throws (as before: the run says why).
+    if (loaded === 0) throw lastError;
+    for (const i of sources.keys()) out[i] ??= { error: `not rendered: ${broken ?? 'no page left'}`, ms: 0 };
+    opts.onBlocked?.(attempted);
+    return out;
   } finally {
     if (!opts.browser) await browser.close().catch(() => undefined);
   }

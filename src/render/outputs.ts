@@ -58,7 +58,7 @@ export async function renderOutputs(
   });
 
   let diagrams: StepDiagrams | undefined;
-  const start = started ?? (await startBrowser(opts));
+  const start = started ?? (await startBrowser({ ...opts, figures: report.steps.length }));
   const notes: string[] = [...start.notes];
   const browserPath = start.path;
   const { NO_BROWSER_HELP } = await import('./browser-find.js');
@@ -70,7 +70,7 @@ export async function renderOutputs(
       const { renderDiagrams } = await import('./diagrams.js');
       const rendered = await renderDiagrams(sources, {
         browser: session.browser,
-        page: session.page,
+        pages: session.pages,
         idPrefix: 'topology',
         png: true,
       });
