@@ -262,7 +262,7 @@ function parse(text: string): ParseResult<SsSocket> {
 
   const records = rows.map((r): SsSocket => {
     const extra: string[] = [];
-    let processes: SsProcess[] = [];
+    const processes: SsProcess[] = [];
     let user: string | undefined;
     let inode: number | undefined;
     let timer: string | undefined;
@@ -271,7 +271,7 @@ function parse(text: string): ParseResult<SsSocket> {
     while (rest !== '') {
       const users = parseUsers(rest);
       if (users) {
-        processes = [...processes, ...users.processes];
+        processes.push(...users.processes);
         rest = rest.slice(users.length).trim();
         continue;
       }
@@ -300,19 +300,20 @@ function parse(text: string): ParseResult<SsSocket> {
     const st = STATES[r.state];
     if (st === undefined)
       warnings.push({ line: r.lineNo, message: `unknown socket state '${r.state}', kept as UNKNOWN` });
-    const rec: Omit<SsSocket, 'line'> = {
+    // Built in the key order of the JSON output (golden files): the scalar fields, then
+    // `processes`, `line` last; assigned in place, no copy per row.
+    const rec = {
       proto: six ? `${transport}6` : transport,
       recvQ: r.recvQ,
       sendQ: r.sendQ,
       localAddress: r.local.star ? any : r.local.address,
       localPort: r.local.port,
-      ...(r.local.iface !== undefined ? { localInterface: r.local.iface } : {}),
-      foreignAddress: r.peer.star ? any : r.peer.address,
-      foreignPort: r.peer.port,
-      processes,
-    };
+    } as SsSocket;
+    if (r.local.iface !== undefined) rec.localInterface = r.local.iface;
+    rec.foreignAddress = r.peer.star ? any : r.peer.address;
+    rec.foreignPort = r.peer.port;
     // UNCONN is TCP_CLOSE: netstat prints no state for UDP and CLOSE for TCP and raw sockets.
-    if (!(r.state === 'UNCONN' && /^udp/.test(transport))) rec.state = st ?? 'UNKNOWN';
+    if (!(r.state === 'UNCONN' && transport.startsWith('udp'))) rec.state = st ?? 'UNKNOWN';
     if (rec.state !== r.state) rec.stateRaw = r.state;
     if (user !== undefined) rec.user = user;
     if (inode !== undefined) rec.inode = inode;
@@ -323,9 +324,9 @@ function parse(text: string): ParseResult<SsSocket> {
     if (v6only !== undefined) rec.v6only = v6only;
     if (r.netid === undefined) rec.protoGuess = true;
     if (extra.length > 0) rec.extra = extra;
-    // `processes` after the scalar fields, `line` last, for readable golden files.
-    const { processes: procs, ...head } = rec;
-    return { ...head, processes: procs, line: r.lineNo } as SsSocket;
+    rec.processes = processes;
+    rec.line = r.lineNo;
+    return rec;
   });
   return result(records, capWarnings(warnings));
 }
