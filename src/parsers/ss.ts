@@ -89,7 +89,7 @@ const STATES: Record<string, string> = {
 interface Endpoint {
   address: string;
   port: string;
-  iface?: string;
+  iface: string | undefined;
   family: 4 | 6 | undefined;
   /** The wildcard was printed as `*`. */
   star: boolean;
@@ -110,14 +110,8 @@ function splitEndpoint(text: string): Endpoint {
   const bracketed = host.startsWith('[') && host.endsWith(']');
   if (bracketed) host = host.slice(1, -1);
   const family = host === '*' ? undefined : host.includes(':') ? 6 : /^[\d.]+$/.test(host) ? 4 : undefined;
-  return {
-    address: host,
-    port,
-    ...(iface !== undefined ? { iface } : {}),
-    family,
-    star: host === '*',
-    bracketed,
-  };
+  // One shape for every endpoint (no conditional spread): 40,000 of them in a 20,000-row output.
+  return { address: host, port, iface, family, star: host === '*', bracketed };
 }
 
 /** Parse `users:((...),(...))` starting at `s[0]`; returns the processes and the length consumed. */
@@ -135,7 +129,10 @@ function parseUsers(s: string): { processes: SsProcess[]; length: number } | und
     while (j < s.length) {
       const q = s.indexOf('",', j);
       if (q < 0) break;
-      if (/^(pid=)?\d/.test(s.slice(q + 2))) {
+      // `pid=` or a digit after the `",` (checked in place: no copy of the rest of the line).
+      const at = s.startsWith('pid=', q + 2) ? q + 6 : q + 2;
+      const c = s.charCodeAt(at);
+      if (c >= 48 && c <= 57) {
         end = q;
         break;
       }
@@ -175,7 +172,7 @@ function guessTransport(rows: { state: string; local: Endpoint; peer: Endpoint }
 
 interface Row {
   lineNo: number;
-  netid?: string;
+  netid: string | undefined;
   state: string;
   recvQ: number;
   sendQ: number;
@@ -223,7 +220,7 @@ function parse(text: string): ParseResult<SsSocket> {
     }
     rows.push({
       lineNo,
-      ...(withNetid ? { netid: first } : {}),
+      netid: withNetid ? first : undefined,
       state: state.text,
       recvQ: Number(recvQ!.text),
       sendQ: Number(sendQ!.text),
@@ -243,7 +240,8 @@ function parse(text: string): ParseResult<SsSocket> {
   // Old ss prints IPv6 unbracketed (`:::22`) and `*` for the IPv4 wildcard.
   const oldEvidence = rows.some(
     (r) =>
-      [r.local, r.peer].some((e) => !e.bracketed && e.family === 6) ||
+      (!r.local.bracketed && r.local.family === 6) ||
+      (!r.peer.bracketed && r.peer.family === 6) ||
       // before iproute2 3.16 users:(("sshd",1231,3)): long before brackets and `0.0.0.0`
       /users:\(\("[^"]*",\d/.test(r.rest) ||
       // new ss prints `*` only for IPv6 sockets, which never have an IPv4 address on either end
@@ -251,7 +249,14 @@ function parse(text: string): ParseResult<SsSocket> {
       (r.peer.family === 4 && r.local.star),
   );
   const newEvidence =
-    processHeader || rows.some((r) => [r.local, r.peer].some((e) => e.bracketed || e.address === '0.0.0.0'));
+    processHeader ||
+    rows.some(
+      (r) =>
+        r.local.bracketed ||
+        r.local.address === '0.0.0.0' ||
+        r.peer.bracketed ||
+        r.peer.address === '0.0.0.0',
+    );
   const oldStyle = oldEvidence;
   if (!oldEvidence && !newEvidence && rows.some((r) => r.local.star))
     warnings.push({
