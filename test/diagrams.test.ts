@@ -114,6 +114,7 @@ describe('serveMermaid: what the diagram page may load', () => {
       `${DIAGRAM_ORIGIN}mermaid.esm.min.mjs.map`,
       `${DIAGRAM_ORIGIN}no-such-chunk.mjs`,
       `${DIAGRAM_ORIGIN}favicon.ico`,
+      `${DIAGRAM_ORIGIN}%E0%A4%A.mjs`,
       'https://example.com/mermaid.esm.min.mjs',
       'https://mermaid.dockernet.invalid.example.com/mermaid.esm.min.mjs',
       'file:///etc/passwd',

@@ -201,7 +201,12 @@ export function serveMermaid(url: string): LocalResponse | undefined {
   if (!url.startsWith(DIAGRAM_ORIGIN)) return undefined;
   if (url === DIAGRAM_PAGE) return { contentType: 'text/html; charset=utf-8', body: PAGE_HTML };
   const dir = mermaidModuleDir();
-  const rel = decodeURIComponent(new URL(url).pathname.slice(1));
+  let rel: string;
+  try {
+    rel = decodeURIComponent(new URL(url).pathname.slice(1));
+  } catch {
+    return undefined; // a malformed %-escape: not one of mermaid's files
+  }
   const file = resolve(dir, rel);
   if (!file.startsWith(`${dir}${sep}`) || !file.endsWith('.mjs')) return undefined;
   let body = moduleCache.get(file);
