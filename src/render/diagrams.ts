@@ -29,7 +29,7 @@ export {
 
 export interface RenderedDiagram {
   svg?: string;
-  /** The drawn SVG as a PNG (with `png: true`), screenshot by the same page. */
+  /** The drawn SVG as a PNG (with `png: true`), drawn by the same page (screenshotSvg). */
   png?: Buffer;
   error?: string;
   /** Time spent in mermaid.render for this diagram. */
@@ -351,29 +351,36 @@ export async function renderDiagrams(sources: string[], opts: RenderOptions): Pr
 
 /**
  * A standalone SVG file -> PNG, by the page that drew it: the file is parsed as XML (as any SVG
- * viewer would read it, so a file that is not well-formed fails here), shown at its own size on
- * white, and its element screenshot. Removed again after, so the page stays blank for the next.
+ * viewer would read it, so a file that is not well-formed fails here), then drawn as an image
+ * (a data: URI, which runs no script and loads nothing) at its own size on white into a canvas,
+ * encoded by the canvas. Measured here: ~25 ms a figure, where an element screenshot took
+ * ~150 ms (a frame captured and sent per figure).
  */
 async function screenshotSvg(page: Page, file: string): Promise<Buffer> {
-  const handle = await page.evaluateHandle((markup) => {
-    const doc = new DOMParser().parseFromString(markup, 'image/svg+xml');
-    const error = doc.getElementsByTagName('parsererror')[0];
-    if (error) throw new Error(`the SVG file is not well-formed XML: ${error.textContent?.slice(0, 200)}`);
-    const host = document.createElement('div');
-    host.id = 'dockernet-png';
-    host.style.cssText = 'position:absolute;left:0;top:0;background:#ffffff;line-height:0';
-    host.appendChild(document.importNode(doc.documentElement, true));
-    document.body.appendChild(host);
-    return host;
-  }, file);
-  try {
-    const el = handle.asElement();
-    if (!el) throw new Error('no element to screenshot');
-    return Buffer.from(await el.screenshot({ type: 'png' }));
-  } finally {
-    await page.evaluate(() => document.getElementById('dockernet-png')?.remove());
-    await handle.dispose();
-  }
+  const png = await page.evaluate(
+    async (markup, uri) => {
+      const doc = new DOMParser().parseFromString(markup, 'image/svg+xml');
+      const error = doc.getElementsByTagName('parsererror')[0];
+      if (error) throw new Error(`the SVG file is not well-formed XML: ${error.textContent?.slice(0, 200)}`);
+      const img = new Image();
+      img.src = uri;
+      await img.decode();
+      const canvas = document.createElement('canvas');
+      canvas.width = img.naturalWidth;
+      canvas.height = img.naturalHeight;
+      const ctx = canvas.getContext('2d');
+      if (!ctx || canvas.width === 0 || canvas.height === 0) throw new Error('the SVG has no size to draw');
+      ctx.fillStyle = '#ffffff';
+      ctx.fillRect(0, 0, canvas.width, canvas.height);
+      ctx.drawImage(img, 0, 0);
+      return canvas.toDataURL('image/png');
+    },
+    file,
+    svgDataUri(file),
+  );
+  const prefix = 'data:image/png;base64,';
+  if (!png.startsWith(prefix)) throw new Error('the canvas gave no PNG');
+  return Buffer.from(png.slice(prefix.length), 'base64');
 }
 
 /** A standalone .svg file: XML declaration, a fixed size from the viewBox instead of width="100%". */
