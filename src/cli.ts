@@ -9,22 +9,17 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, Option } from 'commander';
 import type { Severity } from './analyses/types.js';
-import { DEFAULT_LIMITS } from './bundle/limits.js';
-import { BundleReadError, readBundle as readOneBundle } from './bundle/read.js';
 import type { Bundle } from './bundle/types.js';
-import { expandClusterInputs } from './cluster/bundles.js';
 import { LANGS, type Lang, langFromEnv, translator } from './i18n/index.js';
-import { buildStepModel } from './model/build-step.js';
 import type { StepModel } from './model/types.js';
-import { findParser, parsers } from './parsers/index.js';
-import { parseBundle } from './parsers/parse-bundle.js';
-import { readBundles, reportFromBundles, withCluster } from './pipeline.js';
-import { formatMatrix, formatPath, reachMatrix, tracePacket } from './reach/index.js';
 import type { PacketSource } from './reach/types.js';
-import { Redactor } from './redact/redactor.js';
-import { abandonBrowser, FORMATS, type Format, renderOutputs, startBrowser } from './render/outputs.js';
-import { AUDIENCES, type Audience } from './render/view-analyses.js';
+import { abandonBrowser, startBrowser } from './render/browser-start.js';
+import { AUDIENCES, type Audience, FORMATS, type Format } from './render/formats.js';
 import { VERSION } from './version.js';
+
+// The pipeline, parsers, renderers and the reachability engine are imported by the command that
+// needs them, not here: `report` spawns Chromium before it loads them (issue #13), and `parse`,
+// `collector` or `--help` load only what they use.
 
 const DEFAULT_FORMATS = 'html,json,md';
 
@@ -97,11 +92,15 @@ async function reportCommand(inputs: string[], opts: ReportOpts): Promise<void> 
   const started = await startBrowser({
     lang,
     formats: formats as Format[],
+    figures: inputs.length,
     ...(opts.browser !== undefined ? { browser: opts.browser } : {}),
   });
+  // Loaded only now: the browser (started above) launches while these modules load.
+  const { readBundles, reportFromBundles, withCluster } = await import('./pipeline.js');
+  const { expandClusterInputs } = await import('./cluster/bundles.js');
   let report: ReturnType<typeof reportFromBundles>;
   let bundles: Bundle[];
-  const redactor = opts.redact ? new Redactor() : undefined;
+  const redactor = opts.redact ? new (await import('./redact/redactor.js')).Redactor() : undefined;
   try {
     const buildOpts = {
       order: opts.order,
@@ -115,9 +114,11 @@ async function reportCommand(inputs: string[], opts: ReportOpts): Promise<void> 
     if (opts.cluster) report = withCluster(report, buildOpts);
   } catch (e) {
     await abandonBrowser(started);
+    const { BundleReadError } = await import('./bundle/read.js');
     if (e instanceof BundleReadError) throw new ExitError(e.message, EXIT.input);
     throw e;
   }
+  const { renderOutputs } = await import('./render/outputs.js');
   const interactive = process.stderr.isTTY === true && !opts.quiet;
   const result = await renderOutputs(
     report,
@@ -296,7 +297,12 @@ async function fleetCommand(args: string[], opts: FleetOpts): Promise<void> {
 /** Severities from least to most severe, for --fail-on. */
 const SEVERITIES: readonly Severity[] = ['info', 'low', 'medium', 'high'];
 
-function parseCommand(id: string | undefined, file: string | undefined, opts: { list?: boolean }): void {
+async function parseCommand(
+  id: string | undefined,
+  file: string | undefined,
+  opts: { list?: boolean },
+): Promise<void> {
+  const { findParser, parsers } = await import('./parsers/index.js');
   if (opts.list || !id) {
     for (const p of parsers) process.stdout.write(`${p.id.padEnd(24)} ${p.description}\n`);
     return;
@@ -335,6 +341,10 @@ function collectorCommand(): void {
 
 /** One bundle's model, for trace and reach. */
 async function modelOf(input: string): Promise<StepModel> {
+  const { BundleReadError, readBundle: readOneBundle } = await import('./bundle/read.js');
+  const { DEFAULT_LIMITS } = await import('./bundle/limits.js');
+  const { buildStepModel } = await import('./model/build-step.js');
+  const { parseBundle } = await import('./parsers/parse-bundle.js');
   try {
     return buildStepModel(parseBundle(await readOneBundle(input, DEFAULT_LIMITS)));
   } catch (e) {
@@ -369,6 +379,7 @@ async function traceCommand(
   const from = parseFrom(opts.from);
   const to = parseTo(opts.to);
   const model = await modelOf(input);
+  const { tracePacket, formatPath } = await import('./reach/index.js');
   const path = tracePacket(model, {
     from,
     dst: to.address,
@@ -381,6 +392,7 @@ async function traceCommand(
 
 async function reachCommand(input: string, opts: { json?: boolean }): Promise<void> {
   const model = await modelOf(input);
+  const { reachMatrix, formatMatrix } = await import('./reach/index.js');
   const m = reachMatrix(model);
   process.stdout.write(opts.json ? `${JSON.stringify(m, null, 2)}\n` : formatMatrix(m));
 }

@@ -8,12 +8,16 @@ import type { Browser, Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { blockRequests, launchBrowser } from '../src/render/browser.js';
 import {
+  DIAGRAM_ORIGIN,
   errorPictureOf,
   mermaidConfig,
   mermaidScriptPath,
+  portable,
+  prepareDiagramPage,
   type RenderedDiagram,
   renderDiagrams,
   sanitizeSvg,
+  serveMermaid,
   svgDataUri,
   svgFile,
   svgProblems,
@@ -89,6 +93,33 @@ describe('sanitizeSvg', () => {
       'Maximum text size in diagram exceeded',
     );
     expect(errorPictureOf('<svg><style>#a .error-icon{fill:#552222;}</style><g/></svg>')).toBeUndefined();
+  });
+});
+
+describe('serveMermaid: what the diagram page may load', () => {
+  it("answers mermaid's ES modules and the blank page, from node_modules only", () => {
+    const entry = serveMermaid(`${DIAGRAM_ORIGIN}mermaid.esm.min.mjs`);
+    expect(entry?.contentType).toMatch(/^text\/javascript/);
+    expect(String(entry?.body)).toMatch(/^import\{/);
+    const page = serveMermaid(`${DIAGRAM_ORIGIN}diagram.html`);
+    expect(String(page?.body)).toContain('<link rel="icon" href="data:,">');
+  });
+
+  it('serves nothing outside mermaid/dist, nothing but .mjs, nothing of another origin', () => {
+    for (const url of [
+      `${DIAGRAM_ORIGIN}../package.json`,
+      `${DIAGRAM_ORIGIN}..%2F..%2Fmermaid%2Fpackage.json`,
+      `${DIAGRAM_ORIGIN}%2e%2e/%2e%2e/puppeteer/package.json`,
+      `${DIAGRAM_ORIGIN}mermaid.min.js`,
+      `${DIAGRAM_ORIGIN}mermaid.esm.min.mjs.map`,
+      `${DIAGRAM_ORIGIN}no-such-chunk.mjs`,
+      `${DIAGRAM_ORIGIN}favicon.ico`,
+      `${DIAGRAM_ORIGIN}%E0%A4%A.mjs`,
+      'https://example.com/mermaid.esm.min.mjs',
+      'https://mermaid.dockernet.invalid.example.com/mermaid.esm.min.mjs',
+      'file:///etc/passwd',
+    ])
+      expect(serveMermaid(url), url).toBeUndefined();
   });
 });
 
@@ -270,6 +301,26 @@ describe.skipIf(skip)('the sources in a page of their own', () => {
     expect(verdicts.every(Boolean)).toBe(true);
   });
 
+  it("mermaid's IIFE bundle (the no-browser report's script) draws the bytes of the ESM page", async () => {
+    // renderDiagrams imports mermaid's ES modules and draws a warm-up figure first; the report
+    // without a browser runs the IIFE bundle. Both must give the same figure, byte for byte.
+    const results = await renderAll();
+    for (const name of ['step 3', 'step 4', '1,000 containers on 50 networks (aggregated)']) {
+      const i = cases.findIndex((c) => c.name === name);
+      const svg = await page.evaluate(
+        async (id, text) =>
+          (
+            await (
+              window as unknown as { mermaid: { render(i: string, t: string): Promise<{ svg: string }> } }
+            ).mermaid.render(id, text)
+          ).svg,
+        `dockernet-diagram-${i + 1}`,
+        cases[i]!.source,
+      );
+      expect(sanitizeSvg(portable(svg)), name).toBe(results[i]!.svg);
+    }
+  });
+
   it('every SVG is well-formed XML as a standalone file, and decodes as an <img>', async () => {
     const svgs = (await renderAll()).flatMap((r) => (r.svg ? [svgFile(r.svg)] : []));
     const verdicts = await page.evaluate(async (files) => {
@@ -328,6 +379,25 @@ describe.skipIf(skip)('the sources in a page of their own', () => {
     expect(found.width).toBeGreaterThan(300);
     expect(attempted).toEqual([]);
     expect(problems).toEqual([]);
+  });
+});
+
+describe.skipIf(skip)('renderDiagrams on two pages side by side', () => {
+  it('gives the bytes and errors of one page, each figure in its place', async () => {
+    const browser = await launchBrowser(browserPath!);
+    try {
+      const some = cases.slice(0, 7); // the four steps, one more, and the two broken sources
+      const two = await renderDiagrams(
+        some.map((c) => c.source),
+        { browser, pages: [prepareDiagramPage(browser), prepareDiagramPage(browser)] },
+      );
+      const one = await renderAll();
+      expect(two.map((r) => r.svg)).toEqual(one.slice(0, 7).map((r) => r.svg));
+      expect(two.map((r) => r.error === undefined)).toEqual(some.map((c) => c.fails === undefined));
+      expect((await browser.pages()).filter((p) => p.url().startsWith(DIAGRAM_ORIGIN))).toEqual([]);
+    } finally {
+      await browser.close();
+    }
   });
 });
 

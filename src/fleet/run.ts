@@ -102,11 +102,14 @@ export async function runFleet(inputs: string[], outDir: string, opts: FleetOpti
       started = await startBrowser({ ...browserOpts, shared: true });
       return;
     }
-    const page = await session.page.catch(() => undefined);
-    if (!page || page.page.isClosed()) {
-      const { prepareDiagramPage } = await import('../render/diagrams.js');
-      session.page = prepareDiagramPage(session.browser);
-      session.page.catch(() => undefined);
+    for (const [k, p] of session.pages.entries()) {
+      const page = await p.catch(() => undefined);
+      if (!page || page.page.isClosed()) {
+        const { prepareDiagramPage } = await import('../render/diagrams.js');
+        const fresh = prepareDiagramPage(session.browser);
+        fresh.catch(() => undefined);
+        session.pages[k] = fresh;
+      }
     }
   };
 

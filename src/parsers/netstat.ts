@@ -41,6 +41,7 @@ import type { ParseResult, Parser, ParseWarning } from './types.js';
 import {
   capWarnings,
   detectErrorText,
+  isSpaceCode,
   rejected,
   result,
   splitHostPort,
@@ -243,6 +244,13 @@ function normaliseState(
 /** A record before its `line` is appended, so that `line` stays the last key. */
 type Draft = Omit<NetstatSocket, 'line'>;
 
+/** The draft completed in place (no copy per row): `line` becomes its last key. */
+function withLine(rec: Draft, line: number): NetstatSocket {
+  const out = rec as NetstatSocket;
+  out.line = line;
+  return out;
+}
+
 function splitProgram(field: string, rec: Draft): void {
   if (field === '-' || field === '') return;
   const m = /^(\d+)\/(.*)$/.exec(field);
@@ -319,7 +327,7 @@ function parseInetRow(
   const prog = progIdx >= 0 ? rest[progIdx] : undefined;
   if (prog) splitProgram(line.slice(prog.start, end).trim(), rec);
   if (timer !== undefined) rec.timer = timer;
-  return { ...rec, line: lineNo };
+  return withLine(rec, lineNo);
 }
 
 function parseUnixRow(
@@ -341,7 +349,7 @@ function parseUnixRow(
   const inodeIdx = tokens.findIndex((t) => /^(\d+|-)$/.test(t.text));
   if (inodeIdx < 0) {
     warnings.push({ line: lineNo, message: 'UNIX socket row without an I-Node column' });
-    return { ...rec, line: lineNo };
+    return withLine(rec, lineNo);
   }
   const st = normaliseState(
     tokens
@@ -382,7 +390,7 @@ function parseUnixRow(
   }
   const path = after.trim();
   if (path !== '') rec.path = path;
-  return { ...rec, line: lineNo };
+  return withLine(rec, lineNo);
 }
 
 function parse(text: string): ParseResult<NetstatSocket> {
@@ -408,7 +416,9 @@ function parse(text: string): ParseResult<NetstatSocket> {
 
     // The non-root note (stderr) spans two lines: `(Not all processes ... info` / ` will not ...)`.
     // A note never runs into a header, a title or a socket row: if one comes, the note was cut.
-    const firstWord = trimmed.split(/\s/)[0] ?? '';
+    let wordEnd = 0;
+    while (wordEnd < trimmed.length && !isSpaceCode(trimmed.charCodeAt(wordEnd))) wordEnd++;
+    const firstWord = trimmed.slice(0, wordEnd);
     // (Notes are at most three lines long in every translation.)
     if (
       note &&

@@ -35,7 +35,16 @@
  *   before the header are kept as warnings.
  */
 import type { ParseResult, Parser, ParseWarning } from './types.js';
-import { capWarnings, detectErrorText, rejected, result, splitLines, type Token, tokenize } from './util.js';
+import {
+  capWarnings,
+  decimal,
+  detectErrorText,
+  isSpaceCode,
+  rejected,
+  result,
+  splitLines,
+  wordBounds,
+} from './util.js';
 
 export interface PsProcess {
   pid: number;
@@ -124,10 +133,29 @@ const COLUMNS: Record<string, Field> = {
   ELAPSED: 'skip',
 };
 
+/** Where each read field sits in a row's values. */
+const SLOT: Record<Exclude<Field, 'skip'>, number> = {
+  user: 0,
+  pid: 1,
+  ppid: 2,
+  lwp: 3,
+  nlwp: 4,
+  cpu: 5,
+  mem: 6,
+  vsz: 7,
+  rss: 8,
+  tty: 9,
+  stat: 10,
+  start: 11,
+  time: 12,
+};
+
 const COMMAND_COLUMNS = new Set(['COMMAND', 'CMD', 'ARGS', 'COMM']);
 
 interface Column {
   field: Field;
+  /** Index in a row's values (SLOT), -1 for a column not read. */
+  slot: number;
   /** How many words the column takes in a row (`STARTED` for lstart takes five). */
   words: number;
 }
@@ -138,22 +166,24 @@ function headerColumns(line: string): Column[] | undefined {
   const last = words[words.length - 1] ?? '';
   if (!words.includes('PID') || !COMMAND_COLUMNS.has(last)) return undefined;
   return words.slice(0, -1).map((w) => {
-    if (w === 'STARTED' || w === 'LSTART') return { field: 'skip', words: 5 };
-    return { field: COLUMNS[w] ?? 'skip', words: 1 };
+    if (w === 'STARTED' || w === 'LSTART') return { field: 'skip', slot: -1, words: 5 };
+    const field = COLUMNS[w] ?? 'skip';
+    return { field, slot: field === 'skip' ? -1 : SLOT[field], words: 1 };
   });
 }
 
 /** BusyBox scales sizes: `711m`, `1.2g`; back to KiB. */
 function kib(s: string): number | undefined {
+  // procps prints plain KiB: no regex for those (this runs twice per row).
+  const plain = decimal(s);
+  if (plain !== undefined) return Math.round(plain);
   const m = /^(\d+(?:\.\d+)?)([kmgt]?)$/i.exec(s);
   if (!m) return undefined;
   const mult = { '': 1, k: 1, m: 1024, g: 1024 ** 2, t: 1024 ** 3 }[(m[2] ?? '').toLowerCase()] ?? 1;
   return Math.round(Number(m[1]) * mult);
 }
 
-function num(s: string): number | undefined {
-  return /^\d+(\.\d+)?$/.test(s) ? Number(s) : undefined;
-}
+const num = decimal;
 
 interface NameInfo {
   name: string;
@@ -164,17 +194,20 @@ interface NameInfo {
 
 function programName(command: string): NameInfo {
   let cmd = command.trim();
-  const defunct = / <defunct>$/.test(cmd);
-  if (defunct) cmd = cmd.replace(/ <defunct>$/, '');
-  const bracket = /^\[(.+)\]$/.exec(cmd);
+  const defunct = cmd.endsWith(' <defunct>');
+  if (defunct) cmd = cmd.slice(0, -' <defunct>'.length);
+  // The regexes only for the rare commands that start with a bracket or a brace.
+  const bracket = cmd.startsWith('[') ? /^\[(.+)\]$/.exec(cmd) : null;
   if (bracket?.[1]) return { name: bracket[1], bracketed: true, defunct };
   let comm: string | undefined;
-  const brace = /^\{([^}]*)\}\s+(.+)$/.exec(cmd);
+  const brace = cmd.startsWith('{') ? /^\{([^}]*)\}\s+(.+)$/.exec(cmd) : null;
   if (brace?.[1] !== undefined && brace[2]) {
     comm = brace[1];
     cmd = brace[2];
   }
-  let argv0 = cmd.split(/\s+/)[0] ?? '';
+  let end = 0;
+  while (end < cmd.length && !isSpaceCode(cmd.charCodeAt(end))) end++;
+  let argv0 = cmd.slice(0, end);
   // Process titles: `sshd: root@pts/0`, `nginx: worker process`, `postgres: checkpointer`.
   if (argv0.endsWith(':') && argv0.length > 1) argv0 = argv0.slice(0, -1);
   // Login shells: argv0 `-bash`.
@@ -204,6 +237,10 @@ function parse(text: string): ParseResult<PsProcess> {
   let last: Draft | undefined;
   const byPid = new Map<number, Draft>();
   let unknownWarned = false;
+  // Per header: words a row needs before its command, and reused scratch arrays.
+  let need = 0;
+  let bounds = new Int32Array(0);
+  const values: (string | undefined)[] = new Array(Object.keys(SLOT).length).fill(undefined);
 
   for (let i = 0; i < lines.length; i++) {
     const raw = lines[i] ?? '';
@@ -212,6 +249,8 @@ function parse(text: string): ParseResult<PsProcess> {
     const header = headerColumns(raw);
     if (header) {
       columns = header;
+      need = header.reduce((n, c) => n + c.words, 0);
+      bounds = new Int32Array(2 * (need + 1));
       last = undefined;
       const unknown = raw
         .trim()
@@ -228,62 +267,66 @@ function parse(text: string): ParseResult<PsProcess> {
       warnings.push({ line: lineNo, message: `before the ps header: ${raw.trim().slice(0, 120)}` });
       continue;
     }
-    const tokens = tokenize(raw);
-    const need = columns.reduce((n, c) => n + c.words, 0);
-    const cmdTok: Token | undefined = tokens[need];
-    if (!cmdTok) {
+    const words = wordBounds(raw, need + 1, bounds);
+    if (words <= need) {
       warnings.push({
         line: lineNo,
         message: `row has fewer columns than the header: ${raw.trim().slice(0, 120)}`,
       });
       continue;
     }
-    const values: Partial<Record<Field, string>> = {};
+    // The columns' words straight into one slot per field (a later column of the same field wins).
+    values.fill(undefined);
     let t = 0;
     for (const col of columns) {
-      const word = tokens[t]?.text ?? '';
-      if (col.field !== 'skip') values[col.field] = word;
+      if (col.slot >= 0) values[col.slot] = raw.slice(bounds[2 * t]!, bounds[2 * t + 1]!);
       t += col.words;
     }
-    const command = raw.slice(cmdTok.start).trimEnd();
+    const command = raw.slice(bounds[2 * need]!).trimEnd();
+    const pidText = values[SLOT.pid];
 
     // Thread rows: `ps auxm` puts `-` in PID; `ps -eLf` repeats the process with another LWP.
-    if (values.pid === '-') {
+    if (pidText === '-') {
       if (last) last.threads = (last.threads ?? 0) + 1;
       else warnings.push({ line: lineNo, message: 'thread row without a process row before it' });
       continue;
     }
-    const pid = num(values.pid ?? '');
+    const pid = num(pidText ?? '');
     if (pid === undefined || !Number.isInteger(pid)) {
       warnings.push({ line: lineNo, message: `PID is not a number: ${raw.trim().slice(0, 120)}` });
       continue;
     }
-    if (values.lwp !== undefined && values.lwp !== values.pid) {
+    const lwp = values[SLOT.lwp];
+    if (lwp !== undefined && lwp !== pidText) {
       const owner = byPid.get(pid);
-      if (owner && values.nlwp === undefined) owner.threads = (owner.threads ?? 1) + 1;
+      if (owner && values[SLOT.nlwp] === undefined) owner.threads = (owner.threads ?? 1) + 1;
       continue;
     }
 
     const info = programName(command);
-    const user = values.user ?? '';
-    const ppid = num(values.ppid ?? '');
+    const user = values[SLOT.user] ?? '';
+    const ppid = num(values[SLOT.ppid] ?? '');
     const rec: Omit<PsProcess, 'line'> =
       ppid === undefined
         ? { pid, user, command, name: info.name }
         : { pid, ppid, user, command, name: info.name };
-    if (values.tty !== undefined && values.tty !== '?' && values.tty !== '-') rec.tty = values.tty;
-    if (values.stat !== undefined && values.stat !== '-') rec.stat = values.stat;
-    if (values.time !== undefined) rec.time = values.time;
-    if (values.start !== undefined) rec.start = values.start;
-    const cpu = num(values.cpu ?? '');
+    const tty = values[SLOT.tty];
+    if (tty !== undefined && tty !== '?' && tty !== '-') rec.tty = tty;
+    const stat = values[SLOT.stat];
+    if (stat !== undefined && stat !== '-') rec.stat = stat;
+    const time = values[SLOT.time];
+    if (time !== undefined) rec.time = time;
+    const start = values[SLOT.start];
+    if (start !== undefined) rec.start = start;
+    const cpu = num(values[SLOT.cpu] ?? '');
     if (cpu !== undefined) rec.cpu = cpu;
-    const mem = num(values.mem ?? '');
+    const mem = num(values[SLOT.mem] ?? '');
     if (mem !== undefined) rec.mem = mem;
-    const vsz = kib(values.vsz ?? '');
+    const vsz = kib(values[SLOT.vsz] ?? '');
     if (vsz !== undefined) rec.vsz = vsz;
-    const rss = kib(values.rss ?? '');
+    const rss = kib(values[SLOT.rss] ?? '');
     if (rss !== undefined) rec.rss = rss;
-    const nlwp = num(values.nlwp ?? '');
+    const nlwp = num(values[SLOT.nlwp] ?? '');
     const draft: Draft = { rec, info, line: lineNo };
     if (nlwp !== undefined) draft.threads = nlwp;
     drafts.push(draft);
@@ -296,14 +339,16 @@ function parse(text: string): ParseResult<PsProcess> {
   // namespace a bracketed command is a zombie (or a process without argv), never a kernel thread.
   const kthreaddListed = drafts.some((d) => d.info.bracketed && d.rec.pid === 2);
   const records = drafts.map(({ rec, info, threads, line }): PsProcess => {
-    const out: Omit<PsProcess, 'line'> = { ...rec };
+    // Completed in place, in the key order of the JSON output (no copy per row).
+    const out = rec as PsProcess;
     if (threads !== undefined) out.threads = threads;
     const zombie = info.defunct || (rec.stat?.startsWith('Z') ?? false);
     const parentSaysKernel = rec.ppid === undefined ? kthreaddListed : rec.ppid === 0 || rec.ppid === 2;
     if (info.bracketed && !zombie && parentSaysKernel) out.kernelThread = true;
     if (zombie) out.zombie = true;
     if (info.comm !== undefined) out.comm = info.comm;
-    return { ...out, line };
+    out.line = line;
+    return out;
   });
   return result(records, capWarnings(warnings));
 }

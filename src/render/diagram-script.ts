@@ -3,10 +3,19 @@
  * no-browser HTML that draws its figures itself. No puppeteer import here.
  */
 import { createRequire } from 'node:module';
+import { dirname } from 'node:path';
 
 /** Path of mermaid's IIFE bundle (sets window.mermaid), also used to inline it when no browser exists. */
 export function mermaidScriptPath(): string {
   return createRequire(import.meta.url).resolve('mermaid/dist/mermaid.min.js');
+}
+
+/**
+ * Folder of mermaid's ESM build (mermaid.esm.min.mjs and its chunks). The pre-rendering page
+ * imports it as modules, so only what a flowchart needs is parsed (~0.9 MB of the 3.5 MB).
+ */
+export function mermaidModuleDir(): string {
+  return dirname(createRequire(import.meta.url).resolve('mermaid/dist/mermaid.esm.min.mjs'));
 }
 
 export const DIAGRAM_FONT = '"Liberation Sans", "DejaVu Sans", Arial, sans-serif';

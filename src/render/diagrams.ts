@@ -1,9 +1,10 @@
 /**
  * Mermaid source -> SVG, pre-rendered in headless Chromium so the report needs no script to show
- * its diagrams. One browser and one page for all diagrams of a run (loading the 3.5 MB mermaid
- * bundle costs 1-2 s; a small diagram then renders in ~100-200 ms). The page loads nothing: mermaid
- * comes from node_modules, evaluated in the page (read from disk, no request), and every request
- * is aborted by blockRequests; Chromium resolves no host name (launchBrowser).
+ * its diagrams. One browser and one page for all diagrams of a run (loading mermaid is the slow
+ * part; a small diagram then renders in ~100-200 ms). The page loads nothing from the network:
+ * mermaid's ES modules come from node_modules, answered in this process for a fake origin
+ * (serveMermaid), every other request is aborted by blockRequests, and Chromium resolves no host
+ * name (launchBrowser).
  *
  * `htmlLabels: false` gives labels as SVG <text>, not HTML in <foreignObject>, so the file also
  * reads in librsvg, Inkscape and office programs. Mermaid draws some failures instead of throwing
@@ -11,21 +12,24 @@
  * reported as errors, never returned as a picture.
  */
 import { readFileSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
+import { resolve, sep } from 'node:path';
 import type { Browser, Page } from 'puppeteer';
-import { blockRequests, launchBrowser } from './browser.js';
-import { MAX_TEXT_SIZE, mermaidConfig, mermaidScriptPath } from './diagram-script.js';
+import { blockRequests, type LocalResponse, launchBrowser } from './browser.js';
+import { MAX_TEXT_SIZE, mermaidConfig, mermaidModuleDir } from './diagram-script.js';
 
 export {
   DIAGRAM_FONT,
   MAX_EDGES,
   MAX_TEXT_SIZE,
   mermaidConfig,
+  mermaidModuleDir,
   mermaidScriptPath,
 } from './diagram-script.js';
 
 export interface RenderedDiagram {
   svg?: string;
-  /** The drawn SVG as a PNG (with `png: true`), screenshot by the same page. */
+  /** The drawn SVG as a PNG (with `png: true`), drawn by the same page (screenshotSvg). */
   png?: Buffer;
   error?: string;
   /** Time spent in mermaid.render for this diagram. */
@@ -37,6 +41,8 @@ export interface RenderOptions {
   browser?: Browser;
   /** A page already made by prepareDiagramPage (mermaid loaded while the report was being built); it is closed after. */
   page?: Promise<PreparedPage>;
+  /** Several such pages, drawing side by side (see diagramPageCount); all are closed after. */
+  pages?: Promise<PreparedPage>[];
   /** Else the browser to launch (and close) for these diagrams. */
   browserPath?: string;
   /** Prefix of the SVG element ids; diagrams inlined in one HTML page need distinct ids. */
@@ -179,71 +185,178 @@ export interface PreparedPage {
 }
 
 /**
- * A blank page with mermaid loaded and initialised: the slow part of drawing (parsing the 3.5 MB
- * bundle, 1-2 s), which the CLI starts while it still reads and analyses the bundles.
+ * The diagram page's own origin. Nothing is fetched from it: blockRequests answers its requests
+ * in this process (`serveMermaid`), and `.invalid` can never resolve (RFC 2606), besides
+ * Chromium's rule that resolves no name at all. An origin is needed because ES modules cannot be
+ * imported by a page without one (about:blank, data: URLs).
  */
-let mermaidCode: string | undefined;
-function mermaidSource(): string {
-  mermaidCode ??= readFileSync(mermaidScriptPath(), 'utf8');
-  return mermaidCode;
+export const DIAGRAM_ORIGIN = 'https://mermaid.dockernet.invalid/';
+const DIAGRAM_PAGE = `${DIAGRAM_ORIGIN}diagram.html`;
+// The icon link keeps Chromium from asking the origin for /favicon.ico.
+const PAGE_HTML =
+  '<!DOCTYPE html><html><head><meta charset="utf-8"><link rel="icon" href="data:,"></head><body></body></html>';
+
+/**
+ * Answers the diagram page's requests from node_modules/mermaid/dist: the blank page, and any
+ * `.mjs` file of mermaid's ESM build (the entry imports its core chunks, and mermaid.render
+ * imports the flowchart's chunks when it first meets a flowchart). Anything else, or a path
+ * that leaves the folder, is not served (and so blocked).
+ */
+const moduleCache = new Map<string, Buffer>();
+export function serveMermaid(url: string): LocalResponse | undefined {
+  if (!url.startsWith(DIAGRAM_ORIGIN)) return undefined;
+  if (url === DIAGRAM_PAGE) return { contentType: 'text/html; charset=utf-8', body: PAGE_HTML };
+  const dir = mermaidModuleDir();
+  let rel: string;
+  try {
+    rel = decodeURIComponent(new URL(url).pathname.slice(1));
+  } catch {
+    return undefined; // a malformed %-escape: not one of mermaid's files
+  }
+  const file = resolve(dir, rel);
+  if (!file.startsWith(`${dir}${sep}`) || !file.endsWith('.mjs')) return undefined;
+  let body = moduleCache.get(file);
+  if (!body) {
+    try {
+      body = readFileSync(file);
+    } catch {
+      return undefined;
+    }
+    moduleCache.set(file, body);
+  }
+  return { contentType: 'text/javascript; charset=utf-8', body };
 }
 
+/**
+ * A small flowchart with the constructs stepDiagram writes (subgraph, label lines, edge labels,
+ * dotted and thick links, classDef/class): drawn once while the page is prepared, so that the
+ * flowchart's chunks are loaded and compiled before the report's figures are waited for. Its SVG
+ * is discarded; a figure's bytes depend only on its source, id and seed (checked by tests).
+ */
+const WARM_UP = `flowchart LR
+  a{{"LAN<br/>gateway"}}
+  subgraph g["host"]
+    b["eth0<br/>10.0.0.2/24"]
+    c[["docker0 (bridge)"]]
+  end
+  b -.-|"routed"| c
+  a ---|"default route"| b
+  b ==> c
+  b ~~~ c
+  classDef x fill:#fafafa,stroke:#616161,stroke-width:1px,color:#212121
+  class g x
+  class c x`;
+
+/**
+ * A page with mermaid loaded, initialised and warmed up: the slow part of drawing, which the CLI
+ * starts while it still reads and analyses the bundles. Mermaid comes as ES modules from
+ * node_modules (see serveMermaid): measured here, importing them took ~0.4 s where evaluating the
+ * 3.5 MB IIFE bundle took ~1.6-1.9 s, because the page parses only the core and the flowchart's
+ * chunks (~0.9 MB in 27 files), not the other 25 diagram types, katex and cytoscape.
+ */
 export async function prepareDiagramPage(browser: Browser, seed?: string): Promise<PreparedPage> {
   const page = await browser.newPage();
-  const attempted = await blockRequests(page);
-  await page.setContent('<!DOCTYPE html><html><head><meta charset="utf-8"></head><body></body></html>');
-  // Evaluated rather than added as a <script> element: measured here, the 3.5 MB bundle loads in
-  // ~1.2 s this way and ~1.7 s through addScriptTag (a text node of that size in the DOM first).
-  // `void 0` keeps the completion value out of the reply.
-  await page.evaluate(`${mermaidSource()}\n;void 0;`);
-  await page.evaluate((config) => {
-    (window as unknown as MermaidWindow).mermaid.initialize(config);
-  }, mermaidConfig(seed));
+  const attempted = await blockRequests(page, [], serveMermaid);
+  await page.goto(DIAGRAM_PAGE, { waitUntil: 'load' });
+  // A string, not a function: a bundler or test runner would rewrite `import()` in a function's
+  // source, which puppeteer sends to the page as text.
+  await page.evaluate(
+    `import(${JSON.stringify(`${DIAGRAM_ORIGIN}mermaid.esm.min.mjs`)}).then((m) => { window.mermaid = m.default; })`,
+  );
+  await page.evaluate(
+    async (config, warmUp) => {
+      const { mermaid } = window as unknown as MermaidWindow;
+      mermaid.initialize(config);
+      await mermaid.render('dockernet-warm-up', warmUp);
+      document.getElementById('ddockernet-warm-up')?.remove();
+    },
+    mermaidConfig(seed),
+    WARM_UP,
+  );
   return { page, attempted };
 }
 
+/**
+ * How many pages draw the figures of a run side by side: Chromium gives each page its own
+ * renderer process, so two pages use two cores for mermaid's layout and the PNG screenshots.
+ * A second page pays for loading mermaid again, which only pays off on a core that is idle:
+ * on a machine already busy (load average within 1.5 of its cores) one page is used. The
+ * figures are the same bytes either way (each depends only on its source, id and seed).
+ */
+export function diagramPageCount(figures: number): number {
+  const idleCores = availableParallelism() - loadavg()[0]!;
+  return figures >= 2 && availableParallelism() >= 2 && idleCores >= 1.5 ? 2 : 1;
+}
+
 export async function renderDiagrams(sources: string[], opts: RenderOptions): Promise<RenderedDiagram[]> {
+  const given = opts.pages ?? (opts.page ? [opts.page] : undefined);
   if (sources.length === 0) {
-    if (opts.page && !opts.keepPage) await (await opts.page).page.close().catch(() => undefined);
+    if (!opts.keepPage)
+      for (const p of given ?? [])
+        await (await p.catch(() => undefined))?.page.close().catch(() => undefined);
     return [];
   }
   if (!opts.browser && !opts.browserPath) throw new Error('renderDiagrams needs a browser or a browserPath');
   const browser = opts.browser ?? (await launchBrowser(opts.browserPath!));
+  const pending = given ?? [prepareDiagramPage(browser, opts.seed)];
   try {
-    const prepared = await (opts.page ?? prepareDiagramPage(browser, opts.seed));
-    const { page, attempted } = prepared;
-    let keep = false;
-    try {
-      const prefix = safeIdPrefix(opts.idPrefix ?? 'dockernet-diagram');
-      const out: RenderedDiagram[] = [];
-      let broken: string | undefined;
-      for (const [i, source] of sources.entries()) {
-        if (broken) {
-          out.push({ error: `not rendered: ${broken}`, ms: 0 });
-          continue;
-        }
-        const { broken: fatal, ...r } = await renderOne(
-          page,
-          `${prefix}-${i + 1}`,
-          source,
-          opts.timeoutMs ?? 60_000,
-        );
-        if (fatal) broken = `diagram ${i + 1} broke the page (${r.error})`;
-        if (r.svg && opts.png) {
-          try {
-            r.png = await screenshotSvg(page, svgFile(r.svg));
-          } catch (e) {
-            r.error = `the PNG could not be made: ${e instanceof Error ? e.message : String(e)}`;
+    const prefix = safeIdPrefix(opts.idPrefix ?? 'dockernet-diagram');
+    const out: RenderedDiagram[] = new Array(sources.length);
+    // Biggest sources first, each to the next free page: the pages finish about together.
+    const queue = [...sources.keys()].sort((x, y) => sources[y]!.length - sources[x]!.length);
+    const attempted: string[] = [];
+    let loaded = 0;
+    let lastError: unknown;
+    // One worker per page; a page that breaks (timeout, crash) stops taking figures, and the
+    // figures no page could draw get an error naming why.
+    let broken: string | undefined;
+    const worker = async (ready: Promise<PreparedPage>) => {
+      let prepared: PreparedPage;
+      try {
+        prepared = await ready;
+        loaded++;
+      } catch (e) {
+        lastError = e;
+        return;
+      }
+      const { page } = prepared;
+      // `dockernet fleet` keeps a page that still works for the next host (keepPage).
+      let pageBroken = false;
+      const seen = prepared.attempted.length;
+      try {
+        for (let i = queue.shift(); i !== undefined; i = queue.shift()) {
+          const { broken: fatal, ...r } = await renderOne(
+            page,
+            `${prefix}-${i + 1}`,
+            sources[i]!,
+            opts.timeoutMs ?? 60_000,
+          );
+          if (r.svg && opts.png) {
+            try {
+              r.png = await screenshotSvg(page, svgFile(r.svg));
+            } catch (e) {
+              r.error = `the PNG could not be made: ${e instanceof Error ? e.message : String(e)}`;
+            }
+          }
+          out[i] = r;
+          if (fatal) {
+            pageBroken = true;
+            broken ??= `diagram ${i + 1} broke the page (${r.error})`;
+            return;
           }
         }
-        out.push(r);
+      } finally {
+        // Only this run's attempts: a kept page carries those of earlier runs.
+        attempted.push(...prepared.attempted.slice(seen));
+        if (!opts.keepPage || pageBroken) await page.close().catch(() => undefined);
       }
-      opts.onBlocked?.([...attempted]);
-      if (opts.keepPage && !broken) keep = true;
-      return out;
-    } finally {
-      if (!keep) await page.close().catch(() => undefined);
-    }
+    };
+    await Promise.all(pending.map(worker));
+    // Only a browser that cannot load mermaid at all throws (as before: the run says why).
+    if (loaded === 0) throw lastError;
+    for (const i of sources.keys()) out[i] ??= { error: `not rendered: ${broken ?? 'no page left'}`, ms: 0 };
+    opts.onBlocked?.(attempted);
+    return out;
   } finally {
     if (!opts.browser) await browser.close().catch(() => undefined);
   }
@@ -251,29 +364,36 @@ export async function renderDiagrams(sources: string[], opts: RenderOptions): Pr
 
 /**
  * A standalone SVG file -> PNG, by the page that drew it: the file is parsed as XML (as any SVG
- * viewer would read it, so a file that is not well-formed fails here), shown at its own size on
- * white, and its element screenshot. Removed again after, so the page stays blank for the next.
+ * viewer would read it, so a file that is not well-formed fails here), then drawn as an image
+ * (a data: URI, which runs no script and loads nothing) at its own size on white into a canvas,
+ * encoded by the canvas. Measured here: ~25 ms a figure, where an element screenshot took
+ * ~150 ms (a frame captured and sent per figure).
  */
 async function screenshotSvg(page: Page, file: string): Promise<Buffer> {
-  const handle = await page.evaluateHandle((markup) => {
-    const doc = new DOMParser().parseFromString(markup, 'image/svg+xml');
-    const error = doc.getElementsByTagName('parsererror')[0];
-    if (error) throw new Error(`the SVG file is not well-formed XML: ${error.textContent?.slice(0, 200)}`);
-    const host = document.createElement('div');
-    host.id = 'dockernet-png';
-    host.style.cssText = 'position:absolute;left:0;top:0;background:#ffffff;line-height:0';
-    host.appendChild(document.importNode(doc.documentElement, true));
-    document.body.appendChild(host);
-    return host;
-  }, file);
-  try {
-    const el = handle.asElement();
-    if (!el) throw new Error('no element to screenshot');
-    return Buffer.from(await el.screenshot({ type: 'png' }));
-  } finally {
-    await page.evaluate(() => document.getElementById('dockernet-png')?.remove());
-    await handle.dispose();
-  }
+  const png = await page.evaluate(
+    async (markup, uri) => {
+      const doc = new DOMParser().parseFromString(markup, 'image/svg+xml');
+      const error = doc.getElementsByTagName('parsererror')[0];
+      if (error) throw new Error(`the SVG file is not well-formed XML: ${error.textContent?.slice(0, 200)}`);
+      const img = new Image();
+      img.src = uri;
+      await img.decode();
+      const canvas = document.createElement('canvas');
+      canvas.width = img.naturalWidth;
+      canvas.height = img.naturalHeight;
+      const ctx = canvas.getContext('2d');
+      if (!ctx || canvas.width === 0 || canvas.height === 0) throw new Error('the SVG has no size to draw');
+      ctx.fillStyle = '#ffffff';
+      ctx.fillRect(0, 0, canvas.width, canvas.height);
+      ctx.drawImage(img, 0, 0);
+      return canvas.toDataURL('image/png');
+    },
+    file,
+    svgDataUri(file),
+  );
+  const prefix = 'data:image/png;base64,';
+  if (!png.startsWith(prefix)) throw new Error('the canvas gave no PNG');
+  return Buffer.from(png.slice(prefix.length), 'base64');
 }
 
 /** A standalone .svg file: XML declaration, a fixed size from the viewBox instead of width="100%". */

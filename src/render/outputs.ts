@@ -4,18 +4,17 @@
  * the diagrams and the PDF; puppeteer is only loaded when a browser is used, so HTML without a
  * browser stays fast.
  */
-
-import type { Browser } from 'puppeteer';
 import { type Lang, translator } from '../i18n/index.js';
 import type { Report } from '../report/types.js';
-import type { PreparedPage } from './diagrams.js';
+import { type BrowserStart, startBrowser } from './browser-start.js';
+import type { Format } from './formats.js';
 import { type HtmlOptions, isCompact, renderHtml, type StepDiagrams } from './html.js';
 import { stepDiagram } from './mermaid/index.js';
 import type { AppendixMode } from './view.js';
 import type { Audience } from './view-analyses.js';
 
-export const FORMATS = ['html', 'json', 'md', 'pdf'] as const;
-export type Format = (typeof FORMATS)[number];
+export { abandonBrowser, type BrowserStart, startBrowser } from './browser-start.js';
+export { FORMATS, type Format } from './formats.js';
 
 export interface OutputOptions {
   formats: Format[];
@@ -43,62 +42,6 @@ export interface OutputResult {
   notes: string[];
   /** Where the browser came from, when one was used. */
   browser?: string;
-}
-
-/**
- * The browser of a run, started as early as possible: launching Chromium and loading mermaid
- * into a page take one to two seconds that nothing else needs, so the CLI starts them before it
- * reads the bundles and the work overlaps (issue #13). `ready` is undefined without a browser.
- */
-export interface BrowserStart {
-  path?: string;
-  notes: string[];
-  ready?: Promise<BrowserSession>;
-  /**
-   * Many reports are rendered with this browser and its diagram page (`dockernet fleet`):
-   * renderOutputs leaves both open and the caller closes them (abandonBrowser).
-   */
-  shared?: boolean;
-}
-
-export interface BrowserSession {
-  browser: Browser;
-  /** The diagram page (mermaid loaded); a shared run replaces it when a diagram broke it. */
-  page: Promise<PreparedPage>;
-}
-
-export async function startBrowser(
-  opts: Pick<OutputOptions, 'browser' | 'formats'> & { shared?: boolean; lang?: Lang },
-): Promise<BrowserStart> {
-  const t = translator(opts.lang);
-  const notes: string[] = [];
-  const wantsBrowser =
-    opts.browser !== false && (opts.formats.includes('html') || opts.formats.includes('pdf'));
-  const shared = opts.shared ? { shared: true } : {};
-  if (!wantsBrowser) return { notes, ...shared };
-  const { findBrowser } = await import('./browser-find.js');
-  const found = findBrowser(opts.browser || undefined);
-  if (!found) {
-    notes.push(opts.browser ? t('out.no-such-browser', { path: opts.browser }) : t('out.no-browser'));
-    return { notes, ...shared };
-  }
-  // Only now load puppeteer: the no-browser path never pays for it.
-  const ready = (async () => {
-    const browser = await (await import('./browser.js')).launchBrowser(found.path);
-    const { prepareDiagramPage } = await import('./diagrams.js');
-    const page = prepareDiagramPage(browser);
-    // Not awaited here: a failure surfaces when the diagrams are drawn (and the page is closed then).
-    page.catch(() => undefined);
-    return { browser, page };
-  })();
-  ready.catch(() => undefined);
-  return { path: found.path, notes, ready, ...shared };
-}
-
-/** Close a started browser that will not be used (the run failed before rendering). */
-export async function abandonBrowser(started: BrowserStart | undefined): Promise<void> {
-  const b = await started?.ready?.catch(() => undefined);
-  await b?.browser.close().catch(() => undefined);
 }
 
 export async function renderOutputs(
@@ -131,7 +74,7 @@ export async function renderOutputs(
   }
 
   let diagrams: StepDiagrams | undefined;
-  const start = started ?? (await startBrowser(opts));
+  const start = started ?? (await startBrowser({ ...opts, figures: report.steps.length }));
   const notes: string[] = [...start.notes];
   const browserPath = start.path;
   const session = await start.ready;
@@ -142,7 +85,7 @@ export async function renderOutputs(
       const { renderDiagrams } = await import('./diagrams.js');
       const rendered = await renderDiagrams(sources, {
         browser: session.browser,
-        page: session.page,
+        pages: session.pages,
         idPrefix: 'topology',
         png: true,
         ...(start.shared ? { keepPage: true } : {}),

@@ -17,9 +17,11 @@ import type { Evidence } from '../model/types.js';
 import type { ReportStep } from '../report/types.js';
 import { type EvidenceLink, fileAnchor, lineAnchor } from './view-anchors.js';
 
-export type Audience = 'review' | 'handout' | 'answers';
+export type { Audience } from './formats.js';
 
-export const AUDIENCES: readonly Audience[] = ['review', 'handout', 'answers'];
+import type { Audience } from './formats.js';
+
+export { AUDIENCES } from './formats.js';
 
 export interface TextPart {
   text: string;

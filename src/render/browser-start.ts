@@ -1,0 +1,82 @@
+/**
+ * Starting the run's browser early, in a module that loads nothing heavy (no puppeteer, no
+ * templates): the CLI calls it before it imports the pipeline and the renderers.
+ */
+import type { Browser } from 'puppeteer';
+import { type Lang, translator } from '../i18n/index.js';
+import type { PreparedPage } from './diagrams.js';
+import type { Format } from './formats.js';
+
+/**
+ * The browser of a run, started as early as possible: launching Chromium and loading mermaid
+ * into a page take one to two seconds that nothing else needs, so the CLI starts them before it
+ * reads the bundles and the work overlaps (issue #13). `ready` is undefined without a browser.
+ */
+export interface BrowserStart {
+  path?: string;
+  notes: string[];
+  ready?: Promise<BrowserSession>;
+  /**
+   * Many reports are rendered with this browser and its diagram pages (`dockernet fleet`):
+   * renderOutputs leaves them open and the caller closes them (abandonBrowser).
+   */
+  shared?: boolean;
+}
+
+export interface BrowserSession {
+  browser: Browser;
+  /** The diagram pages (mermaid loaded); a shared run replaces one a diagram broke. */
+  pages: Promise<PreparedPage>[];
+}
+
+export async function startBrowser(opts: {
+  browser?: string | false;
+  formats: readonly Format[];
+  /** How many figures the run will draw (one per step): decides how many pages to prepare. */
+  figures?: number;
+  /** See BrowserStart.shared (one page: hosts are drawn one after the other). */
+  shared?: boolean;
+  lang?: Lang;
+}): Promise<BrowserStart> {
+  const t = translator(opts.lang);
+  const notes: string[] = [];
+  const wantsBrowser =
+    opts.browser !== false && (opts.formats.includes('html') || opts.formats.includes('pdf'));
+  const shared = opts.shared ? { shared: true } : {};
+  if (!wantsBrowser) return { notes, ...shared };
+  const { findBrowser } = await import('./browser-find.js');
+  const found = findBrowser(opts.browser || undefined);
+  if (!found) {
+    notes.push(opts.browser ? t('out.no-such-browser', { path: opts.browser }) : t('out.no-browser'));
+    return { notes, ...shared };
+  }
+  // Chromium is spawned now, before puppeteer is even loaded (browser.ts): the no-browser path
+  // never pays for either.
+  const { connectChromium, spawnChromium } = await import('./browser.js');
+  const chromium = spawnChromium(found.path);
+  const ready = (async () => {
+    const browser = await connectChromium(chromium);
+    const { diagramPageCount, prepareDiagramPage } = await import('./diagrams.js');
+    const pages = Array.from({ length: opts.shared ? 1 : diagramPageCount(opts.figures ?? 1) }, () =>
+      prepareDiagramPage(browser),
+    );
+    // Not awaited here: a failure surfaces when the diagrams are drawn (and the pages are closed then).
+    for (const p of pages) p.catch(() => undefined);
+    return { browser, pages };
+  })();
+  ready.catch(() => undefined);
+  return { path: found.path, notes, ready, ...shared };
+}
+
+/** Close a started browser that will not be used (the run failed before rendering). */
+export async function abandonBrowser(started: BrowserStart | undefined): Promise<void> {
+  const b = await started?.ready?.catch(() => undefined);
+  // The diagram pages first: closing the browser under a page still loading left puppeteer's
+  // 30 s navigation timer running, and the process waited for it before exiting (measured: a
+  // missing input exited after 35 s instead of 1 s).
+  for (const p of b?.pages ?? []) {
+    const prepared = await p.catch(() => undefined);
+    await prepared?.page.close().catch(() => undefined);
+  }
+  await b?.browser.close().catch(() => undefined);
+}

@@ -1,0 +1,80 @@
+/**
+ * The browser start-up of src/render/browser.ts: Chromium spawned by us with puppeteer's own
+ * launch arguments, driven by puppeteer-core's single-file build over a pipe, and nothing left
+ * behind (process, profile folder) after close() or after Chromium dies.
+ */
+import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import puppeteer from 'puppeteer';
+import { describe, expect, it } from 'vitest';
+import {
+  CHROMIUM_ARGS,
+  chromiumArgs,
+  connectChromium,
+  PUPPETEER_DEFAULT_ARGS,
+  puppeteerBuild,
+  spawnChromium,
+} from '../src/render/browser.js';
+import { missing, testBrowserPath } from './support/env.js';
+
+const browserPath = testBrowserPath();
+const skip = missing({ chromium: browserPath !== undefined });
+
+describe('Chromium arguments', () => {
+  it("are puppeteer's launch arguments (a puppeteer upgrade that changes them fails here)", () => {
+    const theirs = puppeteer.defaultArgs({ headless: true }).filter((a) => a !== 'about:blank');
+    expect([...PUPPETEER_DEFAULT_ARGS]).toEqual(theirs);
+  });
+
+  it('always carry the resolver rule, a pipe and a private profile', () => {
+    const args = chromiumArgs('/tmp/x');
+    expect(args).toContain('--host-resolver-rules=MAP * ~NOTFOUND');
+    expect(args).toContain('--remote-debugging-pipe');
+    expect(args).toContain('--user-data-dir=/tmp/x');
+    for (const a of CHROMIUM_ARGS) expect(args).toContain(a);
+    expect(new Set(args).size).toBe(args.length);
+  });
+});
+
+describe('puppeteer', () => {
+  it("is puppeteer-core's single-file build, with the two Node parts put back", async () => {
+    expect(await puppeteerBuild()).toBe('single-file');
+  });
+});
+
+describe.skipIf(skip)('spawnChromium + connectChromium', () => {
+  it('drives Chromium, and close() ends the process and removes its profile', async () => {
+    const chromium = spawnChromium(browserPath!);
+    expect(existsSync(chromium.profileDir)).toBe(true);
+    const browser = await connectChromium(chromium);
+    const page = await browser.newPage();
+    expect(await page.evaluate(() => navigator.userAgent)).toMatch(/HeadlessChrome/);
+    expect(await page.evaluate(() => [window.innerWidth, window.innerHeight])).toEqual([800, 600]);
+    // setContent (document.write, stubbed in the web build) and a script read from a file (node:fs).
+    await page.setContent('<!DOCTYPE html><title>t</title><p id="p">hello</p>');
+    const script = join(chromium.profileDir, 'x.js');
+    writeFileSync(script, 'document.getElementById("p").textContent = "from a file";');
+    await page.addScriptTag({ path: script });
+    expect(await page.$eval('#p', (p) => p.textContent)).toBe('from a file');
+    const png = await page.screenshot({ type: 'png' });
+    expect(Buffer.from(png).subarray(1, 4).toString()).toBe('PNG');
+    await browser.close();
+    expect(chromium.proc.exitCode ?? chromium.proc.signalCode).not.toBeNull();
+    expect(existsSync(chromium.profileDir)).toBe(false);
+  });
+
+  it('a Chromium that dies leaves no profile, and close() still returns', async () => {
+    const chromium = spawnChromium(browserPath!);
+    const browser = await connectChromium(chromium);
+    chromium.proc.kill('SIGKILL');
+    await chromium.exited;
+    await browser.close();
+    expect(existsSync(chromium.profileDir)).toBe(false);
+  });
+
+  it('a browser that cannot start is an error, not a hang', async () => {
+    const chromium = spawnChromium('/nonexistent/chromium');
+    await expect(connectChromium(chromium)).rejects.toThrow();
+    expect(existsSync(chromium.profileDir)).toBe(false);
+  });
+});

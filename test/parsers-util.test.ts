@@ -1,0 +1,91 @@
+/**
+ * The hand-written scanners of src/parsers/util.ts against the regexes they replace (they run
+ * per word of 20,000-row outputs): same words, same offsets, same numbers, on generated lines
+ * mixing ASCII and Unicode whitespace, digits, dots and other characters.
+ */
+import { describe, expect, it } from 'vitest';
+import { decimal, tokenize, wordBounds } from '../src/parsers/util.js';
+
+// Deterministic pseudo-random lines (xorshift), so a failure can be replayed.
+function* lines(count: number): Generator<string> {
+  let x = 0x9e3779b9;
+  const next = () => {
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    return (x >>> 0) / 2 ** 32;
+  };
+  const alphabet = [
+    ' ',
+    ' ',
+    '\t',
+    '\v',
+    '\f',
+    '\r',
+    '\u00a0',
+    '\u2028',
+    '\u3000',
+    '\ufeff',
+    '\u200b',
+    'a',
+    'Z',
+    '0',
+    '7',
+    '.',
+    ':',
+    '[',
+    '/',
+    '-',
+    'é',
+    '😀',
+  ];
+  for (let i = 0; i < count; i++) {
+    let s = '';
+    const len = Math.floor(next() * 40);
+    for (let j = 0; j < len; j++) s += alphabet[Math.floor(next() * alphabet.length)];
+    yield s;
+  }
+}
+
+describe('parser scanners', () => {
+  it('tokenize and wordBounds find the words of /\\S+/g with their offsets', () => {
+    const bounds = new Int32Array(200);
+    for (const line of lines(5000)) {
+      const expected = [...line.matchAll(/\S+/g)].map((m) => ({
+        text: m[0],
+        start: m.index,
+        end: m.index + m[0].length,
+      }));
+      expect(tokenize(line), JSON.stringify(line)).toEqual(expected);
+      const n = wordBounds(line, 3, bounds);
+      expect(n).toBe(Math.min(3, expected.length));
+      for (let k = 0; k < n; k++)
+        expect(line.slice(bounds[2 * k], bounds[2 * k + 1])).toBe(expected[k]!.text);
+    }
+  });
+
+  it('decimal reads exactly what /^\\d+(\\.\\d+)?$/ accepts', () => {
+    const cases = [
+      '0',
+      '42',
+      '007',
+      '1.5',
+      '1.',
+      '.5',
+      '1.2.3',
+      '',
+      ' 1',
+      '1 ',
+      '-1',
+      '1e3',
+      '٣',
+      '12a',
+      '0.0',
+    ];
+    for (const line of lines(3000)) cases.push(line.replace(/\s/g, ''));
+    for (const s of cases) {
+      const expected = /^\d+(\.\d+)?$/.test(s) ? Number(s) : undefined;
+      expect(decimal(s), JSON.stringify(s)).toBe(expected);
+    }
+  });
+});
