@@ -4,7 +4,7 @@
  * the diagrams and the PDF; puppeteer is only loaded when a browser is used, so HTML without a
  * browser stays fast.
  */
-import { type Lang, translator } from '../i18n/index.js';
+import { translator } from '../i18n/index.js';
 import type { Report } from '../report/types.js';
 import { type BrowserStart, startBrowser } from './browser-start.js';
 import type { Format } from './formats.js';
