@@ -145,7 +145,11 @@ async function renderOne(page: Page, id: string, source: string, timeoutMs: numb
     clearTimeout(timer);
   }
   const ms = elapsed();
-  if (result === 'timeout') return { error: `not rendered within ${timeoutMs} ms`, ms, broken: true };
+  // A render that finished after the budget counts as a timeout too: on a loaded machine the
+  // event loop can take the page's answer before the (already due) timer, and the outcome of a
+  // timeout must not depend on that race.
+  if (result === 'timeout' || ms > timeoutMs)
+    return { error: `not rendered within ${timeoutMs} ms`, ms, broken: true };
   if (result.error !== undefined) return { error: result.error.split('\n').slice(0, 6).join('\n'), ms };
   const svg = result.svg ?? '';
   const picture = errorPictureOf(svg);
