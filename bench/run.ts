@@ -798,7 +798,7 @@ async function fleetBench(sampler: RssSampler): Promise<void> {
     const x = runs[n]!;
     row(
       `CLI: ${n} hosts`,
-      `${childText(x)} (Chromium's largest process ${Math.round(x.chromiumMb)} MB); ${(x.wallMs / n / 1000).toFixed(2)} s and ${(x.cpuMs / n / 1000).toFixed(2)} s CPU per host; ${x.launches} browser launch(es); ${hosts.length} rows, ${x.failed} failed`,
+      `${childText(x)} (Chromium's largest process ${x.chromiumMb > 0 ? `${Math.round(x.chromiumMb)} MB` : 'not measured: Chromium is killed with its process group, so its /usr/bin/time writes nothing'}); ${(x.wallMs / n / 1000).toFixed(2)} s and ${(x.cpuMs / n / 1000).toFixed(2)} s CPU per host; ${x.launches} browser launch(es); ${hosts.length} rows, ${x.failed} failed`,
     );
   }
   const r100 = runs[100]!;
