@@ -97,7 +97,10 @@ async function reportCommand(inputs: string[], opts: ReportOpts): Promise<void> 
   });
   // Loaded only now: the browser (started above) launches while these modules load.
   const { readBundles, reportFromBundles, withCluster } = await import('./pipeline.js');
-  const { expandClusterInputs } = await import('./cluster/bundles.js');
+  // --cluster: the inputs may be folders of node bundles; each node is a step, then joined.
+  const bundlePaths = opts.cluster
+    ? (await import('./cluster/bundles.js')).expandClusterInputs(inputs)
+    : inputs;
   let report: ReturnType<typeof reportFromBundles>;
   let bundles: Bundle[];
   const redactor = opts.redact ? new (await import('./redact/redactor.js')).Redactor() : undefined;
@@ -108,8 +111,7 @@ async function reportCommand(inputs: string[], opts: ReportOpts): Promise<void> 
       ...(opts.title ? { title: opts.title } : {}),
       ...(redactor ? { redactor } : {}),
     };
-    // --cluster: the inputs may be folders of node bundles; each node is a step, then joined.
-    bundles = await readBundles(opts.cluster ? expandClusterInputs(inputs) : inputs, buildOpts);
+    bundles = await readBundles(bundlePaths, buildOpts);
     report = reportFromBundles(bundles, buildOpts);
     if (opts.cluster) report = withCluster(report, buildOpts);
   } catch (e) {
@@ -176,13 +178,7 @@ async function reportCommand(inputs: string[], opts: ReportOpts): Promise<void> 
           ...(await redactedBundleEntries(report, bundles)),
           { name: 'REDACTION.txt', data: redactionText(report.redaction) },
         ];
-      } else
-        entries = await archiveEntries(
-          report,
-          formats,
-          [],
-          opts.cluster ? expandClusterInputs(inputs) : inputs,
-        );
+      } else entries = await archiveEntries(report, formats, [], bundlePaths);
       await writeZip(path, entries);
     } catch (e) {
       throw new ExitError(t('cli.cannot-write-zip', { path, error: (e as Error).message }), EXIT.output);
@@ -253,8 +249,8 @@ interface FleetOpts {
  */
 async function fleetCommand(args: string[], opts: FleetOpts): Promise<void> {
   const formats = parseFormats(opts.format);
-  const { expandFleetInputs } = await import('./fleet/inputs.js');
-  const inputs = expandFleetInputs(args);
+  const { expandBundleInputs } = await import('./bundle/inputs.js');
+  const inputs = expandBundleInputs(args);
   if (inputs.length === 0) throw new ExitError(`no bundle found in ${args.join(', ')}`, EXIT.input);
   const { FleetWriteError, runFleet } = await import('./fleet/run.js');
   const interactive = process.stderr.isTTY === true && !opts.quiet;

@@ -26,7 +26,7 @@ import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Severity } from '../src/analyses/types.js';
-import { expandFleetInputs } from '../src/fleet/inputs.js';
+import { expandBundleInputs } from '../src/bundle/inputs.js';
 import type { FleetIndex, FleetRow } from '../src/fleet/row.js';
 import { type FleetResult, runFleet } from '../src/fleet/run.js';
 import { SlugAllocator, slugOf } from '../src/fleet/slug.js';
@@ -95,7 +95,7 @@ describe('fleet inputs and slugs', () => {
     writeFileSync(join(f, 'notes.txt'), '');
     symlinkSync(join(samples, 'engine-step2.tar.gz'), join(f, 'link.tar.gz'));
     symlinkSync(samples, join(f, 'linked-dir'));
-    expect(expandFleetInputs([f, join(samples, 'slides-step1'), join(dir, 'absent.tar.gz')])).toEqual([
+    expect(expandBundleInputs([f, join(samples, 'slides-step1'), join(dir, 'absent.tar.gz')])).toEqual([
       join(f, 'b.tgz'),
       join(f, 'site-a', 'db1.tar.gz'),
       join(f, 'site-a', 'web1'),
@@ -130,7 +130,7 @@ let running: Promise<FleetResult> | undefined;
 /** The fleet run every test below reads (run once, with the counting browser when there is one). */
 function fleetRun(): Promise<FleetResult> {
   running ??= (async () => {
-    inputs = expandFleetInputs([makeFleetFolder()]);
+    inputs = expandBundleInputs([makeFleetFolder()]);
     if (noChromium)
       return runFleet(inputs, out, { formats: ['html', 'json', 'md'], audience: 'review', browser: false });
     // Every launch of the browser leaves a line: the fleet must launch it once for all hosts.

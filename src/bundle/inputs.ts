@@ -1,5 +1,6 @@
 /**
- * What `dockernet fleet` was given -> the list of bundles, one per host. An argument is a bundle
+ * Arguments -> bundles, for `dockernet fleet` (one per host) and `report --cluster` (one per node,
+ * src/cluster/bundles.ts). An argument is a bundle
  * (a .tar.gz, or a folder holding manifest.json or the layout's folders) or a folder of bundles:
  * its .tar.gz/.tgz files and bundle folders, recursively (the playbook fetches into folders by
  * host), sorted by path so that a run is reproducible. Symlinks in a folder of bundles are not
@@ -18,7 +19,7 @@ export function isBundleDir(dir: string): boolean {
   return LAYOUT.some((n) => existsSync(join(dir, n)));
 }
 
-export function expandFleetInputs(args: string[]): string[] {
+export function expandBundleInputs(args: string[]): string[] {
   const out: string[] = [];
   for (const arg of args) {
     if (!existsSync(arg) || !statSync(arg).isDirectory() || isBundleDir(arg)) out.push(arg);
