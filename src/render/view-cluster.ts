@@ -12,8 +12,11 @@ import { type EvidenceLink, fileAnchor, lineAnchor } from './view-anchors.js';
 
 const SEVERITIES = ['high', 'medium', 'low', 'info'] as const;
 
-/** The cluster figure as the diagram partial shows it (the same shape as view.ts's DiagramView, which imports this module). */
-export interface ClusterDiagramView {
+/**
+ * A figure as the diagram partial shows it: the cluster's, and (with `big`) each step's in view.ts,
+ * which imports this module and so extends this type rather than the other way round.
+ */
+export interface FigureView {
   anchor: string;
   source: string;
   alt: string;
@@ -145,6 +148,6 @@ export function clusterView(report: Report) {
       }),
     },
     /** Set by the HTML renderer when the figure exists. */
-    diagram: undefined as ClusterDiagramView | undefined,
+    diagram: undefined as FigureView | undefined,
   };
 }

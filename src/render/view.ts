@@ -11,7 +11,7 @@ import { KIND_PSEUDONYM, kindCount } from '../redact/summary-text.js';
 import type { Report, ReportStep } from '../report/types.js';
 import { type AnalysesView, type Audience, analysesView, markRepeats } from './view-analyses.js';
 import { type EvidenceLink, fileAnchor, lineAnchor } from './view-anchors.js';
-import { clusterView } from './view-cluster.js';
+import { clusterView, type FigureView } from './view-cluster.js';
 import { type AppendixMode, linesHtml, shownCount, wideLines } from './view-lines.js';
 import { reachView } from './view-reach.js';
 import { sheetFiles } from './view-sheet.js';
@@ -410,14 +410,7 @@ function filesView(t: Translator, step: ReportStep, mode: AppendixMode = 'full',
   });
 }
 
-export interface DiagramView {
-  anchor: string;
-  source: string;
-  alt: string;
-  caption: string;
-  img: string | undefined;
-  script: boolean;
-  error: string | undefined;
+export interface DiagramView extends FigureView {
   big: boolean;
 }
 
