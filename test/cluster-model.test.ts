@@ -31,7 +31,12 @@ import { clusterDiagram } from '../src/render/mermaid/cluster.js';
 import { displayedText, escapeLine } from '../src/render/mermaid/escape.js';
 import type { Report } from '../src/report/types.js';
 import { parseFlow } from './fixtures-mermaid/parse.js';
-import { type ClusterRelations, modelRelations, truthRelations } from './support/cluster-truth.js';
+import {
+  CLUSTER_RELATIONS,
+  type ClusterRelations,
+  modelRelations,
+  truthRelations,
+} from './support/cluster-truth.js';
 import { HOSTILE_MARKUP } from './support/hostile.js';
 
 const root = join(import.meta.dirname, '..');
@@ -52,17 +57,7 @@ describe('the cluster model against the engines, on the mixed 20.10/28.5 sample'
     want = truthRelations(TRUTH);
     got = modelRelations(report.cluster!.model);
   });
-  const relations: (keyof ClusterRelations)[] = [
-    'nodes',
-    'overlays',
-    'kernelVnis',
-    'tunnels',
-    'peers',
-    'containers',
-    'vips',
-    'tasks',
-  ];
-  for (const r of relations)
+  for (const r of CLUSTER_RELATIONS)
     it(`${r}: the same as the engines say`, () => {
       expect(want[r].length, `the truth has no ${r}`).toBeGreaterThan(0);
       expect(got[r]).toEqual(want[r]);

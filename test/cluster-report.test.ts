@@ -27,19 +27,14 @@ import {
   clusterSupport,
 } from './helpers/docker-cluster.js';
 import { sandboxRequired, skipLoudly } from './helpers/netns.js';
-import { type ClusterRelations, modelRelations, truthRelations } from './support/cluster-truth.js';
+import {
+  CLUSTER_RELATIONS,
+  type ClusterRelations,
+  modelRelations,
+  truthRelations,
+} from './support/cluster-truth.js';
 
 const ENGINES: ClusterEngine[] = ['20.10', '28.5', 'mixed'];
-const RELATIONS: (keyof ClusterRelations)[] = [
-  'nodes',
-  'overlays',
-  'kernelVnis',
-  'tunnels',
-  'peers',
-  'containers',
-  'vips',
-  'tasks',
-];
 
 for (const engine of ENGINES) {
   const label = `Docker ${clusterEngines(engine).join(' / ')}`;
@@ -86,7 +81,7 @@ for (const engine of ENGINES) {
       md = readFileSync(join(out, 'report.md'), 'utf8');
       want = truthRelations(run.truthDir);
       got = modelRelations(report.cluster!.model);
-      const counts = Object.fromEntries(RELATIONS.map((r) => [r, want[r].length]));
+      const counts = Object.fromEntries(CLUSTER_RELATIONS.map((r) => [r, want[r].length]));
       console.info(`cluster report ${label}: ${JSON.stringify(counts)}`);
       rmSync(out, { recursive: true, force: true });
     }, 300_000);
@@ -96,7 +91,7 @@ for (const engine of ENGINES) {
       expect(ok.length).toBeGreaterThan(0);
     });
 
-    for (const r of RELATIONS)
+    for (const r of CLUSTER_RELATIONS)
       it(`${r}: the report says what the engines say`, () => {
         expect(want[r].length, `the truth has no ${r}`).toBeGreaterThan(0);
         expect(got[r]).toEqual(want[r]);

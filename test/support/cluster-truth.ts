@@ -23,6 +23,18 @@ const jsonLines = (f: string): Json[] =>
 const bare = (ip: string) => ip.split('/')[0]!;
 const sorted = (xs: Iterable<string>) => [...new Set(xs)].sort();
 
+/** Every relation compared, in the order the tests report them. */
+export const CLUSTER_RELATIONS: (keyof ClusterRelations)[] = [
+  'nodes',
+  'overlays',
+  'kernelVnis',
+  'tunnels',
+  'peers',
+  'containers',
+  'vips',
+  'tasks',
+];
+
 export interface ClusterRelations {
   /** `hostname|role|managerStatus|status|availability|engine|address` */
   nodes: string[];
