@@ -244,21 +244,9 @@ cluster_cleanup() {
   for N in $NODES; do
     eval "_u=\${UNSHARE$N-}"
     [ -n "$_u" ] || continue
-    _n=0
-    while kill -0 "$_u" 2>/dev/null && [ $_n -lt 250 ]; do
-      sleep 0.1
-      _n=$((_n + 1))
-    done
-    if kill -0 "$_u" 2>/dev/null; then
-      log "node$N still running after 25 s: SIGKILL to its unshare (pid $_u)"
-      kill -KILL "$_u"
-    fi
-    wait "$_u" 2>/dev/null
-    # A node killed hard leaves its cgroup folders: the only thing made outside the sandbox.
-    _cg=$(cat "$OUT/nodes/node$N/cgroup" 2>/dev/null)
-    [ -n "$_cg" ] && find /sys/fs/cgroup -depth -type d -name "$_cg" 2>/dev/null | while read -r _d; do
-      find "$_d" -depth -type d -exec rmdir {} \; 2>/dev/null
-    done
+    wait_or_kill "$_u" 25 "node$N's unshare"
+    # A node killed hard leaves its cgroup folders.
+    remove_cgroups "$(cat "$OUT/nodes/node$N/cgroup" 2>/dev/null)"
   done
   log "done (exit $_rc)"
   exit "$_rc"
@@ -274,15 +262,19 @@ for N in $NODES; do
     sh "$SELF" --node "$N" "$_e" "$OUT/nodes/node$N" "$OUT" 2>"$OUT/logs/node$N.log" &
   eval "UNSHARE$N=\$!"
 done
-for N in $NODES; do
-  eval "_u=\$UNSHARE$N"
+# Waits for a node to write its marker file, failing at once if the node's unshare exited.
+await_node() { # N marker seconds what
+  eval "_u=\$UNSHARE$1"
   _n=0
-  until [ -e "$OUT/nodes/node$N/started" ]; do
-    kill -0 "$_u" 2>/dev/null || die "node$N exited: $(tail -n 5 "$OUT/logs/node$N.log")"
+  until [ -e "$OUT/nodes/node$1/$2" ]; do
+    kill -0 "$_u" 2>/dev/null || die "node$1 exited: $(tail -n 5 "$OUT/logs/node$1.log")"
     _n=$((_n + 1))
-    [ $_n -lt 300 ] || die "node$N did not start"
+    [ $_n -lt $(($3 * 10)) ] || die "node$1 $4 in $3 s"
     sleep 0.1
   done
+}
+for N in $NODES; do
+  await_node "$N" started 30 "did not start"
   # The node's init, as this namespace sees it: unshare's only child.
   _i=$(cat "/proc/$_u/task/$_u/children")
   _i=${_i%% *}
@@ -293,14 +285,7 @@ for N in $NODES; do
   ip -n switch link set "sw$N" master br0 up
 done
 for N in $NODES; do
-  eval "_u=\$UNSHARE$N"
-  _n=0
-  until [ -e "$OUT/nodes/node$N/ready" ]; do
-    kill -0 "$_u" 2>/dev/null || die "node$N exited: $(tail -n 5 "$OUT/logs/node$N.log")"
-    _n=$((_n + 1))
-    [ $_n -lt 900 ] || die "node$N's engine was not ready in 90 s"
-    sleep 0.1
-  done
+  await_node "$N" ready 90 "engine was not ready"
   log "node$N ready: Docker $(on "$N" docker version --format '{{.Server.Version}}') at $(node_ip "$N")"
 done
 lap engines

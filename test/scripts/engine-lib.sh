@@ -102,6 +102,29 @@ engine_start() {
   log "engine ready: $(docker version --format '{{.Server.Version}}')"
 }
 
+# Waits up to SECONDS for our child PID to exit, then SIGKILLs it (saying so), and reaps it.
+wait_or_kill() { # pid seconds what
+  _w=0
+  while kill -0 "$1" 2>/dev/null && [ $_w -lt $(($2 * 10)) ]; do
+    sleep 0.1
+    _w=$((_w + 1))
+  done
+  if kill -0 "$1" 2>/dev/null; then
+    log "$3 still running after $2 s: SIGKILL (pid $1)"
+    kill -KILL "$1"
+  fi
+  wait "$1" 2>/dev/null
+}
+
+# Removes the cgroup folders named NAME (and the empty ones below them): the only thing an engine
+# makes outside the sandbox's namespaces.
+remove_cgroups() { # name
+  [ -n "$1" ] || return 0
+  find /sys/fs/cgroup -depth -type d -name "$1" 2>/dev/null | while read -r _cg; do
+    find "$_cg" -depth -type d -exec rmdir {} \; 2>/dev/null
+  done
+}
+
 engine_cleanup() {
   _rc=$?
   set +e
@@ -110,21 +133,9 @@ engine_cleanup() {
     [ -n "$CONTAINERS_TO_REMOVE" ] && docker rm -f $CONTAINERS_TO_REMOVE >/dev/null 2>&1
     log "stopping dockerd (pid $DPID) with SIGTERM"
     kill -TERM "$DPID"
-    _i=0
-    while kill -0 "$DPID" 2>/dev/null && [ $_i -lt 200 ]; do
-      sleep 0.1
-      _i=$((_i + 1))
-    done
-    if kill -0 "$DPID" 2>/dev/null; then
-      log "dockerd still running after 20 s: SIGKILL"
-      kill -KILL "$DPID"
-    fi
-    wait "$DPID" 2>/dev/null
+    wait_or_kill "$DPID" 20 dockerd
   fi
-  # dockerd's cgroup folders are the only thing it made outside these namespaces.
-  [ -n "${CGROUP_PARENT-}" ] && find /sys/fs/cgroup -depth -type d -name "$CGROUP_PARENT" 2>/dev/null | while read -r _cg; do
-    find "$_cg" -depth -type d -exec rmdir {} \; 2>/dev/null
-  done
+  remove_cgroups "${CGROUP_PARENT-}"
   log "done (exit $_rc)"
   exit $_rc
 }
