@@ -17,7 +17,7 @@
  * parent's namespace. Pure: reads the model, returns JSON.
  */
 import type { FwHook } from '../model/firewall.js';
-import type { ModelInterface, ModelNamespace, ModelSocket, StepModel } from '../model/types.js';
+import type { Evidence, ModelInterface, ModelNamespace, ModelSocket, StepModel } from '../model/types.js';
 import { contains, familyOf, plainAddress, sameAddress } from './addr.js';
 import { type HookEnv, type PacketState, runHook } from './netfilter.js';
 import { addressType, routeLookup } from './route.js';
@@ -27,6 +27,25 @@ interface Final {
   verdict: Verdict;
   reason: string;
   delivered?: PacketPath['delivered'];
+  exit?: PacketPath['exit'];
+}
+
+/**
+ * Where an evaluator across hosts (src/cluster/reach.ts) continues a path beyond this one.
+ * `bridgeMiss`: bridge `bridge` of `ns` has no local port behind which `nh` lives; return the
+ * port the frame leaves by (a vxlan device: the other end is on another node) with the hop's
+ * text and evidence, or a verdict that ends the path there; undefined keeps the default
+ * (no-route). A frame sent out of that port ends the path `left-host` with `exit` set.
+ */
+export interface TraceHooks {
+  bridgeMiss?: (
+    ns: ModelNamespace,
+    bridge: string,
+    nh: string,
+  ) =>
+    | { port: string; detail: string; evidence: Evidence[] }
+    | { verdict: Verdict; reason: string; detail: string; evidence: Evidence[] }
+    | undefined;
 }
 
 /** Per-model indexes, built once: the matrix traces thousands of packets over one model. */
@@ -95,6 +114,7 @@ class Tracer {
   constructor(
     private readonly model: StepModel,
     private readonly ix: Index,
+    private readonly hooks: TraceHooks = {},
   ) {}
 
   hop(namespace: string, stage: string, detail: string, extra: Partial<Hop> = {}): void {
@@ -380,7 +400,14 @@ class Tracer {
     nh: string,
     st: PacketState,
   ): Final {
-    const target = this.portTo(ns, br, nh, fromPort);
+    const found = this.portTo(ns, br, nh, fromPort);
+    const away = found ? undefined : this.hooks.bridgeMiss?.(ns, br, nh);
+    if (away && 'verdict' in away) {
+      this.hop(ns.id, `bridge ${br}`, away.detail, { evidence: away.evidence });
+      return { verdict: away.verdict, reason: away.reason };
+    }
+    const target = found ?? (away ? { port: away.port } : undefined);
+    if (away) this.hop(ns.id, `bridge ${br}`, away.detail, { evidence: away.evidence });
     if (!target) {
       this.hop(ns.id, `bridge ${br}`, `no port of ${br} leads to ${nh}: nobody answers ARP/ND`);
       return { verdict: 'no-route', reason: `no host ${nh} behind bridge ${br} of ${ns.id}` };
@@ -415,10 +442,22 @@ class Tracer {
     } else {
       this.hop(ns.id, `bridge ${br}`, `out of port ${target.port} towards ${nh}`);
     }
-    this.hop(ns.id, 'veth', `out of ${target.port} into ${target.ns.id} ${target.iface.name}`, {
-      evidence: [target.iface.evidence],
+    if (!found) {
+      // Out of a port whose other end is on another host (bridgeMiss): the caller goes on.
+      return {
+        verdict: 'left-host',
+        reason: `left through ${target.port} of ${ns.id} towards ${nh}`,
+        exit: {
+          namespace: ns.id,
+          ifname: target.port,
+          packet: { src: st.src, dst: st.dst, sport: st.sport, dport: st.dport },
+        },
+      };
+    }
+    this.hop(ns.id, 'veth', `out of ${found.port} into ${found.ns.id} ${found.iface.name}`, {
+      evidence: [found.iface.evidence],
     });
-    return this.receive(target.ns, target.iface.name, st);
+    return this.receive(found.ns, found.iface.name, st);
   }
 
   portTo(ns: ModelNamespace, br: string, nh: string, exclude?: string) {
@@ -637,8 +676,8 @@ function outsideAddress(host: ModelNamespace, uplink: string, family: 'inet' | '
   return a.network.replace(/::?\/\d+$/, '::1').replace(/\/\d+$/, '');
 }
 
-export function tracePacket(model: StepModel, packet: Packet): PacketPath {
-  const tracer = new Tracer(model, indexOf(model));
+export function tracePacket(model: StepModel, packet: Packet, hooks?: TraceHooks): PacketPath {
+  const tracer = new Tracer(model, indexOf(model), hooks);
   const family = familyOf(packet.dst) === 'inet' ? 'ipv4' : 'ipv6';
   const st: PacketState = {
     family,
@@ -658,6 +697,7 @@ export function tracePacket(model: StepModel, packet: Packet): PacketPath {
       assumptions: [...tracer.assumptions],
     };
     if (f.delivered) path.delivered = f.delivered;
+    if (f.exit) path.exit = f.exit;
     return path;
   };
   const src = sourceNamespace(model, packet.from);
@@ -683,4 +723,45 @@ export function tracePacket(model: StepModel, packet: Packet): PacketPath {
     return finish(tracer.receive(src.ns, src.uplink, st));
   }
   return finish(tracer.send(src.ns, st, packet.src !== undefined));
+}
+
+/**
+ * A packet (`src` given) arriving on interface `ifname` of namespace `namespace` from another
+ * host: a VXLAN frame decapsulated by an overlay's vxlan device, which is a port of the overlay's
+ * bridge. Traced from there as any received frame (src/cluster/reach.ts).
+ */
+export function traceArrival(
+  model: StepModel,
+  at: { namespace: string; ifname: string },
+  packet: Packet & { src: string },
+  hooks?: TraceHooks,
+): PacketPath {
+  const ix = indexOf(model);
+  const tracer = new Tracer(model, ix, hooks);
+  const st: PacketState = {
+    family: familyOf(packet.dst) === 'inet' ? 'ipv4' : 'ipv6',
+    proto: packet.proto,
+    src: packet.src,
+    dst: plainAddress(packet.dst),
+    sport: packet.sport ?? 40000,
+    dport: packet.dport,
+    mark: 0,
+  };
+  const ns = ix.ns.get(at.namespace);
+  const iface = ns?.interfaces.find((i) => i.name === at.ifname);
+  const f: Final = !ns
+    ? { verdict: 'unknown', reason: `unknown, because no namespace ${at.namespace} in the capture` }
+    : iface?.master
+      ? tracer.bridgeIn(ns, iface.master, iface.name, st.dst, st)
+      : tracer.receive(ns, at.ifname, st);
+  const path: PacketPath = {
+    packet,
+    verdict: f.verdict,
+    reason: f.reason,
+    hops: tracer.hops,
+    assumptions: [...tracer.assumptions],
+  };
+  if (f.delivered) path.delivered = f.delivered;
+  if (f.exit) path.exit = f.exit;
+  return path;
 }
