@@ -368,12 +368,51 @@ export function parseTo(text: string): { address: string; port: number; proto: '
   return { address: m[1] ?? m[2] ?? '', port, proto: m[4] === 'udp' ? 'udp' : 'tcp' };
 }
 
+/** `--cluster`: the nodes' models (folders of bundles expanded) and the cluster joined from them. */
+async function clusterOf(inputs: string[]) {
+  const { expandClusterInputs } = await import('./cluster/bundles.js');
+  const { buildClusterModel } = await import('./cluster/build.js');
+  const models: StepModel[] = [];
+  for (const i of expandClusterInputs(inputs)) models.push(await modelOf(i));
+  return { cluster: buildClusterModel(models), models };
+}
+
+/** `node1:c1`, or `c1` when exactly one node has a container of that name. */
+async function clusterFrom(input: Awaited<ReturnType<typeof clusterOf>>, text: string) {
+  const { findNode, nodesWithContainer } = await import('./cluster/reach.js');
+  const k = text.indexOf(':');
+  if (k > 0) {
+    const node = findNode(input.cluster, text.slice(0, k));
+    if (!node)
+      throw new ExitError(`--from "${text}": no node ${text.slice(0, k)} in the cluster`, EXIT.usage);
+    return { node: node.hostname || node.key, container: text.slice(k + 1) };
+  }
+  const on = nodesWithContainer(input, text);
+  if (on.length !== 1)
+    throw new ExitError(
+      `--from "${text}": ${on.length ? `containers of that name on ${on.map((n) => n.hostname).join(', ')}` : 'no container of that name on any node'}; say NODE:CONTAINER`,
+      EXIT.usage,
+    );
+  return { node: on[0]!.hostname || on[0]!.key, container: text };
+}
+
 async function traceCommand(
-  input: string,
-  opts: { from: string; to: string; src?: string; json?: boolean },
+  inputs: string[],
+  opts: { from: string; to: string; src?: string; json?: boolean; cluster?: boolean },
 ): Promise<void> {
-  const from = parseFrom(opts.from);
   const to = parseTo(opts.to);
+  if (opts.cluster) {
+    if (opts.src) throw new ExitError('--src is not used with --cluster (the container sends)', EXIT.usage);
+    const input = await clusterOf(inputs);
+    const from = await clusterFrom(input, opts.from);
+    const { traceCluster } = await import('./cluster/reach.js');
+    const { formatClusterPath } = await import('./cluster/reach-format.js');
+    const path = traceCluster(input, from, to);
+    process.stdout.write(opts.json ? `${JSON.stringify(path, null, 2)}\n` : formatClusterPath(path));
+    return;
+  }
+  const input = oneBundle(inputs);
+  const from = parseFrom(opts.from);
   const model = await modelOf(input);
   const { tracePacket, formatPath } = await import('./reach/index.js');
   const path = tracePacket(model, {
@@ -386,8 +425,25 @@ async function traceCommand(
   process.stdout.write(opts.json ? `${JSON.stringify(path, null, 2)}\n` : formatPath(path));
 }
 
-async function reachCommand(input: string, opts: { json?: boolean }): Promise<void> {
-  const model = await modelOf(input);
+function oneBundle(inputs: string[]): string {
+  if (inputs.length !== 1)
+    throw new ExitError(
+      `one bundle, not ${inputs.length}: the nodes of a swarm are read together with --cluster`,
+      EXIT.usage,
+    );
+  return inputs[0]!;
+}
+
+async function reachCommand(inputs: string[], opts: { json?: boolean; cluster?: boolean }): Promise<void> {
+  if (opts.cluster) {
+    const input = await clusterOf(inputs);
+    const { clusterReachMatrix } = await import('./cluster/reach-matrix.js');
+    const { formatClusterMatrix } = await import('./cluster/reach-format.js');
+    const m = clusterReachMatrix(input);
+    process.stdout.write(opts.json ? `${JSON.stringify(m, null, 2)}\n` : formatClusterMatrix(m));
+    return;
+  }
+  const model = await modelOf(oneBundle(inputs));
   const { reachMatrix, formatMatrix } = await import('./reach/index.js');
   const m = reachMatrix(model);
   process.stdout.write(opts.json ? `${JSON.stringify(m, null, 2)}\n` : formatMatrix(m));
@@ -543,10 +599,17 @@ Examples:
   program
     .command('trace')
     .description('Follow the first packet of a connection through routes, bridges and the firewall.')
-    .argument('<bundle>', '.tar.gz bundle or unpacked bundle directory')
+    .argument(
+      '<bundle...>',
+      '.tar.gz bundle or unpacked bundle directory (with --cluster: one per node, or a folder)',
+    )
     .requiredOption(
       '--from <who>',
-      'host | outside[:uplink] | container name | namespace id (container:x, netns:x)',
+      'host | outside[:uplink] | container name | namespace id (container:x, netns:x); with --cluster NODE:CONTAINER',
+    )
+    .option(
+      '--cluster',
+      'the bundles are the nodes of one swarm: follow the packet over the overlay to another node',
     )
     .requiredOption('--to <addr:port>', 'destination ADDRESS:PORT[/tcp|udp]; [v6]:PORT for IPv6')
     .option('--src <address>', 'source address (default: chosen as the kernel would)')
@@ -556,14 +619,22 @@ Examples:
       `
 Examples:
   $ dockernet trace samples/engine-step3.tar.gz --from outside --to 10.99.0.2:60000/tcp
-  $ dockernet trace bundle.tar.gz --from orders-api --to 172.18.0.3:5432`,
+  $ dockernet trace bundle.tar.gz --from orders-api --to 172.18.0.3:5432
+  $ dockernet trace --cluster samples/cluster-mixed --from node2:c2 --to 10.60.0.6:80`,
     )
     .action(traceCommand);
 
   program
     .command('reach')
     .description('Who can reach what: every source x every listening socket and published port.')
-    .argument('<bundle>', '.tar.gz bundle or unpacked bundle directory')
+    .argument(
+      '<bundle...>',
+      '.tar.gz bundle or unpacked bundle directory (with --cluster: one per node, or a folder)',
+    )
+    .option(
+      '--cluster',
+      'the bundles are the nodes of one swarm: every container on an overlay x every overlay socket, across nodes',
+    )
     .option('--json', 'print the matrix with every path as JSON')
     .action(reachCommand);
 

@@ -10,7 +10,8 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { main } from '../src/cli.js';
 import { buildClusterModel } from '../src/cluster/build.js';
 import { type ClusterPath, type ClusterReachInput, traceCluster } from '../src/cluster/reach.js';
 import { formatClusterMatrix, formatClusterPath } from '../src/cluster/reach-format.js';
@@ -326,5 +327,75 @@ describe('what breaks the path, on copies of the real models', () => {
     );
     expect(ing.verdict).toBe('unknown');
     expect(ing.reason).toMatch(/ingress routing mesh/);
+  });
+});
+
+describe('the command line', () => {
+  const run = async (args: string[]) => {
+    const out: string[] = [];
+    const err: string[] = [];
+    const spyOut = vi.spyOn(process.stdout, 'write').mockImplementation((c) => {
+      out.push(String(c));
+      return true;
+    });
+    const spyErr = vi.spyOn(process.stderr, 'write').mockImplementation((c) => {
+      err.push(String(c));
+      return true;
+    });
+    try {
+      const code = await main(['node', 'dockernet', ...args]);
+      return { code, out: out.join(''), err: err.join('') };
+    } finally {
+      spyOut.mockRestore();
+      spyErr.mockRestore();
+    }
+  };
+  const [n2, n3] = [node('node2'), node('node3')];
+
+  it('trace --cluster: NODE:CONTAINER to an overlay address, text and JSON', async () => {
+    const t = await run([
+      'trace',
+      '--cluster',
+      SAMPLE,
+      '--from',
+      `${n2.name}:${n2.container}`,
+      '--to',
+      `${n3.containerOverlayIp}:80`,
+    ]);
+    expect(t.code).toBe(0);
+    expect(t.out).toMatch(/: DROPPED\n/);
+    expect(t.out).toContain(`tunnel: ov VNI`);
+    const j = await run([
+      'trace',
+      '--cluster',
+      SAMPLE,
+      '--from',
+      n3.container,
+      '--to',
+      `${n2.containerOverlayIp}:81/tcp`,
+      '--json',
+    ]);
+    expect(j.code).toBe(0);
+    const p = JSON.parse(j.out) as ClusterPath;
+    expect(p.from).toEqual({ node: n3.name, container: n3.container });
+    expect(p.verdict).toBe('dropped');
+  });
+
+  it('reach --cluster: the matrix, text and JSON', async () => {
+    const t = await run(['reach', '--cluster', SAMPLE]);
+    expect(t.code).toBe(0);
+    expect(t.out).toContain('not delivered:');
+    const j = await run(['reach', '--cluster', SAMPLE, '--json']);
+    const m = JSON.parse(j.out) as ReturnType<typeof clusterReachMatrix>;
+    expect(m.cells.length).toBeGreaterThan(0);
+    expect(m.counts).toEqual(clusterReachMatrix(input).counts);
+  });
+
+  it('usage errors: several bundles without --cluster, a container on no node, an unknown node', async () => {
+    expect((await run(['reach', SAMPLE, SAMPLE])).code).toBe(2);
+    const none = await run(['trace', '--cluster', SAMPLE, '--from', 'nope', '--to', '10.60.0.2:80']);
+    expect([none.code, none.err]).toEqual([2, expect.stringContaining('no container of that name')]);
+    const bad = await run(['trace', '--cluster', SAMPLE, '--from', 'node9:c1', '--to', '10.60.0.2:80']);
+    expect([bad.code, bad.err]).toEqual([2, expect.stringContaining('no node node9')]);
   });
 });

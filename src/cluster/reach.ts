@@ -141,7 +141,9 @@ class Builder {
         node: nameOf(node),
         evidence: h.evidence.flatMap((e) => at(node.step ?? 0, e)),
       });
-    for (const a of path.assumptions) this.assumptions.add(`${nameOf(node)}: ${a}`);
+    // The first-packet assumption is said once for the whole path (traceCluster).
+    for (const a of path.assumptions)
+      if (!a.startsWith('first packet of a connection')) this.assumptions.add(`${nameOf(node)}: ${a}`);
   }
 
   hop(node: ClusterNode, namespace: string, stage: string, detail: string, evidence: ClusterEvidence[] = []) {
