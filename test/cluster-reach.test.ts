@@ -19,11 +19,16 @@ import { clusterReachMatrix } from '../src/cluster/reach-matrix.js';
 import { type ClusterProbeFile, compareClusterProbes } from '../src/cluster/reach-probes.js';
 import type { StepModel } from '../src/model/types.js';
 import { buildClusterReport } from '../src/pipeline.js';
+import { renderHtml } from '../src/render/html.js';
+import { renderMarkdown } from '../src/render/markdown.js';
 import type { Report } from '../src/report/types.js';
+import { HOSTILE_MARKUP } from './support/hostile.js';
+import { type Schema, validate } from './support/json-schema.js';
 
 const root = join(import.meta.dirname, '..');
 const SAMPLE = join(root, 'samples', 'cluster-mixed');
 const TRUTH = join(root, 'test', 'fixtures-cluster-truth', 'mixed');
+const schema = JSON.parse(readFileSync(join(root, 'docs', 'report-schema.json'), 'utf8')) as Schema;
 
 // biome-ignore lint/suspicious/noExplicitAny: the engines' JSON, read as it is
 const json = (f: string): any => JSON.parse(readFileSync(f, 'utf8'));
@@ -397,5 +402,66 @@ describe('the command line', () => {
     expect([none.code, none.err]).toEqual([2, expect.stringContaining('no container of that name')]);
     const bad = await run(['trace', '--cluster', SAMPLE, '--from', 'node9:c1', '--to', '10.60.0.2:80']);
     expect([bad.code, bad.err]).toEqual([2, expect.stringContaining('no node node9')]);
+  });
+});
+
+describe('the report section "Reachability across nodes"', () => {
+  const [n2, n3] = [node('node2'), node('node3')];
+
+  it('report.json: the matrix with every path, valid against docs/report-schema.json', () => {
+    const r = JSON.parse(JSON.stringify(report)) as Report;
+    expect(validate(schema, r)).toEqual([]);
+    const m = r.cluster!.reach!;
+    expect(m.counts).toEqual(clusterReachMatrix(input).counts);
+    const broken = structuredClone(r);
+    broken.cluster!.reach!.cells[0]!.verdict = 'open' as never;
+    expect(validate(schema, broken)).not.toEqual([]);
+  });
+
+  it('HTML: the matrix, and each cell not delivered with its reason and its path, evidence linked into its node', () => {
+    const html = renderHtml(report);
+    const at = html.indexOf('id="cluster-reach"');
+    expect(at).toBeGreaterThan(0);
+    const section = html.slice(at, html.indexOf('</section>\n</section>', at));
+    // The story's cell: c2 on node2 -> c3 on node3, with node3's INPUT rule and its line.
+    const k = report.cluster!.reach!.cells.findIndex(
+      (c) =>
+        c.source === `${n2.name}:${n2.container}` &&
+        c.destination === `${n3.name}:${n3.container} tcp ${n3.containerOverlayIp}:80`,
+    );
+    expect(k).toBeGreaterThanOrEqual(0);
+    expect(section).toContain(`href="#cluster-reach-${k + 1}"`);
+    const path = section.slice(section.indexOf(`id="cluster-reach-${k + 1}"`));
+    expect(path).toContain(`-s ${n2.underlay}/32 -p udp -m udp --dport 4789 -j DROP`);
+    expect(path).toMatch(new RegExp(`${n3.name}: host/iptables-save\\.out:\\d+`));
+  });
+
+  it('Markdown and German: the same section, in the catalog words', () => {
+    const md = renderMarkdown(report);
+    expect(md).toContain('### Reachability across nodes');
+    expect(md).toContain('#### Not delivered, and why');
+    const de = renderMarkdown({ ...report, lang: 'de' });
+    expect(de).toContain('### Erreichbarkeit über Knoten hinweg');
+    expect(de).toContain(`${n2.container} auf ${n2.name}`);
+    expect(de).not.toContain('Not delivered, and why');
+  });
+
+  it('markup in a container name stays text in HTML and Markdown', () => {
+    for (const bad of HOSTILE_MARKUP) {
+      const r = structuredClone(report);
+      const models = r.steps.map((s) => s.model);
+      for (const m of models) for (const c of m.containers) if (c.name === n3.container) c.name = bad;
+      for (const m of models)
+        for (const n of m.dockerNetworks)
+          for (const e of n.endpoints) if (e.name === n3.container) e.name = bad;
+      const cluster = buildClusterModel(models);
+      r.cluster = { model: cluster, findings: [], reach: clusterReachMatrix({ cluster, models }) };
+      expect(r.cluster.reach!.sources.some((s) => s.container === bad)).toBe(true);
+      const html = renderHtml(r);
+      const section = html.slice(html.indexOf('id="cluster-reach"'));
+      expect(section).not.toMatch(/<script>alert|<img src=x|<svg onload|<\/style><style>/);
+      const md = renderMarkdown(r);
+      expect(md).not.toMatch(/<script>alert|<img src=x|<svg onload|(?<!\\)\[[^\]\n]*\]\(javascript:/);
+    }
   });
 });

@@ -51,6 +51,8 @@ export interface ClusterReachMatrix {
   cells: ClusterReachCell[];
   paths: ClusterPath[];
   counts: Partial<Record<Verdict, number>>;
+  /** Cells not traced because the matrix reached `maxCells` (a big cluster); absent when none. */
+  truncated?: number;
 }
 
 export function clusterReachSources(input: ClusterReachInput): ClusterReachSource[] {
@@ -109,7 +111,16 @@ export function clusterReachDestinations(input: ClusterReachInput): ClusterReach
   return [...out.values()];
 }
 
-export function clusterReachMatrix(input: ClusterReachInput): ClusterReachMatrix {
+/**
+ * Every source x every destination, at most `maxCells` cells traced (each path is a few dozen
+ * hops with evidence; report.json keeps them all): the rest is counted in `truncated`.
+ */
+export function clusterReachMatrix(
+  input: ClusterReachInput,
+  opts: { maxCells?: number } = {},
+): ClusterReachMatrix {
+  const max = opts.maxCells ?? 2000;
+  let truncated = 0;
   const sources = clusterReachSources(input);
   const destinations = clusterReachDestinations(input);
   const paths: ClusterPath[] = [];
@@ -118,6 +129,10 @@ export function clusterReachMatrix(input: ClusterReachInput): ClusterReachMatrix
   for (const s of sources)
     for (const d of destinations) {
       if (s.node === d.node && s.container === d.container) continue;
+      if (cells.length >= max) {
+        truncated++;
+        continue;
+      }
       const path = traceCluster(
         input,
         { node: s.node, container: s.container },
@@ -133,5 +148,5 @@ export function clusterReachMatrix(input: ClusterReachInput): ClusterReachMatrix
       });
       counts[path.verdict] = (counts[path.verdict] ?? 0) + 1;
     }
-  return { version: 1, sources, destinations, cells, paths, counts };
+  return { version: 1, sources, destinations, cells, paths, counts, ...(truncated ? { truncated } : {}) };
 }

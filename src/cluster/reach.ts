@@ -347,6 +347,12 @@ function lookupRemote(
   return { mac: nb.lladdr, vtep: fdb.dst, to };
 }
 
+/** `node3 container:c3`: the node and the namespace where a single-host path ended. */
+function endedIn(node: ClusterNode, path: PacketPath): string {
+  const ns = path.hops.at(-1)?.namespace;
+  return ns ? `${nameOf(node)} ${ns}` : nameOf(node);
+}
+
 /** Is the address a service VIP, or a published port of the ingress routing mesh? (IPVS) */
 function ipvsTarget(cluster: ClusterModel, to: ClusterTarget): string | undefined {
   const svc = cluster.services.find(
@@ -411,7 +417,11 @@ export function traceCluster(
   bld.add(a, pathA);
   if (!pathA.exit || exitMac === undefined) {
     const d = pathA.delivered;
-    return bld.end(pathA.verdict, `${nameOf(a)}: ${pathA.reason}`, d ? { node: nameOf(a), ...d } : undefined);
+    return bld.end(
+      pathA.verdict,
+      `${endedIn(a, pathA)}: ${pathA.reason}`,
+      d ? { node: nameOf(a), ...d } : undefined,
+    );
   }
   const nsA = ma.namespaces.find((n) => n.id === pathA.exit?.namespace)!;
   const vxA = nsA.interfaces.find((i) => i.name === pathA.exit?.ifname)!;
@@ -483,7 +493,7 @@ export function traceCluster(
   const endB = (): ClusterPath =>
     bld.end(
       pathB.verdict,
-      `${nameOf(b)}: ${pathB.reason}`,
+      `${endedIn(b, pathB)}: ${pathB.reason}`,
       pathB.delivered ? { node: nameOf(b), ...pathB.delivered } : undefined,
     );
   if (!answered) return endB();

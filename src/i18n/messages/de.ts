@@ -248,6 +248,23 @@ export const de: Record<MessageId, string> = {
   'reach.omitted':
     'Diese Seite zeigt {shown} der {total} Wege (die auffälligen zuerst); die übrigen {omitted} stehen in report.json (analysis.reach.paths), und der Titel jeder Zelle nennt ihren Grund.',
 
+  // --- Erreichbarkeit über die Knoten eines Swarms (report --cluster) ------------------------
+  'creach.title': 'Erreichbarkeit über Knoten hinweg',
+  'creach.intro':
+    'Das erste Paket von jedem Container in einem Overlay-Netzwerk zu jedem lauschenden Socket der anderen, verfolgt durch den VXLAN-Tunnel bis zu dem Knoten, der die Adresse hat: der Nachbareintrag, der Weiterleitungseintrag (VTEP), die Firewalls beider Hosts für udp/4789, der Overlay-Namensraum des empfangenden Knotens, die eigene Firewall und der Socket des Containers, und der Tunnel der Antwort zurück. Nicht modelliert: Dienst-VIPs und das Ingress-Routing-Mesh (IPVS), verschlüsselte Overlays.',
+  'creach.none':
+    'Kein Container in einem Overlay-Netzwerk lauscht auf seiner Overlay-Adresse: nichts zu verfolgen.',
+  'creach.on-node': '{container} auf {node}',
+  'creach.sources': 'Quellen:',
+  'creach.problems': 'Nicht zugestellt, und warum',
+  'creach.all-delivered': 'Jede Zelle wird zugestellt.',
+  'creach.from-to': '{from} nach {to}',
+  'creach.tunnel': 'Tunnel: {network}, VNI {vni}, {from} nach {to} (VTEP {vtep})',
+  'creach.vlong.left-host': 'an eine Adresse gesendet, die kein erfasster Knoten hat',
+  'creach.truncated':
+    '{n, plural, one {# weitere Zelle wurde nicht verfolgt} other {# weitere Zellen wurden nicht verfolgt}} (ein großer Cluster: die ersten Zellen werden gezeigt).',
+  'label.node': 'Knoten',
+
   // --- Anhang ---------------------------------------------------------------------------------
   'appendix.title': 'Anhang: jede Datei jedes Bündels',
   'appendix.intro':

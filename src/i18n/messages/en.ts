@@ -246,6 +246,22 @@ export const en = {
   'reach.omitted':
     "This page shows {shown} of the {total} paths (the notable ones first); the other {omitted} are in report.json (analysis.reach.paths), and each cell's title says its reason.",
 
+  // --- reachability across the nodes of a swarm (report --cluster) ----------------------------
+  'creach.title': 'Reachability across nodes',
+  'creach.intro':
+    "The first packet from every container on an overlay network to every listening socket of the others, followed over the VXLAN tunnel to the node that holds the address: the neighbour entry, the forwarding entry (VTEP), both hosts' firewalls for udp/4789, the receiving node's overlay namespace, the container's own firewall and socket, and the tunnel of the answer back. Not modelled: service VIPs and the ingress routing mesh (IPVS), encrypted overlays.",
+  'creach.none': 'No container on an overlay network listens on its overlay address: nothing to trace.',
+  'creach.on-node': '{container} on {node}',
+  'creach.sources': 'Sources:',
+  'creach.problems': 'Not delivered, and why',
+  'creach.all-delivered': 'Every cell is delivered.',
+  'creach.from-to': '{from} to {to}',
+  'creach.tunnel': 'Tunnel: {network}, VNI {vni}, {from} to {to} (VTEP {vtep})',
+  'creach.vlong.left-host': 'sent to an address that no captured node has',
+  'creach.truncated':
+    '{n, plural, one {# more cell was not traced} other {# more cells were not traced}} (a big cluster: the first cells are shown).',
+  'label.node': 'Node',
+
   // --- appendix -------------------------------------------------------------------------------
   'appendix.title': 'Appendix: every file of every bundle',
   'appendix.intro':
