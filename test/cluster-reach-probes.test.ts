@@ -89,6 +89,16 @@ for (const engine of ENGINES) {
       expect(cmp.agreements.length + cmp.inconclusive.length).toBe(file.probes.length);
     });
 
+    it("the cluster's reachability matrix has a cell for every probe, with the same verdict", () => {
+      const m = report.cluster!.reach!;
+      const cell = new Map(m.cells.map((c) => [`${c.source}|${c.destination}`, c]));
+      for (const c of [...cmp.agreements, ...cmp.disagreements]) {
+        const p = c.probe;
+        const id = `${p.from.node}:${p.from.name}|${p.to.node}:${p.to.container} ${p.to.proto} ${p.to.address}:${p.to.port}`;
+        expect(cell.get(id)?.verdict, id).toBe(c.verdict);
+      }
+    });
+
     it('the story: c2 -> c3 times out, dropped by the INPUT rule of node3 (cited), while c1 -> c3 connects', () => {
       const block = storyBlocks(run.truthDir).find((b) => b.port === 4789)!;
       const [c1, c2, c3] = ['node1', 'node2', 'node3'].map(container) as [

@@ -104,6 +104,15 @@ describe('the real probes on the sample, offline', () => {
     ).toEqual([]);
     expect(r.unknown).toEqual([]);
     expect(r.agreements.length).toBe(file.probes.length);
+    // The report's matrix has a cell for every probe (tcp/80 and the closed tcp/81), same verdict.
+    const m = clusterReachMatrix(input);
+    const cell = new Map(m.cells.map((c) => [`${c.source}|${c.destination}`, c]));
+    for (const c of r.agreements) {
+      const p = c.probe;
+      const id = `${p.from.node}:${p.from.name}|${p.to.node}:${p.to.container} ${p.to.proto} ${p.to.address}:${p.to.port}`;
+      expect(cell.get(id)?.verdict, id).toBe(c.verdict);
+    }
+    expect(m.cells).toHaveLength(file.probes.length);
     // The story is in the probes: some connected, some refused, some timed out.
     expect(new Set(file.probes.map((p) => p.result))).toEqual(new Set(['connected', 'refused', 'timeout']));
   });

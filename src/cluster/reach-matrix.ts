@@ -7,7 +7,10 @@
  *   node2:c2 -> node3:c3 tcp 10.60.0.6:80   dropped   node3: ... rule 1 of filter INPUT
  *
  * A container's loopback sockets (the embedded DNS on 127.0.0.11) mean nothing from another
- * container and are left out; so is a container's cell to itself. The ingress overlay is left
+ * container and are left out; so is a container's cell to itself. Each destination container
+ * also gets one closed TCP port (the first port above its lowest TCP listener that nothing
+ * listens on): across a working tunnel it is `no-listener` (refused), across a broken one
+ * `dropped`, so the row tells the tunnel from the service. The ingress overlay is left
  * out as a destination (its addresses are the routing mesh's, IPVS, not modelled).
  */
 import { plainAddress } from '../reach/addr.js';
@@ -31,8 +34,10 @@ export interface ClusterReachDestination {
   address: string;
   port: number;
   proto: 'tcp' | 'udp';
-  /** What listens: `httpd (664) tcp6 :::80`. */
+  /** What listens: `httpd (664) tcp6 :::80`; for the closed port, `closed`. */
   label: string;
+  /** The container's closed TCP port (nothing listens on it), not a socket. */
+  closed?: boolean;
 }
 
 export interface ClusterReachCell {
@@ -83,6 +88,7 @@ export function clusterReachDestinations(input: ClusterReachInput): ClusterReach
       const ns = ct?.namespace ? model?.namespaces.find((n) => n.id === ct.namespace) : undefined;
       if (!node || !ns) continue;
       const name = node.hostname || node.key;
+      const tcp = new Set<number>();
       for (const s of ns.sockets) {
         if (
           !s.listening ||
@@ -93,6 +99,7 @@ export function clusterReachDestinations(input: ClusterReachInput): ClusterReach
         const a = plainAddress(s.localAddress);
         // Wildcards (IPv4, or IPv6 taking IPv4 as a container's bindv6only=0) and the overlay address.
         if (!(a === '*' || a === '' || a === '0.0.0.0' || a === '::' || a === c.ipv4)) continue;
+        if (s.transport === 'tcp') tcp.add(s.localPortNumber);
         const id = `${name}:${c.name} ${s.transport} ${c.ipv4}:${s.localPortNumber}`;
         if (out.has(id)) continue;
         out.set(id, {
@@ -106,6 +113,26 @@ export function clusterReachDestinations(input: ClusterReachInput): ClusterReach
           label: `${s.program ?? '?'}${s.pid !== undefined ? ` (${s.pid})` : ''} ${s.proto} ${s.localAddress}:${s.localPort}`,
         });
       }
+      // Every TCP socket of the namespace counts (a port bound to another address is not closed).
+      for (const s of ns.sockets)
+        if (s.listening && s.transport === 'tcp' && s.localPortNumber !== undefined)
+          tcp.add(s.localPortNumber);
+      if (tcp.size === 0) continue;
+      let port = Math.min(...tcp) + 1;
+      while (tcp.has(port) && port < 65535) port++;
+      const id = `${name}:${c.name} tcp ${c.ipv4}:${port}`;
+      if (!out.has(id))
+        out.set(id, {
+          id,
+          node: name,
+          container: c.name,
+          network: o.name,
+          address: c.ipv4,
+          port,
+          proto: 'tcp',
+          label: 'closed',
+          closed: true,
+        });
     }
   }
   return [...out.values()];

@@ -36,7 +36,14 @@ export function clusterReachView(report: Report, tr: Translator = translator(rep
     };
   };
   const cellOf = new Map(m.cells.map((c, k) => [`${c.source}|${c.destination}`, k]));
-  const problems = m.cells.map((c, k) => ({ c, k })).filter(({ c }) => c.verdict !== 'delivered');
+  // A closed port answered by its container (no-listener) is the expected answer, not a problem.
+  const closed = new Set(m.destinations.filter((d) => d.closed).map((d) => d.id));
+  const problems = m.cells
+    .map((c, k) => ({ c, k }))
+    .filter(
+      ({ c }) => c.verdict !== 'delivered' && !(c.verdict === 'no-listener' && closed.has(c.destination)),
+    );
+  const problemCells = new Set(problems.map((p) => p.k));
   const anchorOf = (k: number) => `cluster-reach-${k + 1}`;
   return {
     anchor: 'cluster-reach',
@@ -57,7 +64,7 @@ export function clusterReachView(report: Report, tr: Translator = translator(rep
       node: d.node,
       where: tr('creach.on-node', { container: d.container, node: d.node }),
       address: `${d.proto} ${d.address}:${d.port}`,
-      label: d.label,
+      label: d.closed ? tr('creach.closed-port') : d.label,
       cells: m.sources.map((s) => {
         const k = cellOf.get(`${s.id}|${d.id}`);
         if (k === undefined) return { empty: true };
@@ -67,7 +74,7 @@ export function clusterReachView(report: Report, tr: Translator = translator(rep
           verdict: c.verdict,
           text: short(c.verdict),
           title: c.reason,
-          href: c.verdict === 'delivered' ? undefined : `#${anchorOf(k)}`,
+          href: problemCells.has(k) ? `#${anchorOf(k)}` : undefined,
         };
       }),
     })),
@@ -104,6 +111,7 @@ export function clusterReachView(report: Report, tr: Translator = translator(rep
         assumptions: p.assumptions,
       };
     }),
+    hasClosed: closed.size > 0,
     truncated: m.truncated ?? 0,
   };
 }

@@ -257,7 +257,10 @@ export const de: Record<MessageId, string> = {
   'creach.on-node': '{container} auf {node}',
   'creach.sources': 'Quellen:',
   'creach.problems': 'Nicht zugestellt, und warum',
-  'creach.all-delivered': 'Jede Zelle wird zugestellt.',
+  'creach.all-delivered': 'Jede andere Zelle wird zugestellt.',
+  'creach.closed-port': 'ein geschlossener Port (niemand lauscht)',
+  'creach.closed-note':
+    'Jeder Container hat auch einen geschlossenen Port: dort heißt „zu“, dass der Tunnel funktioniert (die Ablehnung kam zurück), und „verworfen“, dass das Paket oder seine Antwort nicht durchkommt.',
   'creach.from-to': '{from} nach {to}',
   'creach.tunnel': 'Tunnel: {network}, VNI {vni}, {from} nach {to} (VTEP {vtep})',
   'creach.vlong.left-host': 'an eine Adresse gesendet, die kein erfasster Knoten hat',

@@ -254,7 +254,10 @@ export const en = {
   'creach.on-node': '{container} on {node}',
   'creach.sources': 'Sources:',
   'creach.problems': 'Not delivered, and why',
-  'creach.all-delivered': 'Every cell is delivered.',
+  'creach.all-delivered': 'Every other cell is delivered.',
+  'creach.closed-port': 'a closed port (nothing listens)',
+  'creach.closed-note':
+    'Each container also has a closed port: there, "closed" means the tunnel works (the refusal came back), and a drop means the packet or its answer does not cross.',
   'creach.from-to': '{from} to {to}',
   'creach.tunnel': 'Tunnel: {network}, VNI {vni}, {from} to {to} (VTEP {vtep})',
   'creach.vlong.left-host': 'sent to an address that no captured node has',
