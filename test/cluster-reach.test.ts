@@ -313,6 +313,15 @@ describe('what breaks the path, on copies of the real models', () => {
     expect(p.reason).toMatch(/VNI \d+ matches no vxlan device/);
   });
 
+  it("the sending vxlan device's VNI not captured: unknown, not a guess", () => {
+    const i = changed((ms) => {
+      for (const i2 of ovNs(byHost(ms, 'node1')).interfaces) if (i2.kind === 'vxlan') delete i2.vni;
+    });
+    const p = trace(n1, n3, 80, i);
+    expect(p.verdict).toBe('unknown');
+    expect(p.reason).toMatch(/VNI of node1's vxlan device is not in the capture/);
+  });
+
   it("the destination node's bundle missing: unknown, naming it", () => {
     const models = input.models.filter((m) => m.hostname !== 'node3');
     const p = trace(n1, n3, 80, { cluster: buildClusterModel(models), models });

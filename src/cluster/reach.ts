@@ -242,13 +242,18 @@ function crossTunnel(
       verdict: inB.verdict,
       reason: `${nameOf(b)}: ${what}, udp/${VXLAN_PORT} from ${nameOf(a)}: ${inB.reason}`,
     };
+  if (vni === undefined)
+    return {
+      verdict: 'unknown',
+      reason: `unknown, because the VNI of ${nameOf(a)}'s vxlan device is not in the capture (which of ${nameOf(b)}'s devices takes it?)`,
+    };
   // The kernel's vxlan socket: listed without a process (or not at all). The receiver is the
   // vxlan device with the packet's VNI, in whichever namespace it was moved to.
   const candidates = mb.namespaces.filter((n) => n.role === 'overlay');
   let hit: { ns: ModelNamespace; vx: ModelInterface } | undefined;
   for (const ns of candidates) {
     const vx = vxlanPort(ns);
-    if (vx && vni !== undefined && vx.vni === vni) hit = { ns, vx };
+    if (vx && vx.vni === vni) hit = { ns, vx };
   }
   if (!hit) {
     const theirs = network?.onNode.find((x) => x.node === b.key);
