@@ -17,6 +17,7 @@ import { type ClusterPath, type ClusterReachInput, traceCluster } from '../src/c
 import { formatClusterMatrix, formatClusterPath } from '../src/cluster/reach-format.js';
 import { clusterReachMatrix } from '../src/cluster/reach-matrix.js';
 import { type ClusterProbeFile, compareClusterProbes } from '../src/cluster/reach-probes.js';
+import type { FwRule } from '../src/model/firewall-types.js';
 import type { StepModel } from '../src/model/types.js';
 import { buildClusterReport } from '../src/pipeline.js';
 import { renderHtml } from '../src/render/html.js';
@@ -320,6 +321,52 @@ describe('what breaks the path, on copies of the real models', () => {
     const p = trace(n1, n3, 80, i);
     expect(p.verdict).toBe('unknown');
     expect(p.reason).toMatch(/VNI of node1's vxlan device is not in the capture/);
+  });
+
+  /** A rule first in a chain of a node's host filter table (the chain as captured, then the rule). */
+  const firstRule = (m: StepModel, chainName: string, target: FwRule['target']) => {
+    const host = m.namespaces.find((n) => n.id === 'host')!;
+    const filter = host.firewall!.tables.find((t) => t.name === 'filter' && t.family === 'ipv4')!;
+    const chain = filter.chains.find((c) => c.name === chainName)!;
+    const rule = {
+      matches: [
+        { kind: 'proto', proto: 'udp', negate: false },
+        { kind: 'port', dir: 'dport', ranges: [[4789, 4789]], negate: false },
+      ],
+      target,
+    } as Omit<FwRule, 'index' | 'evidence' | 'text'>;
+    chain.rules = [
+      {
+        ...rule,
+        index: 1,
+        text: `-A ${chainName} -p udp --dport 4789 -j ${target.kind.toUpperCase()}`,
+        evidence: chain.evidence,
+      },
+      ...chain.rules.map((r, i) => ({ ...r, index: i + 2 })),
+    ];
+  };
+
+  it("the sender's own OUTPUT drops udp/4789: dropped on the sending node", () => {
+    const p = trace(
+      n1,
+      n3,
+      80,
+      changed((ms) => firstRule(byHost(ms, 'node1'), 'OUTPUT', { kind: 'drop' })),
+    );
+    expect(p.verdict).toBe('dropped');
+    expect(p.reason).toMatch(/^node1: VXLAN, udp\/4789 to /);
+    expect(p.hops.at(-1)).toMatchObject({ node: 'node1', namespace: 'host', stage: 'VXLAN: filter OUTPUT' });
+  });
+
+  it('a REJECT of udp/4789 on the receiving node: the error goes to the kernel, the connection times out (dropped)', () => {
+    const p = trace(
+      n1,
+      n3,
+      80,
+      changed((ms) => firstRule(byHost(ms, 'node3'), 'INPUT', { kind: 'reject' })),
+    );
+    expect(p.verdict).toBe('dropped');
+    expect(p.reason).toMatch(/^node3: .*rejected.*the connection times out/);
   });
 
   it("the destination node's bundle missing: unknown, naming it", () => {
