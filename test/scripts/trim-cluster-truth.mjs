@@ -61,6 +61,7 @@ for (const node of readdirSync(src).filter((f) => /^node\d+$/.test(f))) {
     );
   for (const ns of readdirSync(join(s, 'ns')).filter((n) => /^1-/.test(n))) {
     mkdirSync(join(d, 'ns', ns), { recursive: true });
-    for (const f of ['fdb.json', 'link.json', 'neigh.json']) cpSync(join(s, 'ns', ns, f), join(d, 'ns', ns, f));
+    for (const f of ['fdb.json', 'link.json', 'neigh.json'])
+      cpSync(join(s, 'ns', ns, f), join(d, 'ns', ns, f));
   }
 }
