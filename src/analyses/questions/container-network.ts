@@ -5,6 +5,8 @@
  *   4: eth0@if5: <BROADCAST,MULTICAST,UP,LOWER_UP,M-DOWN> mtu 1500 qdisc noqueue state UP
  *   default via 172.17.0.1 dev eth0
  */
+import type { Evidence } from '../../model/evidence-type.js';
+import type { FwRule } from '../../model/firewall-types.js';
 import type { ModelNamespace, StepModel } from '../../model/types.js';
 import type { Question } from '../types.js';
 import { bare, code, contains, evidenceList, hostNs, parsePrefix4, tr } from '../util.js';
@@ -15,6 +17,39 @@ export function containerNamespaces(model: StepModel): ModelNamespace[] {
 
 function name(ns: ModelNamespace): string {
   return ns.container ?? ns.name;
+}
+
+/**
+ * Does the host masquerade what this container sends out? The kernel's rule set says so, not the
+ * network's options: Docker writes `com.docker.network.bridge.enable_ip_masquerade` only into the
+ * default bridge's options, while every user-defined bridge network gets the same
+ * `-A POSTROUTING -s <subnet> ! -o <bridge> -j MASQUERADE` (and an internal network, a network in
+ * gateway mode `routed` or a daemon with `"iptables": false` gets none). So a MASQUERADE or SNAT
+ * rule of a host nat table whose source covers the container's address decides; only when the
+ * host's firewall was not captured does the option speak.
+ */
+function masqueradeRule(model: StepModel, address: string | undefined): { captured: boolean; rule?: FwRule } {
+  const fw = hostNs(model)?.firewall;
+  const addr = address ? parsePrefix4(address) : undefined;
+  const tables = (fw?.tables ?? []).filter(
+    (tb) => tb.name === 'nat' && (tb.family === 'ipv4' || tb.family === 'inet'),
+  );
+  if (!fw || tables.length === 0 || !addr) return { captured: false };
+  for (const tb of tables)
+    for (const ch of tb.chains)
+      for (const rule of ch.rules) {
+        if (rule.target.kind !== 'masquerade' && rule.target.kind !== 'snat') continue;
+        const src = rule.matches.find((m) => m.kind === 'addr' && m.dir === 'src' && !m.negate);
+        if (
+          src?.kind === 'addr' &&
+          src.cidrs.some((c) => {
+            const net = parsePrefix4(c);
+            return net !== undefined && contains(net, addr);
+          })
+        )
+          return { captured: true, rule };
+      }
+  return { captured: true };
 }
 
 export const containerNetwork: Question = {
@@ -50,6 +85,7 @@ export const containerNetwork: Question = {
           veths: ifs.filter((i) => i.kind !== 'loopback').length,
         }),
       );
+      let ruleEvidence: Evidence | undefined;
       if (def?.via) {
         const gw = parsePrefix4(def.via);
         const owner = host?.interfaces.find((i) =>
@@ -62,14 +98,21 @@ export const containerNetwork: Question = {
               (gw && parsePrefix4(s.subnet) && contains(parsePrefix4(s.subnet)!, gw)),
           ),
         );
+        const own = ifs
+          .flatMap((i) => i.addresses)
+          .find((a) => a.family === 'inet' && a.scope !== 'host' && !a.address.startsWith('127.'));
+        const masq = masqueradeRule(model, own?.address);
+        const masquerade = masq.captured
+          ? masq.rule !== undefined
+          : net?.options['com.docker.network.bridge.enable_ip_masquerade'] === 'true';
+        ruleEvidence = masq.rule?.evidence;
         paragraphs.push(
           t('q.container-network.default', {
             route: `default via ${def.via}${def.dev ? ` dev ${def.dev}` : ''}`,
             via: def.via,
             bridge: owner?.name ?? '',
             network: net?.name ?? '',
-            masquerade:
-              net?.options['com.docker.network.bridge.enable_ip_masquerade'] === 'true' ? 'yes' : 'no',
+            masquerade: masquerade ? 'yes' : 'no',
           }),
         );
       } else {
@@ -82,7 +125,12 @@ export const containerNetwork: Question = {
             routes: conn.map((r) => code(`${r.dst} dev ${r.dev}${r.src ? ` src ${bare(r.src)}` : ''}`)),
           }),
         );
-      evidence.push(...ifs.map((i) => i.evidence), def?.evidence, ...conn.map((r) => r.evidence));
+      evidence.push(
+        ...ifs.map((i) => i.evidence),
+        def?.evidence,
+        ruleEvidence,
+        ...conn.map((r) => r.evidence),
+      );
     }
     const first = containerNamespaces(model)[0]!;
     const def = first.routes.find((r) => r.dst === 'default');

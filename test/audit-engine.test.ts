@@ -1,0 +1,91 @@
+/**
+ * An expert's audit of the answers on the real-engine captures (samples/engine-ufw-20.10 and
+ * -28.5: Debian's Docker 20.10.24 and Docker 28.5.2, a default bridge and a user-defined network).
+ * Every expectation is read from the raw outputs the engine and the kernel printed in the bundle
+ * (`iptables-save`, `docker inspect`), with plain regexes here, never from dockernet's parsers.
+ */
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runQuestions } from '../src/analyses/run-questions.js';
+import type { Answer } from '../src/analyses/types.js';
+import { buildReport } from '../src/pipeline.js';
+import type { Report, ReportStep } from '../src/report/types.js';
+
+const root = join(import.meta.dirname, '..');
+const engines = ['20.10', '28.5'] as const;
+const reports = new Map<string, Report>();
+
+beforeAll(async () => {
+  for (const e of engines)
+    reports.set(e, await buildReport([join(root, 'samples', `engine-ufw-${e}.tar.gz`)]));
+});
+
+function step(engine: string): ReportStep {
+  return reports.get(engine)!.steps[0]!;
+}
+function raw(s: ReportStep, path: string): string[] {
+  const f = s.files.find((x) => x.path === path);
+  expect(f, path).toBeDefined();
+  return f!.text.replace(/\n$/, '').split('\n');
+}
+function answer(s: ReportStep, id: string): Answer {
+  return runQuestions({ meta: s.meta, model: s.model, commands: s.commands }).find((a) => a.id === id)!;
+}
+function v4(addr: string): number {
+  return addr.split('.').reduce((n, o) => n * 256 + Number(o), 0);
+}
+function inCidr(addr: string, cidr: string): boolean {
+  const [net, len] = cidr.split('/');
+  const size = 2 ** (32 - Number(len ?? 32));
+  return Math.floor(v4(addr) / size) === Math.floor(v4(net!) / size);
+}
+/** The containers' IPv4 addresses as `docker inspect` printed them. */
+function inspectedAddresses(s: ReportStep): { name: string; address: string }[] {
+  // `docker inspect --format '{{json .}}'`: one JSON document per line.
+  const inspect = raw(s, 'docker/docker-container-inspect.out').map((l) => JSON.parse(l));
+  return inspect.flatMap(
+    (c: { Name: string; NetworkSettings: { Networks: Record<string, { IPAddress: string }> } }) =>
+      Object.values(c.NetworkSettings.Networks)
+        .filter((n) => n.IPAddress)
+        .map((n) => ({ name: c.Name.replace(/^\//, ''), address: n.IPAddress })),
+  );
+}
+
+describe.each(engines)('Docker %s: what a container sends out', (engine) => {
+  it('is masqueraded on the default bridge and on a user-defined network alike, as the host MASQUERADE rules say', () => {
+    const s = step(engine);
+    const lines = raw(s, 'host/iptables-save.out');
+    const a = answer(s, 'container-network');
+    const paragraphs = a.answer.split('\n\n');
+    const containers = inspectedAddresses(s);
+    expect(containers.map((c) => c.name).sort()).toEqual(['orders', 'whoami']);
+    for (const c of containers) {
+      const idx = lines.findIndex((l) => {
+        const m = /^-A POSTROUTING -s (\S+) .*-j MASQUERADE/.exec(l);
+        return m !== null && inCidr(c.address, m[1]!);
+      });
+      const route = paragraphs.find(
+        (p) => p.includes(`Its default route`) && p.includes(c.address.replace(/\.\d+$/, '.1')),
+      );
+      expect(route, c.name).toBeDefined();
+      // Both engines write the rule for the default bridge and for appnet alike.
+      expect(idx, `${c.name}: no MASQUERADE line in host/iptables-save.out`).toBeGreaterThanOrEqual(0);
+      expect(route, c.name).toMatch(/masquerading/);
+      expect(a.evidence).toContainEqual(
+        expect.objectContaining({ file: 'host/iptables-save.out', line: idx + 1 }),
+      );
+    }
+  });
+});
+
+describe('masquerading comes from the rule set', () => {
+  it('without the MASQUERADE rules the answer says none, although the default bridge option says true', () => {
+    const s = structuredClone(step('28.5'));
+    for (const tb of s.model.namespaces[0]!.firewall!.tables)
+      for (const ch of tb.chains) ch.rules = ch.rules.filter((r) => r.target.kind !== 'masquerade');
+    expect(s.model.dockerNetworks.find((n) => n.name === 'bridge')!.options).toMatchObject({
+      'com.docker.network.bridge.enable_ip_masquerade': 'true',
+    });
+    expect(answer(s, 'container-network').answer).not.toMatch(/masquerading/);
+  });
+});
