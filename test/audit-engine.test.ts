@@ -4,6 +4,7 @@
  * Every expectation is read from the raw outputs the engine and the kernel printed in the bundle
  * (`iptables-save`, `docker inspect`), with plain regexes here, never from dockernet's parsers.
  */
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runQuestions } from '../src/analyses/run-questions.js';
@@ -87,5 +88,39 @@ describe('masquerading comes from the rule set', () => {
       'com.docker.network.bridge.enable_ip_masquerade': 'true',
     });
     expect(answer(s, 'container-network').answer).not.toMatch(/masquerading/);
+  });
+});
+
+describe.each(engines)('Docker %s: IPv6 clients of a published port', (engine) => {
+  it('meet the proxy on the host (INPUT), because no ip6tables DNAT exists for the port', () => {
+    const s = step(engine);
+    const v6rules = raw(s, 'host/ip6tables-save.out');
+    const a = answer(s, 'proxy-dual-stack');
+    // The real probes of the same run: from the LAN, IPv4 gets through Docker's DNAT (FORWARD)
+    // while IPv6 to the same port times out in the host's INPUT (ufw6: deny incoming), which
+    // lets IPv6 port 22 through.
+    const probes: {
+      from: { kind: string };
+      to: { address: string; port: number; proto: string };
+      result: string;
+    }[] = JSON.parse(
+      readFileSync(join(root, 'test', 'fixtures-reach', `ufw-${engine}-probes.json`), 'utf8'),
+    ).probes;
+    const outside = (address: string, port: number) =>
+      probes.find((p) => p.from.kind === 'outside' && p.to.address === address && p.to.port === port)?.result;
+    expect(outside('10.99.0.2', 60000)).toBe('connected');
+    expect(outside('fd99::2', 60000)).toBe('timeout');
+    expect(outside('fd99::2', 22)).toBe('connected');
+    for (const port of [60000, 8080]) {
+      expect(v6rules.some((l) => l.includes(`--dport ${port} `) && l.includes('-j DNAT'))).toBe(false);
+      expect(a.answer).toMatch(
+        new RegExp(`No ip6tables DNAT rule catches port ${port}\\b[^\\n]*\`\\[::\\]:${port}\`[^\\n]*INPUT`),
+      );
+    }
+    // The proxy connects from the host's address on the container's bridge (docker inspect's Gateway).
+    const whoami = raw(s, 'docker/docker-container-inspect.out')
+      .map((l) => JSON.parse(l))
+      .find((c) => c.Name === '/whoami');
+    expect(a.answer).toContain(`(\`${whoami.NetworkSettings.Networks.bridge.Gateway}\`)`);
   });
 });

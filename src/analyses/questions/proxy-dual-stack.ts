@@ -5,15 +5,64 @@
  *   tcp6   0   0 :::60000   :::*   LISTEN   3491/docker-proxy
  *   /usr/bin/docker-proxy -proto tcp -host-ip 0.0.0.0 -host-port 60000 -container-ip 172.17.0.2 -container-port 8080
  */
+import type { Evidence } from '../../model/evidence-type.js';
 import type { ModelSocket, StepModel } from '../../model/types.js';
 import { argOf } from '../socket-roles.js';
 import type { Question } from '../types.js';
-import { evidenceList, hostNs, isV6Wildcard, socketAddr, sysctl, tr } from '../util.js';
+import {
+  contains,
+  evidenceList,
+  hostNs,
+  isV6Wildcard,
+  parsePrefix4,
+  socketAddr,
+  sysctl,
+  tr,
+} from '../util.js';
 
 function proxySockets(model: StepModel): ModelSocket[] {
   return (hostNs(model)?.sockets ?? []).filter(
     (s) => s.listening && /docker-proxy/.test(s.processCommand ?? s.program ?? ''),
   );
+}
+
+/**
+ * Does a DNAT rule of the host catch IPv6 connections to this port? Docker writes ip6tables DNAT
+ * rules only when the container has an IPv6 address (and ip6tables is on: never by default on
+ * 20.10, by default on 28). Without one, an IPv6 client from another host connects to the
+ * proxy's `[::]` socket itself: the packet is for the host, so it meets the host's INPUT chain
+ * (ufw, firewalld), not FORWARD, and the container sees the proxy, not the client. `undefined`
+ * when no capture shows the host's IPv6 rule set.
+ */
+function v6Dnat(model: StepModel, port: string | number, proto: string): { rule?: Evidence } | undefined {
+  const fw = hostNs(model)?.firewall;
+  if (!fw?.captured.some((id) => id.startsWith('ip6tables') || id === 'nft-ruleset')) return undefined;
+  const p = Number(port);
+  for (const tb of fw.tables) {
+    if (tb.name !== 'nat' || (tb.family !== 'ipv6' && tb.family !== 'inet')) continue;
+    for (const ch of tb.chains)
+      for (const rule of ch.rules) {
+        if (rule.target.kind !== 'dnat') continue;
+        const proto6 = rule.matches.find((m) => m.kind === 'proto' && !m.negate);
+        if (proto6?.kind === 'proto' && proto6.proto !== proto.replace(/6$/, '')) continue;
+        const dport = rule.matches.find((m) => m.kind === 'port' && m.dir === 'dport' && !m.negate);
+        if (dport?.kind === 'port' && dport.ranges.some(([a, b]) => p >= a && p <= b))
+          return { rule: rule.evidence };
+      }
+  }
+  return {};
+}
+
+/** The host address on the container's bridge network: where docker-proxy's connections come from. */
+function gatewayOf(model: StepModel, containerIp: string): string {
+  const c = parsePrefix4(containerIp);
+  if (!c) return '';
+  for (const i of hostNs(model)?.interfaces ?? [])
+    for (const a of i.addresses) {
+      const net = a.family === 'inet' ? parsePrefix4(a.cidr) : undefined;
+      if (net && net.len < 32 && contains(net, c)) return a.address;
+    }
+  return '';
 }
 
 export const proxyDualStack: Question = {
@@ -35,6 +84,7 @@ export const proxyDualStack: Question = {
       .interfaces.flatMap((i) => i.addresses)
       .find((a) => a.family === 'inet' && a.scope === 'global');
     const paragraphs: string[] = [];
+    const dnatEvidence: Evidence[] = [];
     for (const port of ports) {
       const forPort = socks.filter((s) => (s.localPortNumber ?? s.localPort) === port);
       const v6 = forPort.find(isV6Wildcard);
@@ -61,6 +111,16 @@ export const proxyDualStack: Question = {
       } else if (v4) {
         paragraphs.push(t('q.proxy-dual-stack.v4', { addr: socketAddr(v4) }));
       }
+      const dnat6 = v6 ? v6Dnat(model, port, v6.proto) : undefined;
+      if (dnat6?.rule) dnatEvidence.push(dnat6.rule);
+      else if (v6 && dnat6)
+        paragraphs.push(
+          t('q.proxy-dual-stack.v6-proxied', {
+            addr: socketAddr(v6),
+            port,
+            gateway: argOf(cmd, '-container-ip') ? gatewayOf(model, argOf(cmd, '-container-ip')!) : '',
+          }),
+        );
     }
     const b = sysctl(model, 'net.ipv6.bindv6only');
     paragraphs.push(
@@ -83,6 +143,7 @@ export const proxyDualStack: Question = {
       evidence: evidenceList(
         socks.map((s) => s.evidence),
         model.publishedPorts.flatMap((p) => p.evidence),
+        dnatEvidence,
         b?.evidence,
       ),
     };

@@ -657,6 +657,8 @@ export const en = {
     '`{addr}` (`:::{port}` in netstat) is the IPv6 wildcard{hostip, select, none {} other {, although the proxy was started with `-host-ip {hostip}`}}. On Linux an IPv6 socket bound to `::` also accepts IPv4 connections unless it is IPv6-only: an IPv4 client {client, select, none {} other {connecting to `{client}` }}arrives as an IPv4-mapped address (`::ffff:a.b.c.d`). That is why netstat shows only `tcp6` and IPv4 clients still get through. docker-proxy is written in Go, which opens one dual-stack socket for a wildcard `tcp` listener and sets `IPV6_V6ONLY` itself.',
   'q.proxy-dual-stack.v4':
     '`{addr}`: an IPv4 socket on every address; IPv6 clients cannot reach this port through the proxy.',
+  'q.proxy-dual-stack.v6-proxied':
+    "No ip6tables DNAT rule catches port {port} (Docker writes one only for a container with an IPv6 address, and only with ip6tables on), so IPv6 clients from other hosts connect to `{addr}` itself: the packet is addressed to the host, it passes the host's INPUT chain of ip6tables (where ufw or firewalld rules apply), not FORWARD, and the container sees the connection coming from the proxy{gateway, select, none {} other { (`{gateway}`)}}, not from the client.",
   'q.proxy-dual-stack.bindv6only':
     '`net.ipv6.bindv6only` is {value, select, none {absent (IPv6 is not available)} other {`{value}`}}: {value, select, 1 {new IPv6 sockets are IPv6-only by default, so a program that does not set `IPV6_V6ONLY` itself would not serve IPv4 clients on `::`.} other {IPv6 sockets are dual-stack by default; a program can still make one IPv6-only with `IPV6_V6ONLY`.}}',
   'q.proxy-dual-stack.bindv6only-missing':
