@@ -124,3 +124,40 @@ describe.each(engines)('Docker %s: IPv6 clients of a published port', (engine) =
     expect(a.answer).toContain(`(\`${whoami.NetworkSettings.Networks.bridge.Gateway}\`)`);
   });
 });
+
+describe.each(engines)("Docker %s: the embedded DNS in a container's namespace", (engine) => {
+  it('is named as dockerd’s resolver behind the DNAT of 127.0.0.11:53, only where the engine put it', () => {
+    const s = step(engine);
+    const a = answer(s, 'container-processes');
+    const paragraphs = a.answer.split('\n\n');
+    // orders is on the user-defined network appnet: resolv.conf points at 127.0.0.11 and the
+    // container's own nat table redirects port 53 to dockerd's sockets.
+    expect(raw(s, 'containers/orders/resolv-conf.out')).toContain('nameserver 127.0.0.11');
+    const sockets = raw(s, 'containers/orders/netstat.out')
+      .map((l) => /^(tcp|udp)\s+\d+\s+\d+\s+127\.0\.0\.11:(\d+)\s.*\s(\d+)\/dockerd\s*$/.exec(l))
+      .filter((m) => m !== null);
+    expect(sockets.map((m) => m![1]).sort()).toEqual(['tcp', 'udp']);
+    const nat = raw(s, 'containers/orders/iptables-save.out');
+    const dns = paragraphs.find((p) => p.includes("Docker's embedded DNS server"));
+    expect(dns).toBeDefined();
+    for (const m of sockets) {
+      const [, proto, port, pid] = m!;
+      const rule = nat.findIndex(
+        (l) =>
+          l.includes(`-p ${proto} `) &&
+          l.includes('--dport 53 ') &&
+          l.endsWith(`--to-destination 127.0.0.11:${port}`),
+      );
+      expect(rule, `${proto} DNAT to ${port}`).toBeGreaterThanOrEqual(0);
+      expect(dns).toContain(`\`${proto} 127.0.0.11:53 -> 127.0.0.11:${port}\``);
+      expect(dns).toContain(`host PID ${pid}`);
+      expect(a.evidence).toContainEqual(
+        expect.objectContaining({ file: 'containers/orders/iptables-save.out', line: rule + 1 }),
+      );
+    }
+    // whoami is on the default bridge: no embedded DNS there, and none said.
+    expect(raw(s, 'containers/whoami/netstat.out').join('\n')).not.toContain('127.0.0.11');
+    expect(paragraphs.filter((p) => p.includes("Docker's embedded DNS server"))).toHaveLength(1);
+    expect(dns).toMatch(/^`127\.0\.0\.11:\d+` and `127\.0\.0\.11:\d+` belong to `dockerd`/);
+  });
+});

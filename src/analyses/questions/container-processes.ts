@@ -6,9 +6,41 @@
  *     1   root      0:00  npm
  *    21   root      0:00  node server.js
  */
-import type { ModelNamespace, StepModel } from '../../model/types.js';
+import type { FwRule } from '../../model/firewall-types.js';
+import type { ModelNamespace, ModelSocket, StepModel } from '../../model/types.js';
 import type { Question } from '../types.js';
-import { code, evidenceList, hostNs, socketAddr, tr } from '../util.js';
+import { bare, code, evidenceList, hostNs, socketAddr, tr } from '../util.js';
+
+/**
+ * Docker's embedded DNS: on user-defined networks dockerd opens a TCP and a UDP socket on
+ * 127.0.0.11 (random ports) inside the container's namespace, and the container's own nat table
+ * redirects `127.0.0.11:53` to them (`-A DOCKER_OUTPUT -d 127.0.0.11/32 -p udp --dport 53 -j DNAT
+ * --to-destination 127.0.0.11:38015`, replies rewritten back in DOCKER_POSTROUTING). netstat shows
+ * the sockets under dockerd's host PID, which without this looks like dockerd running in the
+ * container. Each socket is paired with the DNAT rule that leads to it, when one was captured.
+ */
+function embeddedDns(
+  ns: ModelNamespace,
+  listening: ModelSocket[],
+): { sockets: ModelSocket[]; rules: FwRule[] } {
+  const sockets = listening.filter((s) => bare(s.localAddress) === '127.0.0.11');
+  const rules: FwRule[] = [];
+  for (const tb of ns.firewall?.tables ?? []) {
+    if (tb.name !== 'nat') continue;
+    for (const ch of tb.chains)
+      for (const r of ch.rules)
+        if (
+          r.target.kind === 'dnat' &&
+          sockets.some(
+            (s) =>
+              r.target.kind === 'dnat' && r.target.to === `127.0.0.11:${s.localPortNumber ?? s.localPort}`,
+          ) &&
+          !rules.some((x) => x.text === r.text)
+        )
+          rules.push(r);
+  }
+  return { sockets, rules };
+}
 
 function targets(model: StepModel): ModelNamespace[] {
   return model.namespaces.filter(
@@ -54,6 +86,23 @@ export const containerProcesses: Question = {
           }),
         );
         evidence.push(...listening.map((s) => s.evidence));
+        const dns = embeddedDns(ns, listening);
+        if (dns.sockets.length) {
+          const owner = dns.sockets.find((s) => s.program);
+          paragraphs.push(
+            t('q.container-processes.dns', {
+              sockets: dns.sockets.map((s) => code(socketAddr(s))),
+              prog: owner?.program ?? '',
+              pid: owner?.pid ?? '',
+              rules: dns.rules.map((r) => {
+                const proto = r.matches.find((m) => m.kind === 'proto' && !m.negate);
+                const to = r.target.kind === 'dnat' ? r.target.to : '';
+                return code(`${proto?.kind === 'proto' ? `${proto.proto} ` : ''}127.0.0.11:53 -> ${to}`);
+              }),
+            }),
+          );
+          evidence.push(...dns.rules.map((r) => r.evidence));
+        }
       } else if (ns.fedBy.sockets !== undefined) {
         paragraphs.push(t('q.container-processes.no-listener', { name: cname }));
       }

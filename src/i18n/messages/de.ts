@@ -703,6 +703,8 @@ export const de: Record<MessageId, string> = {
     '`{addr}`{prog, select, none {} other { ({pid, select, none {} other {PID {pid}, }}{prog})}}',
   'q.container-processes.listens':
     '`{name}` lauscht auf {sockets, list}: Im eigenen Namensraum des Containers heißt `::` oder `0.0.0.0` jede Adresse des Containers, nicht des Hosts.{published, select, none {} other { Der Host veröffentlicht ihn: {published, list}.}}',
+  'q.container-processes.dns':
+    '{sockets, list} {prog, select, none {sind} other {gehören zu `{prog}`{pid, select, none {} other { (Host-PID {pid})}}, nicht zu einem Prozess des Containers: Sie sind}} der eingebettete DNS-Server von Docker, den dockerd auf Sockets bedient, die er im Namespace des Containers geöffnet hat (nur bei Containern in benutzerdefinierten Netzwerken; deren `/etc/resolv.conf` nennt `nameserver 127.0.0.11`). {rules, select, none {Die NAT-Regeln des Containers, die dorthin führen, wurden nicht erfasst.} other {Die eigene nat-Tabelle des Containers leitet seine Anfragen an `127.0.0.11:53` dorthin weiter ({rules, list}) und schreibt die Antworten auf Port 53 zurück.}}',
   'q.container-processes.no-listener': '`{name}` hat keinen lauschenden Socket.',
   'q.container-processes.proc': '`{command}` (PID {pid})',
   'q.container-processes.pid1':

@@ -690,6 +690,8 @@ export const en = {
     '`{addr}`{prog, select, none {} other { ({pid, select, none {} other {pid {pid}, }}{prog})}}',
   'q.container-processes.listens':
     "`{name}` listens on {sockets, list}: inside the container's own namespace, `::` or `0.0.0.0` means every address of the container, not of the host.{published, select, none {} other { The host publishes it: {published, list}.}}",
+  'q.container-processes.dns':
+    "{sockets, list} {prog, select, none {are} other {belong to `{prog}`{pid, select, none {} other { (host PID {pid})}}, not to a process of the container: they are}} Docker's embedded DNS server, which dockerd serves on sockets it opened inside the container's namespace (containers on user-defined networks only; their `/etc/resolv.conf` names `nameserver 127.0.0.11`). {rules, select, none {The container's nat rules that lead there were not captured.} other {The container's own nat table sends its queries to `127.0.0.11:53` on to them ({rules, list}) and rewrites the replies back to port 53.}}",
   'q.container-processes.no-listener': '`{name}` has no listening socket.',
   'q.container-processes.proc': '`{command}` (PID {pid})',
   'q.container-processes.pid1':
