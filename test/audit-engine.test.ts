@@ -4,9 +4,10 @@
  * Every expectation is read from the raw outputs the engine and the kernel printed in the bundle
  * (`iptables-save`, `docker inspect`), with plain regexes here, never from dockernet's parsers.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { findingText } from '../src/analyses/findings/catalogue.js';
 import { runQuestions } from '../src/analyses/run-questions.js';
 import type { Answer } from '../src/analyses/types.js';
 import { buildReport } from '../src/pipeline.js';
@@ -160,4 +161,38 @@ describe.each(engines)("Docker %s: the embedded DNS in a container's namespace",
     expect(paragraphs.filter((p) => p.includes("Docker's embedded DNS server"))).toHaveLength(1);
     expect(dns).toMatch(/^`127\.0\.0\.11:\d+` and `127\.0\.0\.11:\d+` belong to `dockerd`/);
   });
+});
+
+describe("swarm's 4789/udp on real nodes (Docker 20.10 step 4, the mixed 20.10/28.5 cluster)", () => {
+  const bundles = [
+    join(root, 'samples', 'engine-step4.tar.gz'),
+    ...readdirSync(join(root, 'samples', 'cluster-mixed')).map((f) =>
+      join(root, 'samples', 'cluster-mixed', f),
+    ),
+  ];
+  it.each(bundles.map((b) => [basename(b), b]))(
+    '%s: the kernel’s VXLAN socket, which no Docker option binds to one address; DOCKER-USER never sees it',
+    async (_name, bundle) => {
+      const s = (await buildReport([bundle])).steps[0]!;
+      // netstat's own line: 0.0.0.0:4789 with no owning process (`-`): a kernel socket.
+      const netstat = raw(s, 'host/netstat.out');
+      const line = netstat.findIndex((l) =>
+        /^udp\s+\d+\s+\d+\s+0\.0\.0\.0:4789\s+0\.0\.0\.0:\*\s+-\s*$/.test(l),
+      );
+      expect(line, 'kernel vxlan socket in host/netstat.out').toBeGreaterThanOrEqual(0);
+      const f = s.analysis!.findings.find(
+        (x) => x.kind === 'swarm-ports-exposed' && x.subject === 'udp/4789',
+      );
+      expect(f?.evidence).toContainEqual({ file: 'host/netstat.out', line: line + 1 });
+      expect(f?.detail).toMatch(/kernel's VXLAN socket on 0\.0\.0\.0/);
+      // DOCKER-USER is jumped to from FORWARD only: it cannot filter what is addressed to the host.
+      const rules = raw(s, 'host/iptables-save.out');
+      const jumps = rules.filter((l) => /^-A \S+ .*-j DOCKER-USER\b/.test(l)).map((l) => l.split(' ')[1]);
+      expect(jumps.length).toBeGreaterThan(0);
+      expect(new Set(jumps)).toEqual(new Set(['FORWARD']));
+      const fix = findingText('swarm-ports-exposed').remediation;
+      expect(fix).toMatch(/INPUT chain \(not `DOCKER-USER`/);
+      expect(findingText('swarm-ports-exposed').notApplicable).not.toMatch(/data-path-addr/);
+    },
+  );
 });

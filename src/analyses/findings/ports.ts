@@ -37,11 +37,16 @@ export const ports: FindingFamily = {
           (x.listening || x.transport === 'udp'),
       );
       if (!hits.length) continue;
+      // 4789 without an owning process is the kernel's VXLAN socket: the kernel keys it by port
+      // and family only (vxlan_sock_add has no local address) and binds it to every address,
+      // whatever `--data-path-addr` says (that only picks the source of what the node sends). So
+      // no Docker option narrows it; only the host's INPUT rules limit who can send to it.
+      const kernelVxlan = s.port === 4789 && hits.every((h) => h.pid === undefined);
       out.push(
         finding(
           'swarm-ports-exposed',
           `${s.transport}/${s.port}`,
-          t('fd.swarm-ports-exposed', {
+          t(kernelVxlan ? 'fd.swarm-ports-exposed.vxlan' : 'fd.swarm-ports-exposed', {
             port: s.port,
             transport: s.transport,
             what: t(s.what),

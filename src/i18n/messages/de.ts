@@ -890,9 +890,9 @@ export const de: Record<MessageId, string> = {
   'f.swarm-ports-exposed.why':
     'Swarm lauscht auf 2377/tcp (Manager: Clusterverwaltung), 7946/tcp+udp (Gossip) und 4789/udp (VXLAN-Daten). An jede Adresse gebunden, sind sie aus jedem Netz des Hosts erreichbar. 4789 hat keine Authentifizierung: Wer UDP dorthin schicken kann, kann Verkehr in unverschlüsselte Overlay-Netzwerke einschleusen.',
   'f.swarm-ports-exposed.fix':
-    'Diese Ports nur von den anderen Swarm-Knoten zulassen (Firewall oder Regeln in `DOCKER-USER`), die Schnittstellen mit `--advertise-addr`/`--data-path-addr`/`--listen-addr` wählen und Overlays mit `--opt encrypted` verschlüsseln.',
+    'Diese Ports nur von den anderen Swarm-Knoten zulassen, mit Regeln in der INPUT-Kette des Hosts (nicht in `DOCKER-USER`: Die Kette sieht nur weitergeleiteten Verkehr, nie Pakete für die eigenen Sockets des Hosts), 2377 und 7946 mit `--listen-addr` an eine Schnittstelle binden und Overlays mit `--opt encrypted` verschlüsseln. Der VXLAN-Socket des Kernels auf 4789 ist immer an jede Adresse gebunden (`--data-path-addr` wählt nur die Adresse, von der der Knoten sendet), also begrenzt nur die Firewall, wer dorthin senden kann.',
   'f.swarm-ports-exposed.na':
-    'Hosts, die keine Swarm-Knoten sind, und Swarm-Ports, die an eine Adresse gebunden sind (`--listen-addr`, `--data-path-addr`).',
+    'Hosts, die keine Swarm-Knoten sind, und 2377 und 7946, wenn sie an eine Adresse gebunden sind (`--listen-addr`).',
   'f.stale-namespace-file.title': 'Verwaiste Namensraum-Datei',
   'f.stale-namespace-file.why':
     'Eine Datei unter `<exec-root>/netns` von Docker, die kein Netzwerk-Namensraum mehr ist: Der Bind-Mount, der den Namensraum hielt, ist weg (dockerd oder der Host ist abgestürzt, oder die Datei blieb liegen, als ein Container verschwand). Docker entfernt sie normalerweise mit der Sandbox; für den Verkehr ist sie harmlos, verwirrt aber Werkzeuge, die Namensräume auflisten.',
@@ -923,6 +923,8 @@ export const de: Record<MessageId, string> = {
   'fd.swarm.manage': 'Clusterverwaltung des Swarms (Manager)',
   'fd.swarm.gossip': 'Swarm-Gossip',
   'fd.swarm.vxlan': 'VXLAN-Daten der Overlays',
+  'fd.swarm-ports-exposed.vxlan':
+    '{port}/{transport} ({what}) ist der VXLAN-Socket des Kernels auf {addrs, list} (kein Prozess besitzt ihn): Der Kernel bindet ihn an jede Adresse des Hosts, gleich was Docker gesagt wurde, also begrenzen nur die INPUT-Regeln des Hosts, wer dorthin senden kann.',
   'fd.swarm-ports-exposed':
     '{port}/{transport} ({what}) ist an {addrs, list} gebunden, also an jede Adresse des Hosts.',
   'fd.default-bridge-icc':

@@ -876,9 +876,9 @@ export const en = {
   'f.swarm-ports-exposed.why':
     'Swarm listens on 2377/tcp (managers: cluster management), 7946/tcp+udp (gossip) and 4789/udp (VXLAN data). Bound to every address, they are reachable from every network of the host. 4789 has no authentication: anyone who can send UDP to it can inject traffic into unencrypted overlay networks.',
   'f.swarm-ports-exposed.fix':
-    'Allow these ports only from the other swarm nodes (firewall or `DOCKER-USER` rules), choose the interfaces with `--advertise-addr`/`--data-path-addr`/`--listen-addr`, and encrypt overlays with `--opt encrypted`.',
+    "Allow these ports only from the other swarm nodes with rules in the host's INPUT chain (not `DOCKER-USER`: it sees only forwarded traffic, never packets for the host's own sockets), bind 2377 and 7946 to one interface with `--listen-addr`, and encrypt overlays with `--opt encrypted`. The kernel's VXLAN socket on 4789 always binds to every address (`--data-path-addr` only chooses the address the node sends from), so only the firewall limits who can send to it.",
   'f.swarm-ports-exposed.na':
-    'Hosts that are not swarm nodes, and swarm ports bound to one address (`--listen-addr`, `--data-path-addr`).',
+    'Hosts that are not swarm nodes, and 2377 and 7946 bound to one address (`--listen-addr`).',
   'f.stale-namespace-file.title': 'Stale namespace file',
   'f.stale-namespace-file.why':
     "A file under Docker's `<exec-root>/netns` that is no network namespace any more: the bind mount that held the namespace is gone (dockerd or the host crashed, or the file was left behind when a container went away). Docker normally removes it with the sandbox; it is harmless for traffic but confuses tools that list namespaces.",
@@ -908,6 +908,8 @@ export const en = {
   'fd.swarm.manage': 'swarm cluster management (managers)',
   'fd.swarm.gossip': 'swarm gossip',
   'fd.swarm.vxlan': 'VXLAN overlay data',
+  'fd.swarm-ports-exposed.vxlan':
+    "{port}/{transport} ({what}) is the kernel's VXLAN socket on {addrs, list} (no process owns it): the kernel binds it to every address of the host, whatever Docker was told, so only the host's INPUT rules limit who can send to it.",
   'fd.swarm-ports-exposed':
     '{port}/{transport} ({what}) is bound to {addrs, list}, every address of the host.',
   'fd.default-bridge-icc':
