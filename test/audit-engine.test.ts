@@ -196,3 +196,28 @@ describe("swarm's 4789/udp on real nodes (Docker 20.10 step 4, the mixed 20.10/2
     },
   );
 });
+
+describe.each(engines)('Docker %s: a DOCKER-USER rule sees the container port', (engine) => {
+  it('the ufw-docker rule on port 80 blocks the port published as 8080, and the advice says to match that way', () => {
+    const s = step(engine);
+    const rule = raw(s, 'host/iptables-save.out').find((l) => l.startsWith('-A ufw-user-forward '));
+    expect(rule).toMatch(/-d 172\.20\.0\.2\/32 -p tcp -m tcp --dport 80 -j DROP$/);
+    const orders = raw(s, 'docker/docker-container-inspect.out')
+      .map((l) => JSON.parse(l))
+      .find((c) => c.Name === '/orders');
+    expect(orders.HostConfig.PortBindings['80/tcp'][0].HostPort).toBe('8080');
+    const probes: { from: { kind: string }; to: { address: string; port: number }; result: string }[] =
+      JSON.parse(
+        readFileSync(join(root, 'test', 'fixtures-reach', `ufw-${engine}-probes.json`), 'utf8'),
+      ).probes;
+    const lan = (port: number) =>
+      probes.find((p) => p.from.kind === 'outside' && p.to.address === '10.99.0.2' && p.to.port === port)
+        ?.result;
+    expect(lan(8080)).toBe('timeout');
+    expect(lan(60000)).toBe('connected');
+    const fix = findingText('published-port-bypasses-input').remediation;
+    expect(fix).toContain('`-p 60000:8080`');
+    expect(fix).toMatch(/-d 172\.17\.0\.2 -p tcp --dport 8080 -j DROP/);
+    expect(fix).toContain('--ctorigdstport 60000');
+  });
+});

@@ -758,7 +758,7 @@ export const de: Record<MessageId, string> = {
   'f.published-port-bypasses-input.why':
     'Die INPUT-Kette des Hosts (ufw, firewalld oder ein schlichtes `INPUT DROP`) würde diesen Port verwerfen, und doch wird der Weg von außen zugestellt: Das DNAT von Docker in nat PREROUTING macht aus dem Paket weitergeleiteten Verkehr, der durch FORWARD und die Ketten von Docker geht und den INPUT-Regeln nie begegnet. Die Firewall sieht geschlossen aus, während der Port offen ist.',
   'f.published-port-bypasses-input.fix':
-    'Veröffentlichte Ports in der Kette `DOCKER-USER` filtern (z. B. `-I DOCKER-USER -i eth0 -p tcp --dport 8080 -j DROP` oder Regeln von ufw-docker) oder nur auf 127.0.0.1 bzw. einer internen Adresse veröffentlichen.',
+    'Veröffentlichte Ports in der Kette `DOCKER-USER` filtern. Sie sieht das Paket nach dem DNAT von Docker, also auf Adresse und Port des Containers prüfen (für `-p 60000:8080`: `-I DOCKER-USER -i eth0 -d 172.17.0.2 -p tcp --dport 8080 -j DROP`, wie es die `ufw route`-Regeln von ufw-docker tun) oder auf den veröffentlichten Port mit `-m conntrack --ctorigdstport 60000 --ctdir ORIGINAL`; `--dport 60000` würde dort nie passen. Oder nur auf 127.0.0.1 bzw. einer internen Adresse veröffentlichen.',
   'f.published-port-bypasses-input.na':
     'Veröffentlichte Ports, deren Weg von außen verworfen wird (DOCKER-USER oder eine andere FORWARD-Regel), Hosts, deren INPUT den Port annimmt, und Schritte ohne erfasste Firewall.',
   'f.published-port-filtered.title': 'Veröffentlichter Port von außen gefiltert',

@@ -745,7 +745,7 @@ export const en = {
   'f.published-port-bypasses-input.why':
     "The host's INPUT chain (ufw, firewalld or a plain `INPUT DROP`) would drop this port, yet the path from outside is delivered: Docker's DNAT in nat PREROUTING turns the packet into forwarded traffic, which goes through FORWARD and Docker's chains and never meets the INPUT rules. The firewall status looks closed while the port is open.",
   'f.published-port-bypasses-input.fix':
-    'Filter published ports in the `DOCKER-USER` chain (e.g. `-I DOCKER-USER -i eth0 -p tcp --dport 8080 -j DROP`, or ufw-docker rules), or publish on 127.0.0.1 or an internal address only.',
+    "Filter published ports in the `DOCKER-USER` chain. It sees the packet after Docker's DNAT, so match the container's address and port (for `-p 60000:8080`: `-I DOCKER-USER -i eth0 -d 172.17.0.2 -p tcp --dport 8080 -j DROP`, as ufw-docker's `ufw route` rules do), or the published port with `-m conntrack --ctorigdstport 60000 --ctdir ORIGINAL`; `--dport 60000` would never match there. Or publish on 127.0.0.1 or an internal address only.",
   'f.published-port-bypasses-input.na':
     'Published ports whose path from outside is dropped (DOCKER-USER or another FORWARD rule), hosts whose INPUT accepts the port, and steps without a captured firewall.',
   'f.published-port-filtered.title': 'Published port filtered from outside',
