@@ -221,3 +221,46 @@ describe.each(engines)('Docker %s: a DOCKER-USER rule sees the container port', 
     expect(fix).toContain('--ctorigdstport 60000');
   });
 });
+
+describe.each(engines)("Docker %s: the host's loopback in the reachability matrix", (engine) => {
+  it("has no cell from a container: 127.0.0.1 there is the container's own loopback (real probes)", () => {
+    const s = step(engine);
+    // The real probes: a container's 127.0.0.1:80 answered from its own httpd (netstat inside it).
+    const probes: {
+      from: { kind: string; name?: string };
+      to: { address: string; port: number };
+      result: string;
+    }[] = JSON.parse(
+      readFileSync(join(root, 'test', 'fixtures-reach', `ufw-${engine}-probes.json`), 'utf8'),
+    ).probes;
+    const own = probes.filter((p) => p.from.kind === 'container' && p.to.address === '127.0.0.1');
+    expect(own.length).toBeGreaterThan(0);
+    for (const p of own) {
+      const listens = raw(s, `containers/${p.from.name}/netstat.out`).some((l) =>
+        new RegExp(
+          `^tcp6?\\s+\\d+\\s+\\d+\\s+(0\\.0\\.0\\.0|::|127\\.0\\.0\\.1):${p.to.port}\\s.*LISTEN`,
+        ).test(l),
+      );
+      expect(listens, `${p.from.name} listens on ${p.to.port} itself`).toBe(true);
+      expect(p.result).toBe('connected');
+    }
+    // The host's docker-proxy listens on 127.0.0.1:8080 (wildcard), whoami's own httpd on 8080:
+    // a cell "whoami -> host 127.0.0.1:8080: open" would be whoami talking to itself.
+    expect(raw(s, 'host/netstat.out').some((l) => /0\.0\.0\.0:8080\s.*docker-proxy/.test(l))).toBe(true);
+    expect(raw(s, 'containers/whoami/netstat.out').some((l) => /:::8080\s.*LISTEN/.test(l))).toBe(true);
+    const r = s.analysis!.reach!;
+    // The report's matrix names sources and destinations by their index.
+    const loop = (k: number) => {
+      const d = r.destinations[k]!;
+      return d.namespace === 'host' && (d.address.startsWith('127.') || d.address === '::1');
+    };
+    const src = (k: number) => r.sources[k]!.id;
+    const fromContainer = r.cells.filter(
+      (c) => src(c.source).startsWith('container:') && loop(c.destination),
+    );
+    expect(fromContainer).toEqual([]);
+    // The host and the LAN keep their cells for the same destinations.
+    for (const id of ['host', 'outside:eth0'])
+      expect(r.cells.filter((c) => src(c.source) === id && loop(c.destination)).length).toBeGreaterThan(0);
+  });
+});

@@ -202,8 +202,23 @@ export function reachMatrix(model: StepModel, opts: ReachOptions = {}): ReachMat
   const paths: PacketPath[] = [];
   const cells: ReachCell[] = [];
   const counts: Partial<Record<Verdict, number>> = {};
+  // The host's 127.0.0.1 and ::1 are the host's only from the host's own namespace (and, as a
+  // forged destination, from the LAN). A container or namespace of its own that sends to
+  // 127.0.0.1 reaches its own loopback: the host's docker-proxy on 127.0.0.1:8080 is out of its
+  // reach, whatever its own socket on 8080 answers. Such a pair gets no cell rather than one that
+  // says "open" for the host's socket (the real probes, test/reach-probes.test.ts, count these
+  // as "own loopback").
+  const ownNamespace = new Map(
+    sources.map((s) => {
+      if (s.from.kind === 'outside' || s.from.kind === 'host') return [s.id, false];
+      const src = sourceNamespace(model, s.from);
+      return [s.id, 'error' in src ? false : src.ns.id !== 'host'];
+    }),
+  );
+  const loopback = (a: string) => a.startsWith('127.') || a === '::1';
   for (const s of sources)
     for (const d of destinations) {
+      if (d.namespace === 'host' && loopback(d.address) && ownNamespace.get(s.id)) continue;
       const path = tracePacket(model, { from: s.from, dst: d.address, proto: d.proto, dport: d.port });
       const pairs = s.members.length * d.members.length;
       paths.push(path);

@@ -208,9 +208,9 @@ export const de: Record<MessageId, string> = {
   'reach.title': 'Wer erreicht was',
   'reach.cells': '{n, plural, one {# Zelle} other {# Zellen}}',
   'reach.intro':
-    'Das erste Paket einer TCP- oder UDP-Verbindung von jeder Quelle (Spalten) zu jedem lauschenden Socket oder veröffentlichten Port (Zeilen), offline durch die Routen, Brücken und die Firewall dieser Erfassung verfolgt. Ein Klick auf eine Zelle zeigt ihren Weg.',
+    'Das erste Paket einer TCP- oder UDP-Verbindung von jeder Quelle (Spalten) zu jedem lauschenden Socket oder veröffentlichten Port (Zeilen), offline durch die Routen, Brücken und die Firewall dieser Erfassung verfolgt. Ein Klick auf eine Zelle zeigt ihren Weg. 127.0.0.1 und ::1 des Hosts haben für einen Container keine Zelle: Dort sind sie das eigene Loopback des Containers.',
   'reach.intro-md':
-    'Erstes Paket einer Verbindung von jeder Quelle (Spalte) zu jedem lauschenden Socket oder veröffentlichten Port (Zeile), verfolgt durch Routen, Brücken und die Firewall der Erfassung.',
+    'Erstes Paket einer Verbindung von jeder Quelle (Spalte) zu jedem lauschenden Socket oder veröffentlichten Port (Zeile), verfolgt durch Routen, Brücken und die Firewall der Erfassung. 127.0.0.1 und ::1 des Hosts haben für einen Container keine Zelle: Dort sind sie das eigene Loopback des Containers.',
   'reach.big-host': 'Großer Host:',
   'reach.aggregated': 'Je Netzwerk wurde ein Vertreter verfolgt; eine Zelle steht für alle ihre Paare.',
   'reach.aggregated-md': 'Großer Host: je Netzwerk ein Vertreter verfolgt.',

@@ -206,9 +206,9 @@ export const en = {
   'reach.title': 'Who can reach what',
   'reach.cells': '{n, plural, one {# cell} other {# cells}}',
   'reach.intro':
-    'The first packet of a TCP or UDP connection from each source (columns) to each listening socket or published port (rows), followed offline through the routes, bridges and the firewall of this capture. Click a cell to see its path.',
+    "The first packet of a TCP or UDP connection from each source (columns) to each listening socket or published port (rows), followed offline through the routes, bridges and the firewall of this capture. Click a cell to see its path. The host's 127.0.0.1 and ::1 have no cell for a container: there they are the container's own loopback.",
   'reach.intro-md':
-    'First packet of a connection from each source (column) to each listening socket or published port (row), followed through routes, bridges and the firewall of the capture.',
+    "First packet of a connection from each source (column) to each listening socket or published port (row), followed through routes, bridges and the firewall of the capture. The host's 127.0.0.1 and ::1 have no cell for a container: there they are the container's own loopback.",
   'reach.big-host': 'Big host:',
   'reach.aggregated': 'one representative per network was traced; a cell stands for all its pairs.',
   'reach.aggregated-md': 'Big host: one representative per network traced.',
