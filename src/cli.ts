@@ -370,27 +370,41 @@ export function parseTo(text: string): { address: string; port: number; proto: '
 
 async function traceCommand(
   input: string,
-  opts: { from: string; to: string; src?: string; json?: boolean },
+  opts: { from: string; to: string; src?: string; json?: boolean; lang?: Lang },
 ): Promise<void> {
+  const lang = opts.lang ?? langFromEnv(process.env);
   const from = parseFrom(opts.from);
   const to = parseTo(opts.to);
   const model = await modelOf(input);
   const { tracePacket, formatPath } = await import('./reach/index.js');
-  const path = tracePacket(model, {
-    from,
-    dst: to.address,
-    proto: to.proto,
-    dport: to.port,
-    ...(opts.src ? { src: opts.src } : {}),
-  });
-  process.stdout.write(opts.json ? `${JSON.stringify(path, null, 2)}\n` : formatPath(path));
+  const path = tracePacket(
+    model,
+    {
+      from,
+      dst: to.address,
+      proto: to.proto,
+      dport: to.port,
+      ...(opts.src ? { src: opts.src } : {}),
+    },
+    { lang },
+  );
+  process.stdout.write(opts.json ? `${JSON.stringify(path, null, 2)}\n` : formatPath(path, lang));
 }
 
-async function reachCommand(input: string, opts: { json?: boolean }): Promise<void> {
+async function reachCommand(input: string, opts: { json?: boolean; lang?: Lang }): Promise<void> {
+  const lang = opts.lang ?? langFromEnv(process.env);
   const model = await modelOf(input);
   const { reachMatrix, formatMatrix } = await import('./reach/index.js');
-  const m = reachMatrix(model);
-  process.stdout.write(opts.json ? `${JSON.stringify(m, null, 2)}\n` : formatMatrix(m));
+  const m = reachMatrix(model, { lang });
+  process.stdout.write(opts.json ? `${JSON.stringify(m, null, 2)}\n` : formatMatrix(m, lang));
+}
+
+/** `--lang en|de` for the commands that print the evaluator's text (the report has its own). */
+function langOption(what: string): Option {
+  return new Option(
+    '--lang <lang>',
+    `language of ${what} (default: from LC_ALL, LC_MESSAGES or LANG, else en)`,
+  ).choices(LANGS as unknown as string[]);
 }
 
 export function buildProgram(): Command {
@@ -551,6 +565,7 @@ Examples:
     .requiredOption('--to <addr:port>', 'destination ADDRESS:PORT[/tcp|udp]; [v6]:PORT for IPv6')
     .option('--src <address>', 'source address (default: chosen as the kernel would)')
     .option('--json', 'print the path as JSON')
+    .addOption(langOption('the path'))
     .addHelpText(
       'after',
       `
@@ -565,6 +580,7 @@ Examples:
     .description('Who can reach what: every source x every listening socket and published port.')
     .argument('<bundle>', '.tar.gz bundle or unpacked bundle directory')
     .option('--json', 'print the matrix with every path as JSON')
+    .addOption(langOption('the matrix and its paths'))
     .action(reachCommand);
 
   program
