@@ -23,6 +23,7 @@ import { renderHtml } from '../src/render/html.js';
 import { renderMarkdown } from '../src/render/markdown.js';
 import { stepDiagram } from '../src/render/mermaid/index.js';
 import type { Report } from '../src/report/types.js';
+import { hostileCases } from './support/hostile.js';
 
 const root = join(import.meta.dirname, '..');
 const update = process.env.DOCKERNET_UPDATE_GOLDEN === '1';
@@ -286,6 +287,58 @@ describe("the packet evaluator's text in German (dockernet trace, reach, the rep
     expect(leaksIn(reach.stdout)).toEqual([]);
     const en = cli(['reach', bundle], { LANG: 'de_DE.UTF-8', LC_ALL: 'C' });
     expect(en.stdout).toContain('legend:');
+  });
+});
+
+describe('reading warnings in German (the bundle reader, the parsers, why an output was not read)', () => {
+  // Hostile bundles (test/support/hostile.ts) that warn a lot: unsafe and duplicate entries,
+  // links and devices, a manifest of the wrong shape, label and environment values not read.
+  const picked =
+    /^(paths with \.\.|manifest of the wrong shape \(paths|secrets in env|manifest that is not JSON)/;
+
+  it('every warning with a code is in German, the same code as in English; the rest is marked lang="en"', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dockernet-i18n-warn-'));
+    const cases = hostileCases().filter((c) => picked.test(c.name));
+    expect(cases.length).toBe(4);
+    const english = englishProse();
+    let coded = 0;
+    for (const c of cases) {
+      const input = c.build(dir);
+      const opts = { generatedAt: '2000-01-01T00:00:00.000Z' };
+      const de = await buildReport([input], { ...opts, lang: 'de' });
+      const en = await buildReport([input], { ...opts, lang: 'en' });
+      const all = (r: Report) =>
+        r.steps.flatMap((s) => [
+          ...s.warnings,
+          ...s.commands.flatMap((x) => [
+            ...x.warnings,
+            ...(x.reason ? [{ code: x.reasonCode, message: x.reason }] : []),
+          ]),
+        ]);
+      const [wde, wen] = [all(de), all(en)];
+      expect(wde.map((w) => w.code)).toEqual(wen.map((w) => w.code));
+      for (const [i, w] of wde.entries()) {
+        if (!w.code) continue;
+        coded++;
+        // Parameters (paths, names) aside, the German text is not the English one.
+        if (w.code !== 'archive') expect(w.message, w.code).not.toBe(wen[i]!.message);
+      }
+      const md = renderMarkdown(de);
+      const html = renderHtml(de)
+        // What is marked English on purpose: warnings without a catalog text, the collector's words.
+        .replace(/<(li|span)[^>]* lang="en"[^>]*>[\s\S]*?<\/\1>/g, ' ')
+        .replace(/<(pre|code|style|script)\b[\s\S]*?<\/\1>/g, ' ')
+        .replace(/<[^>]+>/g, ' ')
+        .replace(/&#x27;/g, "'")
+        .replace(/&quot;/g, '"')
+        .replace(/&amp;/g, '&');
+      expect(leaksIn(html, english), `${c.name}: report.html`).toEqual([]);
+      expect(leaksIn(md, english), `${c.name}: report.md`).toEqual([]);
+      expect(html).toMatch(
+        /unsicheren Pfad|Werte der Labels|manifest\.json ist kein gültiges JSON|commands\[\d+\]/,
+      );
+    }
+    expect(coded).toBeGreaterThan(15);
   });
 });
 

@@ -153,7 +153,7 @@ export const de: Record<MessageId, string> = {
   'step.counts':
     '{files, plural, one {# Datei} other {# Dateien}}, {parsed} von {commands, plural, one {# Ausgabe} other {# Ausgaben}} ausgewertet',
   'step.no-manifest': 'kein Manifest',
-  'step.masked':
+  'w.masked':
     '{n, plural, one {# Wert, der wie ein Geheimnis aussieht, wurde} other {# Werte, die wie Geheimnisse aussehen, wurden}} als *** maskiert',
   'step.reading-warnings': 'Warnungen beim Einlesen',
   'step.parse-problems': 'Ausgaben mit Warnungen oder nicht gelesen',
@@ -365,6 +365,57 @@ export const de: Record<MessageId, string> = {
   'tr.t.v.no-listener': 'zu',
   'tr.t.v.left-host': 'raus',
   'tr.t.v.unknown': '?',
+
+  // --- Meldungen beim Lesen: Warnungen des Bündel-Lesers und der Parser, warum eine Ausgabe
+  // nicht gelesen wurde (w.<code>; der Code bleibt in report.json gleich) ----------------------
+  'w.manifest-not-json':
+    'manifest.json ist kein gültiges JSON ({error}); die Dateien werden stattdessen nach ihren Namen gelesen',
+  'w.manifest-not-object': 'manifest.json ist kein JSON-Objekt',
+  'w.manifest-format': '"format" ist {found}, erwartet wird "{expected}"',
+  'w.manifest-no-version': '"formatVersion" fehlt',
+  'w.manifest-newer':
+    'Formatversion {version} ist neuer als die, die dieses Werkzeug liest ({supported}); sie wird trotzdem gelesen',
+  'w.manifest-date': '"capturedAt" ist kein Datum: {value}',
+  'w.manifest-no-commands': '"commands" fehlt oder ist keine Liste',
+  'w.manifest-no-id': 'commands[{i}] hat keine "id"; übersprungen',
+  'w.manifest-bad-path': 'commands[{i}] ({id}): der {stream}-Pfad {path} ist nicht erlaubt',
+  'w.no-manifest':
+    'keine manifest.json: Die Befehle werden aus den Dateinamen erschlossen (siehe docs/bundle-format.md)',
+  'w.missing-file': 'manifest.json nennt {path} ({id}), aber das Bündel enthält diese Datei nicht',
+  'w.unsafe-path':
+    "Eintrag {path} hat einen unsicheren Pfad (absolut, '..' oder Steuerzeichen); nicht gelesen",
+  'w.not-regular': 'Eintrag vom Typ {type} übersprungen: Nur reguläre Dateien werden gelesen',
+  'w.duplicate': 'doppelter Eintrag {path}: Der erste wird verwendet, diese Kopie erscheint als {copy}',
+  'w.binary': 'binärer Inhalt (NUL-Bytes): mit Ersatzzeichen dargestellt',
+  'w.invalid-utf8': 'kein gültiges UTF-8: ungültige Bytes als U+FFFD dargestellt',
+  'w.truncated-entry': 'abgeschnitten: Nur die ersten {read} von {size} Bytes wurden gelesen',
+  'w.archive': 'Archiv: {tarCode}: {text}',
+  'w.stopped-entries': '{file}: Lesen abgebrochen: mehr als {max} Einträge; der Rest wurde nicht gelesen',
+  'w.stopped-bytes':
+    '{file}: Lesen abgebrochen: mehr als {max} unkomprimierte Bytes; der Rest wurde nicht gelesen',
+  'w.stopped-aborted': '{file}: Lesen abgebrochen: Archiv fehlerhaft: {error}',
+  'w.no-eof': '{file}: keine Ende-Markierung des Archivs: Das Archiv ist vielleicht abgeschnitten',
+  'w.no-output': 'keine Ausgabedatei',
+  'w.exit-code': 'Exit-Code {code}{stderr, select, none {} other {: {stderr}}}',
+  'w.no-parser': 'kein Parser für die Befehls-Id "{id}"',
+  'w.parser-failed': 'Parser {parser} ist gescheitert: {error}',
+  'w.empty-output': 'leere Ausgabe',
+  'w.command-not-found': 'Befehl nicht gefunden: {line}',
+  'w.permission-denied': 'keine Berechtigung: {line}',
+  'w.daemon-unreachable': 'Docker-Daemon nicht erreichbar: {line}',
+  'w.usage-text': 'Hilfetext statt Ausgabe: {line}',
+  'w.timed-out': 'Zeitüberschreitung des Befehls: {line}',
+  'w.more-warnings': '{n} weitere Warnungen nicht gezeigt',
+  'w.label-values':
+    'Container {name}: Die Werte der Labels standen im Bündel und wurden nicht gelesen (nur die Schlüssel sowie Compose-Projekt, -Dienst und -Nummer)',
+  'w.env-values':
+    'Container {name}: Die Werte der Umgebungsvariablen standen im Bündel und wurden nicht gelesen (nur die Namen)',
+  'w.unrecognised-line': 'nicht erkannte Zeile: {text}',
+  'w.unknown-line': 'unbekannte Zeile: {text}',
+  'w.text-before-header': 'Text vor der Kopfzeile übersprungen (Zeilen 1-{last})',
+  'w.text-before-json': 'Text vor dem JSON übersprungen (Zeilen 1-{last})',
+  'w.first-object-only': '{n} JSON-Objekte: nur das erste gelesen',
+  'w.single-object': 'ein einzelnes Objekt statt eines Arrays',
 
   // --- Anhang ---------------------------------------------------------------------------------
   'appendix.title': 'Anhang: jede Datei jedes Bündels',
