@@ -63,7 +63,7 @@ export function reportFromBundles(bundles: Bundle[], opts: BuildReportOptions = 
     ...(opts.title ? { title: opts.redactor ? opts.redactor.text(opts.title) : opts.title } : {}),
     ...(opts.lang ? { lang: opts.lang } : {}),
   });
-  if (opts.redactor) report.redaction = opts.redactor.summary();
+  if (opts.redactor) report.redaction = opts.redactor.summary(opts.lang);
   return report;
 }
 

@@ -201,6 +201,114 @@ describe('the language from the environment', () => {
   });
 });
 
+describe('--redact in German: the callout, REDACTION.txt and the CLI line', () => {
+  it('says what was replaced and what was kept in German, the pseudonyms as they are', () => {
+    const out = mkdtempSync(join(tmpdir(), 'dockernet-i18n-redact-'));
+    const r = cli(
+      [
+        'report',
+        join(root, 'samples/slides-step3'),
+        '-o',
+        out,
+        '-f',
+        'html,md,json,zip',
+        '--no-browser',
+        '--redact',
+      ],
+      { LANG: 'de_DE.UTF-8' },
+    );
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/ {2}anonymisiert: \d+ (Hostname|MAC-Adressen)/);
+    const text = spawnSync('unzip', ['-p', join(out, 'report.zip'), 'REDACTION.txt'], { encoding: 'utf8' });
+    expect(text.status, text.stderr).toBe(0);
+    expect(text.stdout).toMatch(/^ {2}MAC-Adressen: \d+, \d+ {2}\(als 02:00:00:xx:xx:xx, eindeutig/m);
+    expect(text.stdout).toContain('Nicht anonymisiert:');
+    const english = englishProse();
+    expect(leaksIn(text.stdout, english)).toEqual([]);
+    const md = readFileSync(join(out, 'report.md'), 'utf8');
+    expect(md).toMatch(/\*\*Anonymisiert\*\* \(`--redact`\): .*MAC-Adressen \(\d+ Ersetzungen, als 02:00:00/);
+    const callout = /<p class="callout redaction"[\s\S]*?<\/p>/.exec(
+      readFileSync(join(out, 'report.html'), 'utf8'),
+    )?.[0];
+    expect(callout).toContain('<strong>Anonymisiert</strong>');
+    expect(leaksIn(callout!.replace(/<[^>]+>/g, ' '), english)).toEqual([]);
+    const json = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as Report;
+    expect(json.redaction?.kept.join(' ')).toContain('Containernamen');
+  });
+});
+
+describe('--help and commander in German', () => {
+  const helpIds = Object.keys(catalogs.en).filter((id) => id.startsWith('help.'));
+
+  it('LANG=de_DE.UTF-8 dockernet --help, and report --help, are German; options and examples stay', () => {
+    const english = englishProse();
+    for (const args of [
+      ['--help'],
+      ['report', '--help'],
+      ['fleet', '--help'],
+      ['trace', '--help'],
+      ['help', 'reach'],
+    ]) {
+      const r = cli(args, { LANG: 'de_DE.UTF-8' });
+      expect(r.status, args.join(' ')).toBe(0);
+      expect(r.stdout).toMatch(/^Aufruf: dockernet/);
+      expect(r.stdout).toContain('Optionen:');
+      expect(leaksIn(r.stdout, english), args.join(' ')).toEqual([]);
+      expect(r.stdout).not.toMatch(/display help|\(default: |choices: /);
+    }
+    const report = cli(['report', '--help'], { LANG: 'de_DE.UTF-8' }).stdout;
+    expect(report).toContain('--no-browser');
+    // Commander wraps at 80 columns.
+    expect(report.replace(/\s+/g, ' ')).toContain('(Auswahl: "a4", "letter", Vorgabe: "a4")');
+    expect(report).toContain('$ dockernet report samples/slides-step1');
+    expect(report).toContain('Beispiele:');
+    // --lang among the arguments decides before the locale does, for the help as well.
+    expect(cli(['report', '--lang', 'de', '--help'], {}).stdout).toBe(report);
+    expect(cli(['report', '--lang=en', '--help'], { LANG: 'de_DE.UTF-8' }).stdout).toMatch(
+      /^Usage: dockernet report \[options\]/,
+    );
+    // English stays commander's own words.
+    const en = cli(['--help'], {}).stdout;
+    expect(en).toMatch(/^Usage: dockernet \[options\] \[command\]/);
+    expect(en).toContain('display help for command');
+    expect(helpIds.length).toBeGreaterThan(40);
+  });
+
+  it("commander's usage errors are German, with the same exit code (2)", () => {
+    const de = { LANG: 'de_DE.UTF-8' };
+    const cases: [string[], string][] = [
+      [['reprot'], 'Fehler: unbekannter Befehl „reprot“\n(Meinten Sie report?)'],
+      [['report', 'x', '-o', 'y', '--bogus'], 'Fehler: unbekannte Option „--bogus“'],
+      [['report', 'x'], 'Fehler: die nötige Option „-o, --output <dir>“ fehlt'],
+      [
+        ['report', 'x', '-o', 'y', '--paper', 'b5'],
+        'Fehler: der Wert „b5“ der Option „--paper <size>“ ist ungültig. Erlaubt sind a4, letter.',
+      ],
+      [['report', 'x', '-o'], 'Fehler: der Option „-o, --output <dir>“ fehlt ihr Wert'],
+      [
+        ['collector', 'extra'],
+        'Fehler: zu viele Argumente für „collector“. Erwartet 0 Argumente, erhalten 1.',
+      ],
+      [
+        ['parse', '-l', 'a', 'b', 'c'],
+        'Fehler: zu viele Argumente für „parse“. Erwartet 2 Argumente, erhalten 3.',
+      ],
+      [['trace', '--from', 'host', '--to', '1.2.3.4:5'], 'Fehler: das nötige Argument „bundle“ fehlt'],
+    ];
+    for (const [args, want] of cases) {
+      const r = cli(args, de);
+      expect(r.status, args.join(' ')).toBe(2);
+      expect(r.stderr, args.join(' ')).toContain(want);
+      expect(r.stderr).toContain('(mit --help aufrufen für die Hilfe)');
+      expect(r.stderr).not.toMatch(/^error: /m);
+      // The same error in English is commander's text, untouched.
+      const en = cli(args, {});
+      expect(en.status).toBe(2);
+      expect(en.stderr).toMatch(/^error: /m);
+    }
+  });
+});
+
 /** The text segments of a message that are long enough to be recognisably English prose. */
 function proseSegments(src: string): string[] {
   const out: string[] = [];

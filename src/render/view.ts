@@ -8,7 +8,7 @@ import { hasCode } from '../i18n/coded.js';
 import { type Translator, translator } from '../i18n/index.js';
 import type { Evidence, ModelInterface, ModelNamespace, ModelSocket, StepModel } from '../model/types.js';
 import type { RedactionSummary } from '../redact/redactor.js';
-import { KIND_PSEUDONYM, kindCount } from '../redact/summary-text.js';
+import { kindCount, kindPseudonym } from '../redact/summary-text.js';
 import type { Report, ReportStep } from '../report/types.js';
 import { type AnalysesView, type Audience, analysesView, markRepeats } from './view-analyses.js';
 import { type EvidenceLink, fileAnchor, lineAnchor } from './view-anchors.js';
@@ -523,7 +523,7 @@ export function reportView(
     generator: `${report.generator.name} ${report.generator.version}`,
     generatedAt: report.generatedAt,
     schemaVersion: report.schemaVersion,
-    redaction: report.redaction ? redactionView(report.redaction) : undefined,
+    redaction: report.redaction ? redactionView(report.redaction, translator(report.lang)) : undefined,
     steps: withRepeatsMarked(
       report.steps.map((s) => stepView(s, audience, appendix, compact, translator(report.lang))),
     ),
@@ -533,14 +533,14 @@ export function reportView(
 }
 
 /** `--redact`: what was replaced (the kinds found), with the pseudonyms' form, and what is kept. */
-function redactionView(r: RedactionSummary) {
+function redactionView(r: RedactionSummary, t: Translator) {
   return {
     kinds: r.kinds
       .filter((k) => k.values > 0)
       .map((k) => ({
         ...k,
-        counted: kindCount(k.kind, k.values),
-        as: KIND_PSEUDONYM[k.kind],
+        counted: kindCount(k.kind, k.values, t),
+        as: kindPseudonym(k.kind, t),
       })),
     kept: r.kept,
   };

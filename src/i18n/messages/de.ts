@@ -417,6 +417,48 @@ export const de: Record<MessageId, string> = {
   'w.first-object-only': '{n} JSON-Objekte: nur das erste gelesen',
   'w.single-object': 'ein einzelnes Objekt statt eines Arrays',
 
+  // --- --redact: Hinweis, REDACTION.txt, die Zeile der Befehlszeile --------------------------
+  'red.title': 'Anonymisiert',
+  'red.kind': '{counted} ({n, plural, one {# Ersetzung} other {# Ersetzungen}}, als {as})',
+  'red.nothing': 'nichts Identifizierendes gefunden',
+  'red.not-redacted': 'Nicht anonymisiert:',
+  'red.count.hostname': '{n, plural, one {# Hostname} other {# Hostnamen}}',
+  'red.count.domain': '{n, plural, one {# DNS-Domain} other {# DNS-Domains}}',
+  'red.count.ipv4': '{n, plural, one {# öffentliche IPv4-Adresse} other {# öffentliche IPv4-Adressen}}',
+  'red.count.ipv6': '{n, plural, one {# öffentliche IPv6-Adresse} other {# öffentliche IPv6-Adressen}}',
+  'red.count.mac': '{n, plural, one {# MAC-Adresse} other {# MAC-Adressen}}',
+  'red.count.path': '{n, plural, one {# Compose- oder Home-Pfad} other {# Compose- und Home-Pfade}}',
+  'red.label.hostname': 'Hostnamen',
+  'red.label.domain': 'DNS-Domains',
+  'red.label.ipv4': 'öffentliche IPv4-Adressen',
+  'red.label.ipv6': 'öffentliche IPv6-Adressen',
+  'red.label.mac': 'MAC-Adressen',
+  'red.label.path': 'Compose- und Home-Pfade',
+  'red.as.hostname': 'host0, host1 ...',
+  'red.as.domain': 'domain0.example ...',
+  'red.as.ipv4': '203.0.113.x, 198.51.100.x ... (das letzte Oktett bleibt)',
+  'red.as.ipv6': '2001:db8:N:... (die ersten 48 Bit ersetzt)',
+  'red.as.mac': '02:00:00:xx:xx:xx, eindeutig (auch in Brücken-Ids und EUI-64-IPv6-Adressen)',
+  'red.as.path': '/redacted/composeN, /home/userN',
+  'red.kept.special-addresses':
+    'private, Loopback-, Link-local-, CGNAT-, Multicast-, Dokumentations- und andere Sonderadressen (RFC 1918, fc00::/7, fe80::/10 ...): auf jedem Docker-Host dieselben',
+  'red.kept.names':
+    'Containernamen, Netzwerknamen, Namen von Compose-Projekten und -Diensten, Schnittstellennamen, Ids von Namensräumen und Containern',
+  'red.kept.macs': 'MACs aus lauter Nullen, Broadcast- und Multicast-MACs',
+  'red.kept.generic-hosts': 'allgemeine Hostnamen (localhost, ubuntu, docker ...) und Namen unter 3 Zeichen',
+  'red.kept.users': 'Benutzernamen außerhalb von Home-Pfaden',
+  'red.txt.intro':
+    'Dieses Archiv wurde mit `dockernet report --redact` erstellt: Jede Ausgabe (Bericht, Abbildungen, JSON,\nMarkdown, PDF, Rohausgaben im Anhang und die Bündel unter bundles/) entstand aus anonymisierten Rohausgaben.',
+  'red.txt.replaced': 'Durch Pseudonyme ersetzt (verschiedene Werte, Vorkommen):',
+  'red.txt.kind': '  {label}: {values}, {occurrences}  (als {as})',
+  'red.txt.kept': 'Nicht anonymisiert:',
+  'red.txt.outro':
+    'Die Bündel sind die Texte, die dockernet gelesen hat, anonymisiert (binäre Dateien als Text dekodiert).\nDie Zuordnung der Originalwerte zu den Pseudonymen ist nicht in diesem Archiv: Sie würde die\nAnonymisierung aufheben. `--redact-map DATEI` schreibt sie in eine eigene Datei; behalten Sie diese für sich.',
+  'red.cli.redacted':
+    '  anonymisiert: {what, select, none {nichts Identifizierendes gefunden} other {{what, list, unit}}}',
+  'red.cli.wrote-map': '  geschrieben: {path} (Original -> Pseudonym: nicht ins Ticket geben)',
+  'red.cli.cannot-write-map': 'kann die Zuordnung der Anonymisierung {path} nicht schreiben: {error}',
+
   // --- Anhang ---------------------------------------------------------------------------------
   'appendix.title': 'Anhang: jede Datei jedes Bündels',
   'appendix.intro':
@@ -525,6 +567,101 @@ export const de: Record<MessageId, string> = {
   'cli.cannot-write': 'der Bericht kann nicht nach {dir} geschrieben werden: {error}',
   'cli.cannot-write-zip': 'das Archiv {path} kann nicht geschrieben werden: {error}',
   'cli.progress': 'dockernet: {what} …',
+  'cli.zip-alone': 'zip braucht mindestens ein weiteres Format, das es enthält',
+  'cli.redact-map-alone': '--redact-map braucht --redact',
+  'cli.blanks-alone': '--blanks gilt für --audience handout (die Lösungen zeigen die Namen)',
+
+  // --- --help und die eigenen Worte von commander (src/cli-i18n.ts) ---------------------------
+  'help.usage': 'Aufruf:',
+  'help.options': 'Optionen:',
+  'help.arguments': 'Argumente:',
+  'help.commands': 'Befehle:',
+  'help.global-options': 'Globale Optionen:',
+  'help.options-arg': '[Optionen]',
+  'help.command-arg': '[Befehl]',
+  'help.choices': 'Auswahl',
+  'help.default': 'Vorgabe',
+  'help.help': 'Hilfe zum Befehl anzeigen',
+  'help.version': 'Versionsnummer ausgeben',
+  'help.after-error': '(mit --help aufrufen für die Hilfe)',
+  'help.examples': 'Beispiele:',
+  'help.err.unknown-option': 'Fehler: unbekannte Option „{option}“',
+  'help.err.unknown-command': 'Fehler: unbekannter Befehl „{command}“',
+  'help.err.did-you-mean': '(Meinten Sie {what}?)',
+  'help.err.missing-argument': 'Fehler: das nötige Argument „{name}“ fehlt',
+  'help.err.missing-option': 'Fehler: die nötige Option „{option}“ fehlt',
+  'help.err.option-argument': 'Fehler: der Option „{option}“ fehlt ihr Wert',
+  'help.err.invalid-choice':
+    'Fehler: der Wert „{value}“ der Option „{option}“ ist ungültig. Erlaubt sind {choices}.',
+  'help.err.too-many':
+    'Fehler: zu viele Argumente{command, select, none {} other { für „{command}“}}. Erwartet {expected, plural, one {# Argument} other {# Argumente}}, erhalten {got}.',
+  'help.program': 'Das Netzwerk eines Docker-Hosts aus erfassten Bündeln erklären und prüfen.',
+  'help.report': 'Einen Bericht aus einem Bündel je Aufbauschritt erzeugen, in der angegebenen Reihenfolge.',
+  'help.report.inputs': '.tar.gz-Bündel oder entpackte Bündel-Ordner, eines je Schritt',
+  'help.report.output': 'Ordner, in den report.html (und die anderen Formate) geschrieben werden',
+  'help.report.format': 'Formate, durch Kommas getrennt: {formats}, zip',
+  'help.report.browser':
+    'Chromium, das die Abbildungen vorab zeichnet und das PDF druckt (Vorgabe: wird selbst gesucht)',
+  'help.report.no-browser': 'keinen Browser verwenden: Das HTML zeichnet seine Abbildungen selbst, kein PDF',
+  'help.paper': 'Papierformat des PDFs',
+  'help.report.appendix':
+    'die Rohausgaben im PDF: full (jede Zeile), cited (die Zeilen, die Befunde und Antworten zitieren), none',
+  'help.report.audience':
+    'review: Befunde zuerst, mit Antworten; handout: ein Arbeitsblatt mit den Fragen und Platz zum Schreiben; answers: die Lösungen',
+  'help.report.blanks':
+    'mit --audience handout: die Schnittstellennamen der Abbildung zum Ausfüllen leer lassen',
+  'help.report.order':
+    'Reihenfolge der Schritte: wie auf der Befehlszeile angegeben oder nach Erfassungszeit',
+  'help.report.lang':
+    'Sprache des Berichts und dieser Meldungen (Vorgabe: aus LC_ALL, LC_MESSAGES oder LANG, sonst en)',
+  'help.report.title': 'Titel des Berichts (Vorgabe: aus den Hostnamen)',
+  'help.report.zip':
+    'zusätzlich ein Archiv für ein Ticket schreiben: die Formate, Abbildungen, Bündel, SHA256SUMS',
+  'help.report.fail-on': 'mit Exit-Code 5 enden, wenn ein Befund dieser Schwere oder höher gemeldet wird',
+  'help.report.redact':
+    'Hostnamen, öffentliche IP-Adressen, MACs und Compose-/Home-Pfade durch gleichbleibende Pseudonyme ersetzen (siehe docs/redaction.md)',
+  'help.report.redact-map':
+    'mit --redact: auch Original -> Pseudonym in DATEI schreiben (nie in den Bericht oder das Zip)',
+  'help.report.cluster':
+    'die Eingaben sind die Knoten eines Swarms, zur selben Zeit erfasst (Bündel oder ein Ordner davon): ein Bericht über den Cluster',
+  'help.quiet': 'nichts außer Fehlern ausgeben',
+  'help.report.after':
+    'Ohne Browser (keiner gefunden oder --no-browser) bettet report.html das Skript von mermaid ein, das\ndie Abbildungen beim Öffnen zeichnet, und es wird kein PDF geschrieben; der Hinweis sagt, wie man eines bekommt.\nDiese Hilfe spricht die Sprache aus LC_ALL, LC_MESSAGES oder LANG (LANG=de_DE.UTF-8 dockernet --help: Deutsch).',
+  'help.fleet':
+    'Ein Bericht je Host für viele voneinander unabhängige Hosts, dazu eine Übersichtsseite (index.html, .json, .md), die sie verlinkt.',
+  'help.fleet.inputs':
+    'Ordner mit Bündeln (rekursiv durchsucht), .tar.gz-Bündel oder Bündel-Ordner: je einer pro Host',
+  'help.fleet.output': 'Ordner, in den index.html und ein Ordner je Host geschrieben werden',
+  'help.fleet.format': 'die Formate jedes Hosts: {formats}',
+  'help.fleet.browser':
+    'Chromium, das die Abbildungen aller Hosts vorab zeichnet (ein Browser für alle Hosts)',
+  'help.fleet.no-browser':
+    'keinen Browser verwenden: Jede report.html zeichnet ihre Abbildungen selbst, kein PDF',
+  'help.fleet.appendix': 'die Rohausgaben in den PDFs',
+  'help.fleet.audience': 'wie bei report',
+  'help.fleet.lang':
+    'Sprache der Berichte, der Übersicht und dieser Meldungen (Vorgabe: aus LC_ALL, LC_MESSAGES oder LANG, sonst en)',
+  'help.fleet.fail-on': 'mit Exit-Code 5 enden, wenn ein Host einen Befund dieser Schwere oder höher hat',
+  'help.fleet.after':
+    'Ein Bündel, das sich nicht lesen lässt, ist eine Zeile der Übersicht mit seinem Fehler; die anderen Hosts\nwerden trotzdem geschrieben, und der Exit-Code ist dann 3.',
+  'help.parse':
+    'Das JSON eines Parsers für eine Befehlsausgabe ausgeben (Standardeingabe ohne Datei), wie jc.',
+  'help.parse.parser': 'Id des Parsers, siehe --list',
+  'help.parse.file': 'Datei mit der Befehlsausgabe; ohne sie die Standardeingabe',
+  'help.parse.list': 'die Parser auflisten',
+  'help.trace': 'Das erste Paket einer Verbindung durch Routen, Brücken und die Firewall verfolgen.',
+  'help.bundle': '.tar.gz-Bündel oder entpackter Bündel-Ordner',
+  'help.trace.from': 'host | outside[:uplink] | Containername | Namensraum-Id (container:x, netns:x)',
+  'help.trace.to': 'Ziel ADRESSE:PORT[/tcp|udp]; [v6]:PORT für IPv6',
+  'help.trace.src': 'Quelladresse (Vorgabe: gewählt wie vom Kernel)',
+  'help.trace.json': 'den Weg als JSON ausgeben',
+  'help.trace.lang': 'Sprache des Wegs (Vorgabe: aus LC_ALL, LC_MESSAGES oder LANG, sonst en)',
+  'help.reach': 'Wer erreicht was: jede Quelle x jeder lauschende Socket und veröffentlichte Port.',
+  'help.reach.json': 'die Matrix mit jedem Weg als JSON ausgeben',
+  'help.reach.lang':
+    'Sprache der Matrix und ihrer Wege (Vorgabe: aus LC_ALL, LC_MESSAGES oder LANG, sonst en)',
+  'help.collector':
+    'Den POSIX-sh-Sammler ausgeben, der auf einem Docker-Host läuft (er schreibt ein Bündel).',
 
   // --- warum eine Frage nicht passt (src/analyses/run-questions.ts) --------------------------
   'need.host.interfaces': 'die Schnittstellen des Hosts (`ip addr`)',

@@ -409,6 +409,47 @@ export const en = {
   'w.first-object-only': '{n} JSON objects: only the first read',
   'w.single-object': 'a single object instead of an array',
 
+  // --- --redact: the callout, REDACTION.txt, the CLI's line ----------------------------------
+  'red.title': 'Redacted',
+  'red.kind': '{counted} ({n, plural, one {# replacement} other {# replacements}}, as {as})',
+  'red.nothing': 'nothing identifying was found',
+  'red.not-redacted': 'Not redacted:',
+  'red.count.hostname': '{n, plural, one {# host name} other {# host names}}',
+  'red.count.domain': '{n, plural, one {# DNS domain} other {# DNS domains}}',
+  'red.count.ipv4': '{n, plural, one {# public IPv4 address} other {# public IPv4 addresses}}',
+  'red.count.ipv6': '{n, plural, one {# public IPv6 address} other {# public IPv6 addresses}}',
+  'red.count.mac': '{n, plural, one {# MAC address} other {# MAC addresses}}',
+  'red.count.path': '{n, plural, one {# Compose or home directory path} other {# Compose and home directory paths}}',
+  'red.label.hostname': 'host names',
+  'red.label.domain': 'DNS domains',
+  'red.label.ipv4': 'public IPv4 addresses',
+  'red.label.ipv6': 'public IPv6 addresses',
+  'red.label.mac': 'MAC addresses',
+  'red.label.path': 'Compose and home directory paths',
+  'red.as.hostname': 'host0, host1 ...',
+  'red.as.domain': 'domain0.example ...',
+  'red.as.ipv4': '203.0.113.x, 198.51.100.x ... (the last octet kept)',
+  'red.as.ipv6': '2001:db8:N:... (the first 48 bits replaced)',
+  'red.as.mac': '02:00:00:xx:xx:xx, unique (also in bridge ids and EUI-64 IPv6 addresses)',
+  'red.as.path': '/redacted/composeN, /home/userN',
+  'red.kept.special-addresses':
+    'private, loopback, link-local, CGNAT, multicast, documentation and other special-purpose addresses (RFC 1918, fc00::/7, fe80::/10 ...): the same on every Docker host',
+  'red.kept.names':
+    'container names, network names, Compose project and service names, interface names, namespace and container ids',
+  'red.kept.macs': 'all-zero, broadcast and multicast MACs',
+  'red.kept.generic-hosts': 'generic host names (localhost, ubuntu, docker ...) and names shorter than 3 characters',
+  'red.kept.users': 'user names outside home directory paths',
+  'red.txt.intro':
+    'This archive was made with `dockernet report --redact`: every output (report, figures, JSON,\nMarkdown, PDF, raw appendix and the bundles under bundles/) was made from redacted raw outputs.',
+  'red.txt.replaced': 'Replaced by pseudonyms (distinct values, occurrences):',
+  'red.txt.kind': '  {label}: {values}, {occurrences}  (as {as})',
+  'red.txt.kept': 'Not redacted:',
+  'red.txt.outro':
+    'The bundles are the texts dockernet read, redacted (binary files decoded as text).\nThe map from original values to pseudonyms is not in this archive: it would undo the\nredaction. `--redact-map FILE` writes it to a separate file; keep that one to yourself.',
+  'red.cli.redacted': '  redacted: {what, select, none {nothing identifying found} other {{what, list, unit}}}',
+  'red.cli.wrote-map': '  wrote {path} (original -> pseudonym: keep it out of the ticket)',
+  'red.cli.cannot-write-map': 'cannot write the redaction map {path}: {error}',
+
   // --- appendix -------------------------------------------------------------------------------
   'appendix.title': 'Appendix: every file of every bundle',
   'appendix.intro':
@@ -514,6 +555,94 @@ export const en = {
   'cli.cannot-write': 'cannot write the report to {dir}: {error}',
   'cli.cannot-write-zip': 'cannot write the archive {path}: {error}',
   'cli.progress': 'dockernet: {what}...',
+  'cli.zip-alone': 'zip needs at least one other format to hold',
+  'cli.redact-map-alone': '--redact-map needs --redact',
+  'cli.blanks-alone': '--blanks is for --audience handout (the answer key shows the names)',
+
+  // --- --help, and commander's own words (src/cli-i18n.ts) -----------------------------------
+  // Options, commands and example command lines are never translated; only the prose.
+  'help.usage': 'Usage:',
+  'help.options': 'Options:',
+  'help.arguments': 'Arguments:',
+  'help.commands': 'Commands:',
+  'help.global-options': 'Global Options:',
+  'help.options-arg': '[options]',
+  'help.command-arg': '[command]',
+  'help.choices': 'choices',
+  'help.default': 'default',
+  'help.help': 'display help for command',
+  'help.version': 'output the version number',
+  'help.after-error': '(run with --help for usage)',
+  'help.examples': 'Examples:',
+  'help.err.unknown-option': "error: unknown option ''{option}''",
+  'help.err.unknown-command': "error: unknown command ''{command}''",
+  'help.err.did-you-mean': '(Did you mean {what}?)',
+  'help.err.missing-argument': "error: missing required argument ''{name}''",
+  'help.err.missing-option': "error: required option ''{option}'' not specified",
+  'help.err.option-argument': "error: option ''{option}'' argument missing",
+  'help.err.invalid-choice':
+    "error: option ''{option}'' argument ''{value}'' is invalid. Allowed choices are {choices}.",
+  'help.err.too-many':
+    "error: too many arguments{command, select, none {} other { for ''{command}''}}. Expected {expected, plural, one {# argument} other {# arguments}} but got {got}.",
+  'help.program': 'Explain and review the networking of a Docker host from captured dump bundles.',
+  'help.report': 'Render a report from one bundle per building step, in the order given.',
+  'help.report.inputs': '.tar.gz bundles or unpacked bundle directories, one per step',
+  'help.report.output': 'folder to write report.html (and the other formats) into',
+  'help.report.format': 'comma-separated formats: {formats}, zip',
+  'help.report.browser': 'Chromium to pre-render diagrams and print the PDF (default: found automatically)',
+  'help.report.no-browser': 'use no browser: the HTML draws its diagrams itself, no PDF',
+  'help.paper': 'PDF paper size',
+  'help.report.appendix':
+    "the PDF's raw outputs: full (every line), cited (the lines findings and answers cite), none",
+  'help.report.audience':
+    'review: findings first, answers shown; handout: a worksheet with the questions and room to write; answers: the answer key',
+  'help.report.blanks': "with --audience handout: the figure's interface names left blank to fill in",
+  'help.report.order': 'step order: as given on the command line, or by capture time',
+  'help.report.lang':
+    'language of the report and of these messages (default: from LC_ALL, LC_MESSAGES or LANG, else en)',
+  'help.report.title': 'report title (default: from the host names)',
+  'help.report.zip': 'also write one archive for a ticket: the formats, diagrams, bundles, SHA256SUMS',
+  'help.report.fail-on': 'exit with code 5 when a finding of this severity or higher is raised',
+  'help.report.redact':
+    'replace host names, public IP addresses, MACs and Compose/home paths by consistent pseudonyms (see docs/redaction.md)',
+  'help.report.redact-map':
+    'with --redact: also write original -> pseudonym to FILE (never into the report or zip)',
+  'help.report.cluster':
+    'the inputs are the nodes of one swarm captured at the same time (bundles, or a folder of them): one report of the cluster',
+  'help.quiet': 'print nothing but errors',
+  'help.report.after':
+    "Without a browser (none found, or --no-browser), report.html embeds mermaid's script to draw its\nfigures when opened, and no PDF is written; the note says how to get one.\nThis help speaks the language of LC_ALL, LC_MESSAGES or LANG (LANG=de_DE.UTF-8 dockernet --help: German).",
+  'help.fleet':
+    'One report per host for many unrelated hosts, plus an index page (index.html, .json, .md) linking them.',
+  'help.fleet.inputs':
+    'folders of bundles (searched recursively), .tar.gz bundles or bundle folders: one host each',
+  'help.fleet.output': 'folder to write index.html and one folder per host into',
+  'help.fleet.format': "each host's formats: {formats}",
+  'help.fleet.browser': "Chromium to pre-render every host's figures (one browser for all hosts)",
+  'help.fleet.no-browser': 'use no browser: each report.html draws its figures itself, no PDF',
+  'help.fleet.appendix': "the PDFs' raw outputs",
+  'help.fleet.audience': 'as for report',
+  'help.fleet.lang':
+    'language of the reports, the index and these messages (default: from LC_ALL, LC_MESSAGES or LANG, else en)',
+  'help.fleet.fail-on': 'exit with code 5 when a host has a finding of this severity or higher',
+  'help.fleet.after':
+    'A bundle that cannot be read is a row of the index with its error; the other hosts are still\nwritten, and the exit code is then 3.',
+  'help.parse': "Print one parser's JSON for one command output (stdin when no file), like jc.",
+  'help.parse.parser': 'parser id, see --list',
+  'help.parse.file': 'file with the command output; standard input when absent',
+  'help.parse.list': 'list the parsers',
+  'help.trace': 'Follow the first packet of a connection through routes, bridges and the firewall.',
+  'help.bundle': '.tar.gz bundle or unpacked bundle directory',
+  'help.trace.from': 'host | outside[:uplink] | container name | namespace id (container:x, netns:x)',
+  'help.trace.to': 'destination ADDRESS:PORT[/tcp|udp]; [v6]:PORT for IPv6',
+  'help.trace.src': 'source address (default: chosen as the kernel would)',
+  'help.trace.json': 'print the path as JSON',
+  'help.trace.lang': 'language of the path (default: from LC_ALL, LC_MESSAGES or LANG, else en)',
+  'help.reach': 'Who can reach what: every source x every listening socket and published port.',
+  'help.reach.json': 'print the matrix with every path as JSON',
+  'help.reach.lang':
+    'language of the matrix and its paths (default: from LC_ALL, LC_MESSAGES or LANG, else en)',
+  'help.collector': 'Print the POSIX sh collector to run on a Docker host (it writes a bundle).',
 
   // --- why a question does not apply (src/analyses/run-questions.ts) -------------------------
   'need.host.interfaces': "the host's interfaces (`ip addr`)",
