@@ -419,7 +419,8 @@ export const en = {
   'red.count.ipv4': '{n, plural, one {# public IPv4 address} other {# public IPv4 addresses}}',
   'red.count.ipv6': '{n, plural, one {# public IPv6 address} other {# public IPv6 addresses}}',
   'red.count.mac': '{n, plural, one {# MAC address} other {# MAC addresses}}',
-  'red.count.path': '{n, plural, one {# Compose or home directory path} other {# Compose and home directory paths}}',
+  'red.count.path':
+    '{n, plural, one {# Compose or home directory path} other {# Compose and home directory paths}}',
   'red.label.hostname': 'host names',
   'red.label.domain': 'DNS domains',
   'red.label.ipv4': 'public IPv4 addresses',
@@ -437,7 +438,8 @@ export const en = {
   'red.kept.names':
     'container names, network names, Compose project and service names, interface names, namespace and container ids',
   'red.kept.macs': 'all-zero, broadcast and multicast MACs',
-  'red.kept.generic-hosts': 'generic host names (localhost, ubuntu, docker ...) and names shorter than 3 characters',
+  'red.kept.generic-hosts':
+    'generic host names (localhost, ubuntu, docker ...) and names shorter than 3 characters',
   'red.kept.users': 'user names outside home directory paths',
   'red.txt.intro':
     'This archive was made with `dockernet report --redact`: every output (report, figures, JSON,\nMarkdown, PDF, raw appendix and the bundles under bundles/) was made from redacted raw outputs.',
@@ -446,7 +448,8 @@ export const en = {
   'red.txt.kept': 'Not redacted:',
   'red.txt.outro':
     'The bundles are the texts dockernet read, redacted (binary files decoded as text).\nThe map from original values to pseudonyms is not in this archive: it would undo the\nredaction. `--redact-map FILE` writes it to a separate file; keep that one to yourself.',
-  'red.cli.redacted': '  redacted: {what, select, none {nothing identifying found} other {{what, list, unit}}}',
+  'red.cli.redacted':
+    '  redacted: {what, select, none {nothing identifying found} other {{what, list, unit}}}',
   'red.cli.wrote-map': '  wrote {path} (original -> pseudonym: keep it out of the ticket)',
   'red.cli.cannot-write-map': 'cannot write the redaction map {path}: {error}',
 
