@@ -11,7 +11,7 @@ import { Command, CommanderError, Option } from 'commander';
 import type { Severity } from './analyses/types.js';
 import type { Bundle } from './bundle/types.js';
 import { cliLang, localizeCommander } from './cli-i18n.js';
-import { LANGS, type Lang, langFromEnv, translator } from './i18n/index.js';
+import { LANGS, type Lang, langFromEnv, type MessageId, type Translator, translator } from './i18n/index.js';
 import type { StepModel } from './model/types.js';
 import type { PacketSource } from './reach/types.js';
 import { abandonBrowser, startBrowser } from './render/browser-start.js';
@@ -224,15 +224,15 @@ async function reportCommand(inputs: string[], opts: ReportOpts): Promise<void> 
  * `--format html,json`: the formats, or a usage error (the same check as report's, kept apart so
  * that the two commands' option parsing can change independently).
  */
-function parseFormats(list: string): Format[] {
+function parseFormats(list: string, t: Translator): Format[] {
   const formats = list
     .split(',')
     .map((f) => f.trim())
     .filter(Boolean);
-  if (formats.length === 0) throw new ExitError('no format given', EXIT.usage);
+  if (formats.length === 0) throw new ExitError(t('cli.no-format'), EXIT.usage);
   for (const f of formats) {
     if (!(FORMATS as readonly string[]).includes(f))
-      throw new ExitError(`unknown format "${f}" (choose from ${FORMATS.join(', ')})`, EXIT.usage);
+      throw new ExitError(t('cli.unknown-format', { format: f, choices: FORMATS.join(', ') }), EXIT.usage);
   }
   return formats as Format[];
 }
@@ -246,6 +246,7 @@ interface FleetOpts {
   appendix: 'full' | 'cited' | 'none';
   quiet?: boolean;
   failOn?: Severity;
+  lang?: Lang;
 }
 
 /**
@@ -253,10 +254,13 @@ interface FleetOpts {
  * host is written even when some bundles fail; the exit code then says an input could not be read.
  */
 async function fleetCommand(args: string[], opts: FleetOpts): Promise<void> {
-  const formats = parseFormats(opts.format);
+  const lang = opts.lang ?? langFromEnv(process.env);
+  const t = translator(lang);
+  const formats = parseFormats(opts.format, t);
   const { expandBundleInputs } = await import('./bundle/inputs.js');
   const inputs = expandBundleInputs(args);
-  if (inputs.length === 0) throw new ExitError(`no bundle found in ${args.join(', ')}`, EXIT.input);
+  if (inputs.length === 0)
+    throw new ExitError(t('fleet.cli.no-bundle', { inputs: args.join(', ') }), EXIT.input);
   const { FleetWriteError, runFleet } = await import('./fleet/run.js');
   const interactive = process.stderr.isTTY === true && !opts.quiet;
   const outDir = resolve(opts.output);
@@ -267,6 +271,7 @@ async function fleetCommand(args: string[], opts: FleetOpts): Promise<void> {
       audience: opts.audience,
       paper: opts.paper,
       appendix: opts.appendix,
+      lang,
       ...(opts.browser !== undefined ? { browser: opts.browser } : {}),
       ...(interactive ? { progress: (m: string) => process.stderr.write(`dockernet: ${m}\n`) } : {}),
     });
@@ -277,10 +282,15 @@ async function fleetCommand(args: string[], opts: FleetOpts): Promise<void> {
   const failed = result.index.hosts.filter((h) => h.error);
   log(
     opts.quiet,
-    `dockernet: ${result.index.hosts.length} host(s), ${failed.length} failed; ${result.hostFiles} file(s) in ${outDir}`,
+    t('fleet.cli.summary', {
+      hosts: result.index.hosts.length,
+      failed: failed.length,
+      files: result.hostFiles,
+      dir: outDir,
+    }),
   );
-  for (const p of result.indexFiles) log(opts.quiet, `  wrote ${p}`);
-  for (const n of result.notes) log(opts.quiet, `  note: ${n}`);
+  for (const p of result.indexFiles) log(opts.quiet, t('cli.wrote', { path: p }));
+  for (const n of result.notes) log(opts.quiet, t('cli.note', { note: n }));
   for (const h of failed) process.stderr.write(`dockernet: ${h.input}: ${h.error}\n`);
   if (opts.failOn) {
     const rank = SEVERITIES.indexOf(opts.failOn);
@@ -288,7 +298,10 @@ async function fleetCommand(args: string[], opts: FleetOpts): Promise<void> {
       SEVERITIES.some((s, i) => i >= rank && (h.findings?.[s] ?? 0) > 0),
     );
     if (hit.length > 0) {
-      log(opts.quiet, `dockernet: ${hit.length} host(s) with a finding of severity ${opts.failOn} or higher`);
+      log(
+        opts.quiet,
+        t('fleet.cli.fail-on', { n: hit.length, severity: t(`severity.${opts.failOn}` as MessageId) }),
+      );
       throw new SilentExit(EXIT.findings);
     }
   }

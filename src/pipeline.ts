@@ -10,7 +10,7 @@ import type { Bundle } from './bundle/types.js';
 import { buildClusterModel } from './cluster/build.js';
 import { expandClusterInputs } from './cluster/bundles.js';
 import { runClusterFindings } from './cluster/findings/index.js';
-import type { Lang } from './i18n/index.js';
+import { type Lang, translator } from './i18n/index.js';
 import { buildStepModel } from './model/build-step.js';
 import type { StepModel } from './model/types.js';
 import { type ParsedBundle, parseBundle } from './parsers/parse-bundle.js';
@@ -88,11 +88,12 @@ export function withCluster(report: Report, opts: BuildReportOptions = {}): Repo
   const findings = runClusterFindings({
     cluster: model,
     nodes: models.map((m, k) => ({ step: k + 1, model: m })),
+    ...(opts.lang ? { lang: opts.lang } : {}),
   });
   report.cluster = { model, findings };
   if (!opts.title) {
     const names = model.nodes.filter((n) => n.step !== undefined).map((n) => n.hostname);
-    report.title = `Swarm cluster: ${names.join(', ')}`;
+    report.title = translator(opts.lang ?? 'en')('cl.title', { nodes: names });
   }
   return report;
 }

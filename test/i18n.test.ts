@@ -15,12 +15,13 @@ import { formatMessage, MessageSyntaxError, messageShape, parseMessage } from '.
 import { catalogs, LANGS, type Lang, langFromEnv, langOfLocale, translator } from '../src/i18n/index.js';
 import { buildStepModel } from '../src/model/build-step.js';
 import { parseBundle } from '../src/parsers/parse-bundle.js';
-import { buildReport } from '../src/pipeline.js';
+import { buildClusterReport, buildReport } from '../src/pipeline.js';
 import { formatMatrix, formatPath } from '../src/reach/format.js';
 import { reachMatrix } from '../src/reach/matrix.js';
 import { tracePacket } from '../src/reach/trace.js';
 import { renderHtml } from '../src/render/html.js';
 import { renderMarkdown } from '../src/render/markdown.js';
+import { clusterDiagram } from '../src/render/mermaid/cluster.js';
 import { stepDiagram } from '../src/render/mermaid/index.js';
 import type { Report } from '../src/report/types.js';
 import { hostileCases } from './support/hostile.js';
@@ -198,6 +199,82 @@ describe('the language from the environment', () => {
     });
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('unbekanntes Format „docx“');
+  });
+});
+
+/** Visible text of a page: markup, code, scripts and what is marked English on purpose left out. */
+function pageText(html: string): string {
+  return html
+    .replace(/<section id="appendix"[\s\S]*<\/section>/, '')
+    .replace(/<(li|span)[^>]* lang="en"[^>]*>[\s\S]*?<\/\1>/g, ' ')
+    .replace(/<(pre|code|style|script)\b[\s\S]*?<\/\1>/g, ' ')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&#x27;|&#39;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, '&');
+}
+
+describe('the cluster report and the fleet index in German', () => {
+  const at = '2000-01-01T00:00:00.000Z';
+
+  it('report --cluster of samples/cluster-mixed: section, findings, tables and figure in German', async () => {
+    const inputs = [join(root, 'samples', 'cluster-mixed')];
+    const de = await buildClusterReport(inputs, { generatedAt: at, lang: 'de' });
+    const en = await buildClusterReport(inputs, { generatedAt: at, lang: 'en' });
+    expect(de.cluster!.findings.length).toBeGreaterThan(0);
+    expect(de.cluster!.findings.map((f) => f.kind)).toEqual(en.cluster!.findings.map((f) => f.kind));
+    expect(de.title).toMatch(/^Swarm-Cluster: /);
+    const english = englishProse();
+    const html = renderHtml(de);
+    const md = renderMarkdown(de);
+    const section = (text: string) => text.slice(text.indexOf('Der Cluster'));
+    expect(html).toContain('<h2>Der Cluster</h2>');
+    expect(leaksIn(pageText(html), english), 'report.html').toEqual([]);
+    expect(leaksIn(section(md).replace(/```mermaid[\s\S]*?```/g, ''), english), 'report.md').toEqual([]);
+    // The English report has that prose, so the check can fail.
+    expect(leaksIn(pageText(renderHtml(en)), english).length).toBeGreaterThan(10);
+    // Every cluster finding's detail is German (the packet paths they quote too).
+    for (const f of de.cluster!.findings) expect(leaksIn(f.detail, english), f.kind).toEqual([]);
+    const figure = clusterDiagram(de.cluster!.model, 'de').source;
+    expect(figure).toContain('Kasten: ein Swarm-Knoten');
+    expect(leaksIn(figure, english)).toEqual([]);
+  });
+
+  it("dockernet fleet --lang de: index.html, index.md and the hosts' reports in German", () => {
+    const out = mkdtempSync(join(tmpdir(), 'dockernet-i18n-fleet-'));
+    const r = cli(
+      [
+        'fleet',
+        join(root, 'samples/slides-step1'),
+        join(root, 'samples/slides-step3'),
+        '-o',
+        out,
+        '-f',
+        'html,json,md',
+        '--no-browser',
+      ],
+      { LANG: 'de_DE.UTF-8' },
+    );
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/dockernet: 2 Hosts, 0 gescheitert; \d+ Dateien in /);
+    const index = JSON.parse(readFileSync(join(out, 'index.json'), 'utf8')) as {
+      lang: string;
+      hosts: { files: { json: string } }[];
+    };
+    expect(index.lang).toBe('de');
+    const english = englishProse();
+    const html = readFileSync(join(out, 'index.html'), 'utf8');
+    expect(html).toContain('<html lang="de">');
+    expect(html).toContain('<h1>Flotte: 2 Hosts</h1>');
+    expect(html).toContain('data-text="{n} von {total} Hosts gezeigt"');
+    expect(leaksIn(pageText(html), english), 'index.html').toEqual([]);
+    const md = readFileSync(join(out, 'index.md'), 'utf8');
+    expect(md).toContain('| Host | Engine | Container (laufend/gesamt) |');
+    expect(leaksIn(md, english), 'index.md').toEqual([]);
+    for (const h of index.hosts) {
+      const report = JSON.parse(readFileSync(join(out, h.files.json), 'utf8')) as Report;
+      expect(report.lang).toBe('de');
+    }
   });
 });
 

@@ -459,6 +459,171 @@ export const de: Record<MessageId, string> = {
   'red.cli.wrote-map': '  geschrieben: {path} (Original -> Pseudonym: nicht ins Ticket geben)',
   'red.cli.cannot-write-map': 'kann die Zuordnung der Anonymisierung {path} nicht schreiben: {error}',
 
+  // --- der Cluster (`report --cluster`): Abschnitt und Befunde (cf.<kind>.*, cfd.*) --------
+  'cf.node-missing-from-peers.title': 'Knoten fehlt in der Peer-Liste eines Overlays',
+  'cf.node-missing-from-peers.why':
+    'Jeder Knoten, der ein Overlay-Netzwerk hat, steht auf den anderen in den `Peers` des Netzwerks (Gossip über 7946). Ein Knoten mit dem Netzwerk, den ein anderer Knoten nicht aufführt, bekommt von diesem kein VXLAN: Container auf den beiden Knoten erreichen einander über dieses Overlay nicht, auch wenn DNS die Namen noch auflöst.',
+  'cf.node-missing-from-peers.fix':
+    'Prüfen Sie 7946/tcp+udp zwischen den beiden Knoten (Firewall, `--advertise-addr` auf der richtigen Schnittstelle), `docker node ls` auf einem Manager und die Logs der Engine (`memberlist`, `networkdb`). Tritt der Knoten neu bei, meldet er sich neu an.',
+  'cf.node-missing-from-peers.na':
+    'Knoten, die das Netzwerk nicht haben (kein Task oder Container darauf), und Knoten, deren Inspect keine Peers-Liste ausgegeben hat.',
+  'cf.vni-mismatch.title': 'VNI unterscheidet sich zwischen Knoten',
+  'cf.vni-mismatch.why':
+    'Ein Overlay-Netzwerk hat im ganzen Swarm eine VXLAN-Id (VNI). Knoten (oder die Engine eines Knotens und ihr Kernel-Gerät), die sich nicht einig sind, kapseln mit verschiedenen VNIs: Der empfangende Kernel verwirft die Rahmen, und das Overlay ist geteilt.',
+  'cf.vni-mismatch.fix':
+    'Das Netzwerk entfernen und neu anlegen (oder die Engine auf dem abweichenden Knoten neu starten, damit sie das Netzwerk erneut von den Managern liest); nach veralteten `1-<id>`-Namensräumen einer alten Engine suchen.',
+  'cf.vni-mismatch.na':
+    'Netzwerke, bei deren VNI sich alle Knoten und Kernel-Geräte einig sind, und Knoten, deren Inspect keine VNI zeigt.',
+  'cf.underlay-mtu-too-small.title': 'MTU des Underlays zu klein für VXLAN',
+  'cf.underlay-mtu-too-small.why':
+    'VXLAN fügt jedem Rahmen des Overlays 50 Bytes hinzu (äußere Ethernet-, IP-, UDP- und VXLAN-Header). Hat die Underlay-Schnittstelle, die sie trägt, eine kleinere MTU als die MTU des Overlays + 50, werden Pakete voller Größe verworfen oder fragmentiert: Kleine Anfragen gehen, große Antworten hängen (TLS-Handshakes, Dateiübertragungen).',
+  'cf.underlay-mtu-too-small.fix':
+    'Das Overlay mit `--opt com.docker.network.driver.mtu=<Underlay-MTU - 50>` anlegen oder die MTU des Underlays (Jumbo Frames) auf jedem Knoten erhöhen.',
+  'cf.underlay-mtu-too-small.na':
+    'Overlays, deren MTU plus 50 in das Underlay des Knotens passt, und Knoten, deren Underlay-Schnittstelle nicht gefunden wurde.',
+  'cf.swarm-port-blocked.title': 'Swarm-Port zwischen Knoten blockiert',
+  'cf.swarm-port-blocked.why':
+    'Knoten sprechen über 2377/tcp (zu den Managern), 7946/tcp+udp (Gossip: Mitgliedschaft und Overlay-Peers) und 4789/udp (VXLAN-Daten). Der Weg eines Pakets von der Adresse eines anderen Knotens zur Adresse dieses Knotens wird von der Firewall dieses Knotens verworfen: Der Swarm oder seine Overlays brechen zwischen diesen beiden Knoten.',
+  'cf.swarm-port-blocked.fix':
+    'Diese Ports von den Adressen der anderen Knoten in INPUT annehmen (vor jedem DROP), z. B. `iptables -I INPUT -s <node> -p udp --dport 4789 -j ACCEPT`, oder die passenden ufw-/firewalld-Regeln.',
+  'cf.swarm-port-blocked.na':
+    'Wege, die zugestellt werden oder deren Socket nicht erfasst ist, Cluster aus einem Knoten und Knoten ohne erfasste Firewall.',
+  'cf.swarm-port-reachable-from-outside.title': 'Swarm-Port von außerhalb des Clusters erreichbar',
+  'cf.swarm-port-reachable-from-outside.why':
+    'Ein Paket von einer Adresse, die zu keinem Knoten des Clusters gehört, erreicht durch die Firewall einen Swarm-Port dieses Knotens. 2377 und 7946 nehmen Cluster-Verkehr an (TLS mit den Zertifikaten des Swarms), und 4789 hat gar keine Authentifizierung: Wer UDP dorthin senden kann, kann Rahmen in unverschlüsselte Overlays einschleusen.',
+  'cf.swarm-port-reachable-from-outside.fix':
+    '2377, 7946 und 4789 nur von den Adressen der Knoten (oder dem Underlay-Netz) annehmen und von anderswo verwerfen; `--data-path-addr` auf einer privaten Schnittstelle verwenden und `--opt encrypted` für Overlays, die nicht vertrauenswürdige Netze durchqueren.',
+  'cf.swarm-port-reachable-from-outside.na':
+    'Ports, die die Firewall von außen verwirft, und Wege, denen der Auswerter nicht folgen konnte (keine erfasste Firewall heißt nicht „erreichbar“).',
+  'cf.task-without-overlay-namespace.title': 'Task auf einem Knoten ohne den Namensraum des Overlays',
+  'cf.task-without-overlay-namespace.why':
+    'Ein Container oder Task eines Dienstes hängt auf diesem Knoten an einem Overlay-Netzwerk, aber das Bündel des Knotens hat keinen Namensraum `1-<Netzwerk-Id>` für dieses Netzwerk: Die Brücke und das vxlan-Gerät, die es tragen, fehlen, also erreicht der Task nichts auf dem Overlay.',
+  'cf.task-without-overlay-namespace.fix':
+    'Den Task (`docker service update --force`) oder die Engine neu starten; im Log der Engine nach Fehlern des Overlay-Treibers suchen (Anlegen des vxlan-Geräts, VNI schon belegt).',
+  'cf.task-without-overlay-namespace.na':
+    'Knoten, deren Bündel gar keine Docker-Namensräume hat (der Sammler konnte sie nicht betreten: nichts ist bekannt), und Tasks auf anderen Knoten.',
+  'cf.cluster-analysis-error.title': 'Eine Cluster-Prüfung ist gescheitert',
+  'cf.cluster-analysis-error.why':
+    'Eine der Cluster-Prüfungen hat einen Fehler ausgelöst; die anderen Prüfungen liefen. Das Detail nennt sie.',
+  'cf.cluster-analysis-error.fix': 'Bitte mit den Bündeln melden; der Rest des Berichts ist nicht betroffen.',
+  'cf.cluster-analysis-error.na': 'Jede Prüfung, die bis zum Ende lief.',
+  'cfd.node-missing-from-peers':
+    '{node} ({address}) hat das Overlay {overlay}, aber die Peers-Liste von {viewer} dafür enthält nur {peers, select, none {keine Adresse} other {{peers, list, unit}}}.',
+  'cfd.vni-mismatch': 'Das Overlay {overlay} hat die VNIs {vnis, list, unit}: {nodes}.',
+  'cfd.vni-node': '{node} Engine {vnis}{kernel, select, none {} other {, Kernel {kernel}}}',
+  'cfd.underlay-mtu':
+    '{iface} von {node} hat die MTU {mtu}; das Overlay {overlay} hat die MTU {overlayMtu} ({from, select, device {seines vxlan-Geräts} option {aus der Netzwerk-Option} other {Vorgabe von Docker}}) und braucht {needed} im Underlay.',
+  'cfd.swarm-port-blocked':
+    '{port} ({what}) von {other} ({otherAddress}) nach {node} ({address}) wird {verdict, select, rejected {abgewiesen} other {verworfen}}: {reason}.',
+  'cfd.swarm-port-outside':
+    'Von {source} aus, einer Adresse keines Knotens, werden diese Swarm-Ports von {node} ({address}) erreicht: {open}.',
+  'cfd.task-without-overlay-namespace':
+    '{who, select, container {Container {name}} other {Task {name}}} hängt am Overlay {overlay} auf {node}, dessen Bündel keinen Namensraum {namespace} für dieses Netzwerk hat.',
+  'cfd.failed': 'Cluster-Prüfung {check} ist gescheitert: {error}',
+  'cfd.port.management': 'Cluster-Verwaltung',
+  'cfd.port.gossip': 'Gossip',
+  'cfd.port.vxlan': 'VXLAN-Daten',
+  'cl.title': 'Swarm-Cluster: {nodes, list, unit}',
+  'cl.heading': 'Der Cluster',
+  'cl.counts':
+    '{nodes, plural, one {# Knoten} other {# Knoten}}, {captured} mit Bündel · {overlays, plural, one {# Overlay-Netzwerk} other {# Overlay-Netzwerke}} · {tunnels, plural, one {# VXLAN-Tunnel} other {# VXLAN-Tunnel}} · {services, plural, one {# Dienst} other {# Dienste}} · {containers, plural, one {# Container} other {# Container}} an Overlays. Die eigenen Abschnitte jedes Knotens folgen als Schritte.',
+  'cl.findings': 'Befunde zum Cluster',
+  'cl.no-findings': 'Keine Widersprüche zwischen den Knoten.',
+  'cl.nodes': 'Knoten',
+  'cl.h.host': 'Host',
+  'cl.h.node-id': 'Knoten-Id',
+  'cl.h.role': 'Rolle',
+  'cl.h.status': 'Status',
+  'cl.h.availability': 'Verfügbarkeit',
+  'cl.h.engine': 'Engine',
+  'cl.h.address': 'Adresse',
+  'cl.h.underlay': 'Underlay',
+  'cl.h.seen-in': 'Gesehen in',
+  'cl.h.node': 'Knoten',
+  'cl.h.vni': 'VNI (Engine, Kernel)',
+  'cl.h.namespace': 'Namensraum',
+  'cl.h.vxlan-mtu': 'vxlan-MTU',
+  'cl.h.peers': 'Peers',
+  'cl.h.container': 'Container',
+  'cl.h.overlay': 'Overlay',
+  'cl.h.node-a': 'Knoten A',
+  'cl.h.vtep-a': 'VTEP A',
+  'cl.h.a-says': 'A nennt B in',
+  'cl.h.node-b': 'Knoten B',
+  'cl.h.vtep-b': 'VTEP B',
+  'cl.h.b-says': 'B nennt A in',
+  'cl.h.service': 'Dienst',
+  'cl.h.network': 'Netzwerk',
+  'cl.h.published': 'Veröffentlicht',
+  'cl.h.tasks': 'Tasks',
+  'cl.h.dnat': 'DOCKER-INGRESS-DNAT nach',
+  'cl.h.mark': 'mangle-Markierung',
+  'cl.overlay': 'Overlay {name}',
+  'cl.containers-on': 'Container an {name}',
+  'cl.tunnels': 'VXLAN-Tunnel',
+  'cl.no-tunnel':
+    'Kein Tunnel: Kein Knoten nennt einen anderen in den Weiterleitungstabellen seiner Overlays oder in Peers-Listen.',
+  'cl.services': 'Dienste',
+  'cl.no-service': 'Kein Dienst in den ausführlichen Netzwerk-Inspects.',
+  'cl.ingress': 'Ingress-Weg von {port}{service, select, none {} other { ({service})}} auf jedem Knoten',
+  'cl.no-dnat': 'keine Regel: Der Weg endet hier',
+  'cl.none': 'keine',
+  'cl.unknown-host': '(unbekannt)',
+  'cl.kernel': '{vnis} (Kernel {kernel})',
+  'cl.says-nothing': 'nichts',
+  'cl.task-on': '{task} auf {node}',
+  'cl.yes': 'ja',
+  'cl.no': 'nein',
+  'cl.captured': 'erfasst',
+  'cl.not-captured': 'nicht erfasst',
+  'cl.step': 'Schritt {n}',
+  'cl.overlays': 'Overlays',
+  'cl.h.id': 'Id',
+  'cl.h.subnets': 'Subnetze',
+  'cl.h.nodes': 'Knoten',
+  'cl.h.containers': 'Container',
+  'cl.container-on': '{name} {ip} auf {node}',
+  'cl.counts-md':
+    '{nodes, plural, one {# Knoten} other {# Knoten}}, {captured} mit Bündel · {overlays, plural, one {# Overlay-Netzwerk} other {# Overlay-Netzwerke}} · {tunnels, plural, one {# VXLAN-Tunnel} other {# VXLAN-Tunnel}} · {services, plural, one {# Dienst} other {# Dienste}} · {containers, plural, one {# Container} other {# Container}} an Overlays.',
+
+  // --- die Übersicht vieler Hosts (`dockernet fleet`, src/fleet/) -----------------------------
+  'fleet.title': 'Flotte: {n, plural, one {# Host} other {# Hosts}}',
+  'fleet.reports': '{n, plural, one {# Bericht} other {# Berichte}}',
+  'fleet.failed': '{n, plural, one {# Bündel konnte} other {# Bündel konnten}} nicht gelesen werden',
+  'fleet.findings': 'Befunde: {totals}.',
+  'fleet.generated':
+    'Erzeugt von {generator} am {at}. Jeder Host hat seinen eigenen Bericht; index.json enthält diese Tabelle als Daten.',
+  'fleet.filter': 'Filter',
+  'fleet.filter-hint': 'Host, Engine, Port, Netzwerk…',
+  'fleet.show': 'Zeigen',
+  'fleet.any-host': 'jeden Host',
+  'fleet.at-least': 'mit einem Befund der Schwere {severity} oder höher',
+  'fleet.shown': '{n} von {total} Hosts gezeigt',
+  'fleet.more': '(+{n} weitere)',
+  'fleet.no-report': 'kein Bericht',
+  'fleet.unreadable': 'konnte nicht gelesen werden: {error}',
+  'fleet.h.host': 'Host',
+  'fleet.h.engine': 'Engine',
+  'fleet.h.running': 'Laufend',
+  'fleet.h.containers': 'Container',
+  'fleet.h.containers-md': 'Container (laufend/gesamt)',
+  'fleet.h.networks': 'Netzwerke',
+  'fleet.h.published': 'Veröffentlichte Ports',
+  'fleet.h.high': 'Hoch',
+  'fleet.h.medium': 'Mittel',
+  'fleet.h.low': 'Niedrig',
+  'fleet.h.info': 'Info',
+  'fleet.h.captured': 'Erfasst',
+  'fleet.h.report': 'Bericht',
+  'fleet.no-step': 'der Bericht hat keinen Schritt',
+  'fleet.unexpected': 'unerwarteter Fehler: {error}',
+  'fleet.cli.summary':
+    'dockernet: {hosts, plural, one {# Host} other {# Hosts}}, {failed} gescheitert; {files, plural, one {# Datei} other {# Dateien}} in {dir}',
+  'fleet.cli.fail-on':
+    'dockernet: {n, plural, one {# Host} other {# Hosts}} mit einem Befund der Schwere {severity} oder höher',
+  'fleet.cli.progress': 'Host {i}/{n}: {input}',
+  'fleet.cli.no-bundle': 'kein Bündel gefunden in {inputs}',
+
   // --- Anhang ---------------------------------------------------------------------------------
   'appendix.title': 'Anhang: jede Datei jedes Bündels',
   'appendix.intro':
@@ -1356,4 +1521,27 @@ export const de: Record<MessageId, string> = {
   'fig.legend.routed': 'gepunktete Linie: vom Host geroutet',
   'fig.legend.veth-missing': 'oder ein nicht erfasstes veth',
   'fig.legend.published': 'Pfeil: veröffentlichter Port',
+  'fig.cl.not-captured': 'nicht erfasst (gesehen in {seen})',
+  'fig.cl.engine': 'Engine {version}',
+  'fig.cl.one-side': '(eine Seite)',
+  'fig.cl.no-underlay': 'Underlay nicht erfasst',
+  'fig.cl.overlay': 'Overlay {name}',
+  'fig.cl.containers': '{n, plural, one {# Container} other {# Container}}',
+  'fig.cl.no-container': 'kein Container',
+  'fig.cl.ns-not-captured': 'Namensraum nicht erfasst',
+  'fig.cl.more-overlays': '{n, plural, one {# weiteres Overlay} other {# weitere Overlays}}',
+  'fig.cl.more': '{n} weitere',
+  'fig.cl.legend-box': 'Kasten: ein Swarm-Knoten',
+  'fig.cl.legend-round': 'rund: ein Overlay darauf',
+  'fig.cl.legend-thick': 'dicke Linie: VXLAN-Tunnel,',
+  'fig.cl.legend-thick2': 'fdb-Einträge an beiden Enden',
+  'fig.cl.legend-dotted': 'gepunktet: von einem Ende',
+  'fig.cl.legend-dotted2': 'gesehen oder nur in Peers',
+  'fig.cl.counts':
+    '{overlays, plural, one {# Overlay} other {# Overlays}}, {containers, plural, one {# Container} other {# Container}}',
+  'fig.cl.agg-nodes': '{nodes} Knoten, {pairs} Knotenpaare mit VXLAN-Tunneln',
+  'fig.cl.agg-both': '{n} Paare mit fdb-Einträgen an beiden Enden: nicht gezeichnet',
+  'fig.cl.agg-dotted':
+    'gepunktet: {n, plural, one {# Paar} other {# Paare}}, von einem Ende oder nur in Peers gesehen{more, plural, =0 {} one { (# weiterer nicht gezeichnet)} other { (# weitere nicht gezeichnet)}}',
+  'fig.cl.agg-table': 'jeder Tunnel steht in der Tabelle der VXLAN-Tunnel',
 };

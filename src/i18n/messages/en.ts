@@ -453,6 +453,170 @@ export const en = {
   'red.cli.wrote-map': '  wrote {path} (original -> pseudonym: keep it out of the ticket)',
   'red.cli.cannot-write-map': 'cannot write the redaction map {path}: {error}',
 
+  // --- the cluster (`report --cluster`): its section, its findings (cf.<kind>.*, cfd.*) -----
+  'cf.node-missing-from-peers.title': 'Node missing from an overlay peer list',
+  'cf.node-missing-from-peers.why':
+    "Every node that has an overlay network is listed in the network's `Peers` on the others (gossip over 7946). A node with the network that another node does not list gets no VXLAN from it: containers on the two nodes cannot reach each other over this overlay, and DNS may still resolve the names.",
+  'cf.node-missing-from-peers.fix':
+    'Check 7946/tcp+udp between the two nodes (firewall, `--advertise-addr` on the right interface), `docker node ls` on a manager, and the engine logs (`memberlist`, `networkdb`). Re-joining the node re-announces it.',
+  'cf.node-missing-from-peers.na':
+    'Nodes that do not have the network (no task or container on it), and nodes whose inspect printed no Peers list.',
+  'cf.vni-mismatch.title': 'VNI differs between nodes',
+  'cf.vni-mismatch.why':
+    "An overlay network has one VXLAN id (VNI) in the whole swarm. Nodes (or a node's engine and its kernel device) that disagree encapsulate with different VNIs: the receiving kernel drops the frames, and the overlay is split.",
+  'cf.vni-mismatch.fix':
+    'Remove and recreate the network (or restart the engine on the odd node so that it re-reads the network from the managers); check for stale `1-<id>` namespaces left by an old engine.',
+  'cf.vni-mismatch.na':
+    'Networks whose VNI every node and kernel device agree on, and nodes whose inspect shows no VNI.',
+  'cf.underlay-mtu-too-small.title': 'Underlay MTU too small for VXLAN',
+  'cf.underlay-mtu-too-small.why':
+    'VXLAN adds 50 bytes (outer Ethernet, IP, UDP and VXLAN headers) to every frame of the overlay. When the underlay interface carrying them has a smaller MTU than the overlay MTU + 50, full-size packets are dropped or fragmented: small requests work, big responses hang (TLS handshakes, file transfers).',
+  'cf.underlay-mtu-too-small.fix':
+    'Create the overlay with `--opt com.docker.network.driver.mtu=<underlay MTU - 50>`, or raise the underlay MTU (jumbo frames) on every node.',
+  'cf.underlay-mtu-too-small.na':
+    'Overlays whose MTU plus 50 fits the underlay of the node, and nodes whose underlay interface was not found.',
+  'cf.swarm-port-blocked.title': 'Swarm port blocked between nodes',
+  'cf.swarm-port-blocked.why':
+    "Nodes talk on 2377/tcp (to managers), 7946/tcp+udp (gossip: membership and overlay peers) and 4789/udp (VXLAN data). The packet path from another node's address to this node's address is dropped by this node's firewall: the swarm, or its overlays, break between those two nodes.",
+  'cf.swarm-port-blocked.fix':
+    "Accept these ports from the other nodes' addresses in INPUT (before any DROP), e.g. `iptables -I INPUT -s <node> -p udp --dport 4789 -j ACCEPT`, or the matching ufw/firewalld rules.",
+  'cf.swarm-port-blocked.na':
+    'Paths that are delivered or whose socket is not captured, single-node clusters, and nodes without a captured firewall.',
+  'cf.swarm-port-reachable-from-outside.title': 'Swarm port reachable from outside the cluster',
+  'cf.swarm-port-reachable-from-outside.why':
+    "A packet from an address that is no node of the cluster reaches a swarm port of this node through its firewall. 2377 and 7946 accept cluster traffic (TLS with the swarm's certificates), and 4789 has no authentication at all: anyone who can send UDP to it can inject frames into unencrypted overlays.",
+  'cf.swarm-port-reachable-from-outside.fix':
+    "Accept 2377, 7946 and 4789 only from the nodes' addresses (or the underlay network) and drop them from elsewhere; use `--data-path-addr` on a private interface, and `--opt encrypted` for overlays that cross untrusted networks.",
+  'cf.swarm-port-reachable-from-outside.na':
+    "Ports the firewall drops from outside, and paths the evaluator could not follow (no firewall captured is not 'reachable').",
+  'cf.task-without-overlay-namespace.title': "Task on a node without the overlay's namespace",
+  'cf.task-without-overlay-namespace.why':
+    "A container or service task is on an overlay network on this node, but the node's bundle has no `1-<network id>` namespace for that network: the bridge and vxlan device that carry it are missing, so the task cannot reach anything on the overlay.",
+  'cf.task-without-overlay-namespace.fix':
+    "Restart the task (`docker service update --force`) or the engine; check the engine log for the overlay driver's errors (vxlan device creation, VNI in use).",
+  'cf.task-without-overlay-namespace.na':
+    'Nodes whose bundle has no Docker namespaces at all (the collector could not enter them: nothing is known), and tasks on other nodes.',
+  'cf.cluster-analysis-error.title': 'A cluster check failed',
+  'cf.cluster-analysis-error.why':
+    'One of the cluster checks threw an error; the other checks ran. The detail names it.',
+  'cf.cluster-analysis-error.fix': 'Report it with the bundles; the rest of the report is unaffected.',
+  'cf.cluster-analysis-error.na': 'Every check that ran to its end.',
+  'cfd.node-missing-from-peers':
+    '{node} ({address}) has the overlay {overlay}, but the Peers list of {viewer} for it has only {peers, select, none {no address} other {{peers, list, unit}}}.',
+  'cfd.vni-mismatch': 'The overlay {overlay} has VNIs {vnis, list, unit}: {nodes}.',
+  'cfd.vni-node': '{node} engine {vnis}{kernel, select, none {} other {, kernel {kernel}}}',
+  'cfd.underlay-mtu':
+    "{iface} of {node} has MTU {mtu}; the overlay {overlay} has MTU {overlayMtu} ({from, select, device {its vxlan device} option {the network option} other {Docker's default}}) and needs {needed} on the underlay.",
+  'cfd.swarm-port-blocked':
+    '{port} ({what}) from {other} ({otherAddress}) to {node} ({address}) is {verdict, select, rejected {rejected} other {dropped}}: {reason}.',
+  'cfd.swarm-port-outside':
+    'From {source}, an address of no node, these swarm ports of {node} ({address}) are reached: {open}.',
+  'cfd.task-without-overlay-namespace':
+    '{who, select, container {Container {name}} other {Task {name}}} is on the overlay {overlay} on {node}, whose bundle has no namespace {namespace} for that network.',
+  'cfd.failed': 'cluster check {check} failed: {error}',
+  'cfd.port.management': 'cluster management',
+  'cfd.port.gossip': 'gossip',
+  'cfd.port.vxlan': 'VXLAN data',
+  'cl.title': 'Swarm cluster: {nodes, list, unit}',
+  'cl.heading': 'The cluster',
+  'cl.counts':
+    "{nodes, plural, one {# node} other {# nodes}}, {captured} with a bundle · {overlays, plural, one {# overlay network} other {# overlay networks}} · {tunnels, plural, one {# VXLAN tunnel} other {# VXLAN tunnels}} · {services, plural, one {# service} other {# services}} · {containers, plural, one {# container} other {# containers}} on overlays. Each node's own sections follow as steps.",
+  'cl.findings': 'Cluster findings',
+  'cl.no-findings': 'No inconsistency between the nodes.',
+  'cl.nodes': 'Nodes',
+  'cl.h.host': 'Host',
+  'cl.h.node-id': 'Node id',
+  'cl.h.role': 'Role',
+  'cl.h.status': 'Status',
+  'cl.h.availability': 'Availability',
+  'cl.h.engine': 'Engine',
+  'cl.h.address': 'Address',
+  'cl.h.underlay': 'Underlay',
+  'cl.h.seen-in': 'Seen in',
+  'cl.h.node': 'Node',
+  'cl.h.vni': 'VNI (engine, kernel)',
+  'cl.h.namespace': 'Namespace',
+  'cl.h.vxlan-mtu': 'vxlan MTU',
+  'cl.h.peers': 'Peers',
+  'cl.h.container': 'Container',
+  'cl.h.overlay': 'Overlay',
+  'cl.h.node-a': 'Node A',
+  'cl.h.vtep-a': 'VTEP A',
+  'cl.h.a-says': 'A names B in',
+  'cl.h.node-b': 'Node B',
+  'cl.h.vtep-b': 'VTEP B',
+  'cl.h.b-says': 'B names A in',
+  'cl.h.service': 'Service',
+  'cl.h.network': 'Network',
+  'cl.h.published': 'Published',
+  'cl.h.tasks': 'Tasks',
+  'cl.h.dnat': 'DOCKER-INGRESS DNAT to',
+  'cl.h.mark': 'mangle mark',
+  'cl.overlay': 'Overlay {name}',
+  'cl.containers-on': 'Containers on {name}',
+  'cl.tunnels': 'VXLAN tunnels',
+  'cl.no-tunnel': 'No tunnel: no node names another in its overlay forwarding tables or Peers lists.',
+  'cl.services': 'Services',
+  'cl.no-service': 'No service in the verbose network inspects.',
+  'cl.ingress': 'Ingress path of {port}{service, select, none {} other { ({service})}} on every node',
+  'cl.no-dnat': 'no rule: the path stops here',
+  'cl.none': 'none',
+  'cl.unknown-host': '(unknown)',
+  'cl.kernel': '{vnis} (kernel {kernel})',
+  'cl.says-nothing': 'nothing',
+  'cl.task-on': '{task} on {node}',
+  'cl.yes': 'yes',
+  'cl.no': 'no',
+  'cl.captured': 'captured',
+  'cl.not-captured': 'not captured',
+  'cl.step': 'step {n}',
+  'cl.overlays': 'Overlays',
+  'cl.h.id': 'Id',
+  'cl.h.subnets': 'Subnets',
+  'cl.h.nodes': 'Nodes',
+  'cl.h.containers': 'Containers',
+  'cl.container-on': '{name} {ip} on {node}',
+  'cl.counts-md':
+    '{nodes, plural, one {# node} other {# nodes}}, {captured} with a bundle · {overlays, plural, one {# overlay network} other {# overlay networks}} · {tunnels, plural, one {# VXLAN tunnel} other {# VXLAN tunnels}} · {services, plural, one {# service} other {# services}} · {containers, plural, one {# container} other {# containers}} on overlays.',
+
+  // --- the fleet index (`dockernet fleet`, src/fleet/) ----------------------------------------
+  'fleet.title': 'Fleet: {n, plural, one {# host} other {# hosts}}',
+  'fleet.reports': '{n, plural, one {# report} other {# reports}}',
+  'fleet.failed': '{n, plural, one {# bundle} other {# bundles}} could not be read',
+  'fleet.findings': 'findings: {totals}.',
+  'fleet.generated':
+    'Generated by {generator} at {at}. Each host has its own report; index.json holds this table as data.',
+  'fleet.filter': 'Filter',
+  'fleet.filter-hint': 'host, engine, port, network…',
+  'fleet.show': 'Show',
+  'fleet.any-host': 'any host',
+  'fleet.at-least': 'a finding of {severity} or worse',
+  'fleet.shown': '{n} of {total} hosts shown',
+  'fleet.more': '(+{n} more)',
+  'fleet.no-report': 'no report',
+  'fleet.unreadable': 'could not be read: {error}',
+  'fleet.h.host': 'Host',
+  'fleet.h.engine': 'Engine',
+  'fleet.h.running': 'Running',
+  'fleet.h.containers': 'Containers',
+  'fleet.h.containers-md': 'Containers (running/total)',
+  'fleet.h.networks': 'Networks',
+  'fleet.h.published': 'Published ports',
+  'fleet.h.high': 'High',
+  'fleet.h.medium': 'Medium',
+  'fleet.h.low': 'Low',
+  'fleet.h.info': 'Info',
+  'fleet.h.captured': 'Captured',
+  'fleet.h.report': 'Report',
+  'fleet.no-step': 'the report has no step',
+  'fleet.unexpected': 'unexpected error: {error}',
+  'fleet.cli.summary':
+    'dockernet: {hosts, plural, one {# host} other {# hosts}}, {failed} failed; {files, plural, one {# file} other {# files}} in {dir}',
+  'fleet.cli.fail-on':
+    'dockernet: {n, plural, one {# host} other {# hosts}} with a finding of severity {severity} or higher',
+  'fleet.cli.progress': 'host {i}/{n}: {input}',
+  'fleet.cli.no-bundle': 'no bundle found in {inputs}',
+
   // --- appendix -------------------------------------------------------------------------------
   'appendix.title': 'Appendix: every file of every bundle',
   'appendix.intro':
@@ -1330,6 +1494,29 @@ export const en = {
   'fig.legend.routed': 'dotted line: routed by the host',
   'fig.legend.veth-missing': 'or a veth not captured',
   'fig.legend.published': 'arrow: published port',
+  'fig.cl.not-captured': 'not captured (seen in {seen})',
+  'fig.cl.engine': 'engine {version}',
+  'fig.cl.one-side': '(one side)',
+  'fig.cl.no-underlay': 'underlay not captured',
+  'fig.cl.overlay': 'overlay {name}',
+  'fig.cl.containers': '{n, plural, one {# container} other {# containers}}',
+  'fig.cl.no-container': 'no container',
+  'fig.cl.ns-not-captured': 'namespace not captured',
+  'fig.cl.more-overlays': '{n, plural, one {# more overlay} other {# more overlays}}',
+  'fig.cl.more': '{n} more',
+  'fig.cl.legend-box': 'box: a swarm node',
+  'fig.cl.legend-round': 'round: an overlay on it',
+  'fig.cl.legend-thick': 'thick line: VXLAN tunnel,',
+  'fig.cl.legend-thick2': 'fdb entries on both ends',
+  'fig.cl.legend-dotted': 'dotted line: seen from one',
+  'fig.cl.legend-dotted2': 'end, or in Peers only',
+  'fig.cl.counts':
+    '{overlays, plural, one {# overlay} other {# overlays}}, {containers, plural, one {# container} other {# containers}}',
+  'fig.cl.agg-nodes': '{nodes} nodes, {pairs} node pairs with VXLAN tunnels',
+  'fig.cl.agg-both': '{n} pairs with fdb entries on both ends: not drawn',
+  'fig.cl.agg-dotted':
+    'dotted: {n, plural, one {# pair} other {# pairs}} seen from one end or in Peers only{more, plural, =0 {} one { (# more not drawn)} other { (# more not drawn)}}',
+  'fig.cl.agg-table': 'every tunnel is in the VXLAN tunnels table',
 } as const;
 
 export type MessageId = keyof typeof en;
