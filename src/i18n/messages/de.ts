@@ -368,6 +368,15 @@ export const de: Record<MessageId, string> = {
 
   // --- Meldungen beim Lesen: Warnungen des Bündel-Lesers und der Parser, warum eine Ausgabe
   // nicht gelesen wurde (w.<code>; der Code bleibt in report.json gleich) ----------------------
+  'status.parsed': 'gelesen',
+  'status.rejected': 'abgelehnt',
+  'status.failed': 'gescheitert',
+  'status.unparsed': 'ohne Parser',
+  'status.missing': 'fehlt',
+  'status.skipped': 'übersprungen',
+  'status.error': 'Fehler',
+  'status.raw': 'roh',
+  'status.stderr': 'stderr',
   'w.manifest-not-json':
     'manifest.json ist kein gültiges JSON ({error}); die Dateien werden stattdessen nach ihren Namen gelesen',
   'w.manifest-not-object': 'manifest.json ist kein JSON-Objekt',

@@ -364,6 +364,16 @@ export const en = {
 
   // --- diagnostics: the bundle reader's and the parsers' warnings, why an output was not read
   // (w.<code>; the code is stable in report.json, src/i18n/coded.ts) ---------------------------
+  // The status of an output (report.json keeps the id: `parsed`, `failed` ...), as shown.
+  'status.parsed': 'parsed',
+  'status.rejected': 'rejected',
+  'status.failed': 'failed',
+  'status.unparsed': 'unparsed',
+  'status.missing': 'missing',
+  'status.skipped': 'skipped',
+  'status.error': 'error',
+  'status.raw': 'raw',
+  'status.stderr': 'stderr',
   'w.manifest-not-json': 'manifest is not valid JSON ({error}); files are read by their names instead',
   'w.manifest-not-object': 'manifest is not a JSON object',
   'w.manifest-format': '"format" is {found}, expected "{expected}"',
