@@ -386,13 +386,52 @@ export function parseTo(text: string): { address: string; port: number; proto: '
   return { address: m[1] ?? m[2] ?? '', port, proto: m[4] === 'udp' ? 'udp' : 'tcp' };
 }
 
+/** `--cluster`: the nodes' models (folders of bundles expanded) and the cluster joined from them. */
+async function clusterOf(inputs: string[], lang: Lang = 'en') {
+  const { expandClusterInputs } = await import('./cluster/bundles.js');
+  const { buildClusterModel } = await import('./cluster/build.js');
+  const models: StepModel[] = [];
+  for (const i of expandClusterInputs(inputs)) models.push(await modelOf(i));
+  return { cluster: buildClusterModel(models), models, lang };
+}
+
+/** `node1:c1`, or `c1` when exactly one node has a container of that name. */
+async function clusterFrom(input: Awaited<ReturnType<typeof clusterOf>>, text: string) {
+  const { findNode, nodesWithContainer } = await import('./cluster/reach.js');
+  const k = text.indexOf(':');
+  if (k > 0) {
+    const node = findNode(input.cluster, text.slice(0, k));
+    if (!node)
+      throw new ExitError(`--from "${text}": no node ${text.slice(0, k)} in the cluster`, EXIT.usage);
+    return { node: node.hostname || node.key, container: text.slice(k + 1) };
+  }
+  const on = nodesWithContainer(input, text);
+  if (on.length !== 1)
+    throw new ExitError(
+      `--from "${text}": ${on.length ? `containers of that name on ${on.map((n) => n.hostname).join(', ')}` : 'no container of that name on any node'}; say NODE:CONTAINER`,
+      EXIT.usage,
+    );
+  return { node: on[0]!.hostname || on[0]!.key, container: text };
+}
+
 async function traceCommand(
-  input: string,
-  opts: { from: string; to: string; src?: string; json?: boolean; lang?: Lang },
+  inputs: string[],
+  opts: { from: string; to: string; src?: string; json?: boolean; cluster?: boolean; lang?: Lang },
 ): Promise<void> {
   const lang = opts.lang ?? langFromEnv(process.env);
-  const from = parseFrom(opts.from);
   const to = parseTo(opts.to);
+  if (opts.cluster) {
+    if (opts.src) throw new ExitError('--src is not used with --cluster (the container sends)', EXIT.usage);
+    const input = await clusterOf(inputs, lang);
+    const from = await clusterFrom(input, opts.from);
+    const { traceCluster } = await import('./cluster/reach.js');
+    const { formatClusterPath } = await import('./cluster/reach-format.js');
+    const path = traceCluster(input, from, to);
+    process.stdout.write(opts.json ? `${JSON.stringify(path, null, 2)}\n` : formatClusterPath(path));
+    return;
+  }
+  const input = oneBundle(inputs);
+  const from = parseFrom(opts.from);
   const model = await modelOf(input);
   const { tracePacket, formatPath } = await import('./reach/index.js');
   const path = tracePacket(
@@ -409,9 +448,29 @@ async function traceCommand(
   process.stdout.write(opts.json ? `${JSON.stringify(path, null, 2)}\n` : formatPath(path, lang));
 }
 
-async function reachCommand(input: string, opts: { json?: boolean; lang?: Lang }): Promise<void> {
+function oneBundle(inputs: string[]): string {
+  if (inputs.length !== 1)
+    throw new ExitError(
+      `one bundle, not ${inputs.length}: the nodes of a swarm are read together with --cluster`,
+      EXIT.usage,
+    );
+  return inputs[0]!;
+}
+
+async function reachCommand(
+  inputs: string[],
+  opts: { json?: boolean; cluster?: boolean; lang?: Lang },
+): Promise<void> {
   const lang = opts.lang ?? langFromEnv(process.env);
-  const model = await modelOf(input);
+  if (opts.cluster) {
+    const input = await clusterOf(inputs, lang);
+    const { clusterReachMatrix } = await import('./cluster/reach-matrix.js');
+    const { formatClusterMatrix } = await import('./cluster/reach-format.js');
+    const m = clusterReachMatrix(input);
+    process.stdout.write(opts.json ? `${JSON.stringify(m, null, 2)}\n` : formatClusterMatrix(m));
+    return;
+  }
+  const model = await modelOf(oneBundle(inputs));
   const { reachMatrix, formatMatrix } = await import('./reach/index.js');
   const m = reachMatrix(model, { lang });
   process.stdout.write(opts.json ? `${JSON.stringify(m, null, 2)}\n` : formatMatrix(m, lang));
@@ -534,8 +593,9 @@ ${examples(`  $ dockernet fleet bundles/ -o fleet          # every .tar.gz and b
   program
     .command('trace')
     .description(t('help.trace'))
-    .argument('<bundle>', t('help.bundle'))
+    .argument('<bundle...>', t('help.bundles'))
     .requiredOption('--from <who>', t('help.trace.from'))
+    .option('--cluster', t('help.trace.cluster'))
     .requiredOption('--to <addr:port>', t('help.trace.to'))
     .option('--src <address>', t('help.trace.src'))
     .option('--json', t('help.trace.json'))
@@ -543,14 +603,16 @@ ${examples(`  $ dockernet fleet bundles/ -o fleet          # every .tar.gz and b
     .addHelpText(
       'after',
       examples(`  $ dockernet trace samples/engine-step3.tar.gz --from outside --to 10.99.0.2:60000/tcp
-  $ dockernet trace bundle.tar.gz --from orders-api --to 172.18.0.3:5432`),
+  $ dockernet trace bundle.tar.gz --from orders-api --to 172.18.0.3:5432
+  $ dockernet trace --cluster samples/cluster-mixed --from node2:c2 --to 10.60.0.6:80`),
     )
     .action(traceCommand);
 
   program
     .command('reach')
     .description(t('help.reach'))
-    .argument('<bundle>', t('help.bundle'))
+    .argument('<bundle...>', t('help.bundles'))
+    .option('--cluster', t('help.reach.cluster'))
     .option('--json', t('help.reach.json'))
     .addOption(new Option('--lang <lang>', t('help.reach.lang')).choices(LANGS as unknown as string[]))
     .action(reachCommand);

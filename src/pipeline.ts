@@ -10,6 +10,7 @@ import type { Bundle } from './bundle/types.js';
 import { buildClusterModel } from './cluster/build.js';
 import { expandClusterInputs } from './cluster/bundles.js';
 import { runClusterFindings } from './cluster/findings/index.js';
+import { clusterReachMatrix } from './cluster/reach-matrix.js';
 import { type Lang, translator } from './i18n/index.js';
 import { buildStepModel } from './model/build-step.js';
 import type { StepModel } from './model/types.js';
@@ -90,7 +91,8 @@ export function withCluster(report: Report, opts: BuildReportOptions = {}): Repo
     nodes: models.map((m, k) => ({ step: k + 1, model: m })),
     ...(opts.lang ? { lang: opts.lang } : {}),
   });
-  report.cluster = { model, findings };
+  const reach = clusterReachMatrix({ cluster: model, models, ...(opts.lang ? { lang: opts.lang } : {}) });
+  report.cluster = { model, findings, reach };
   if (!opts.title) {
     const names = model.nodes.filter((n) => n.step !== undefined).map((n) => n.hostname);
     report.title = translator(opts.lang ?? 'en')('cl.title', { nodes: names });

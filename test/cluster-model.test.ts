@@ -35,6 +35,7 @@ import {
   CLUSTER_RELATIONS,
   type ClusterRelations,
   modelRelations,
+  storyBlocks,
   truthRelations,
 } from './support/cluster-truth.js';
 import { HOSTILE_MARKUP } from './support/hostile.js';
@@ -45,6 +46,9 @@ const TRUTH = join(root, 'test', 'fixtures-cluster-truth', 'mixed');
 
 let report: Report;
 let models: StepModel[];
+/** Line `line` (1-based) of a bundle file of report step `step`, as captured. */
+const rawLine = (step: number, file: string, line: number): string =>
+  report.steps[step - 1]!.files.find((f) => f.path === file)!.text.split('\n')[line - 1] ?? '';
 beforeAll(async () => {
   report = await buildClusterReport([SAMPLE]);
   models = report.steps.map((s) => s.model);
@@ -294,11 +298,32 @@ describe('cluster findings', () => {
     });
   }
 
-  it('the real cluster as captured: only the swarm ports open to every address', () => {
+  it("the real cluster as captured: the swarm ports open to every address, and the story's blocked port", () => {
+    // The scenario's story (truth/cluster.json): a host rule dropping a swarm port from one node.
+    const blocks = storyBlocks(TRUTH);
+    expect(blocks.length, 'the sample has no blocked swarm port in its story').toBeGreaterThan(0);
     const k = new Set(kinds());
-    expect([...k]).toEqual(['swarm-port-reachable-from-outside']);
+    expect([...k].sort()).toEqual(['swarm-port-blocked', 'swarm-port-reachable-from-outside']);
+    const blocked = report.cluster!.findings.filter((f) => f.kind === 'swarm-port-blocked');
+    expect(blocked.map((f) => f.subject).sort()).toEqual(
+      blocks.map((b) => `${b.node} ${b.proto}/${b.port}`).sort(),
+    );
+    for (const b of blocks) {
+      const f = blocked.find((x) => x.subject === `${b.node} ${b.proto}/${b.port}`)!;
+      expect(f.detail).toContain(`(${b.from})`);
+      // The rule's own line is cited: the node's iptables-save, as captured.
+      const step = report.cluster!.model.nodes.find((n) => n.hostname === b.node)!.step!;
+      const cited = f.evidence.filter((e) => e.step === step && /iptables-save/.test(e.file));
+      expect(cited.length).toBeGreaterThan(0);
+      const text = rawLine(step, cited[cited.length - 1]!.file, cited[cited.length - 1]!.line!);
+      expect(text).toMatch(
+        new RegExp(
+          `-A INPUT -s ${b.from.replace(/\./g, '\\.')}/32 -p ${b.proto} .*--dport ${b.port} -j DROP`,
+        ),
+      );
+    }
     // One finding per node; 2377 only on the manager (workers do not listen on it).
-    const fs = report.cluster!.findings;
+    const fs = report.cluster!.findings.filter((f) => f.kind === 'swarm-port-reachable-from-outside');
     expect(fs).toHaveLength(3);
     for (const n of report.cluster!.model.nodes) {
       const f = fs.find((x) => x.subject.startsWith(`${n.hostname} `))!;

@@ -31,6 +31,7 @@ import {
   CLUSTER_RELATIONS,
   type ClusterRelations,
   modelRelations,
+  storyBlocks,
   truthRelations,
 } from './support/cluster-truth.js';
 
@@ -117,10 +118,21 @@ for (const engine of ENGINES) {
       for (const t of pairs) expect(t.a.fdb && t.b.fdb).toBe(true);
     });
 
-    it('no cluster finding but the swarm ports open to every address (the nodes filter nothing)', () => {
-      expect([...new Set(report.cluster!.findings.map((f) => f.kind))]).toEqual([
-        'swarm-port-reachable-from-outside',
-      ]);
+    it("the swarm ports open to every address, and the story's blocked port (truth/cluster.json)", () => {
+      // The nodes filter nothing but the rule the scenario's story inserted (a swarm port
+      // dropped on one node from one other node's address): exactly that is blocked.
+      const blocks = storyBlocks(run.truthDir);
+      expect([...new Set(report.cluster!.findings.map((f) => f.kind))].sort()).toEqual(
+        [...(blocks.length ? ['swarm-port-blocked'] : []), 'swarm-port-reachable-from-outside'].sort(),
+      );
+      const blocked = report.cluster!.findings.filter((f) => f.kind === 'swarm-port-blocked');
+      expect(blocked.map((f) => f.subject).sort()).toEqual(
+        blocks.map((b) => `${b.node} ${b.proto}/${b.port}`).sort(),
+      );
+      for (const b of blocks)
+        expect(blocked.find((f) => f.subject === `${b.node} ${b.proto}/${b.port}`)!.detail).toContain(
+          `(${b.from})`,
+        );
     });
 
     it("HTML and Markdown show the cluster section with every node and each node's own sections", () => {

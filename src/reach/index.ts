@@ -4,5 +4,5 @@ export type { ReachCell, ReachDestination, ReachMatrix, ReachSource } from './ma
 export { reachDestinations, reachMatrix, reachSources } from './matrix.js';
 export type { Probe, ProbeFile, ProbeReport, ProbeResult } from './probes.js';
 export { compareWithProbes, expectedResults } from './probes.js';
-export { tracePacket } from './trace.js';
+export { type TraceHooks, traceArrival, tracePacket } from './trace.js';
 export type { Hop, Packet, PacketPath, PacketSource, Verdict } from './types.js';

@@ -18,7 +18,7 @@
  */
 import { type Lang, type Translator, translator } from '../i18n/index.js';
 import type { FwHook } from '../model/firewall.js';
-import type { ModelInterface, ModelNamespace, ModelSocket, StepModel } from '../model/types.js';
+import type { Evidence, ModelInterface, ModelNamespace, ModelSocket, StepModel } from '../model/types.js';
 import { contains, familyOf, plainAddress, sameAddress } from './addr.js';
 import { type HookEnv, type PacketState, runHook } from './netfilter.js';
 import { addressType, routeLookup } from './route.js';
@@ -28,6 +28,25 @@ interface Final {
   verdict: Verdict;
   reason: string;
   delivered?: PacketPath['delivered'];
+  exit?: PacketPath['exit'];
+}
+
+/**
+ * Where an evaluator across hosts (src/cluster/reach.ts) continues a path beyond this one.
+ * `bridgeMiss`: bridge `bridge` of `ns` has no local port behind which `nh` lives; return the
+ * port the frame leaves by (a vxlan device: the other end is on another node) with the hop's
+ * text and evidence, or a verdict that ends the path there; undefined keeps the default
+ * (no-route). A frame sent out of that port ends the path `left-host` with `exit` set.
+ */
+export interface TraceHooks {
+  bridgeMiss?: (
+    ns: ModelNamespace,
+    bridge: string,
+    nh: string,
+  ) =>
+    | { port: string; detail: string; evidence: Evidence[] }
+    | { verdict: Verdict; reason: string; detail: string; evidence: Evidence[] }
+    | undefined;
 }
 
 /** Per-model indexes, built once: the matrix traces thousands of packets over one model. */
@@ -96,6 +115,7 @@ class Tracer {
     private readonly ix: Index,
     /** The language of the hops, reasons and assumptions (the JSON's text fields). */
     readonly t: Translator = translator('en'),
+    private readonly hooks: TraceHooks = {},
   ) {
     this.assumptions = new Set([t('tr.a.first-packet')]);
   }
@@ -375,7 +395,14 @@ class Tracer {
     nh: string,
     st: PacketState,
   ): Final {
-    const target = this.portTo(ns, br, nh, fromPort);
+    const found = this.portTo(ns, br, nh, fromPort);
+    const away = found ? undefined : this.hooks.bridgeMiss?.(ns, br, nh);
+    if (away && 'verdict' in away) {
+      this.hop(ns.id, `bridge ${br}`, away.detail, { evidence: away.evidence });
+      return { verdict: away.verdict, reason: away.reason };
+    }
+    const target = found ?? (away ? { port: away.port } : undefined);
+    if (away) this.hop(ns.id, `bridge ${br}`, away.detail, { evidence: away.evidence });
     if (!target) {
       this.hop(ns.id, `bridge ${br}`, this.t('tr.h.no-port', { br, nh }));
       return { verdict: 'no-route', reason: this.t('tr.r.no-port', { nh, br, ns: ns.id }) };
@@ -410,15 +437,27 @@ class Tracer {
     } else {
       this.hop(ns.id, `bridge ${br}`, this.t('tr.h.bridge-out', { port: target.port, nh }));
     }
+    if (!found) {
+      // Out of a port whose other end is on another host (bridgeMiss): the caller goes on.
+      return {
+        verdict: 'left-host',
+        reason: this.t('tr.r.left-port', { port: target.port, ns: ns.id, nh }),
+        exit: {
+          namespace: ns.id,
+          ifname: target.port,
+          packet: { src: st.src, dst: st.dst, sport: st.sport, dport: st.dport },
+        },
+      };
+    }
     this.hop(
       ns.id,
       'veth',
-      this.t('tr.h.veth', { dev: target.port, ns: target.ns.id, peer: target.iface.name }),
+      this.t('tr.h.veth', { dev: found.port, ns: found.ns.id, peer: found.iface.name }),
       {
-        evidence: [target.iface.evidence],
+        evidence: [found.iface.evidence],
       },
     );
-    return this.receive(target.ns, target.iface.name, st);
+    return this.receive(found.ns, found.iface.name, st);
   }
 
   portTo(ns: ModelNamespace, br: string, nh: string, exclude?: string) {
@@ -638,10 +677,16 @@ function outsideAddress(host: ModelNamespace, uplink: string, family: 'inet' | '
   return a.network.replace(/::?\/\d+$/, '::1').replace(/\/\d+$/, '');
 }
 
-/** `opts.lang`: the language of the path's text (reason, hop details, assumptions); English by default. */
-export function tracePacket(model: StepModel, packet: Packet, opts: { lang?: Lang } = {}): PacketPath {
-  const t = translator(opts.lang ?? 'en');
-  const tracer = new Tracer(model, indexOf(model), t);
+/** The hooks of a caller that follows a packet further (src/cluster/reach.ts), and the language. */
+export interface TraceOptions extends TraceHooks {
+  /** The language of the path's text (reason, hop details, assumptions); English by default. */
+  lang?: Lang;
+}
+
+export function tracePacket(model: StepModel, packet: Packet, opts: TraceOptions = {}): PacketPath {
+  const { lang, ...hooks } = opts;
+  const t = translator(lang ?? 'en');
+  const tracer = new Tracer(model, indexOf(model), t, hooks);
   const family = familyOf(packet.dst) === 'inet' ? 'ipv4' : 'ipv6';
   const st: PacketState = {
     family,
@@ -661,6 +706,7 @@ export function tracePacket(model: StepModel, packet: Packet, opts: { lang?: Lan
       assumptions: [...tracer.assumptions],
     };
     if (f.delivered) path.delivered = f.delivered;
+    if (f.exit) path.exit = f.exit;
     return path;
   };
   const src = sourceNamespace(model, packet.from, t);
@@ -689,4 +735,47 @@ export function tracePacket(model: StepModel, packet: Packet, opts: { lang?: Lan
     return finish(tracer.receive(src.ns, src.uplink, st));
   }
   return finish(tracer.send(src.ns, st, packet.src !== undefined));
+}
+
+/**
+ * A packet (`src` given) arriving on interface `ifname` of namespace `namespace` from another
+ * host: a VXLAN frame decapsulated by an overlay's vxlan device, which is a port of the overlay's
+ * bridge. Traced from there as any received frame (src/cluster/reach.ts).
+ */
+export function traceArrival(
+  model: StepModel,
+  at: { namespace: string; ifname: string },
+  packet: Packet & { src: string },
+  opts: TraceOptions = {},
+): PacketPath {
+  const { lang, ...hooks } = opts;
+  const t = translator(lang ?? 'en');
+  const ix = indexOf(model);
+  const tracer = new Tracer(model, ix, t, hooks);
+  const st: PacketState = {
+    family: familyOf(packet.dst) === 'inet' ? 'ipv4' : 'ipv6',
+    proto: packet.proto,
+    src: packet.src,
+    dst: plainAddress(packet.dst),
+    sport: packet.sport ?? 40000,
+    dport: packet.dport,
+    mark: 0,
+  };
+  const ns = ix.ns.get(at.namespace);
+  const iface = ns?.interfaces.find((i) => i.name === at.ifname);
+  const f: Final = !ns
+    ? { verdict: 'unknown', reason: t('tr.r.unknown', { why: t('tr.w.no-ns', { ns: at.namespace }) }) }
+    : iface?.master
+      ? tracer.bridgeIn(ns, iface.master, iface.name, st.dst, st)
+      : tracer.receive(ns, at.ifname, st);
+  const path: PacketPath = {
+    packet,
+    verdict: f.verdict,
+    reason: f.reason,
+    hops: tracer.hops,
+    assumptions: [...tracer.assumptions],
+  };
+  if (f.delivered) path.delivered = f.delivered;
+  if (f.exit) path.exit = f.exit;
+  return path;
 }

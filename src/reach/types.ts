@@ -68,4 +68,13 @@ export interface PacketPath {
   hops: Hop[];
   /** What the evaluator assumed (first packet, state NEW; sysctls of namespaces not captured...). */
   assumptions: string[];
+  /**
+   * `left-host` through a port whose other end is on another host (TraceHooks.bridgeMiss: an
+   * overlay's vxlan device): where, and the packet as it left (src/cluster/reach.ts goes on).
+   */
+  exit?: {
+    namespace: string;
+    ifname: string;
+    packet: { src: string; dst: string; sport: number; dport: number };
+  };
 }

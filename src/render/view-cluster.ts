@@ -10,6 +10,7 @@ import { translator } from '../i18n/index.js';
 import type { Report } from '../report/types.js';
 import { textParts } from './view-analyses.js';
 import { type EvidenceLink, fileAnchor, lineAnchor } from './view-anchors.js';
+import { clusterReachView } from './view-cluster-reach.js';
 
 const SEVERITIES = ['high', 'medium', 'low', 'info'] as const;
 
@@ -153,6 +154,8 @@ export function clusterView(report: Report) {
         };
       }),
     },
+    /** Reachability across nodes (view-cluster-reach.ts). */
+    reach: clusterReachView(report),
     /** Set by the HTML renderer when the figure exists. */
     diagram: undefined as FigureView | undefined,
   };

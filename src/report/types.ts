@@ -6,6 +6,7 @@
 import type { StepAnalysis } from '../analyses/types.js';
 import type { BundleMeta, BundleWarning } from '../bundle/types.js';
 import type { ClusterFinding } from '../cluster/findings/types.js';
+import type { ClusterReachMatrix } from '../cluster/reach-matrix.js';
 import type { ClusterModel } from '../cluster/types.js';
 import type { Lang } from '../i18n/index.js';
 import type { StepModel } from '../model/types.js';
@@ -74,4 +75,6 @@ export interface Report {
 export interface ReportCluster {
   model: ClusterModel;
   findings: ClusterFinding[];
+  /** Reachability across nodes (src/cluster/reach-matrix.ts): overlay containers x overlay sockets. */
+  reach?: ClusterReachMatrix;
 }

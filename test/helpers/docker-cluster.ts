@@ -67,10 +67,20 @@ export interface ClusterProbe {
   tries: number;
 }
 
+/** A rule the scenario inserted before the capture (the reachability story), as it ran it. */
+export interface ClusterStoryRule {
+  node: string;
+  /** `host`, or `container:<name>` for a rule inside that container's namespace. */
+  namespace: string;
+  /** The iptables arguments: `-I INPUT -s 10.99.0.12 -p udp --dport 4789 -j DROP`. */
+  rule: string;
+}
+
 export interface ClusterTruthMeta {
   overlay: { name: string; subnet: string };
   service: { name: string; state: string };
   nodes: ClusterNode[];
+  story: ClusterStoryRule[];
   probes: ClusterProbe[];
 }
 
@@ -90,6 +100,11 @@ export interface ClusterAnsible {
 export interface ClusterRun {
   /** The output folder: bundles/, truth/, probes.json, logs/, timings.txt, scenario.log. */
   dir: string;
+  /**
+   * The real probes sent after the capture between every two containers on the overlay (tcp/80
+   * and the closed tcp/81): reach-probes.json, as src/cluster/reach-probes.ts reads it.
+   */
+  reachProbes: string;
   /** The folder of the three bundles (dockernet-<host>-<UTC time>.tar.gz). */
   bundlesDir: string;
   /** The bundles, by node name (node1, node2, node3). */
@@ -136,6 +151,7 @@ const CLUSTER_INPUTS = [
   join(scriptsDir, 'engine-cluster.sh'),
   join(scriptsDir, 'engine-lib.sh'),
   join(scriptsDir, 'sandbox-guard.sh'),
+  join(scriptsDir, 'probe.mjs'),
   collectorPath,
   join(repoRoot, 'collector', 'ansible', 'collect.yml'),
   join(repoRoot, 'test', 'ansible', 'connection_plugins', 'nsenter.py'),
@@ -172,7 +188,7 @@ export function captureCluster(outDir: string | undefined, opts: ClusterOptions)
 
 function collectPaths(
   dir: string,
-): Pick<ClusterRun, 'dir' | 'bundlesDir' | 'bundles' | 'truthDir' | 'meta' | 'ansible'> {
+): Pick<ClusterRun, 'dir' | 'reachProbes' | 'bundlesDir' | 'bundles' | 'truthDir' | 'meta' | 'ansible'> {
   const bundlesDir = join(dir, 'bundles');
   const truthDir = join(dir, 'truth');
   const meta = JSON.parse(readFileSync(join(truthDir, 'cluster.json'), 'utf8')) as ClusterTruthMeta;
@@ -181,7 +197,15 @@ function collectPaths(
     const m = /^dockernet-(.+)-\d{8}T\d{6}Z\.tar\.gz$/.exec(f);
     if (m?.[1]) bundles[m[1]] = join(bundlesDir, f);
   }
-  return { dir, bundlesDir, bundles, truthDir, meta, ansible: readAnsible(join(dir, 'ansible'), meta) };
+  return {
+    dir,
+    reachProbes: join(dir, 'reach-probes.json'),
+    bundlesDir,
+    bundles,
+    truthDir,
+    meta,
+    ansible: readAnsible(join(dir, 'ansible'), meta),
+  };
 }
 
 function readAnsible(dir: string, meta: ClusterTruthMeta): ClusterAnsible | undefined {
@@ -226,9 +250,11 @@ async function runCluster(dir: string, opts: ClusterOptions): Promise<ClusterRun
     };
     const run = await runInSandbox(join(scriptsDir, 'engine-cluster.sh'), [dir], { timeoutMs, env });
     writeFileSync(join(dir, 'scenario.log'), run.stderr);
-    const missing = [join(dir, 'truth', 'cluster.json'), join(dir, 'probes.json')].filter(
-      (p) => !existsSync(p),
-    );
+    const missing = [
+      join(dir, 'truth', 'cluster.json'),
+      join(dir, 'probes.json'),
+      join(dir, 'reach-probes.json'),
+    ].filter((p) => !existsSync(p));
     if (run.code !== 0 || missing.length) {
       throw new Error(
         `cluster scenario (${clusterEngines(opts.engine).join(', ')}) failed ` +

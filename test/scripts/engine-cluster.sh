@@ -380,6 +380,19 @@ SERVICE_STATE=$(on 1 docker service ps web --format '{{.Node}} {{.CurrentState}}
 log "service web: $SERVICE_STATE"
 lap service
 
+# --- the story the reachability tests read (test/cluster-reach-probes.test.ts), set up before the
+# capture so that the bundles hold it: node3's host firewall drops VXLAN (udp/4789) from node2
+# only, so every connection between a container on node2 and one on node3 times out (either
+# way: the answer crosses the tunnel too) while node1 reaches both; and c1's own firewall drops
+# tcp/80 from c3's overlay address. Recorded in truth/cluster.json (`story`).
+on 3 iptables -I INPUT -s "$(node_ip 2)" -p udp --dport 4789 -j DROP
+C1PID=$(on 1 docker inspect --format '{{.State.Pid}}' c1)
+on 1 nsenter -t "$C1PID" -n iptables -I INPUT -s "$CIP3" -p tcp --dport 80 -j DROP
+STORY="
+    { \"node\": \"node3\", \"namespace\": \"host\", \"rule\": \"-I INPUT -s $(node_ip 2) -p udp --dport 4789 -j DROP\" },
+    { \"node\": \"node1\", \"namespace\": \"container:c1\", \"rule\": \"-I INPUT -s $CIP3 -p tcp --dport 80 -j DROP\" }"
+lap story
+
 # --- the collector on every node, in parallel, into one folder
 for N in $NODES; do
   eval "_e=\$ENGINE$N"
@@ -412,11 +425,41 @@ done
       "$_sep" "$N" "$_e" "$_v" "$_role" "$(node_ip "$N")" "$N" "$_c"
     _sep=,
   done
-  printf '\n  ],\n  "probes": '
+  printf '\n  ],\n  "story": [%s\n  ],\n  "probes": ' "$STORY"
   cat "$OUT/probes.json"
   printf '}\n'
 } >"$OUT/truth/cluster.json"
 lap truth
+
+# --- real probes after the capture, from every container on the overlay (c1..c3 and the web
+# tasks) to every other one's overlay address: tcp/80 (busybox httpd) and tcp/81 (closed), with
+# probe.mjs inside each container's network namespace (connect() with a 400 ms limit, a timeout
+# confirmed by a second 1 s try). reach-probes.json has the shape of src/cluster/reach-probes.ts.
+NODE=$(command -v node)
+P=$OUT/reach-probes
+mkdir -p "$P"
+: >"$P/endpoints"
+for N in $NODES; do
+  for _c in $(on "$N" docker ps --filter "network=$OVERLAY" --format '{{.Names}}'); do
+    _ip=$(on "$N" docker inspect --format "{{(index .NetworkSettings.Networks \"$OVERLAY\").IPAddress}}" "$_c")
+    _pid=$(on "$N" docker inspect --format '{{.State.Pid}}' "$_c")
+    printf '%s %s %s %s\n' "$N" "$_c" "$_ip" "$_pid" >>"$P/endpoints"
+  done
+done
+while read -r N _c _ip _pid; do
+  _t=
+  while read -r _n2 _c2 _ip2 _p2; do
+    [ "$_c2" = "$_c" ] && continue
+    _t="$_t${_t:+,}{\"address\":\"$_ip2\",\"port\":80,\"proto\":\"tcp\",\"node\":\"node$_n2\",\"container\":\"$_c2\"}"
+    _t="$_t,{\"address\":\"$_ip2\",\"port\":81,\"proto\":\"tcp\",\"node\":\"node$_n2\",\"container\":\"$_c2\"}"
+  done <"$P/endpoints"
+  printf '[%s]\n' "$_t" >"$P/$_c.targets.json"
+  printf '{"kind":"container","name":"%s","node":"node%s"}\n' "$_c" "$N" >"$P/$_c.from.json"
+  on "$N" nsenter -t "$_pid" -n "$NODE" "$HERE/probe.mjs" run <"$P/$_c.targets.json" >"$P/$_c.results.json" ||
+    die "probes from $_c (node$N) failed"
+done <"$P/endpoints"
+"$NODE" "$HERE/probe.mjs" combine "$P" "$ENGINES" "$OUT/reach-probes.json" || die "combining the probes failed"
+lap reach-probes
 
 # --- the Ansible playbook (collector/ansible/collect.yml), run by Debian's ansible-playbook from
 # this namespace against the three nodes through test/ansible/connection_plugins/nsenter.py:

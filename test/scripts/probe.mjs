@@ -18,7 +18,7 @@
 // connected (the reply came back) | refused (ICMP port unreachable) | timeout (no reply).
 import { spawn } from 'node:child_process';
 import dgram from 'node:dgram';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
@@ -319,7 +319,29 @@ if (mode === 'udp-echo') {
   process.stdout.write(JSON.stringify(results));
 } else if (mode === 'all') {
   await all(args[0], args[1]);
+} else if (mode === 'combine') {
+  // The cluster scenario (engine-cluster.sh): DIR holds <source>.{from,targets,results}.json per
+  // source container; one probe per target, tagged with its source (node and container).
+  const [dir, engine, outFile] = args;
+  const probes = [];
+  for (const f of readdirSync(dir)
+    .filter((x) => x.endsWith('.from.json'))
+    .sort()) {
+    const base = f.slice(0, -'.from.json'.length);
+    const from = json(join(dir, f));
+    const targets = json(join(dir, `${base}.targets.json`));
+    const results = json(join(dir, `${base}.results.json`));
+    targets.forEach((to, i) => {
+      probes.push({ from, to, result: results[i].result, detail: results[i].detail });
+    });
+  }
+  writeFileSync(outFile, `${JSON.stringify({ engine, probes }, null, 1)}\n`);
+  const counts = {};
+  for (const p of probes) counts[p.result] = (counts[p.result] ?? 0) + 1;
+  process.stderr.write(`cluster probes: ${probes.length} ${JSON.stringify(counts)}\n`);
 } else {
-  process.stderr.write('usage: probe.mjs udp-echo PORT | run < targets.json | all TRUTH_DIR OUT.json\n');
+  process.stderr.write(
+    'usage: probe.mjs udp-echo PORT | run < targets.json | all TRUTH_DIR OUT.json | combine DIR ENGINE OUT.json\n',
+  );
   process.exit(2);
 }

@@ -3,6 +3,7 @@
 // fixture: what test/support/cluster-truth.ts reads, the engines' JSON cut down to those keys.
 //
 //   node test/scripts/trim-cluster-truth.mjs /tmp/dockernet-cluster/mixed-xxxx/truth test/fixtures-cluster-truth/mixed
+// (reach-probes.json, beside truth/, is copied too)
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -14,6 +15,10 @@ if (!src || !dest) {
 rmSync(dest, { recursive: true, force: true });
 mkdirSync(dest, { recursive: true });
 cpSync(join(src, 'cluster.json'), join(dest, 'cluster.json'));
+// The real probes sent after the capture (beside truth/ in the scenario's folder): the
+// reachability tests compare the committed sample with them offline.
+if (existsSync(join(src, '..', 'reach-probes.json')))
+  cpSync(join(src, '..', 'reach-probes.json'), join(dest, 'reach-probes.json'));
 const write = (f, v) => writeFileSync(f, `${JSON.stringify(v, null, 1)}\n`);
 for (const node of readdirSync(src).filter((f) => /^node\d+$/.test(f))) {
   const s = join(src, node);
@@ -56,6 +61,7 @@ for (const node of readdirSync(src).filter((f) => /^node\d+$/.test(f))) {
     );
   for (const ns of readdirSync(join(s, 'ns')).filter((n) => /^1-/.test(n))) {
     mkdirSync(join(d, 'ns', ns), { recursive: true });
-    for (const f of ['fdb.json', 'link.json']) cpSync(join(s, 'ns', ns, f), join(d, 'ns', ns, f));
+    for (const f of ['fdb.json', 'link.json', 'neigh.json'])
+      cpSync(join(s, 'ns', ns, f), join(d, 'ns', ns, f));
   }
 }

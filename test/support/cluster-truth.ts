@@ -179,3 +179,31 @@ export function modelRelations(m: ClusterModel): ClusterRelations {
     ),
   };
 }
+
+/** A swarm port the scenario's story blocks on one node from another address (truth/cluster.json `story`). */
+export interface StoryBlock {
+  node: string;
+  from: string;
+  proto: 'tcp' | 'udp';
+  port: number;
+  /** The rule as the scenario ran it (`-I INPUT -s 10.99.0.12 -p udp --dport 4789 -j DROP`). */
+  rule: string;
+}
+
+const SWARM_PORT_NUMBERS = [2377, 7946, 4789];
+
+/**
+ * The host rules of the scenario's story that drop a swarm port from one address: what the
+ * `swarm-port-blocked` finding must name. Read from what the scenario says it ran, as written.
+ */
+export function storyBlocks(truthDir: string): StoryBlock[] {
+  const story: { node: string; namespace: string; rule: string }[] =
+    json(join(truthDir, 'cluster.json')).story ?? [];
+  const out: StoryBlock[] = [];
+  for (const s of story) {
+    const m = /^-I INPUT -s (\S+) -p (tcp|udp) --dport (\d+) -j DROP$/.exec(s.rule);
+    if (s.namespace !== 'host' || !m || !SWARM_PORT_NUMBERS.includes(Number(m[3]))) continue;
+    out.push({ node: s.node, from: m[1]!, proto: m[2] as 'tcp' | 'udp', port: Number(m[3]), rule: s.rule });
+  }
+  return out;
+}

@@ -260,6 +260,65 @@ export const de: Record<MessageId, string> = {
   'reach.omitted':
     'Diese Seite zeigt {shown} der {total} Wege (die auffälligen zuerst); die übrigen {omitted} stehen in report.json (analysis.reach.paths), und der Titel jeder Zelle nennt ihren Grund.',
 
+  // --- ein Paket über die Knoten eines Swarms (src/cluster/reach.ts): Gründe, Stationen, Annahmen
+  'ct.r.send':
+    '{node}: {dir, select, reply {Antwort-VXLAN} other {VXLAN}}, udp/{port} nach {vtep}: {reason}{note, select, rejected { (der Fehler geht an den vxlan-Socket des Kernels, nicht an den Container: Die Verbindung läuft in eine Zeitüberschreitung)} own { (der VTEP {vtep} ist die eigene Adresse von {node})} none {} other {}}',
+  'ct.r.receive-dropped':
+    '{node}: {dir, select, reply {Antwort-VXLAN} other {VXLAN}}, udp/{port} von {from} ({src}): {reason}{rejected, select, none {} other { (der ICMP-Fehler geht an den sendenden Kernel, nicht an den Container: Die Verbindung läuft in eine Zeitüberschreitung)}}',
+  'ct.r.receive':
+    '{node}: {dir, select, reply {Antwort-VXLAN} other {VXLAN}}, udp/{port} von {from}: {reason}',
+  'ct.w.no-host-ns': 'der Host-Namensraum von {node} nicht erfasst ist',
+  'ct.w.no-bundle': 'kein Bündel von {node} ({vtep}) angegeben wurde',
+  'ct.w.no-underlay':
+    'die Underlay-Schnittstelle von {node} mit {vtep} (oder die Quelladresse von {from} dorthin) nicht bekannt ist',
+  'ct.w.no-vni':
+    'die VNI des vxlan-Geräts von {node} nicht in der Erfassung ist (welches Gerät von {other} nimmt es an?)',
+  'ct.w.vni-other': 'sein Namensraum für {network} hat die VNI {kernel}, nicht {vni}',
+  'ct.w.not-on': '{network} ist nicht auf {node}',
+  'ct.w.no-vni-device': 'kein Overlay-Namensraum von {node} hat ein vxlan-Gerät mit der VNI {vni}',
+  'ct.h.no-vni-device': 'kein vxlan-Gerät mit der VNI {vni} auf {node}: Der Kernel verwirft den Rahmen',
+  'ct.r.vni-mismatch':
+    '{node}: {dir, select, reply {Antwort-VXLAN} other {VXLAN}} kommt an, aber die VNI {vni} passt dort zu keinem vxlan-Gerät ({mismatch})',
+  'ct.a.vxlan-socket':
+    '{node}: kein Socket auf udp {port} in der Erfassung: der vxlan-Socket des Kernels von {ns} {dev} als Empfänger angenommen',
+  'ct.h.decapsulated':
+    'entpackt von {dev} (VNI {vni}) in {ns}: Der vxlan-Socket des Kernels auf udp {port} gehört zu ihm',
+  'ct.w.no-neigh': 'die Nachbartabelle von {where} nicht erfasst ist',
+  'ct.h.no-neigh': 'kein Nachbareintrag für {addr} an {dev}: niemand antwortet auf ARP',
+  'ct.r.no-neigh':
+    '{node}: kein Nachbareintrag für {addr} an {dev} von {ns} (die Engine legt einen je entferntem Endpunkt an; keiner hat diese Adresse)',
+  'ct.w.no-fdb': 'die Weiterleitungstabelle (fdb) von {where} nicht erfasst ist',
+  'ct.h.no-fdb': 'kein Weiterleitungseintrag für {mac} an {dev}: kein VTEP, an den gesendet werden kann',
+  'ct.r.no-fdb':
+    '{node}: kein Weiterleitungseintrag (bridge fdb) für {mac} ({addr}) an {dev} von {ns}: Der Kernel kennt keinen Knoten, an den er es senden kann',
+  'ct.h.remote':
+    '{addr} ist {mac} (Nachbareintrag); {mac} liegt hinter VTEP {vtep}{node, select, none {} other { ({node})}} (fdb): gekapselt mit VNI {vni}',
+  'ct.w.vip':
+    '{addr} die VIP des Dienstes {service} ist: VIPs werden von IPVS verteilt, was nicht nachgebildet wird',
+  'ct.w.ingress':
+    '{port} über das Ingress-Routing-Mesh (IPVS) veröffentlicht ist, was nicht nachgebildet wird',
+  'ct.a.first-packet':
+    'erstes Paket einer Verbindung: conntrack-Zustand NEW in jedem Namensraum, den es durchquert',
+  'ct.w.no-node-bundle': 'kein Bündel eines Knotens {node} angegeben wurde',
+  'ct.h.no-neigh-table': '{nh} läge hinter {dev}: Die Nachbartabelle wurde nicht erfasst',
+  'ct.r.no-neigh-here':
+    'kein Nachbareintrag für {nh} an {dev} von {ns}: Kein Container in diesem Netzwerk hat diese Adresse, weder hier noch auf einem anderen Knoten',
+  'ct.h.no-neigh-here':
+    'kein lokaler Port führt zu {nh}, und {dev} hat keinen Nachbareintrag dafür: niemand antwortet auf ARP',
+  'ct.h.not-here':
+    '{nh} ist nicht auf diesem Knoten: {dev} (VNI {vni}) beantwortet ARP dafür aus dem Nachbareintrag {mac}',
+  'ct.w.encrypted':
+    'das Overlay {network} verschlüsselt ist: Sein VXLAN läuft in IPsec ESP zwischen den Knoten, was nicht nachgebildet wird',
+  'ct.h.encapsulated':
+    '{mac} liegt hinter VTEP {vtep}{node, select, none {} other { ({node})}}: gekapselt mit VNI {vni}, gesendet aus dem Host-Namensraum (dem des vxlan-Sockets)',
+  'ct.r.no-node': '{node}: über VXLAN an {vtep} gesendet, eine Adresse keines Knotens im Cluster',
+  'ct.w.own-vtep': 'die fdb von {node} ihre eigene Adresse {vtep} als VTEP nennt',
+  'ct.a.answer':
+    'die Antwort lässt conntrack (ESTABLISHED) in den Namensräumen durch; ihr VXLAN-Paket zurück ist ein neuer udp/4789-Fluss zwischen den Hosts und wird verfolgt',
+  'ct.r.no-answer': 'die Antwort kann nicht zurückkommen: {reason}',
+  'ct.r.answer-elsewhere':
+    'die Antwort kann nicht zurückkommen: {node} schickt sie an VTEP {vtep}{to, select, none {} other { ({to})}}, nicht an {from}',
+
   // --- Worte des Paket-Auswerters (src/reach/): Stationen, Gründe, Annahmen -----------------
   'tr.a.first-packet': 'erstes Paket einer Verbindung: conntrack-Zustand NEW, kein Antwortverkehr',
   'tr.a.no-sysctls': 'sysctl-Werte des Hosts nicht erfasst: {key} als {value} angenommen',
@@ -289,6 +348,7 @@ export const de: Record<MessageId, string> = {
   'tr.r.no-peer': 'unbekannt, weil das Gegenstück von {dev} nicht erfasst ist',
   'tr.r.macvlan-child': 'verworfen: {ns} erreicht sein macvlan-Kind {child} über {dev} nicht',
   'tr.r.left-host': 'hat den Host über {dev} in Richtung {nh} verlassen',
+  'tr.r.left-port': 'über {port} von {ns} in Richtung {nh} hinaus',
   'tr.r.other-end': 'unbekannt, weil das andere Ende von {ns} {dev} nicht erfasst ist',
   'tr.r.no-port': 'kein Host {nh} hinter der Brücke {br} von {ns}',
   'tr.r.no-sockets': 'unbekannt, weil die Sockets von {ns} nicht erfasst sind',
@@ -632,6 +692,25 @@ export const de: Record<MessageId, string> = {
     'dockernet: {n, plural, one {# Host} other {# Hosts}} mit einem Befund der Schwere {severity} oder höher',
   'fleet.cli.progress': 'Host {i}/{n}: {input}',
   'fleet.cli.no-bundle': 'kein Bündel gefunden in {inputs}',
+  // --- Erreichbarkeit über die Knoten eines Swarms (report --cluster) ------------------------
+  'creach.title': 'Erreichbarkeit über Knoten hinweg',
+  'creach.intro':
+    'Das erste Paket von jedem Container in einem Overlay-Netzwerk zu jedem lauschenden Socket der anderen, verfolgt durch den VXLAN-Tunnel bis zu dem Knoten, der die Adresse hat: der Nachbareintrag, der Weiterleitungseintrag (VTEP), die Firewalls beider Hosts für udp/4789, der Overlay-Namensraum des empfangenden Knotens, die eigene Firewall und der Socket des Containers, und der Tunnel der Antwort zurück. Nicht modelliert: Dienst-VIPs und das Ingress-Routing-Mesh (IPVS), verschlüsselte Overlays.',
+  'creach.none':
+    'Kein Container in einem Overlay-Netzwerk lauscht auf seiner Overlay-Adresse: nichts zu verfolgen.',
+  'creach.on-node': '{container} auf {node}',
+  'creach.sources': 'Quellen:',
+  'creach.problems': 'Nicht zugestellt, und warum',
+  'creach.all-delivered': 'Jede andere Zelle wird zugestellt.',
+  'creach.closed-port': 'ein geschlossener Port (niemand lauscht)',
+  'creach.closed-note':
+    'Jeder Container hat auch einen geschlossenen Port: dort heißt „zu“, dass der Tunnel funktioniert (die Ablehnung kam zurück), und „verworfen“, dass das Paket oder seine Antwort nicht durchkommt.',
+  'creach.from-to': '{from} nach {to}',
+  'creach.tunnel': 'Tunnel: {network}, VNI {vni}, {from} nach {to} (VTEP {vtep})',
+  'creach.vlong.left-host': 'an eine Adresse gesendet, die kein erfasster Knoten hat',
+  'creach.truncated':
+    '{n, plural, one {# weitere Zelle wurde nicht verfolgt} other {# weitere Zellen wurden nicht verfolgt}} (ein großer Cluster: die ersten Zellen werden gezeigt).',
+  'label.node': 'Knoten',
 
   // --- Anhang ---------------------------------------------------------------------------------
   'appendix.title': 'Anhang: jede Datei jedes Bündels',
@@ -824,8 +903,14 @@ export const de: Record<MessageId, string> = {
   'help.parse.file': 'Datei mit der Befehlsausgabe; ohne sie die Standardeingabe',
   'help.parse.list': 'die Parser auflisten',
   'help.trace': 'Das erste Paket einer Verbindung durch Routen, Brücken und die Firewall verfolgen.',
-  'help.bundle': '.tar.gz-Bündel oder entpackter Bündel-Ordner',
-  'help.trace.from': 'host | outside[:uplink] | Containername | Namensraum-Id (container:x, netns:x)',
+  'help.bundles':
+    '.tar.gz-Bündel oder entpackter Bündel-Ordner (mit --cluster: einer je Knoten oder ein Ordner)',
+  'help.trace.from':
+    'host | outside[:uplink] | Containername | Namensraum-Id (container:x, netns:x); mit --cluster KNOTEN:CONTAINER',
+  'help.trace.cluster':
+    'die Bündel sind die Knoten eines Swarms: das Paket über das Overlay zu einem anderen Knoten verfolgen',
+  'help.reach.cluster':
+    'die Bündel sind die Knoten eines Swarms: jeder Container an einem Overlay x jeder Overlay-Socket, über Knoten hinweg',
   'help.trace.to': 'Ziel ADRESSE:PORT[/tcp|udp]; [v6]:PORT für IPv6',
   'help.trace.src': 'Quelladresse (Vorgabe: gewählt wie vom Kernel)',
   'help.trace.json': 'den Weg als JSON ausgeben',

@@ -258,6 +258,62 @@ export const en = {
   'reach.omitted':
     "This page shows {shown} of the {total} paths (the notable ones first); the other {omitted} are in report.json (analysis.reach.paths), and each cell's title says its reason.",
 
+  // --- a packet across the nodes of a swarm (src/cluster/reach.ts): reasons, hops, assumptions
+  'ct.r.send':
+    "{node}: {dir, select, reply {reply VXLAN} other {VXLAN}}, udp/{port} to {vtep}: {reason}{note, select, rejected { (the error goes to the kernel's vxlan socket, not to the container: the connection times out)} own { (the VTEP {vtep} is {node}'s own address)} none {} other {}}",
+  'ct.r.receive-dropped':
+    '{node}: {dir, select, reply {reply VXLAN} other {VXLAN}}, udp/{port} from {from} ({src}): {reason}{rejected, select, none {} other { (the ICMP error goes to the sending kernel, not to the container: the connection times out)}}',
+  'ct.r.receive':
+    '{node}: {dir, select, reply {reply VXLAN} other {VXLAN}}, udp/{port} from {from}: {reason}',
+  'ct.w.no-host-ns': "{node}'s host namespace is not captured",
+  'ct.w.no-bundle': 'no bundle of {node} ({vtep}) was given',
+  'ct.w.no-underlay':
+    "{node}'s underlay interface holding {vtep} (or {from}'s source address towards it) is not known",
+  'ct.w.no-vni':
+    "the VNI of {node}'s vxlan device is not in the capture (which of {other}'s devices takes it?)",
+  'ct.w.vni-other': 'its namespace for {network} has VNI {kernel}, not {vni}',
+  'ct.w.not-on': '{network} is not on {node}',
+  'ct.w.no-vni-device': 'no overlay namespace of {node} has a vxlan device with VNI {vni}',
+  'ct.h.no-vni-device': 'no vxlan device with VNI {vni} on {node}: the kernel drops the frame',
+  'ct.r.vni-mismatch':
+    '{node}: {dir, select, reply {reply VXLAN} other {VXLAN}} arrives, but VNI {vni} matches no vxlan device there ({mismatch})',
+  'ct.a.vxlan-socket':
+    "{node}: no socket on udp {port} in the capture: the kernel's vxlan socket of {ns} {dev} taken as the receiver",
+  'ct.h.decapsulated':
+    "decapsulated by {dev} (VNI {vni}) of {ns}: the kernel's vxlan socket on udp {port} belongs to it",
+  'ct.w.no-neigh': 'the neighbour table of {where} was not captured',
+  'ct.h.no-neigh': 'no neighbour entry for {addr} on {dev}: nothing answers ARP',
+  'ct.r.no-neigh':
+    '{node}: no neighbour entry for {addr} on {dev} of {ns} (the engine programs one per remote endpoint; none has this address)',
+  'ct.w.no-fdb': 'the forwarding database of {where} was not captured',
+  'ct.h.no-fdb': 'no forwarding entry for {mac} on {dev}: no VTEP to send to',
+  'ct.r.no-fdb':
+    '{node}: no forwarding entry (bridge fdb) for {mac} ({addr}) on {dev} of {ns}: the kernel knows no node to send it to',
+  'ct.h.remote':
+    '{addr} is {mac} (neighbour entry); {mac} is behind VTEP {vtep}{node, select, none {} other { ({node})}} (fdb): encapsulated with VNI {vni}',
+  'ct.w.vip': '{addr} is the VIP of service {service}: VIPs are load-balanced by IPVS, which is not modelled',
+  'ct.w.ingress': '{port} is published through the ingress routing mesh (IPVS), which is not modelled',
+  'ct.a.first-packet': 'first packet of a connection: conntrack state NEW in every namespace it crosses',
+  'ct.w.no-node-bundle': 'no bundle of a node {node} was given',
+  'ct.h.no-neigh-table': '{nh} would be behind {dev}: the neighbour table was not captured',
+  'ct.r.no-neigh-here':
+    'no neighbour entry for {nh} on {dev} of {ns}: no container on this network has that address, here or on another node',
+  'ct.h.no-neigh-here':
+    'no local port leads to {nh}, and {dev} has no neighbour entry for it: nothing answers ARP',
+  'ct.h.not-here':
+    '{nh} is not on this node: {dev} (VNI {vni}) answers ARP for it from the neighbour entry {mac}',
+  'ct.w.encrypted':
+    'overlay {network} is encrypted: its VXLAN travels in IPsec ESP between the nodes, which is not modelled',
+  'ct.h.encapsulated':
+    "{mac} is behind VTEP {vtep}{node, select, none {} other { ({node})}}: encapsulated with VNI {vni}, sent from the host namespace (the vxlan socket's)",
+  'ct.r.no-node': '{node}: sent over VXLAN to {vtep}, an address of no node in the cluster',
+  'ct.w.own-vtep': 'the fdb of {node} names its own address {vtep} as the VTEP',
+  'ct.a.answer':
+    'the answer is allowed by conntrack (ESTABLISHED) inside the namespaces; its VXLAN packet back is a new udp/4789 flow between the hosts and is traced',
+  'ct.r.no-answer': 'the answer cannot come back: {reason}',
+  'ct.r.answer-elsewhere':
+    'the answer cannot come back: {node} sends it to VTEP {vtep}{to, select, none {} other { ({to})}}, not to {from}',
+
   // --- the packet evaluator's words (src/reach/): hops, reasons, assumptions -----------------
   // Names, addresses, rules, chains, sysctl keys and interface names are parameters, never
   // translated; `{why}` is another message of this block (a route, an unknown match).
@@ -287,6 +343,7 @@ export const en = {
   'tr.r.no-peer': 'unknown, because the peer of {dev} is not captured',
   'tr.r.macvlan-child': 'dropped: {ns} cannot reach its macvlan child {child} through {dev}',
   'tr.r.left-host': 'left the host through {dev} towards {nh}',
+  'tr.r.left-port': 'left through {port} of {ns} towards {nh}',
   'tr.r.other-end': 'unknown, because the other end of {ns} {dev} is not captured',
   'tr.r.no-port': 'no host {nh} behind bridge {br} of {ns}',
   'tr.r.no-sockets': 'unknown, because the sockets of {ns} were not captured',
@@ -626,6 +683,24 @@ export const en = {
     'dockernet: {n, plural, one {# host} other {# hosts}} with a finding of severity {severity} or higher',
   'fleet.cli.progress': 'host {i}/{n}: {input}',
   'fleet.cli.no-bundle': 'no bundle found in {inputs}',
+  // --- reachability across the nodes of a swarm (report --cluster) ----------------------------
+  'creach.title': 'Reachability across nodes',
+  'creach.intro':
+    "The first packet from every container on an overlay network to every listening socket of the others, followed over the VXLAN tunnel to the node that holds the address: the neighbour entry, the forwarding entry (VTEP), both hosts' firewalls for udp/4789, the receiving node's overlay namespace, the container's own firewall and socket, and the tunnel of the answer back. Not modelled: service VIPs and the ingress routing mesh (IPVS), encrypted overlays.",
+  'creach.none': 'No container on an overlay network listens on its overlay address: nothing to trace.',
+  'creach.on-node': '{container} on {node}',
+  'creach.sources': 'Sources:',
+  'creach.problems': 'Not delivered, and why',
+  'creach.all-delivered': 'Every other cell is delivered.',
+  'creach.closed-port': 'a closed port (nothing listens)',
+  'creach.closed-note':
+    'Each container also has a closed port: there, "closed" means the tunnel works (the refusal came back), and a drop means the packet or its answer does not cross.',
+  'creach.from-to': '{from} to {to}',
+  'creach.tunnel': 'Tunnel: {network}, VNI {vni}, {from} to {to} (VTEP {vtep})',
+  'creach.vlong.left-host': 'sent to an address that no captured node has',
+  'creach.truncated':
+    '{n, plural, one {# more cell was not traced} other {# more cells were not traced}} (a big cluster: the first cells are shown).',
+  'label.node': 'Node',
 
   // --- appendix -------------------------------------------------------------------------------
   'appendix.title': 'Appendix: every file of every bundle',
@@ -809,8 +884,13 @@ export const en = {
   'help.parse.file': 'file with the command output; standard input when absent',
   'help.parse.list': 'list the parsers',
   'help.trace': 'Follow the first packet of a connection through routes, bridges and the firewall.',
-  'help.bundle': '.tar.gz bundle or unpacked bundle directory',
-  'help.trace.from': 'host | outside[:uplink] | container name | namespace id (container:x, netns:x)',
+  'help.bundles': '.tar.gz bundle or unpacked bundle directory (with --cluster: one per node, or a folder)',
+  'help.trace.from':
+    'host | outside[:uplink] | container name | namespace id (container:x, netns:x); with --cluster NODE:CONTAINER',
+  'help.trace.cluster':
+    'the bundles are the nodes of one swarm: follow the packet over the overlay to another node',
+  'help.reach.cluster':
+    'the bundles are the nodes of one swarm: every container on an overlay x every overlay socket, across nodes',
   'help.trace.to': 'destination ADDRESS:PORT[/tcp|udp]; [v6]:PORT for IPv6',
   'help.trace.src': 'source address (default: chosen as the kernel would)',
   'help.trace.json': 'print the path as JSON',

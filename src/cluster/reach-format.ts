@@ -1,0 +1,85 @@
+/**
+ * Terminal text of a path and of the matrix across nodes (`dockernet trace --cluster`,
+ * `dockernet reach --cluster`): the single-host layout with the node of every hop first.
+ *
+ *   tcp node1:c1 -> 10.60.0.6:80: DELIVERED
+ *     node3: delivered to httpd (pid 664) in container:c3
+ *     node1  container:c1        route     out of eth0 to 10.60.0.6 ...   [containers/c1/ip-route-main.out:2]
+ */
+import type { ClusterPath } from './reach.js';
+import type { ClusterReachMatrix } from './reach-matrix.js';
+
+const ev = (p: ClusterPath['hops'][number]) =>
+  p.evidence.map((x) => `${x.file}${x.line !== undefined ? `:${x.line}` : ''}`).join(', ');
+
+export function formatClusterPath(p: ClusterPath): string {
+  const lines = [
+    `${p.to.proto} ${p.from.node}:${p.from.container} -> ${p.to.address}:${p.to.port}: ${p.verdict.toUpperCase()}`,
+    `  ${p.reason}`,
+  ];
+  if (p.tunnel)
+    lines.push(
+      `  tunnel: ${p.tunnel.network ?? '?'} VNI ${p.tunnel.vni ?? '?'}, ${p.tunnel.fromNode} -> ${p.tunnel.toNode ?? '?'} (VTEP ${p.tunnel.vtep ?? '?'}, MAC ${p.tunnel.mac ?? '?'})`,
+    );
+  const nW = Math.max(4, ...p.hops.map((h) => h.node.length));
+  const nsW = Math.max(9, ...p.hops.map((h) => h.namespace.length));
+  const stW = Math.max(5, ...p.hops.map((h) => h.stage.length));
+  for (const h of p.hops) {
+    const e = ev(h);
+    lines.push(
+      `  ${h.node.padEnd(nW)}  ${h.namespace.padEnd(nsW)}  ${h.stage.padEnd(stW)}  ${h.detail}${e ? `  [${e}]` : ''}`,
+    );
+    if (h.rule?.index !== undefined)
+      lines.push(
+        `  ${''.padEnd(nW)}  ${''.padEnd(nsW)}  ${''.padEnd(stW)}    ${h.rule.chain}: ${h.rule.text}`,
+      );
+  }
+  if (p.assumptions.length > 0) {
+    lines.push('  assumed:');
+    for (const a of p.assumptions) lines.push(`    - ${a}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+const SHORT: Record<string, string> = {
+  delivered: 'OK',
+  dropped: 'drop',
+  rejected: 'rej',
+  'no-route': 'noroute',
+  'no-listener': 'closed',
+  'left-host': 'out',
+  unknown: '?',
+};
+
+/** A line per destination, a column per source; then every cell not delivered with its reason. */
+export function formatClusterMatrix(m: ClusterReachMatrix): string {
+  const out: string[] = [];
+  out.push(`sources: ${m.sources.map((s, i) => `[${i + 1}] ${s.id}`).join('  ')}`);
+  out.push(
+    'legend: OK delivered, closed no listener, rej rejected, drop dropped, noroute no route, out left the cluster, ? unknown, - itself',
+  );
+  const cell = new Map(m.cells.map((c) => [`${c.source}|${c.destination}`, c]));
+  const idW = Math.max(20, ...m.destinations.map((d) => d.id.length));
+  out.push('', `${''.padEnd(idW)}  ${m.sources.map((_, i) => `[${i + 1}]`.padEnd(8)).join('')}`);
+  for (const d of m.destinations) {
+    const row = m.sources
+      .map((s) => {
+        const c = cell.get(`${s.id}|${d.id}`);
+        return (c ? (SHORT[c.verdict] ?? '') : '-').padEnd(8);
+      })
+      .join('');
+    out.push(`${d.id.padEnd(idW)}  ${row}  ${d.label}`);
+  }
+  const bad = m.cells.filter((c) => c.verdict !== 'delivered');
+  if (bad.length > 0) {
+    out.push('', 'not delivered:');
+    for (const c of bad) out.push(`  ${c.source} -> ${c.destination}: ${c.verdict}: ${c.reason}`);
+  }
+  out.push(
+    '',
+    `cells: ${Object.entries(m.counts)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')}`,
+  );
+  return `${out.join('\n')}\n`;
+}
