@@ -427,7 +427,7 @@ async function traceCommand(
     const { traceCluster } = await import('./cluster/reach.js');
     const { formatClusterPath } = await import('./cluster/reach-format.js');
     const path = traceCluster(input, from, to);
-    process.stdout.write(opts.json ? `${JSON.stringify(path, null, 2)}\n` : formatClusterPath(path));
+    process.stdout.write(opts.json ? `${JSON.stringify(path, null, 2)}\n` : formatClusterPath(path, lang));
     return;
   }
   const input = oneBundle(inputs);
@@ -467,7 +467,7 @@ async function reachCommand(
     const { clusterReachMatrix } = await import('./cluster/reach-matrix.js');
     const { formatClusterMatrix } = await import('./cluster/reach-format.js');
     const m = clusterReachMatrix(input);
-    process.stdout.write(opts.json ? `${JSON.stringify(m, null, 2)}\n` : formatClusterMatrix(m));
+    process.stdout.write(opts.json ? `${JSON.stringify(m, null, 2)}\n` : formatClusterMatrix(m, lang));
     return;
   }
   const model = await modelOf(oneBundle(inputs));

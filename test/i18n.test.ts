@@ -472,6 +472,20 @@ describe("the packet evaluator's text in German (dockernet trace, reach, the rep
     expect(leaksIn(reach.stdout)).toEqual([]);
     const en = cli(['reach', bundle], { LANG: 'de_DE.UTF-8', LC_ALL: 'C' });
     expect(en.stdout).toContain('legend:');
+    // Across the nodes of a swarm (src/cluster/reach.ts): the path and the matrix.
+    const cluster = join(root, 'samples', 'cluster-mixed');
+    const ct = cli(
+      ['trace', '--cluster', cluster, '--from', 'node2:c2', '--to', '10.60.0.6:80', '--lang', 'de'],
+      {},
+    );
+    expect(ct.status, ct.stderr).toBe(0);
+    expect(ct.stdout).toContain('Tunnel: ');
+    expect(leaksIn(ct.stdout)).toEqual([]);
+    const cm = cli(['reach', '--cluster', cluster], { LANG: 'de_DE.UTF-8' });
+    expect(cm.status, cm.stderr).toBe(0);
+    expect(cm.stdout).toContain('nicht zugestellt:');
+    expect(leaksIn(cm.stdout)).toEqual([]);
+    expect(leaksIn(cli(['reach', '--cluster', cluster], {}).stdout).length).toBeGreaterThan(0);
   });
 });
 

@@ -261,6 +261,10 @@ export const de: Record<MessageId, string> = {
     'Diese Seite zeigt {shown} der {total} Wege (die auffälligen zuerst); die übrigen {omitted} stehen in report.json (analysis.reach.paths), und der Titel jeder Zelle nennt ihren Grund.',
 
   // --- ein Paket über die Knoten eines Swarms (src/cluster/reach.ts): Gründe, Stationen, Annahmen
+  'ct.t.tunnel': 'Tunnel: {tunnel}',
+  'ct.t.legend':
+    'Legende: OK zugestellt, zu niemand lauscht, abgew abgewiesen, verw verworfen, k.Route keine Route, raus verlässt den Cluster, ? unbekannt, - er selbst',
+  'ct.t.not-delivered': 'nicht zugestellt:',
   'ct.r.send':
     '{node}: {dir, select, reply {Antwort-VXLAN} other {VXLAN}}, udp/{port} nach {vtep}: {reason}{note, select, rejected { (der Fehler geht an den vxlan-Socket des Kernels, nicht an den Container: Die Verbindung läuft in eine Zeitüberschreitung)} own { (der VTEP {vtep} ist die eigene Adresse von {node})} none {} other {}}',
   'ct.r.receive-dropped':

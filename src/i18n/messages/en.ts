@@ -259,6 +259,10 @@ export const en = {
     "This page shows {shown} of the {total} paths (the notable ones first); the other {omitted} are in report.json (analysis.reach.paths), and each cell's title says its reason.",
 
   // --- a packet across the nodes of a swarm (src/cluster/reach.ts): reasons, hops, assumptions
+  'ct.t.tunnel': 'tunnel: {tunnel}',
+  'ct.t.legend':
+    'legend: OK delivered, closed no listener, rej rejected, drop dropped, noroute no route, out left the cluster, ? unknown, - itself',
+  'ct.t.not-delivered': 'not delivered:',
   'ct.r.send':
     "{node}: {dir, select, reply {reply VXLAN} other {VXLAN}}, udp/{port} to {vtep}: {reason}{note, select, rejected { (the error goes to the kernel's vxlan socket, not to the container: the connection times out)} own { (the VTEP {vtep} is {node}'s own address)} none {} other {}}",
   'ct.r.receive-dropped':
