@@ -10,7 +10,8 @@ import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, Option } from 'commander';
 import type { Severity } from './analyses/types.js';
 import type { Bundle } from './bundle/types.js';
-import { LANGS, type Lang, langFromEnv, translator } from './i18n/index.js';
+import { cliLang, localizeCommander } from './cli-i18n.js';
+import { LANGS, type Lang, langFromEnv, type MessageId, type Translator, translator } from './i18n/index.js';
 import type { StepModel } from './model/types.js';
 import type { PacketSource } from './reach/types.js';
 import { abandonBrowser, startBrowser } from './render/browser-start.js';
@@ -77,8 +78,8 @@ async function reportCommand(inputs: string[], opts: ReportOpts): Promise<void> 
   // `-f ...,zip` is `--zip <output>/report.zip` (with the other formats inside).
   const zipPath = opts.zip ?? (formats.includes('zip') ? join(opts.output, 'report.zip') : undefined);
   formats = formats.filter((f) => f !== 'zip');
-  if (formats.length === 0) throw new ExitError('zip needs at least one other format to hold', EXIT.usage);
-  if (opts.redactMap && !opts.redact) throw new ExitError('--redact-map needs --redact', EXIT.usage);
+  if (formats.length === 0) throw new ExitError(t('cli.zip-alone'), EXIT.usage);
+  if (opts.redactMap && !opts.redact) throw new ExitError(t('cli.redact-map-alone'), EXIT.usage);
   for (const f of formats) {
     if (!(FORMATS as readonly string[]).includes(f))
       throw new ExitError(
@@ -86,8 +87,7 @@ async function reportCommand(inputs: string[], opts: ReportOpts): Promise<void> 
         EXIT.usage,
       );
   }
-  if (opts.blanks && opts.audience !== 'handout')
-    throw new ExitError('--blanks is for --audience handout (the answer key shows the names)', EXIT.usage);
+  if (opts.blanks && opts.audience !== 'handout') throw new ExitError(t('cli.blanks-alone'), EXIT.usage);
   // Chromium starts (and loads mermaid) while the bundles are read and analysed.
   const started = await startBrowser({
     lang,
@@ -176,7 +176,7 @@ async function reportCommand(inputs: string[], opts: ReportOpts): Promise<void> 
         entries = [
           ...(await archiveEntries(report, formats, [], [])),
           ...(await redactedBundleEntries(report, bundles)),
-          { name: 'REDACTION.txt', data: redactionText(report.redaction) },
+          { name: 'REDACTION.txt', data: redactionText(report.redaction, lang) },
         ];
       } else entries = await archiveEntries(report, formats, [], bundlePaths);
       await writeZip(path, entries);
@@ -192,14 +192,19 @@ async function reportCommand(inputs: string[], opts: ReportOpts): Promise<void> 
       // Owner-only: the map undoes the redaction.
       writeFileSync(mapPath, `${JSON.stringify(redactor.pseudonyms(), null, 2)}\n`, { mode: 0o600 });
     } catch (e) {
-      throw new ExitError(`cannot write the redaction map ${mapPath}: ${(e as Error).message}`, EXIT.output);
+      throw new ExitError(
+        t('red.cli.cannot-write-map', { path: mapPath, error: (e as Error).message }),
+        EXIT.output,
+      );
     }
-    log(opts.quiet, `  wrote ${mapPath} (original -> pseudonym: keep it out of the ticket)`);
+    log(opts.quiet, t('red.cli.wrote-map', { path: mapPath }));
   }
   if (report.redaction) {
     const { kindCount } = await import('./redact/summary-text.js');
-    const said = report.redaction.kinds.filter((k) => k.values > 0).map((k) => kindCount(k.kind, k.values));
-    log(opts.quiet, `  redacted: ${said.length ? said.join(', ') : 'nothing identifying found'}`);
+    const said = report.redaction.kinds
+      .filter((k) => k.values > 0)
+      .map((k) => kindCount(k.kind, k.values, t));
+    log(opts.quiet, t('red.cli.redacted', { what: said }));
   }
   for (const n of result.notes) log(opts.quiet, t('cli.note', { note: n }));
   if (opts.failOn) {
@@ -219,15 +224,15 @@ async function reportCommand(inputs: string[], opts: ReportOpts): Promise<void> 
  * `--format html,json`: the formats, or a usage error (the same check as report's, kept apart so
  * that the two commands' option parsing can change independently).
  */
-function parseFormats(list: string): Format[] {
+function parseFormats(list: string, t: Translator): Format[] {
   const formats = list
     .split(',')
     .map((f) => f.trim())
     .filter(Boolean);
-  if (formats.length === 0) throw new ExitError('no format given', EXIT.usage);
+  if (formats.length === 0) throw new ExitError(t('cli.no-format'), EXIT.usage);
   for (const f of formats) {
     if (!(FORMATS as readonly string[]).includes(f))
-      throw new ExitError(`unknown format "${f}" (choose from ${FORMATS.join(', ')})`, EXIT.usage);
+      throw new ExitError(t('cli.unknown-format', { format: f, choices: FORMATS.join(', ') }), EXIT.usage);
   }
   return formats as Format[];
 }
@@ -241,6 +246,7 @@ interface FleetOpts {
   appendix: 'full' | 'cited' | 'none';
   quiet?: boolean;
   failOn?: Severity;
+  lang?: Lang;
 }
 
 /**
@@ -248,10 +254,13 @@ interface FleetOpts {
  * host is written even when some bundles fail; the exit code then says an input could not be read.
  */
 async function fleetCommand(args: string[], opts: FleetOpts): Promise<void> {
-  const formats = parseFormats(opts.format);
+  const lang = opts.lang ?? langFromEnv(process.env);
+  const t = translator(lang);
+  const formats = parseFormats(opts.format, t);
   const { expandBundleInputs } = await import('./bundle/inputs.js');
   const inputs = expandBundleInputs(args);
-  if (inputs.length === 0) throw new ExitError(`no bundle found in ${args.join(', ')}`, EXIT.input);
+  if (inputs.length === 0)
+    throw new ExitError(t('fleet.cli.no-bundle', { inputs: args.join(', ') }), EXIT.input);
   const { FleetWriteError, runFleet } = await import('./fleet/run.js');
   const interactive = process.stderr.isTTY === true && !opts.quiet;
   const outDir = resolve(opts.output);
@@ -262,6 +271,7 @@ async function fleetCommand(args: string[], opts: FleetOpts): Promise<void> {
       audience: opts.audience,
       paper: opts.paper,
       appendix: opts.appendix,
+      lang,
       ...(opts.browser !== undefined ? { browser: opts.browser } : {}),
       ...(interactive ? { progress: (m: string) => process.stderr.write(`dockernet: ${m}\n`) } : {}),
     });
@@ -272,10 +282,15 @@ async function fleetCommand(args: string[], opts: FleetOpts): Promise<void> {
   const failed = result.index.hosts.filter((h) => h.error);
   log(
     opts.quiet,
-    `dockernet: ${result.index.hosts.length} host(s), ${failed.length} failed; ${result.hostFiles} file(s) in ${outDir}`,
+    t('fleet.cli.summary', {
+      hosts: result.index.hosts.length,
+      failed: failed.length,
+      files: result.hostFiles,
+      dir: outDir,
+    }),
   );
-  for (const p of result.indexFiles) log(opts.quiet, `  wrote ${p}`);
-  for (const n of result.notes) log(opts.quiet, `  note: ${n}`);
+  for (const p of result.indexFiles) log(opts.quiet, t('cli.wrote', { path: p }));
+  for (const n of result.notes) log(opts.quiet, t('cli.note', { note: n }));
   for (const h of failed) process.stderr.write(`dockernet: ${h.input}: ${h.error}\n`);
   if (opts.failOn) {
     const rank = SEVERITIES.indexOf(opts.failOn);
@@ -283,7 +298,10 @@ async function fleetCommand(args: string[], opts: FleetOpts): Promise<void> {
       SEVERITIES.some((s, i) => i >= rank && (h.findings?.[s] ?? 0) > 0),
     );
     if (hit.length > 0) {
-      log(opts.quiet, `dockernet: ${hit.length} host(s) with a finding of severity ${opts.failOn} or higher`);
+      log(
+        opts.quiet,
+        t('fleet.cli.fail-on', { n: hit.length, severity: t(`severity.${opts.failOn}` as MessageId) }),
+      );
       throw new SilentExit(EXIT.findings);
     }
   }
@@ -369,12 +387,12 @@ export function parseTo(text: string): { address: string; port: number; proto: '
 }
 
 /** `--cluster`: the nodes' models (folders of bundles expanded) and the cluster joined from them. */
-async function clusterOf(inputs: string[]) {
+async function clusterOf(inputs: string[], lang: Lang = 'en') {
   const { expandClusterInputs } = await import('./cluster/bundles.js');
   const { buildClusterModel } = await import('./cluster/build.js');
   const models: StepModel[] = [];
   for (const i of expandClusterInputs(inputs)) models.push(await modelOf(i));
-  return { cluster: buildClusterModel(models), models };
+  return { cluster: buildClusterModel(models), models, lang };
 }
 
 /** `node1:c1`, or `c1` when exactly one node has a container of that name. */
@@ -398,31 +416,36 @@ async function clusterFrom(input: Awaited<ReturnType<typeof clusterOf>>, text: s
 
 async function traceCommand(
   inputs: string[],
-  opts: { from: string; to: string; src?: string; json?: boolean; cluster?: boolean },
+  opts: { from: string; to: string; src?: string; json?: boolean; cluster?: boolean; lang?: Lang },
 ): Promise<void> {
+  const lang = opts.lang ?? langFromEnv(process.env);
   const to = parseTo(opts.to);
   if (opts.cluster) {
     if (opts.src) throw new ExitError('--src is not used with --cluster (the container sends)', EXIT.usage);
-    const input = await clusterOf(inputs);
+    const input = await clusterOf(inputs, lang);
     const from = await clusterFrom(input, opts.from);
     const { traceCluster } = await import('./cluster/reach.js');
     const { formatClusterPath } = await import('./cluster/reach-format.js');
     const path = traceCluster(input, from, to);
-    process.stdout.write(opts.json ? `${JSON.stringify(path, null, 2)}\n` : formatClusterPath(path));
+    process.stdout.write(opts.json ? `${JSON.stringify(path, null, 2)}\n` : formatClusterPath(path, lang));
     return;
   }
   const input = oneBundle(inputs);
   const from = parseFrom(opts.from);
   const model = await modelOf(input);
   const { tracePacket, formatPath } = await import('./reach/index.js');
-  const path = tracePacket(model, {
-    from,
-    dst: to.address,
-    proto: to.proto,
-    dport: to.port,
-    ...(opts.src ? { src: opts.src } : {}),
-  });
-  process.stdout.write(opts.json ? `${JSON.stringify(path, null, 2)}\n` : formatPath(path));
+  const path = tracePacket(
+    model,
+    {
+      from,
+      dst: to.address,
+      proto: to.proto,
+      dport: to.port,
+      ...(opts.src ? { src: opts.src } : {}),
+    },
+    { lang },
+  );
+  process.stdout.write(opts.json ? `${JSON.stringify(path, null, 2)}\n` : formatPath(path, lang));
 }
 
 function oneBundle(inputs: string[]): string {
@@ -434,220 +457,174 @@ function oneBundle(inputs: string[]): string {
   return inputs[0]!;
 }
 
-async function reachCommand(inputs: string[], opts: { json?: boolean; cluster?: boolean }): Promise<void> {
+async function reachCommand(
+  inputs: string[],
+  opts: { json?: boolean; cluster?: boolean; lang?: Lang },
+): Promise<void> {
+  const lang = opts.lang ?? langFromEnv(process.env);
   if (opts.cluster) {
-    const input = await clusterOf(inputs);
+    const input = await clusterOf(inputs, lang);
     const { clusterReachMatrix } = await import('./cluster/reach-matrix.js');
     const { formatClusterMatrix } = await import('./cluster/reach-format.js');
     const m = clusterReachMatrix(input);
-    process.stdout.write(opts.json ? `${JSON.stringify(m, null, 2)}\n` : formatClusterMatrix(m));
+    process.stdout.write(opts.json ? `${JSON.stringify(m, null, 2)}\n` : formatClusterMatrix(m, lang));
     return;
   }
   const model = await modelOf(oneBundle(inputs));
   const { reachMatrix, formatMatrix } = await import('./reach/index.js');
-  const m = reachMatrix(model);
-  process.stdout.write(opts.json ? `${JSON.stringify(m, null, 2)}\n` : formatMatrix(m));
+  const m = reachMatrix(model, { lang });
+  process.stdout.write(opts.json ? `${JSON.stringify(m, null, 2)}\n` : formatMatrix(m, lang));
 }
 
-export function buildProgram(): Command {
-  const program = new Command('dockernet')
-    .description('Explain and review the networking of a Docker host from captured dump bundles.')
-    .version(VERSION)
+/**
+ * The commands, their options and help in `lang` (src/cli-i18n.ts: help is printed during
+ * parsing, so the language is chosen from the arguments and the environment before it).
+ */
+export function buildProgram(lang: Lang = 'en'): Command {
+  const t = translator(lang);
+  const examples = (lines: string) => `\n${t('help.examples')}\n${lines}`;
+  const program = new Command('dockernet');
+  // Before the subcommands: they inherit the help option and the help and output configuration.
+  localizeCommander(program, lang);
+  program
+    .description(t('help.program'))
+    .version(VERSION, '-V, --version', t('help.version'))
     .exitOverride()
-    .showHelpAfterError('(run with --help for usage)');
+    .showHelpAfterError(t('help.after-error'));
 
   program
     .command('report')
-    .description('Render a report from one bundle per building step, in the order given.')
-    .argument('<inputs...>', '.tar.gz bundles or unpacked bundle directories, one per step')
-    .requiredOption('-o, --output <dir>', 'folder to write report.html (and the other formats) into')
+    .description(t('help.report'))
+    .argument('<inputs...>', t('help.report.inputs'))
+    .requiredOption('-o, --output <dir>', t('help.report.output'))
     .addOption(
-      new Option('-f, --format <list>', `comma-separated formats: ${FORMATS.join(', ')}, zip`).default(
+      new Option('-f, --format <list>', t('help.report.format', { formats: FORMATS.join(', ') })).default(
         DEFAULT_FORMATS,
       ),
     )
-    .option(
-      '--browser <path>',
-      'Chromium to pre-render diagrams and print the PDF (default: found automatically)',
-    )
-    .option('--no-browser', 'use no browser: the HTML draws its diagrams itself, no PDF')
-    .addOption(new Option('--paper <size>', 'PDF paper size').choices(['a4', 'letter']).default('a4'))
+    .option('--browser <path>', t('help.report.browser'))
+    .option('--no-browser', t('help.report.no-browser'))
+    .addOption(new Option('--paper <size>', t('help.paper')).choices(['a4', 'letter']).default('a4'))
     .addOption(
-      new Option(
-        '--appendix <what>',
-        "the PDF's raw outputs: full (every line), cited (the lines findings and answers cite), none",
-      )
+      new Option('--appendix <what>', t('help.report.appendix'))
         .choices(['full', 'cited', 'none'])
         .default('cited'),
     )
     .addOption(
-      new Option(
-        '-a, --audience <who>',
-        'review: findings first, answers shown; handout: a worksheet with the questions and room to write; answers: the answer key',
-      )
+      new Option('-a, --audience <who>', t('help.report.audience'))
         .choices(AUDIENCES as string[])
         .default('review'),
     )
-    .option('--blanks', "with --audience handout: the figure's interface names left blank to fill in")
+    .option('--blanks', t('help.report.blanks'))
     .addOption(
-      new Option('--order <how>', 'step order: as given on the command line, or by capture time')
-        .choices(['given', 'time'])
-        .default('given'),
+      new Option('--order <how>', t('help.report.order')).choices(['given', 'time']).default('given'),
     )
+    .addOption(new Option('--lang <lang>', t('help.report.lang')).choices(LANGS as unknown as string[]))
+    .option('-t, --title <text>', t('help.report.title'))
+    .option('-z, --zip <path>', t('help.report.zip'))
     .addOption(
-      new Option(
-        '--lang <lang>',
-        'language of the report and of these messages (default: from LC_ALL, LC_MESSAGES or LANG, else en)',
-      ).choices(LANGS as unknown as string[]),
+      new Option('--fail-on <severity>', t('help.report.fail-on')).choices(['info', 'low', 'medium', 'high']),
     )
-    .option('-t, --title <text>', 'report title (default: from the host names)')
-    .option(
-      '-z, --zip <path>',
-      'also write one archive for a ticket: the formats, diagrams, bundles, SHA256SUMS',
-    )
-    .addOption(
-      new Option(
-        '--fail-on <severity>',
-        'exit with code 5 when a finding of this severity or higher is raised',
-      ).choices(['info', 'low', 'medium', 'high']),
-    )
-    .option(
-      '--redact',
-      'replace host names, public IP addresses, MACs and Compose/home paths by consistent pseudonyms (see docs/redaction.md)',
-    )
-    .option(
-      '--redact-map <file>',
-      'with --redact: also write original -> pseudonym to FILE (never into the report or zip)',
-    )
-    .option(
-      '--cluster',
-      'the inputs are the nodes of one swarm captured at the same time (bundles, or a folder of them): one report of the cluster',
-    )
-    .option('-q, --quiet', 'print nothing but errors')
+    .option('--redact', t('help.report.redact'))
+    .option('--redact-map <file>', t('help.report.redact-map'))
+    .option('--cluster', t('help.report.cluster'))
+    .option('-q, --quiet', t('help.quiet'))
     .addHelpText(
       'after',
-      `
-Examples:
-  $ dockernet report --cluster node1.tar.gz node2.tar.gz node3.tar.gz -o cluster-report
+      examples(`  $ dockernet report --cluster node1.tar.gz node2.tar.gz node3.tar.gz -o cluster-report
   $ dockernet report samples/slides-step1 samples/slides-step2 samples/slides-step3 samples/slides-step4 -o out
   $ dockernet report before.tar.gz after.tar.gz -o /tmp/review --format html
   $ dockernet report samples/slides-step* -o handout --audience handout --blanks --format html,pdf --paper letter
   $ dockernet report dockernet-*.tar.gz -o ticket --redact -f html,md,json,zip
 
-Without a browser (none found, or --no-browser), report.html embeds mermaid's script to draw its
-figures when opened, and no PDF is written; the note says how to get one.`,
+${t('help.report.after')}`),
     )
     .action(reportCommand);
 
   program
     .command('fleet')
-    .description(
-      'One report per host for many unrelated hosts, plus an index page (index.html, .json, .md) linking them.',
-    )
-    .argument(
-      '<inputs...>',
-      'folders of bundles (searched recursively), .tar.gz bundles or bundle folders: one host each',
-    )
-    .requiredOption('-o, --output <dir>', 'folder to write index.html and one folder per host into')
+    .description(t('help.fleet'))
+    .argument('<inputs...>', t('help.fleet.inputs'))
+    .requiredOption('-o, --output <dir>', t('help.fleet.output'))
     .addOption(
-      new Option('-f, --format <list>', `each host's formats: ${FORMATS.join(', ')}`).default(
+      new Option('-f, --format <list>', t('help.fleet.format', { formats: FORMATS.join(', ') })).default(
         DEFAULT_FORMATS,
       ),
     )
-    .option('--browser <path>', "Chromium to pre-render every host's figures (one browser for all hosts)")
-    .option('--no-browser', 'use no browser: each report.html draws its figures itself, no PDF')
-    .addOption(new Option('--paper <size>', 'PDF paper size').choices(['a4', 'letter']).default('a4'))
+    .option('--browser <path>', t('help.fleet.browser'))
+    .option('--no-browser', t('help.fleet.no-browser'))
+    .addOption(new Option('--paper <size>', t('help.paper')).choices(['a4', 'letter']).default('a4'))
     .addOption(
-      new Option('--appendix <what>', "the PDFs' raw outputs")
+      new Option('--appendix <what>', t('help.fleet.appendix'))
         .choices(['full', 'cited', 'none'])
         .default('cited'),
     )
     .addOption(
-      new Option('-a, --audience <who>', 'as for report').choices(AUDIENCES as string[]).default('review'),
+      new Option('-a, --audience <who>', t('help.fleet.audience'))
+        .choices(AUDIENCES as string[])
+        .default('review'),
     )
+    .addOption(new Option('--lang <lang>', t('help.fleet.lang')).choices(LANGS as unknown as string[]))
     .addOption(
-      new Option(
-        '--fail-on <severity>',
-        'exit with code 5 when a host has a finding of this severity or higher',
-      ).choices(['info', 'low', 'medium', 'high']),
+      new Option('--fail-on <severity>', t('help.fleet.fail-on')).choices(['info', 'low', 'medium', 'high']),
     )
-    .option('-q, --quiet', 'print nothing but errors')
+    .option('-q, --quiet', t('help.quiet'))
     .addHelpText(
       'after',
       `
-A bundle that cannot be read is a row of the index with its error; the other hosts are still
-written, and the exit code is then 3.
-
-Examples:
-  $ dockernet fleet bundles/ -o fleet          # every .tar.gz and bundle folder under bundles/
-  $ dockernet fleet web1.tar.gz db1.tar.gz -o fleet --format html,json,md,pdf`,
+${t('help.fleet.after')}
+${examples(`  $ dockernet fleet bundles/ -o fleet          # every .tar.gz and bundle folder under bundles/
+  $ dockernet fleet web1.tar.gz db1.tar.gz -o fleet --format html,json,md,pdf`)}`,
     )
     .action(fleetCommand);
 
   program
     .command('parse')
-    .description("Print one parser's JSON for one command output (stdin when no file), like jc.")
-    .argument('[parser]', 'parser id, see --list')
-    .argument('[file]', 'file with the command output; standard input when absent')
-    .option('-l, --list', 'list the parsers')
+    .description(t('help.parse'))
+    .argument('[parser]', t('help.parse.parser'))
+    .argument('[file]', t('help.parse.file'))
+    .option('-l, --list', t('help.parse.list'))
     .addHelpText(
       'after',
-      '\nExamples:\n  $ ip addr | dockernet parse ip-addr\n  $ dockernet parse netstat netstat.out',
+      examples('  $ ip addr | dockernet parse ip-addr\n  $ dockernet parse netstat netstat.out'),
     )
     .action(parseCommand);
 
   program
     .command('trace')
-    .description('Follow the first packet of a connection through routes, bridges and the firewall.')
-    .argument(
-      '<bundle...>',
-      '.tar.gz bundle or unpacked bundle directory (with --cluster: one per node, or a folder)',
-    )
-    .requiredOption(
-      '--from <who>',
-      'host | outside[:uplink] | container name | namespace id (container:x, netns:x); with --cluster NODE:CONTAINER',
-    )
-    .option(
-      '--cluster',
-      'the bundles are the nodes of one swarm: follow the packet over the overlay to another node',
-    )
-    .requiredOption('--to <addr:port>', 'destination ADDRESS:PORT[/tcp|udp]; [v6]:PORT for IPv6')
-    .option('--src <address>', 'source address (default: chosen as the kernel would)')
-    .option('--json', 'print the path as JSON')
+    .description(t('help.trace'))
+    .argument('<bundle...>', t('help.bundles'))
+    .requiredOption('--from <who>', t('help.trace.from'))
+    .option('--cluster', t('help.trace.cluster'))
+    .requiredOption('--to <addr:port>', t('help.trace.to'))
+    .option('--src <address>', t('help.trace.src'))
+    .option('--json', t('help.trace.json'))
+    .addOption(new Option('--lang <lang>', t('help.trace.lang')).choices(LANGS as unknown as string[]))
     .addHelpText(
       'after',
-      `
-Examples:
-  $ dockernet trace samples/engine-step3.tar.gz --from outside --to 10.99.0.2:60000/tcp
+      examples(`  $ dockernet trace samples/engine-step3.tar.gz --from outside --to 10.99.0.2:60000/tcp
   $ dockernet trace bundle.tar.gz --from orders-api --to 172.18.0.3:5432
-  $ dockernet trace --cluster samples/cluster-mixed --from node2:c2 --to 10.60.0.6:80`,
+  $ dockernet trace --cluster samples/cluster-mixed --from node2:c2 --to 10.60.0.6:80`),
     )
     .action(traceCommand);
 
   program
     .command('reach')
-    .description('Who can reach what: every source x every listening socket and published port.')
-    .argument(
-      '<bundle...>',
-      '.tar.gz bundle or unpacked bundle directory (with --cluster: one per node, or a folder)',
-    )
-    .option(
-      '--cluster',
-      'the bundles are the nodes of one swarm: every container on an overlay x every overlay socket, across nodes',
-    )
-    .option('--json', 'print the matrix with every path as JSON')
+    .description(t('help.reach'))
+    .argument('<bundle...>', t('help.bundles'))
+    .option('--cluster', t('help.reach.cluster'))
+    .option('--json', t('help.reach.json'))
+    .addOption(new Option('--lang <lang>', t('help.reach.lang')).choices(LANGS as unknown as string[]))
     .action(reachCommand);
 
   program
     .command('collector')
-    .description('Print the POSIX sh collector to run on a Docker host (it writes a bundle).')
+    .description(t('help.collector'))
     .addHelpText(
       'after',
-      `
-Examples:
-  $ npx dockernet collector > collect.sh
+      examples(`  $ npx dockernet collector > collect.sh
   $ scp collect.sh root@dockerhost: && ssh root@dockerhost sh collect.sh --step "after swarm init" -o /tmp/
-  $ scp root@dockerhost:/tmp/dockernet-*.tar.gz . && npx dockernet report dockernet-*.tar.gz -o report`,
+  $ scp root@dockerhost:/tmp/dockernet-*.tar.gz . && npx dockernet report dockernet-*.tar.gz -o report`),
     )
     .action(collectorCommand);
 
@@ -655,7 +632,7 @@ Examples:
 }
 
 export async function main(argv: string[]): Promise<number> {
-  const program = buildProgram();
+  const program = buildProgram(cliLang(argv.slice(2), process.env));
   try {
     await program.parseAsync(argv);
     return EXIT.ok;

@@ -11,7 +11,7 @@ import { buildClusterModel } from './cluster/build.js';
 import { expandClusterInputs } from './cluster/bundles.js';
 import { runClusterFindings } from './cluster/findings/index.js';
 import { clusterReachMatrix } from './cluster/reach-matrix.js';
-import type { Lang } from './i18n/index.js';
+import { type Lang, translator } from './i18n/index.js';
 import { buildStepModel } from './model/build-step.js';
 import type { StepModel } from './model/types.js';
 import { type ParsedBundle, parseBundle } from './parsers/parse-bundle.js';
@@ -64,7 +64,7 @@ export function reportFromBundles(bundles: Bundle[], opts: BuildReportOptions = 
     ...(opts.title ? { title: opts.redactor ? opts.redactor.text(opts.title) : opts.title } : {}),
     ...(opts.lang ? { lang: opts.lang } : {}),
   });
-  if (opts.redactor) report.redaction = opts.redactor.summary();
+  if (opts.redactor) report.redaction = opts.redactor.summary(opts.lang);
   return report;
 }
 
@@ -89,12 +89,13 @@ export function withCluster(report: Report, opts: BuildReportOptions = {}): Repo
   const findings = runClusterFindings({
     cluster: model,
     nodes: models.map((m, k) => ({ step: k + 1, model: m })),
+    ...(opts.lang ? { lang: opts.lang } : {}),
   });
-  const reach = clusterReachMatrix({ cluster: model, models });
+  const reach = clusterReachMatrix({ cluster: model, models, ...(opts.lang ? { lang: opts.lang } : {}) });
   report.cluster = { model, findings, reach };
   if (!opts.title) {
     const names = model.nodes.filter((n) => n.step !== undefined).map((n) => n.hostname);
-    report.title = `Swarm cluster: ${names.join(', ')}`;
+    report.title = translator(opts.lang ?? 'en')('cl.title', { nodes: names });
   }
   return report;
 }

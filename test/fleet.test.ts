@@ -420,7 +420,7 @@ describe('dockernet fleet CLI', () => {
     const index: FleetIndex = JSON.parse(readFileSync(join(dir, 'fail-on-high', 'index.json'), 'utf8'));
     expect(index.hosts.map((h) => (h.findings?.high ?? 0) > 0)).toEqual([false, true]);
     expect(high.status, high.stderr).toBe(5);
-    expect(high.stderr).toContain('1 host(s) with a finding of severity high');
+    expect(high.stderr).toContain('1 host with a finding of severity high');
     const none = cli([join(samples, 'slides-step1')], 'fail-on-none');
     expect(none.status, none.stderr).toBe(0);
   });

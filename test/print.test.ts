@@ -150,11 +150,18 @@ describe('the worksheet figure with blanks (no browser)', () => {
 
 describe.skipIf(skip)('paper: review PDF, worksheet and answer key of the four slide steps', () => {
   let report: Report;
+  /** The same steps in German: longer words, the same layout (issue 15: the course is German). */
+  let reportDe: Report;
   const dir = mkdtempSync(join(tmpdir(), 'dockernet-print-'));
-  const printed: Record<'review' | 'handout' | 'answers', Printed> = {} as never;
+  const printed: Record<'review' | 'handout' | 'answers' | 'handout-de' | 'answers-de', Printed> =
+    {} as never;
 
-  async function print(name: keyof typeof printed, opts: Partial<OutputOptions>): Promise<Printed> {
-    const out = await renderOutputs(report, {
+  async function print(
+    name: keyof typeof printed,
+    opts: Partial<OutputOptions>,
+    r = report,
+  ): Promise<Printed> {
+    const out = await renderOutputs(r, {
       formats: ['pdf'],
       audience: 'review',
       browser: browserPath!,
@@ -170,7 +177,7 @@ describe.skipIf(skip)('paper: review PDF, worksheet and answer key of the four s
     );
     const stepStart: number[] = [];
     let from = 0;
-    for (const s of report.steps) {
+    for (const s of r.steps) {
       const label = squash(s.label);
       const at = text.findIndex((t, i) => i >= from && t.includes(label));
       expect(at, `step ${s.index} "${label}" in ${name}`).toBeGreaterThanOrEqual(0);
@@ -182,12 +189,15 @@ describe.skipIf(skip)('paper: review PDF, worksheet and answer key of the four s
 
   beforeAll(async () => {
     report = await buildReport(samples);
+    reportDe = await buildReport(samples, { lang: 'de' });
     printed.review = await print('review', {});
     printed.handout = await print('handout', { audience: 'handout', blanks: true });
     printed.answers = await print('answers', { audience: 'answers' });
+    printed['handout-de'] = await print('handout-de', { audience: 'handout', blanks: true }, reportDe);
+    printed['answers-de'] = await print('answers-de', { audience: 'answers' }, reportDe);
     for (const [name, p] of Object.entries(printed))
       console.log(`${name}: ${p.pages} pages, steps start on pages ${p.stepStart.join(', ')}`);
-  }, 120_000);
+  }, 240_000);
 
   /** Pages of each step of a worksheet (each step starts on a fresh page). */
   const pagesPerStep = (p: Printed) =>
@@ -211,18 +221,20 @@ describe.skipIf(skip)('paper: review PDF, worksheet and answer key of the four s
     for (const s of report.steps) expect(all).toContain(`Figure ${s.index}: interfaces, bridges`);
   });
 
-  it('the worksheet and the answer key take at most 3 A4 pages per step', () => {
-    for (const name of ['handout', 'answers'] as const) {
+  it('the worksheet and the answer key take at most 3 A4 pages per step and 12 in all, in English and German', () => {
+    for (const name of ['handout', 'answers', 'handout-de', 'answers-de'] as const) {
       const per = pagesPerStep(printed[name]);
       expect(per, name).toHaveLength(4);
       for (const n of per) expect(n, `${name}: ${per.join(', ')}`).toBeLessThanOrEqual(3);
+      expect(printed[name].pages, name).toBeLessThanOrEqual(12);
       // Each step after the first starts on a fresh page: the page begins with its heading
       // (after the running header, the report's title).
+      const r = name.endsWith('-de') ? reportDe : report;
       printed[name].stepStart.slice(1).forEach((start, i) => {
         const first = printed[name].text[start - 1]!;
-        const at = first.indexOf(squash(report.steps[i + 1]!.label));
+        const at = first.indexOf(squash(r.steps[i + 1]!.label));
         expect(at, name).toBeGreaterThanOrEqual(0);
-        expect(at, name).toBeLessThan(report.title.length + 20);
+        expect(at, name).toBeLessThan(r.title.length + 20);
       });
     }
   });
@@ -246,13 +258,19 @@ describe.skipIf(skip)('paper: review PDF, worksheet and answer key of the four s
     expect(all).toContain('$ ip addr');
   });
 
-  it('the answer key holds every answer (a paragraph repeated from an earlier step once, where it first came)', () => {
-    const all = p(printed.answers);
-    for (const s of report.steps) {
-      for (const a of (s.analysis?.answers ?? []).filter((x) => x.status === 'answered')) {
-        expect(all).toContain(plain(a.question));
-        for (const para of paragraphs(a.answer).filter((x) => x.length >= 40))
-          expect(all, `answer of ${a.id} in step ${s.index}`).toContain(para.slice(0, 40));
+  it('the answer key holds every answer (a paragraph repeated from an earlier step once, where it first came), in both languages', () => {
+    for (const [name, r] of [
+      ['answers', report],
+      ['answers-de', reportDe],
+    ] as const) {
+      const all = p(printed[name]);
+      expect(all).toContain(name === 'answers' ? 'Answer key' : 'Lösungen');
+      for (const s of r.steps) {
+        for (const a of (s.analysis?.answers ?? []).filter((x) => x.status === 'answered')) {
+          expect(all, name).toContain(plain(a.question));
+          for (const para of paragraphs(a.answer).filter((x) => x.length >= 40))
+            expect(all, `${name}: answer of ${a.id} in step ${s.index}`).toContain(para.slice(0, 40));
+        }
       }
     }
   });

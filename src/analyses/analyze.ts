@@ -24,7 +24,7 @@ export function analyzeSteps(steps: AnalysisInput[]): StepAnalysis[] {
     let reach: StepReach | undefined;
     let reachError: Finding | undefined;
     try {
-      reach = stepReach(s.model);
+      reach = stepReach(s.model, s.lang);
     } catch (e) {
       reachError = {
         kind: 'analysis-error',

@@ -7,6 +7,7 @@
  *   cell { source: 0, destination: 2, verdict: 'delivered', path: 5, pairs: 1 }
  *   paths[5] = { verdict: 'delivered', reason: 'delivered to httpd (pid 1094) in container:whoami', hops: [...] }
  */
+import type { Lang } from '../i18n/index.js';
 import type { StepModel } from '../model/types.js';
 import { type ReachDestination, type ReachSource, reachMatrix } from '../reach/matrix.js';
 import type { Hop, PacketPath, Verdict } from '../reach/types.js';
@@ -49,8 +50,9 @@ export interface StepReach {
   counts: Partial<Record<Verdict, number>>;
 }
 
-export function stepReach(model: StepModel): StepReach {
-  const m = reachMatrix(model);
+/** `lang`: the language of the reasons, hops and assumptions (report.json's text fields). */
+export function stepReach(model: StepModel, lang: Lang = 'en'): StepReach {
+  const m = reachMatrix(model, { lang });
   const assumptions: string[] = [];
   const assumptionIx = new Map<string, number>();
   const paths: StepReachPath[] = [];

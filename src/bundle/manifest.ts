@@ -2,6 +2,7 @@
  * manifest.json (docs/bundle-format.md): validated field by field. A bad field is a warning and
  * a default, never a failed read: a half-broken manifest still leaves every file readable.
  */
+import { type Coded, coded } from '../i18n/coded.js';
 import { sanitizePath } from './raw-entry.js';
 import type { BundleMeta, BundleWarning, CommandRun, ScopeInfo, ScopeKind } from './types.js';
 
@@ -43,7 +44,7 @@ export function parseManifest(
   file = 'manifest.json',
 ): { meta: BundleMeta; commands: CommandRun[]; warnings: BundleWarning[] } {
   const warnings: BundleWarning[] = [];
-  const warn = (message: string) => warnings.push({ severity: 'warning', file, message });
+  const warn = (c: Coded) => warnings.push({ severity: 'warning', file, ...c });
   const meta = emptyMeta();
   let data: Json;
   try {
@@ -52,27 +53,28 @@ export function parseManifest(
     warnings.push({
       severity: 'error',
       file,
-      message: `manifest is not valid JSON (${(e as Error).message}); files are read by their names instead`,
+      ...coded('manifest-not-json', { error: (e as Error).message }),
     });
     return { meta, commands: [], warnings };
   }
   const m = obj(data);
   if (!m) {
-    warnings.push({ severity: 'error', file, message: 'manifest is not a JSON object' });
+    warnings.push({ severity: 'error', file, ...coded('manifest-not-object') });
     return { meta, commands: [], warnings };
   }
-  if (m.format !== FORMAT_NAME) warn(`"format" is ${JSON.stringify(m.format)}, expected "${FORMAT_NAME}"`);
+  if (m.format !== FORMAT_NAME)
+    warn(coded('manifest-format', { found: JSON.stringify(m.format) ?? 'undefined', expected: FORMAT_NAME }));
   const version = num(m.formatVersion);
   meta.formatVersion = version ?? null;
-  if (version === undefined) warn('"formatVersion" is missing');
+  if (version === undefined) warn(coded('manifest-no-version'));
   else if (Math.floor(version) > FORMAT_VERSION)
-    warn(`format version ${version} is newer than this tool reads (${FORMAT_VERSION}); reading it anyway`);
+    warn(coded('manifest-newer', { version, supported: FORMAT_VERSION }));
   const collector = obj(m.collector);
   meta.collector = { name: str(collector?.name) ?? 'unknown', version: str(collector?.version) ?? '' };
   meta.hostname = str(m.hostname) ?? '';
   const at = str(m.capturedAt);
   if (at !== undefined && Number.isNaN(Date.parse(at)))
-    warn(`"capturedAt" is not a date: ${JSON.stringify(at)}`);
+    warn(coded('manifest-date', { value: JSON.stringify(at) }));
   meta.capturedAt = at !== undefined && !Number.isNaN(Date.parse(at)) ? at : null;
   meta.step = str(m.step) ?? '';
   const user = obj(m.user);
@@ -106,12 +108,12 @@ export function parseManifest(
 
   const commands: CommandRun[] = [];
   const list = Array.isArray(m.commands) ? m.commands : [];
-  if (!Array.isArray(m.commands)) warn('"commands" is missing or not a list');
+  if (!Array.isArray(m.commands)) warn(coded('manifest-no-commands'));
   list.forEach((entry: Json, i: number) => {
     const c = obj(entry);
     const id = str(c?.id);
     if (!c || !id) {
-      warn(`commands[${i}] has no "id"; skipped`);
+      warn(coded('manifest-no-id', { i }));
       return;
     }
     const run: CommandRun = {
@@ -126,7 +128,7 @@ export function parseManifest(
       if (p === undefined) continue;
       const clean = sanitizePath(p);
       if (clean === undefined)
-        warn(`commands[${i}] (${id}): ${key} path ${JSON.stringify(p)} is not allowed`);
+        warn(coded('manifest-bad-path', { i, id, stream: key, path: JSON.stringify(p) }));
       else run[key] = clean;
     }
     if (c.truncated === true) run.truncated = true;

@@ -5,6 +5,8 @@
  */
 import { createReadStream, statSync } from 'node:fs';
 import { Parser, type ReadEntry } from 'tar';
+import { coded, type DiagnosticCode } from '../i18n/coded.js';
+import type { MessageParams } from '../i18n/index.js';
 import type { ReadLimits } from './limits.js';
 import type { RawEntry } from './raw-entry.js';
 import type { BundleWarning } from './types.js';
@@ -47,6 +49,7 @@ export async function readArchive(file: string, limits: ReadLimits): Promise<Arc
   }
   let total = 0;
   let stopped: string | undefined;
+  let stoppedWhy: { code: DiagnosticCode; params: MessageParams } | undefined;
   let sawEof = false;
   // Chunks are kept per entry and joined at the end, so an entry cut short by a truncated
   // archive (no 'end' event) still shows what arrived.
@@ -71,6 +74,7 @@ export async function readArchive(file: string, limits: ReadLimits): Promise<Arc
         }
         if (entries.length >= limits.maxEntries) {
           stopped = `more than ${limits.maxEntries} entries; the rest was not read`;
+          stoppedWhy = { code: 'stopped-entries', params: { file, max: limits.maxEntries } };
           entry.resume();
           stop();
           return;
@@ -89,6 +93,7 @@ export async function readArchive(file: string, limits: ReadLimits): Promise<Arc
           total += chunk.length;
           if (total > limits.maxTotalBytes && !stopped) {
             stopped = `more than ${limits.maxTotalBytes} uncompressed bytes; the rest was not read`;
+            stoppedWhy = { code: 'stopped-bytes', params: { file, max: limits.maxTotalBytes } };
             stop();
           }
           if (kept < limits.maxEntryBytes) {
@@ -108,7 +113,7 @@ export async function readArchive(file: string, limits: ReadLimits): Promise<Arc
     });
     parser.on('warn', (code: string, message: string | Error) => {
       const text = typeof message === 'string' ? message : message.message;
-      warnings.push({ severity: 'warning', message: `archive: ${code}: ${text}` });
+      warnings.push({ severity: 'warning', ...coded('archive', { tarCode: code, text }) });
     });
     parser.on('error', (err: Error) =>
       reject(new BundleReadError(`${file}: not a readable tar archive: ${err.message}`)),
@@ -119,13 +124,18 @@ export async function readArchive(file: string, limits: ReadLimits): Promise<Arc
     });
     parser.on('end', () => resolve());
     parser.on('abort', (err: Error) => {
-      stopped ??= `archive aborted: ${err?.message ?? 'unknown reason'}`;
+      if (!stopped) {
+        stopped = `archive aborted: ${err?.message ?? 'unknown reason'}`;
+        stoppedWhy = { code: 'stopped-aborted', params: { file, error: err?.message ?? 'unknown reason' } };
+      }
       resolve();
     });
     input.pipe(parser as unknown as NodeJS.WritableStream);
   });
 
-  if (stopped) warnings.push({ severity: 'error', message: `${file}: reading stopped: ${stopped}` });
+  // The English text says the same as the coded message (its words are the catalog's).
+  if (stopped && stoppedWhy)
+    warnings.push({ severity: 'error', ...coded(stoppedWhy.code, stoppedWhy.params) });
   for (const [e, chunks] of chunksOf) {
     e.data = Buffer.concat(chunks);
     if (!e.complete || e.data.length < e.size) e.truncated = true;
@@ -142,7 +152,7 @@ export async function readArchive(file: string, limits: ReadLimits): Promise<Arc
   if (!sawEof && !stopped)
     warnings.push({
       severity: 'warning',
-      message: `${file}: no end-of-archive marker: the archive may be truncated`,
+      ...coded('no-eof', { file }),
     });
   return { entries, warnings };
 }

@@ -4,6 +4,7 @@
  */
 import { closeSync, lstatSync, openSync, readdirSync, readSync } from 'node:fs';
 import { join } from 'node:path';
+import { type Coded, coded } from '../i18n/coded.js';
 import type { ReadLimits } from './limits.js';
 import type { RawEntry } from './raw-entry.js';
 import type { BundleWarning } from './types.js';
@@ -15,7 +16,7 @@ export function readDirectory(
   const entries: RawEntry[] = [];
   const warnings: BundleWarning[] = [];
   let total = 0;
-  let stopped: string | undefined;
+  let stopped: Coded | undefined;
 
   const walk = (dir: string, rel: string): void => {
     const names = readdirSync(dir).sort();
@@ -25,7 +26,7 @@ export function readDirectory(
       const path = rel === '' ? name : `${rel}/${name}`;
       const st = lstatSync(abs);
       if (entries.length >= limits.maxEntries) {
-        stopped = `more than ${limits.maxEntries} entries; the rest was not read`;
+        stopped = coded('stopped-entries', { file: root, max: limits.maxEntries });
         return;
       }
       if (st.isDirectory()) {
@@ -61,10 +62,10 @@ export function readDirectory(
       total += raw.data.length;
       if (raw.data.length < st.size) raw.truncated = true;
       if (total >= limits.maxTotalBytes)
-        stopped = `more than ${limits.maxTotalBytes} bytes; the rest was not read`;
+        stopped = coded('stopped-bytes', { file: root, max: limits.maxTotalBytes });
     }
   };
   walk(root, '');
-  if (stopped) warnings.push({ severity: 'error', message: `${root}: reading stopped: ${stopped}` });
+  if (stopped) warnings.push({ severity: 'error', ...stopped });
   return { entries, warnings };
 }

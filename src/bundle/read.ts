@@ -2,7 +2,9 @@
  * The "read" stage: a path (a .tar.gz bundle or an unpacked folder) -> Bundle. Every file is
  * kept (decoded to text) so that the report can show it, whether or not a parser reads it.
  */
+
 import { existsSync, statSync } from 'node:fs';
+import { coded } from '../i18n/coded.js';
 import { DEFAULT_LIMITS, type ReadLimits } from './limits.js';
 import { emptyMeta, parseManifest } from './manifest.js';
 import { type RawEntry, sanitizePath } from './raw-entry.js';
@@ -32,7 +34,7 @@ export async function readBundle(source: string, limits: ReadLimits = DEFAULT_LI
   } else {
     warnings.push({
       severity: 'warning',
-      message: 'no manifest.json: commands are inferred from file names (see docs/bundle-format.md)',
+      ...coded('no-manifest'),
     });
   }
 
@@ -46,7 +48,7 @@ export async function readBundle(source: string, limits: ReadLimits = DEFAULT_LI
           warnings.push({
             severity: 'warning',
             file: p,
-            message: `manifest names ${p} (${c.id}) but the bundle has no such file`,
+            ...coded('missing-file', { path: p, id: c.id }),
           });
         delete c[key];
       }
@@ -83,7 +85,7 @@ function collectFiles(entries: RawEntry[], warnings: BundleWarning[]): BundleFil
     if (path === undefined) {
       warnings.push({
         severity: 'error',
-        message: `entry ${JSON.stringify(e.path)} has an unsafe path (absolute, '..' or control characters); not read`,
+        ...coded('unsafe-path', { path: JSON.stringify(e.path) }),
       });
       continue;
     }
@@ -91,7 +93,7 @@ function collectFiles(entries: RawEntry[], warnings: BundleWarning[]): BundleFil
       warnings.push({
         severity: 'warning',
         file: path,
-        message: `${e.type} entry skipped: only regular files are read`,
+        ...coded('not-regular', { type: e.type }),
       });
       continue;
     }
@@ -114,7 +116,7 @@ function collectFiles(entries: RawEntry[], warnings: BundleWarning[]): BundleFil
       warnings.push({
         severity: 'warning',
         file: path,
-        message: `duplicate entry ${path}: the first one is used, this copy is shown as ${finalPath}`,
+        ...coded('duplicate', { path, copy: finalPath }),
       });
     const data = entry.data ?? Buffer.alloc(0);
     const { text, encoding } = decode(data);
@@ -122,16 +124,13 @@ function collectFiles(entries: RawEntry[], warnings: BundleWarning[]): BundleFil
       warnings.push({
         severity: 'warning',
         file: finalPath,
-        message:
-          encoding === 'binary'
-            ? 'binary content (NUL bytes): shown with replacement characters'
-            : 'not valid UTF-8: invalid bytes shown as U+FFFD',
+        ...coded(encoding === 'binary' ? 'binary' : 'invalid-utf8'),
       });
     if (entry.truncated)
       warnings.push({
         severity: 'warning',
         file: finalPath,
-        message: `truncated: only the first ${data.length} of ${entry.size} bytes were read`,
+        ...coded('truncated-entry', { read: data.length, size: entry.size }),
       });
     files.push({ path: finalPath, size: entry.size, text, encoding, truncated: !!entry.truncated });
   }

@@ -1,3 +1,5 @@
+import type { MessageParams } from '../i18n/index.js';
+
 /**
  * Types of the "read" stage: a bundle as it was found on disk, before any parsing.
  * Everything here is JSON-serialisable (design note: stages pass plain data).
@@ -9,6 +11,10 @@ export type Severity = 'info' | 'warning' | 'error';
 export interface BundleWarning {
   severity: Severity;
   file?: string;
+  /** Stable id of the diagnostic (`unsafe-path`); its text is the catalogs' `w.<code>` (src/i18n/coded.ts). */
+  code?: string;
+  params?: MessageParams;
+  /** The text: English as read; in the report's language in report.json. */
   message: string;
 }
 

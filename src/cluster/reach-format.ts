@@ -6,28 +6,42 @@
  *     node3: delivered to httpd (pid 664) in container:c3
  *     node1  container:c1        route     out of eth0 to 10.60.0.6 ...   [containers/c1/ip-route-main.out:2]
  */
+import { type Lang, type MessageId, type Translator, translator } from '../i18n/index.js';
+import { stageText } from '../reach/format.js';
 import type { ClusterPath } from './reach.js';
 import type { ClusterReachMatrix } from './reach-matrix.js';
 
 const ev = (p: ClusterPath['hops'][number]) =>
   p.evidence.map((x) => `${x.file}${x.line !== undefined ? `:${x.line}` : ''}`).join(', ');
 
-export function formatClusterPath(p: ClusterPath): string {
+/** A cross-node stage: the single-host stage, after a prefix that says which leg (`VXLAN: route`). */
+function clusterStage(t: Translator, stage: string): string {
+  const m = /^(.*: )(.*)$/.exec(stage);
+  return m ? `${m[1]}${stageText(t, m[2]!)}` : stageText(t, stage);
+}
+
+/** The path's own text is in the language it was traced in; `lang` says the layout's words. */
+export function formatClusterPath(p: ClusterPath, lang: Lang = 'en'): string {
+  const t = translator(lang);
   const lines = [
+    // No words here: the packet and the verdict's id.
     `${p.to.proto} ${p.from.node}:${p.from.container} -> ${p.to.address}:${p.to.port}: ${p.verdict.toUpperCase()}`,
     `  ${p.reason}`,
   ];
   if (p.tunnel)
     lines.push(
-      `  tunnel: ${p.tunnel.network ?? '?'} VNI ${p.tunnel.vni ?? '?'}, ${p.tunnel.fromNode} -> ${p.tunnel.toNode ?? '?'} (VTEP ${p.tunnel.vtep ?? '?'}, MAC ${p.tunnel.mac ?? '?'})`,
+      `  ${t('ct.t.tunnel', {
+        tunnel: `${p.tunnel.network ?? '?'} VNI ${p.tunnel.vni ?? '?'}, ${p.tunnel.fromNode} -> ${p.tunnel.toNode ?? '?'} (VTEP ${p.tunnel.vtep ?? '?'}, MAC ${p.tunnel.mac ?? '?'})`,
+      })}`,
     );
+  const stages = p.hops.map((h) => clusterStage(t, h.stage));
   const nW = Math.max(4, ...p.hops.map((h) => h.node.length));
   const nsW = Math.max(9, ...p.hops.map((h) => h.namespace.length));
-  const stW = Math.max(5, ...p.hops.map((h) => h.stage.length));
-  for (const h of p.hops) {
+  const stW = Math.max(5, ...stages.map((s) => s.length));
+  for (const [k, h] of p.hops.entries()) {
     const e = ev(h);
     lines.push(
-      `  ${h.node.padEnd(nW)}  ${h.namespace.padEnd(nsW)}  ${h.stage.padEnd(stW)}  ${h.detail}${e ? `  [${e}]` : ''}`,
+      `  ${h.node.padEnd(nW)}  ${h.namespace.padEnd(nsW)}  ${stages[k]!.padEnd(stW)}  ${h.detail}${e ? `  [${e}]` : ''}`,
     );
     if (h.rule?.index !== undefined)
       lines.push(
@@ -35,29 +49,19 @@ export function formatClusterPath(p: ClusterPath): string {
       );
   }
   if (p.assumptions.length > 0) {
-    lines.push('  assumed:');
+    lines.push(`  ${t('tr.t.assumed')}`);
     for (const a of p.assumptions) lines.push(`    - ${a}`);
   }
   return `${lines.join('\n')}\n`;
 }
 
-const SHORT: Record<string, string> = {
-  delivered: 'OK',
-  dropped: 'drop',
-  rejected: 'rej',
-  'no-route': 'noroute',
-  'no-listener': 'closed',
-  'left-host': 'out',
-  unknown: '?',
-};
-
 /** A line per destination, a column per source; then every cell not delivered with its reason. */
-export function formatClusterMatrix(m: ClusterReachMatrix): string {
+export function formatClusterMatrix(m: ClusterReachMatrix, lang: Lang = 'en'): string {
+  const t = translator(lang);
+  const short = (v: string) => t(`tr.t.v.${v}` as MessageId);
   const out: string[] = [];
-  out.push(`sources: ${m.sources.map((s, i) => `[${i + 1}] ${s.id}`).join('  ')}`);
-  out.push(
-    'legend: OK delivered, closed no listener, rej rejected, drop dropped, noroute no route, out left the cluster, ? unknown, - itself',
-  );
+  out.push(t('tr.t.sources', { sources: m.sources.map((s, i) => `[${i + 1}] ${s.id}`).join('  ') }));
+  out.push(t('ct.t.legend'));
   const cell = new Map(m.cells.map((c) => [`${c.source}|${c.destination}`, c]));
   const idW = Math.max(20, ...m.destinations.map((d) => d.id.length));
   out.push('', `${''.padEnd(idW)}  ${m.sources.map((_, i) => `[${i + 1}]`.padEnd(8)).join('')}`);
@@ -65,21 +69,23 @@ export function formatClusterMatrix(m: ClusterReachMatrix): string {
     const row = m.sources
       .map((s) => {
         const c = cell.get(`${s.id}|${d.id}`);
-        return (c ? (SHORT[c.verdict] ?? '') : '-').padEnd(8);
+        return (c ? short(c.verdict) : '-').padEnd(8);
       })
       .join('');
     out.push(`${d.id.padEnd(idW)}  ${row}  ${d.label}`);
   }
   const bad = m.cells.filter((c) => c.verdict !== 'delivered');
   if (bad.length > 0) {
-    out.push('', 'not delivered:');
+    out.push('', t('ct.t.not-delivered'));
     for (const c of bad) out.push(`  ${c.source} -> ${c.destination}: ${c.verdict}: ${c.reason}`);
   }
   out.push(
     '',
-    `cells: ${Object.entries(m.counts)
-      .map(([k, v]) => `${k} ${v}`)
-      .join(', ')}`,
+    t('tr.t.cells', {
+      counts: Object.entries(m.counts)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', '),
+    }),
   );
   return `${out.join('\n')}\n`;
 }

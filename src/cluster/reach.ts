@@ -24,6 +24,7 @@
  * and ingress published ports (IPVS). Pure: reads the models, returns JSON.
  */
 
+import { type Lang, type Translator, translator } from '../i18n/index.js';
 import type { ModelInterface, ModelNamespace, StepModel } from '../model/types.js';
 import { sameAddress } from '../reach/addr.js';
 import { routeLookup } from '../reach/route.js';
@@ -71,6 +72,8 @@ export interface ClusterPath {
 export interface ClusterReachInput {
   cluster: ClusterModel;
   models: StepModel[];
+  /** The language of the single-host paths' text (src/reach/trace.ts); English by default. */
+  lang?: Lang;
 }
 
 /** A node by hostname, key, node id (or a unique prefix of it), or address. */
@@ -132,6 +135,16 @@ class Builder {
     readonly to: ClusterTarget,
   ) {}
 
+  /** For tracePacket and traceArrival: the language of their text. */
+  get lang(): { lang?: Lang } {
+    return this.input.lang ? { lang: this.input.lang } : {};
+  }
+
+  /** The words of the cross-node path (`ct.*` in the catalogs), in the input's language. */
+  get t(): Translator {
+    return translator(this.input.lang ?? 'en');
+  }
+
   /** Append a single-host path's hops, on the node of report step `step`. */
   add(node: ClusterNode, path: PacketPath, stagePrefix = ''): void {
     for (const h of path.hops)
@@ -142,8 +155,8 @@ class Builder {
         evidence: h.evidence.flatMap((e) => at(node.step ?? 0, e)),
       });
     // The first-packet assumption is said once for the whole path (traceCluster).
-    for (const a of path.assumptions)
-      if (!a.startsWith('first packet of a connection')) this.assumptions.add(`${nameOf(node)}: ${a}`);
+    const first = this.t('tr.a.first-packet');
+    for (const a of path.assumptions) if (a !== first) this.assumptions.add(`${nameOf(node)}: ${a}`);
   }
 
   hop(node: ClusterNode, namespace: string, stage: string, detail: string, evidence: ClusterEvidence[] = []) {
@@ -184,21 +197,34 @@ function crossTunnel(
   network: ClusterOverlay | undefined,
   what: string,
 ): { ns: ModelNamespace; vx: ModelInterface } | { verdict: Verdict; reason: string } {
+  const t = bld.t;
+  // `what` is the stage prefix ('VXLAN', 'reply VXLAN'); the text says which way in words.
+  const dir = what.startsWith('reply') ? 'reply' : 'out';
   const ma = bld.modelOf(a);
   const mb = bld.modelOf(b);
   const hostA = ma?.namespaces.find((n) => n.id === 'host');
   if (!ma || !hostA)
-    return { verdict: 'unknown', reason: `unknown, because ${nameOf(a)}'s host namespace is not captured` };
+    return {
+      verdict: 'unknown',
+      reason: t('tr.r.unknown', { why: t('ct.w.no-host-ns', { node: nameOf(a) }) }),
+    };
   if (!mb)
-    return { verdict: 'unknown', reason: `unknown, because no bundle of ${nameOf(b)} (${vtep}) was given` };
+    return {
+      verdict: 'unknown',
+      reason: t('tr.r.unknown', { why: t('ct.w.no-bundle', { node: nameOf(b), vtep }) }),
+    };
   const src = sourceFor(hostA, vtep);
-  const out = tracePacket(ma, {
-    from: { kind: 'host' },
-    ...(src ? { src } : {}),
-    dst: vtep,
-    proto: 'udp',
-    dport: VXLAN_PORT,
-  });
+  const out = tracePacket(
+    ma,
+    {
+      from: { kind: 'host' },
+      ...(src ? { src } : {}),
+      dst: vtep,
+      proto: 'udp',
+      dport: VXLAN_PORT,
+    },
+    bld.lang,
+  );
   bld.add(a, out, `${what}: `);
   if (out.verdict !== 'left-host') {
     const v: Verdict =
@@ -208,44 +234,58 @@ function crossTunnel(
           ? 'unknown'
           : out.verdict;
     const note =
-      out.verdict === 'rejected'
-        ? " (the error goes to the kernel's vxlan socket, not to the container: the connection times out)"
-        : v === 'unknown' && out.verdict !== 'unknown'
-          ? ` (the VTEP ${vtep} is ${nameOf(a)}'s own address)`
-          : '';
+      out.verdict === 'rejected' ? 'rejected' : v === 'unknown' && out.verdict !== 'unknown' ? 'own' : '';
     return {
       verdict: v,
-      reason: `${nameOf(a)}: ${what}, udp/${VXLAN_PORT} to ${vtep}: ${out.reason}${note}`,
+      reason: t('ct.r.send', { node: nameOf(a), dir, port: VXLAN_PORT, vtep, reason: out.reason, note }),
     };
   }
   const uplink = b.underlay?.interface;
   if (!uplink || !src)
     return {
       verdict: 'unknown',
-      reason: `unknown, because ${nameOf(b)}'s underlay interface holding ${vtep} (or ${nameOf(a)}'s source address towards it) is not known`,
+      reason: t('tr.r.unknown', { why: t('ct.w.no-underlay', { node: nameOf(b), vtep, from: nameOf(a) }) }),
     };
-  const inB = tracePacket(mb, {
-    from: { kind: 'outside', uplink },
-    src,
-    dst: vtep,
-    proto: 'udp',
-    dport: VXLAN_PORT,
-  });
+  const inB = tracePacket(
+    mb,
+    {
+      from: { kind: 'outside', uplink },
+      src,
+      dst: vtep,
+      proto: 'udp',
+      dport: VXLAN_PORT,
+    },
+    bld.lang,
+  );
   bld.add(b, inB, `${what}: `);
   if (inB.verdict === 'dropped' || inB.verdict === 'rejected')
     return {
       verdict: 'dropped',
-      reason: `${nameOf(b)}: ${what}, udp/${VXLAN_PORT} from ${nameOf(a)} (${src}): ${inB.reason}${inB.verdict === 'rejected' ? ' (the ICMP error goes to the sending kernel, not to the container: the connection times out)' : ''}`,
+      reason: t('ct.r.receive-dropped', {
+        node: nameOf(b),
+        dir,
+        port: VXLAN_PORT,
+        from: nameOf(a),
+        src,
+        reason: inB.reason,
+        rejected: inB.verdict === 'rejected' ? 'yes' : '',
+      }),
     };
   if (inB.verdict !== 'delivered' && inB.verdict !== 'no-listener')
     return {
       verdict: inB.verdict,
-      reason: `${nameOf(b)}: ${what}, udp/${VXLAN_PORT} from ${nameOf(a)}: ${inB.reason}`,
+      reason: t('ct.r.receive', {
+        node: nameOf(b),
+        dir,
+        port: VXLAN_PORT,
+        from: nameOf(a),
+        reason: inB.reason,
+      }),
     };
   if (vni === undefined)
     return {
       verdict: 'unknown',
-      reason: `unknown, because the VNI of ${nameOf(a)}'s vxlan device is not in the capture (which of ${nameOf(b)}'s devices takes it?)`,
+      reason: t('tr.r.unknown', { why: t('ct.w.no-vni', { node: nameOf(a), other: nameOf(b) }) }),
     };
   // The kernel's vxlan socket: listed without a process (or not at all). The receiver is the
   // vxlan device with the packet's VNI, in whichever namespace it was moved to.
@@ -259,31 +299,31 @@ function crossTunnel(
     const theirs = network?.onNode.find((x) => x.node === b.key);
     const mismatch =
       theirs?.kernelVni !== undefined
-        ? `its namespace for ${network?.name} has VNI ${theirs.kernelVni}, not ${vni}`
+        ? t('ct.w.vni-other', { network: network?.name ?? '', kernel: theirs.kernelVni, vni: vni ?? '?' })
         : network && !network.nodes.includes(b.key)
-          ? `${network.name} is not on ${nameOf(b)}`
-          : `no overlay namespace of ${nameOf(b)} has a vxlan device with VNI ${vni ?? '?'}`;
+          ? t('ct.w.not-on', { network: network.name, node: nameOf(b) })
+          : t('ct.w.no-vni-device', { node: nameOf(b), vni: vni ?? '?' });
     bld.hop(
       b,
       'host',
       'vxlan',
-      `no vxlan device with VNI ${vni ?? '?'} on ${nameOf(b)}: the kernel drops the frame`,
+      t('ct.h.no-vni-device', { vni: vni ?? '?', node: nameOf(b) }),
       theirs?.evidence ?? [],
     );
     return {
       verdict: 'dropped',
-      reason: `${nameOf(b)}: ${what} arrives, but VNI ${vni ?? '?'} matches no vxlan device there (${mismatch})`,
+      reason: t('ct.r.vni-mismatch', { node: nameOf(b), dir, vni: vni ?? '?', mismatch }),
     };
   }
   if (inB.verdict === 'no-listener')
     bld.assumptions.add(
-      `${nameOf(b)}: no socket on udp ${VXLAN_PORT} in the capture: the kernel's vxlan socket of ${hit.ns.id} ${hit.vx.name} taken as the receiver`,
+      t('ct.a.vxlan-socket', { node: nameOf(b), port: VXLAN_PORT, ns: hit.ns.id, dev: hit.vx.name }),
     );
   bld.hop(
     b,
     hit.ns.id,
     'vxlan',
-    `decapsulated by ${hit.vx.name} (VNI ${hit.vx.vni}) of ${hit.ns.id}: the kernel's vxlan socket on udp ${VXLAN_PORT} belongs to it`,
+    t('ct.h.decapsulated', { dev: hit.vx.name, vni: hit.vx.vni ?? '?', ns: hit.ns.id, port: VXLAN_PORT }),
     at(b.step ?? 0, hit.vx.evidence),
   );
   return hit;
@@ -302,11 +342,12 @@ function lookupRemote(
   addr: string,
   what: string,
 ): { mac: string; vtep: string; to: ClusterNode | undefined } | { verdict: Verdict; reason: string } {
+  const t = bld.t;
   const step = node.step ?? 0;
   if (!ns.neighbours)
     return {
       verdict: 'unknown',
-      reason: `unknown, because the neighbour table of ${nameOf(node)} ${ns.id} was not captured`,
+      reason: t('tr.r.unknown', { why: t('ct.w.no-neigh', { where: `${nameOf(node)} ${ns.id}` }) }),
     };
   const nb = neighbourOn(ns, vx.name, addr);
   if (!nb?.lladdr) {
@@ -314,18 +355,18 @@ function lookupRemote(
       node,
       ns.id,
       `${what}neighbour`,
-      `no neighbour entry for ${addr} on ${vx.name}: nothing answers ARP`,
+      t('ct.h.no-neigh', { addr, dev: vx.name }),
       at(step, vx.evidence),
     );
     return {
       verdict: 'no-route',
-      reason: `${nameOf(node)}: no neighbour entry for ${addr} on ${vx.name} of ${ns.id} (the engine programs one per remote endpoint; none has this address)`,
+      reason: t('ct.r.no-neigh', { node: nameOf(node), addr, dev: vx.name, ns: ns.id }),
     };
   }
   if (!ns.fdb)
     return {
       verdict: 'unknown',
-      reason: `unknown, because the forwarding database of ${nameOf(node)} ${ns.id} was not captured`,
+      reason: t('tr.r.unknown', { why: t('ct.w.no-fdb', { where: `${nameOf(node)} ${ns.id}` }) }),
     };
   const fdb = fdbOn(ns, vx.name, nb.lladdr);
   if (!fdb) {
@@ -333,12 +374,12 @@ function lookupRemote(
       node,
       ns.id,
       `${what}fdb`,
-      `no forwarding entry for ${nb.lladdr} on ${vx.name}: no VTEP to send to`,
+      t('ct.h.no-fdb', { mac: nb.lladdr, dev: vx.name }),
       at(step, nb.evidence),
     );
     return {
       verdict: 'no-route',
-      reason: `${nameOf(node)}: no forwarding entry (bridge fdb) for ${nb.lladdr} (${addr}) on ${vx.name} of ${ns.id}: the kernel knows no node to send it to`,
+      reason: t('ct.r.no-fdb', { node: nameOf(node), mac: nb.lladdr, addr, dev: vx.name, ns: ns.id }),
     };
   }
   const to = nodeByAddress(cluster, fdb.dst);
@@ -346,7 +387,13 @@ function lookupRemote(
     node,
     ns.id,
     `${what}vxlan`,
-    `${addr} is ${nb.lladdr} (neighbour entry); ${nb.lladdr} is behind VTEP ${fdb.dst}${to ? ` (${nameOf(to)})` : ''} (fdb): encapsulated with VNI ${vx.vni ?? '?'}`,
+    t('ct.h.remote', {
+      addr,
+      mac: nb.lladdr,
+      vtep: fdb.dst,
+      node: to ? nameOf(to) : '',
+      vni: vx.vni ?? '?',
+    }),
     [...at(step, nb.evidence), ...at(step, fdb.evidence)],
   );
   return { mac: nb.lladdr, vtep: fdb.dst, to };
@@ -359,15 +406,14 @@ function endedIn(node: ClusterNode, path: PacketPath): string {
 }
 
 /** Is the address a service VIP, or a published port of the ingress routing mesh? (IPVS) */
-function ipvsTarget(cluster: ClusterModel, to: ClusterTarget): string | undefined {
+function ipvsTarget(cluster: ClusterModel, to: ClusterTarget, t: Translator): string | undefined {
   const svc = cluster.services.find(
     (s) => s.vip !== undefined && sameAddress(s.vip.split('/')[0] ?? '', to.address),
   );
-  if (svc)
-    return `unknown, because ${to.address} is the VIP of service ${svc.name}: VIPs are load-balanced by IPVS, which is not modelled`;
+  if (svc) return t('tr.r.unknown', { why: t('ct.w.vip', { addr: to.address, service: svc.name }) });
   const node = nodeByAddress(cluster, to.address);
   if (node && cluster.ingress.some((p) => p.proto === to.proto && p.port === to.port))
-    return `unknown, because ${to.proto}/${to.port} is published through the ingress routing mesh (IPVS), which is not modelled`;
+    return t('tr.r.unknown', { why: t('ct.w.ingress', { port: `${to.proto}/${to.port}` }) });
   return undefined;
 }
 
@@ -380,10 +426,12 @@ export function traceCluster(
   const { cluster } = input;
   const a = findNode(cluster, from.node);
   const bld = new Builder(input, { node: a ? nameOf(a) : from.node, container: from.container }, to);
-  bld.assumptions.add('first packet of a connection: conntrack state NEW in every namespace it crosses');
+  const t = bld.t;
+  bld.assumptions.add(t('ct.a.first-packet'));
   const ma = a ? bld.modelOf(a) : undefined;
-  if (!a || !ma) return bld.end('unknown', `unknown, because no bundle of a node ${from.node} was given`);
-  const ipvs = ipvsTarget(cluster, to);
+  if (!a || !ma)
+    return bld.end('unknown', t('tr.r.unknown', { why: t('ct.w.no-node-bundle', { node: from.node }) }));
+  const ipvs = ipvsTarget(cluster, to, t);
   if (ipvs) return bld.end('unknown', ipvs);
 
   let exitMac: string | undefined;
@@ -391,6 +439,7 @@ export function traceCluster(
     ma,
     { from: { kind: 'container', name: from.container }, dst: to.address, proto: to.proto, dport: to.port },
     {
+      ...bld.lang,
       bridgeMiss: (ns, br, nh) => {
         if (ns.role !== 'overlay') return undefined;
         const vx = vxlanPort(ns, br);
@@ -398,22 +447,22 @@ export function traceCluster(
         if (!ns.neighbours)
           return {
             verdict: 'unknown',
-            reason: `unknown, because the neighbour table of ${ns.id} was not captured`,
-            detail: `${nh} would be behind ${vx.name}: the neighbour table was not captured`,
+            reason: t('tr.r.unknown', { why: t('ct.w.no-neigh', { where: ns.id }) }),
+            detail: t('ct.h.no-neigh-table', { nh, dev: vx.name }),
             evidence: [vx.evidence],
           };
         const nb = neighbourOn(ns, vx.name, nh);
         if (!nb?.lladdr)
           return {
             verdict: 'no-route',
-            reason: `no neighbour entry for ${nh} on ${vx.name} of ${ns.id}: no container on this network has that address, here or on another node`,
-            detail: `no local port leads to ${nh}, and ${vx.name} has no neighbour entry for it: nothing answers ARP`,
+            reason: t('ct.r.no-neigh-here', { nh, dev: vx.name, ns: ns.id }),
+            detail: t('ct.h.no-neigh-here', { nh, dev: vx.name }),
             evidence: [vx.evidence],
           };
         exitMac = nb.lladdr;
         return {
           port: vx.name,
-          detail: `${nh} is not on this node: ${vx.name} (VNI ${vx.vni ?? '?'}) answers ARP for it from the neighbour entry ${nb.lladdr}`,
+          detail: t('ct.h.not-here', { nh, dev: vx.name, vni: vx.vni ?? '?', mac: nb.lladdr }),
           evidence: [nb.evidence],
         };
       },
@@ -440,21 +489,18 @@ export function traceCluster(
   };
   const net = overlay ? ma.dockerNetworks.find((n) => n.id === overlay.id) : undefined;
   if (net && Object.keys(net.options).some((k) => k === 'encrypted' || k.endsWith('.encrypted')))
-    return bld.end(
-      'unknown',
-      `unknown, because overlay ${net.name} is encrypted: its VXLAN travels in IPsec ESP between the nodes, which is not modelled`,
-    );
+    return bld.end('unknown', t('tr.r.unknown', { why: t('ct.w.encrypted', { network: net.name }) }));
   if (!nsA.fdb)
     return bld.end(
       'unknown',
-      `unknown, because the forwarding database of ${nameOf(a)} ${nsA.id} was not captured`,
+      t('tr.r.unknown', { why: t('ct.w.no-fdb', { where: `${nameOf(a)} ${nsA.id}` }) }),
     );
   const e = fdbOn(nsA, vxA.name, exitMac);
   if (!e) {
-    bld.hop(a, nsA.id, 'fdb', `no forwarding entry for ${exitMac} on ${vxA.name}: no VTEP to send to`);
+    bld.hop(a, nsA.id, 'fdb', t('ct.h.no-fdb', { mac: exitMac, dev: vxA.name }));
     return bld.end(
       'no-route',
-      `${nameOf(a)}: no forwarding entry (bridge fdb) for ${exitMac} (${to.address}) on ${vxA.name} of ${nsA.id}: the kernel knows no node to send it to`,
+      t('ct.r.no-fdb', { node: nameOf(a), mac: exitMac, addr: to.address, dev: vxA.name, ns: nsA.id }),
     );
   }
   const b = nodeByAddress(cluster, e.dst);
@@ -464,18 +510,14 @@ export function traceCluster(
     a,
     nsA.id,
     'vxlan',
-    `${exitMac} is behind VTEP ${e.dst}${b ? ` (${nameOf(b)})` : ''}: encapsulated with VNI ${vxA.vni ?? '?'}, sent from the host namespace (the vxlan socket's)`,
+    t('ct.h.encapsulated', { mac: exitMac, vtep: e.dst, node: b ? nameOf(b) : '', vni: vxA.vni ?? '?' }),
     at(a.step ?? 0, e.evidence),
   );
-  if (!b)
-    return bld.end(
-      'left-host',
-      `${nameOf(a)}: sent over VXLAN to ${e.dst}, an address of no node in the cluster`,
-    );
+  if (!b) return bld.end('left-host', t('ct.r.no-node', { node: nameOf(a), vtep: e.dst }));
   if (b.key === a.key)
     return bld.end(
       'unknown',
-      `unknown, because the fdb of ${nameOf(a)} names its own address ${e.dst} as the VTEP`,
+      t('tr.r.unknown', { why: t('ct.w.own-vtep', { node: nameOf(a), vtep: e.dst }) }),
     );
   const there = crossTunnel(bld, a, b, e.dst, vxA.vni, overlay, 'VXLAN');
   if ('verdict' in there) return bld.end(there.verdict, there.reason);
@@ -491,6 +533,7 @@ export function traceCluster(
       dport: inner.dport,
       sport: inner.sport,
     },
+    bld.lang,
   );
   bld.add(b, pathB);
   const answered =
@@ -504,25 +547,28 @@ export function traceCluster(
   if (!answered) return endB();
   // The answer (SYN-ACK, RST, ICMP) goes back through the tunnel the other way: node b's
   // overlay namespace finds the source's MAC and VTEP, and b -> a udp/4789 is a new flow.
-  bld.assumptions.add(
-    'the answer is allowed by conntrack (ESTABLISHED) inside the namespaces; its VXLAN packet back is a new udp/4789 flow between the hosts and is traced',
-  );
+  bld.assumptions.add(t('ct.a.answer'));
   const back = lookupRemote(bld, cluster, b, there.ns, there.vx, inner.src, 'reply: ');
   if ('verdict' in back)
     return bld.end(
       back.verdict === 'unknown' ? 'unknown' : 'dropped',
-      `the answer cannot come back: ${back.reason}`,
+      t('ct.r.no-answer', { reason: back.reason }),
     );
   if (!back.to || back.to.key !== a.key)
     return bld.end(
       'dropped',
-      `the answer cannot come back: ${nameOf(b)} sends it to VTEP ${back.vtep}${back.to ? ` (${nameOf(back.to)})` : ''}, not to ${nameOf(a)}`,
+      t('ct.r.answer-elsewhere', {
+        node: nameOf(b),
+        vtep: back.vtep,
+        to: back.to ? nameOf(back.to) : '',
+        from: nameOf(a),
+      }),
     );
   const home = crossTunnel(bld, b, a, back.vtep, there.vx.vni, overlay, 'reply VXLAN');
   if ('verdict' in home)
     return bld.end(
       home.verdict === 'unknown' ? 'unknown' : 'dropped',
-      `the answer cannot come back: ${home.reason}`,
+      t('ct.r.no-answer', { reason: home.reason }),
     );
   return endB();
 }

@@ -6,6 +6,7 @@
  * host's folder, whose name (a slug) is [a-z0-9-] only. Without JavaScript the table is the same,
  * in the order given, and the controls are hidden.
  */
+import { type MessageId, type Translator, translator } from '../i18n/index.js';
 import { cspFor } from '../render/html.js';
 import { type FleetIndex, type FleetRow, SEVERITY_ORDER } from './row.js';
 
@@ -88,7 +89,7 @@ function apply(){
     r.hidden=!ok;
     if(ok)n++;
   }
-  shown.textContent=n+' of '+body.rows.length+' hosts shown';
+  shown.textContent=shown.getAttribute('data-text').replace('{n}',n).replace('{total}',body.rows.length);
 }
 for(var i=0;i<heads.length;i++){
   (function(col){
@@ -103,20 +104,21 @@ document.documentElement.classList.add('dn-js');
 })();`;
 
 interface Column {
-  title: string;
+  /** The heading's message id. */
+  title: MessageId;
   type: 'num' | 'text';
 }
 
 const COLUMNS: Column[] = [
-  { title: 'Host', type: 'text' },
-  { title: 'Engine', type: 'text' },
-  { title: 'Running', type: 'num' },
-  { title: 'Containers', type: 'num' },
-  { title: 'Networks', type: 'num' },
-  { title: 'Published ports', type: 'num' },
-  ...SEVERITY_ORDER.map((s): Column => ({ title: s[0]!.toUpperCase() + s.slice(1), type: 'num' })),
-  { title: 'Captured', type: 'text' },
-  { title: 'Report', type: 'text' },
+  { title: 'fleet.h.host', type: 'text' },
+  { title: 'fleet.h.engine', type: 'text' },
+  { title: 'fleet.h.running', type: 'num' },
+  { title: 'fleet.h.containers', type: 'num' },
+  { title: 'fleet.h.networks', type: 'num' },
+  { title: 'fleet.h.published', type: 'num' },
+  ...SEVERITY_ORDER.map((s): Column => ({ title: `fleet.h.${s}` as MessageId, type: 'num' })),
+  { title: 'fleet.h.captured', type: 'text' },
+  { title: 'fleet.h.report', type: 'text' },
 ];
 
 /** Index of the most severe level a host has a finding of (0 high ... 3 info), 4 for none. */
@@ -127,7 +129,7 @@ export function worstSeverity(row: FleetRow): number {
 
 const MAX_PORTS_SHOWN = 12;
 
-function rowHtml(r: FleetRow, i: number): string {
+function rowHtml(t: Translator, r: FleetRow, i: number): string {
   const search = [
     r.host,
     r.engine,
@@ -154,7 +156,8 @@ function rowHtml(r: FleetRow, i: number): string {
   cells.push(num(r.containers?.total));
   cells.push(num(r.networks?.total, r.networks?.names.join(', ')));
   const ports = r.published?.ports ?? [];
-  const more = ports.length > MAX_PORTS_SHOWN ? ` (+${ports.length - MAX_PORTS_SHOWN} more)` : '';
+  const more =
+    ports.length > MAX_PORTS_SHOWN ? ` ${t('fleet.more', { n: ports.length - MAX_PORTS_SHOWN })}` : '';
   cells.push(
     r.published
       ? `<td class="num ports" data-sort="${r.published.total}">${r.published.total}${
@@ -188,46 +191,53 @@ function rowHtml(r: FleetRow, i: number): string {
     .filter(([k]) => f[k])
     .map(([k, label]) => `<a href="${esc(f[k])}">${label}</a>`)
     .join(' · ');
-  cells.push(`<td>${links || '<span class="muted">no report</span>'}</td>`);
+  cells.push(`<td>${links || `<span class="muted">${esc(t('fleet.no-report'))}</span>`}</td>`);
   return `<tr data-i="${i}" data-worst="${worstSeverity(r)}" data-search="${esc(search)}"${
     r.error ? ' class="failed"' : ''
   }>${cells.join('')}</tr>`;
 }
 
 export function renderFleetHtml(index: FleetIndex): string {
+  const lang = index.lang ?? 'en';
+  const t = translator(lang);
   const hosts = index.hosts;
   const failed = hosts.filter((h) => h.error).length;
-  const totals = SEVERITY_ORDER.map((s) => `${hosts.reduce((n, h) => n + (h.findings?.[s] ?? 0), 0)} ${s}`);
+  const totals = SEVERITY_ORDER.map(
+    (s) => `${hosts.reduce((n, h) => n + (h.findings?.[s] ?? 0), 0)} ${t(`severity.${s}` as MessageId)}`,
+  );
   const csp = cspFor(CSS, [FLEET_SCRIPT], false);
   const head = COLUMNS.map(
-    (c) => `<th scope="col" data-type="${c.type}"><button type="button">${esc(c.title)}</button></th>`,
+    (c) => `<th scope="col" data-type="${c.type}"><button type="button">${esc(t(c.title))}</button></th>`,
   ).join('');
   const options = [
-    '<option value="-1">any host</option>',
-    ...SEVERITY_ORDER.map((s, i) => `<option value="${i}">a finding of ${s} or worse</option>`),
+    `<option value="-1">${esc(t('fleet.any-host'))}</option>`,
+    ...SEVERITY_ORDER.map(
+      (s, i) =>
+        `<option value="${i}">${esc(t('fleet.at-least', { severity: t(`severity.${s}` as MessageId) }))}</option>`,
+    ),
   ].join('');
   return `<!DOCTYPE html>
-<html lang="en">
+<html lang="${lang}">
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${esc(csp)}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="no-referrer">
-<title>Fleet: ${hosts.length} host(s)</title>
+<title>${esc(t('fleet.title', { n: hosts.length }))}</title>
 <style>${CSS}</style>
 </head>
 <body>
-<h1>Fleet: ${hosts.length} host(s)</h1>
-<p class="muted">${hosts.length - failed} report(s)${failed ? `, <span class="error">${failed} bundle(s) could not be read</span>` : ''}; findings: ${esc(totals.join(', '))}. Generated by ${esc(index.generator.name)} ${esc(index.generator.version)} at ${esc(index.generatedAt)}. Each host has its own report; index.json holds this table as data.</p>
+<h1>${esc(t('fleet.title', { n: hosts.length }))}</h1>
+<p class="muted">${esc(t('fleet.reports', { n: hosts.length - failed }))}${failed ? `, <span class="error">${esc(t('fleet.failed', { n: failed }))}</span>` : ''}; ${esc(t('fleet.findings', { totals: totals.join(', ') }))} ${esc(t('fleet.generated', { generator: `${index.generator.name} ${index.generator.version}`, at: index.generatedAt }))}</p>
 <div class="controls">
-<label>Filter <input type="search" id="filter" placeholder="host, engine, port, network…" autocomplete="off"></label>
-<label>Show <select id="severity">${options}</select></label>
-<span id="shown" class="muted" aria-live="polite"></span>
+<label>${esc(t('fleet.filter'))} <input type="search" id="filter" placeholder="${esc(t('fleet.filter-hint'))}" autocomplete="off"></label>
+<label>${esc(t('fleet.show'))} <select id="severity">${options}</select></label>
+<span id="shown" class="muted" aria-live="polite" data-text="${esc(t('fleet.shown', { n: '{n}', total: '{total}' }))}"></span>
 </div>
 <table id="fleet">
 <thead><tr>${head}</tr></thead>
 <tbody>
-${hosts.map(rowHtml).join('\n')}
+${hosts.map((h, i) => rowHtml(t, h, i)).join('\n')}
 </tbody>
 </table>
 <script>${FLEET_SCRIPT}</script>

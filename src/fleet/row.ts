@@ -4,6 +4,7 @@
  * these, and index.html and index.md render them.
  */
 import type { Severity } from '../analyses/types.js';
+import { type Lang, translator } from '../i18n/index.js';
 import type { Report } from '../report/types.js';
 
 export const FLEET_SCHEMA = 'dockernet-fleet-index';
@@ -43,13 +44,15 @@ export interface FleetIndex {
   schemaVersion: number;
   generator: { name: string; version: string };
   generatedAt: string;
+  /** The language of the index and of every host's report (absent in indexes before it). */
+  lang?: Lang;
   hosts: FleetRow[];
 }
 
 /** The row of a host whose report was built (a fleet bundle is one host, so one step). */
 export function rowOf(report: Report, input: string, fallbackName: string): Omit<FleetRow, 'slug' | 'files'> {
   const step = report.steps[0];
-  if (!step) return { input, host: fallbackName, error: 'the report has no step' };
+  if (!step) return { input, host: fallbackName, error: translator(report.lang)('fleet.no-step') };
   const m = step.model;
   const known = m.containers.filter((c) => c.status !== undefined);
   const running = m.containers.filter((c) => c.status === 'running').length;

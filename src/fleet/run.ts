@@ -9,6 +9,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { ReadLimits } from '../bundle/limits.js';
+import { type Lang, translator } from '../i18n/index.js';
 import { buildReport } from '../pipeline.js';
 import type { BrowserStart, Format } from '../render/outputs.js';
 import type { AppendixMode } from '../render/view.js';
@@ -30,6 +31,8 @@ export interface FleetOptions {
   /** Fixed timestamp (tests). */
   generatedAt?: string;
   progress?: (msg: string) => void;
+  /** The language of the reports and the index (default English). */
+  lang?: Lang;
   /** Called after each host is written (the bench samples memory here). */
   onHost?: (row: FleetRow, done: number, total: number) => void;
 }
@@ -70,9 +73,11 @@ function inputName(input: string): string {
 
 export async function runFleet(inputs: string[], outDir: string, opts: FleetOptions): Promise<FleetResult> {
   const progress = opts.progress ?? (() => {});
+  const t = translator(opts.lang ?? 'en');
   const { abandonBrowser, renderOutputs, startBrowser } = await import('../render/outputs.js');
   const browserOpts = {
     formats: opts.formats,
+    ...(opts.lang ? { lang: opts.lang } : {}),
     ...(opts.browser !== undefined ? { browser: opts.browser } : {}),
   };
   let started: BrowserStart = await startBrowser({ ...browserOpts, shared: true });
@@ -116,7 +121,7 @@ export async function runFleet(inputs: string[], outDir: string, opts: FleetOpti
   try {
     for (const [i, input] of inputs.entries()) {
       const fallback = inputName(input);
-      progress(`host ${i + 1}/${inputs.length}: ${input}`);
+      progress(t('fleet.cli.progress', { i: i + 1, n: inputs.length, input }));
       let row: FleetRow;
       // Known once the report is built: a host whose rendering fails keeps its name in the row.
       let host = fallback;
@@ -124,6 +129,7 @@ export async function runFleet(inputs: string[], outDir: string, opts: FleetOpti
         const report = await buildReport([input], {
           ...(opts.limits ? { limits: opts.limits } : {}),
           ...(opts.generatedAt ? { generatedAt: opts.generatedAt } : {}),
+          ...(opts.lang ? { lang: opts.lang } : {}),
         });
         const base = rowOf(report, input, fallback);
         host = base.host;
@@ -145,7 +151,8 @@ export async function runFleet(inputs: string[], outDir: string, opts: FleetOpti
           );
           for (const f of result.files) write(join(outDir, slug, f.name), f.data);
           hostFiles += result.files.length;
-          for (const n of result.notes) notes.add(/step 1/.test(n) ? `${base.host} (${slug}/): ${n}` : n);
+          for (const n of result.notes)
+            notes.add(/step 1|Schritt 1/.test(n) ? `${base.host} (${slug}/): ${n}` : n);
           const files: FleetRow['files'] = {};
           for (const f of opts.formats)
             if (result.files.some((x) => x.name === REPORT_FILES[f])) files[f] = `${slug}/${REPORT_FILES[f]}`;
@@ -158,7 +165,7 @@ export async function runFleet(inputs: string[], outDir: string, opts: FleetOpti
         row = {
           input,
           host,
-          error: e instanceof BundleReadError ? msg : `unexpected error: ${msg}`,
+          error: e instanceof BundleReadError ? msg : t('fleet.unexpected', { error: msg }),
         };
       }
       rows.push(row);
@@ -173,6 +180,7 @@ export async function runFleet(inputs: string[], outDir: string, opts: FleetOpti
     schemaVersion: FLEET_SCHEMA_VERSION,
     generator: { name: 'dockernet', version: VERSION },
     generatedAt: opts.generatedAt ?? new Date().toISOString(),
+    ...(opts.lang ? { lang: opts.lang } : {}),
     hosts: rows,
   };
   const indexFiles = [

@@ -19,6 +19,7 @@
  * - `link-netnsid` tells the vxlan's underlay device lives in another namespace (the host's):
  *   Docker moves the vxlan device into the overlay namespace after creating it.
  */
+import { coded } from '../i18n/coded.js';
 import type { ParseResult, Parser, ParseWarning } from './types.js';
 import { capWarnings, detectErrorText, rejected, result, splitLines } from './util.js';
 
@@ -74,7 +75,7 @@ function parse(text: string): ParseResult<FdbEntry> {
     const words = raw.trim().split(/\s+/);
     if (raw.trim() === '') return;
     if (!MAC_RE.test(words[0]!) || words[1] !== 'dev' || words[2] === undefined) {
-      warnings.push({ line, message: `unknown line: ${raw.trim().slice(0, 100)}` });
+      warnings.push({ line, ...coded('unknown-line', { text: raw.trim().slice(0, 100) }) });
       return;
     }
     const e: FdbEntry = { mac: words[0]!.toLowerCase(), dev: words[2], flags: [], state: 'dynamic', line };

@@ -25,6 +25,7 @@
  * - `ip link` / `ip addr` output is rejected here (it has `link/...` lines), as `ip addr`'s parser
  *   rejects this output.
  */
+import { coded } from '../i18n/coded.js';
 import type { ParseResult, Parser, ParseWarning } from './types.js';
 import { capWarnings, detectErrorText, rejected, result, splitLines } from './util.js';
 
@@ -143,7 +144,7 @@ function parse(text: string): ParseResult<BridgePort> {
       cur = next;
       return;
     }
-    warnings.push({ line, message: `unknown line: ${raw.trim().slice(0, 100)}` });
+    warnings.push({ line, ...coded('unknown-line', { text: raw.trim().slice(0, 100) }) });
   });
   return result(records, capWarnings(warnings));
 }

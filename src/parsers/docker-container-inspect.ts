@@ -29,6 +29,7 @@
  * - Empty output is zero containers, not an error. `[]` followed by `Error: No such object` is
  *   rejected with the error; a network inspect or an image inspect is rejected.
  */
+import { coded } from '../i18n/coded.js';
 import {
   dropUndefined,
   isObject,
@@ -222,7 +223,7 @@ function toContainer(o: JsonObject, reader: Reader, warnings: ParseWarning[]): D
     if (keys.length > 0)
       warnings.push({
         line: keyLine(reader, config, 'Labels'),
-        message: `container ${who}: label values were present in the bundle and were not read (keys only, and the Compose project, service and number)`,
+        ...coded('label-values', { name: who }),
       });
   }
   let envNames: string[] | undefined;
@@ -231,7 +232,7 @@ function toContainer(o: JsonObject, reader: Reader, warnings: ParseWarning[]): D
     if (config.Env.length > 0)
       warnings.push({
         line: keyLine(reader, config, 'Env'),
-        message: `container ${who}: environment values were present in the bundle and were not read (names only)`,
+        ...coded('env-values', { name: who }),
       });
   }
 

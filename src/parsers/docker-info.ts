@@ -32,6 +32,7 @@
  *   them as `xxxxx`): user and password are masked in `fields`.
  * - `Total Memory` stays as printed (`23.54GiB`); the JSON form gives bytes in `memTotalBytes`.
  */
+import { coded } from '../i18n/coded.js';
 import {
   detectDockerError,
   dropUndefined,
@@ -232,7 +233,7 @@ function parseText(text: string): ParseResult<DockerInfo> {
       items.push({ text: l, line: n });
       lists.set(parent, items);
       stack.push({ indent, path: `${parent}.${l}` });
-    } else warnings.push({ line: n, message: `unknown line: ${l.slice(0, 120)}` });
+    } else warnings.push({ line: n, ...coded('unknown-line', { text: l.slice(0, 120) }) });
   });
   // Empty parents ("Plugins:", "Security Options:") add nothing as fields.
   for (const [k, v] of Object.entries(fields)) if (v === '') delete fields[k];
@@ -355,8 +356,7 @@ function parseJson(text: string): ParseResult<DockerInfo> {
   const warnings = read.warnings;
   const o = read.objects[0];
   if (!o) return read.trailingError ? rejected(read.trailingError) : result([], warnings);
-  if (read.objects.length > 1)
-    warnings.push({ message: `${read.objects.length} JSON objects: only the first read` });
+  if (read.objects.length > 1) warnings.push(coded('first-object-only', { n: read.objects.length }));
   if (!('ServerVersion' in o) && !('Containers' in o) && !('ClientInfo' in o))
     return rejected('not `docker info` JSON (no ServerVersion, Containers or ClientInfo)');
   const fields: Record<string, string> = {};

@@ -37,6 +37,7 @@
  *   file), text after the JSON. Objects that look like `docker inspect` of a container (State,
  *   no IPAM/Driver) get the output rejected.
  */
+import { coded } from '../i18n/coded.js';
 import {
   dropUndefined,
   isObject,
@@ -259,7 +260,7 @@ function parse(text: string): ParseResult<DockerNetwork> {
   if (startLine > 0) {
     const err = detectErrorText(lines.slice(0, startLine).join('\n'));
     if (err) return rejected(err);
-    warnings.push({ line: 1, message: `text before the JSON skipped (lines 1-${startLine})` });
+    warnings.push({ line: 1, ...coded('text-before-json', { last: startLine }) });
   }
 
   const reader = new Reader(text);
@@ -298,7 +299,7 @@ function parse(text: string): ParseResult<DockerNetwork> {
       } else if (c === '{') {
         const v = reader.object();
         objects.push(v);
-        warnings.push({ line: reader.where.get(v)?.line, message: 'a single object instead of an array' });
+        warnings.push({ line: reader.where.get(v)?.line, ...coded('single-object') });
       } else {
         const { line } = reader.lineCol(reader.pos);
         const rest = text.slice(reader.pos).trim();

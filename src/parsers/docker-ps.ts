@@ -25,6 +25,7 @@
  * - Empty output is zero containers (the JSON form prints nothing when there are none). `{{json .}}`
  *   lines carry `Labels` with values: they are not read (a warning says so).
  */
+import { coded } from '../i18n/coded.js';
 import { detectDockerError, isObject, type JsonObject, readJsonValues, str } from './json-lines.js';
 import type { ParseResult, Parser, ParseWarning } from './types.js';
 import { capWarnings, rejected, result, splitLines } from './util.js';
@@ -120,8 +121,7 @@ function parseTable(lines: string[]): ParseResult<DockerPsContainer> {
     return rejected(`not docker ps output: ${lines.find((l) => l.trim() !== '')?.slice(0, 100)}`);
   }
   const warnings: ParseWarning[] = [];
-  if (headerIdx > 0)
-    warnings.push({ line: 1, message: `text before the header skipped (lines 1-${headerIdx})` });
+  if (headerIdx > 0) warnings.push({ line: 1, ...coded('text-before-header', { last: headerIdx }) });
   const header = lines[headerIdx] ?? '';
   const cols: { name: Column; start: number }[] = [];
   for (const name of COLUMNS) {

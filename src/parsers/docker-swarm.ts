@@ -12,6 +12,7 @@
  * - A manager's `Cluster.TLSInfo` holds the swarm's root CA certificate: public, but long and of
  *   no use to the report, so it is not read.
  */
+import { coded } from '../i18n/coded.js';
 import { type SwarmInfo, swarmFromJson } from './docker-info.js';
 import { readJsonValues } from './json-lines.js';
 import type { ParseResult, Parser } from './types.js';
@@ -29,8 +30,7 @@ function parse(text: string): ParseResult<DockerSwarm> {
   if (!o) return read.trailingError ? rejected(read.trailingError) : rejected('no JSON object');
   if (!('LocalNodeState' in o)) return rejected('not the Swarm part of docker info (no "LocalNodeState")');
   const warnings = read.warnings;
-  if (read.objects.length > 1)
-    warnings.push({ message: `${read.objects.length} JSON objects: only the first read` });
+  if (read.objects.length > 1) warnings.push(coded('first-object-only', { n: read.objects.length }));
   return result([{ ...swarmFromJson(o), line: read.reader.where.get(o)?.line ?? 1 }], capWarnings(warnings));
 }
 

@@ -31,6 +31,7 @@
  * - Keys are matched case-insensitively (`API version`, `API Version`, `GitCommit`, `Git commit`);
  *   every field is also kept as printed in `fields`.
  */
+import { coded } from '../i18n/coded.js';
 import type { ParseResult, Parser, ParseWarning } from './types.js';
 import { capWarnings, detectErrorText, rejected, result, splitLines } from './util.js';
 
@@ -204,7 +205,7 @@ function parse(text: string): ParseResult<DockerVersion> {
     const kv = KEY_VALUE.exec(raw);
     const block = current ? blocks[current] : undefined;
     if (!kv?.[2] || !block) {
-      warnings.push({ line: lineNo, message: `unrecognised line: ${trimmed.slice(0, 100)}` });
+      warnings.push({ line: lineNo, ...coded('unrecognised-line', { text: trimmed.slice(0, 100) }) });
       continue;
     }
     const indent = kv[1]?.length ?? 0;

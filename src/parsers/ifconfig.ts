@@ -31,6 +31,7 @@
  *   UNSPEC/unspec -> `none` (tun, ipip...), others kept lowercased.
  * - RX/TX packet and byte counters are kept in `stats`.
  */
+import { coded } from '../i18n/coded.js';
 import type { IpAddress, IpInterface } from './ip-addr.js';
 import type { ParseResult, Parser, ParseWarning } from './types.js';
 import { capWarnings, detectErrorText, rejected, result, splitLines } from './util.js';
@@ -198,7 +199,7 @@ function readBlock(b: Block, warnings: ParseWarning[]): IfconfigInterface | unde
       matched = true;
       break;
     }
-    if (!matched) warnings.push({ line, message: `unknown line: ${t.slice(0, 100)}` });
+    if (!matched) warnings.push({ line, ...coded('unknown-line', { text: t.slice(0, 100) }) });
   }
   if (Object.keys(stats).length > 0) iface.stats = stats;
   return iface;

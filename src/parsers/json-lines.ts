@@ -10,6 +10,7 @@
  * Nesting is bounded so that hostile input cannot exhaust the stack; object keys are stored on
  * prototype-less objects, so a key named `__proto__` stays data.
  */
+import { coded } from '../i18n/coded.js';
 import type { ParseWarning } from './types.js';
 import { detectErrorText, splitLines } from './util.js';
 
@@ -308,7 +309,7 @@ export function readJsonValues(text: string, noun = 'object'): JsonValues {
       out.rejected = err;
       return out;
     }
-    out.warnings.push({ line: 1, message: `text before the JSON skipped (lines 1-${startLine})` });
+    out.warnings.push({ line: 1, ...coded('text-before-json', { last: startLine }) });
   }
   reader.pos = reader.lineStarts[startLine] ?? 0;
 

@@ -37,6 +37,7 @@
  *   two lines; when stderr is merged into the capture it becomes a warning, since it means
  *   PID/Program is missing for other users' sockets.
  */
+import { coded } from '../i18n/coded.js';
 import type { ParseResult, Parser, ParseWarning } from './types.js';
 import {
   capWarnings,
@@ -478,7 +479,7 @@ function parse(text: string): ParseResult<NetstatSocket> {
       continue;
     }
     if (rec) records.push(rec);
-    else warnings.push({ line: lineNo, message: `unrecognised line: ${trimmed.slice(0, 100)}` });
+    else warnings.push({ line: lineNo, ...coded('unrecognised-line', { text: trimmed.slice(0, 100) }) });
   }
   if (note) warnings.push({ line: note.start, message: `unterminated note: ${note.text}` });
 

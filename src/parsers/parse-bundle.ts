@@ -2,10 +2,14 @@
  * The "parse" stage: every command output of a bundle through its parser. A parser that throws
  * becomes an `error` entry (design note: a unit's failure is data, never a crashed run).
  */
+
 import { specFor } from '../bundle/specs.js';
 import type { Bundle, CommandRun } from '../bundle/types.js';
+import { type Coded, coded } from '../i18n/coded.js';
+import type { MessageParams } from '../i18n/index.js';
 import { findParser } from './index.js';
 import type { ParseWarning } from './types.js';
+import { codeOfRejection } from './util.js';
 
 export type OutputStatus =
   /** parsed by its parser (there may still be warnings) */
@@ -29,6 +33,9 @@ export interface ParsedOutput {
   status: OutputStatus;
   /** Why the status is what it is, in one line, for the report. */
   reason?: string;
+  /** The reason's diagnostic code and parameters when it has one (src/i18n/coded.ts). */
+  reasonCode?: string;
+  reasonParams?: MessageParams;
   records: unknown[];
   warnings: ParseWarning[];
   /** First line of stderr, when there was any. */
@@ -38,6 +45,11 @@ export interface ParsedOutput {
 export interface ParsedBundle {
   bundle: Bundle;
   outputs: ParsedOutput[];
+}
+
+/** A coded reason as the output's fields. */
+function why(c: Coded): Pick<ParsedOutput, 'reason' | 'reasonCode' | 'reasonParams'> {
+  return { reason: c.message, reasonCode: c.code, ...(c.params ? { reasonParams: c.params } : {}) };
 }
 
 export function parseBundle(bundle: Bundle): ParsedBundle {
@@ -56,16 +68,16 @@ export function parseBundle(bundle: Bundle): ParsedBundle {
     };
     if (run.skipped !== undefined && stdout === undefined)
       return { ...base, status: 'skipped', reason: run.skipped };
-    if (stdout === undefined) return { ...base, status: 'missing', reason: 'no output file' };
+    if (stdout === undefined) return { ...base, status: 'missing', ...why(coded('no-output')) };
     if (run.exitCode !== null && run.exitCode !== 0 && stdout.trim() === '') {
       return {
         ...base,
         status: 'failed',
-        reason: `exit code ${run.exitCode}${stderrHead ? `: ${stderrHead}` : ''}`,
+        ...why(coded('exit-code', { code: run.exitCode, stderr: stderrHead ?? '' })),
       };
     }
     const parser = spec ? findParser(spec.parser) : undefined;
-    if (!parser) return { ...base, status: 'unparsed', reason: `no parser for command id "${run.id}"` };
+    if (!parser) return { ...base, status: 'unparsed', ...why(coded('no-parser', { id: run.id })) };
     try {
       const result = parser.parse(stdout, {
         id: run.id,
@@ -73,11 +85,21 @@ export function parseBundle(bundle: Bundle): ParsedBundle {
         ...(spec?.iptablesTable !== undefined ? { iptablesTable: spec.iptablesTable } : {}),
       });
       if (result.rejected !== undefined) {
-        return { ...base, status: 'rejected', reason: result.rejected, warnings: result.warnings };
+        const known = codeOfRejection(result.rejected);
+        return {
+          ...base,
+          status: 'rejected',
+          ...(known ? why(known) : { reason: result.rejected }),
+          warnings: result.warnings,
+        };
       }
       return { ...base, status: 'parsed', records: result.records, warnings: result.warnings };
     } catch (e) {
-      return { ...base, status: 'error', reason: `parser ${parser.id} failed: ${(e as Error).message}` };
+      return {
+        ...base,
+        status: 'error',
+        ...why(coded('parser-failed', { parser: parser.id, error: (e as Error).message })),
+      };
     }
   });
   return { bundle, outputs };

@@ -15,6 +15,7 @@
  *   in the kernel's order (8 receive, 8 transmit) with a warning.
  * - Counters are 64-bit; JSON numbers hold them exactly up to 2^53 (9 PB), enough for any host.
  */
+import { coded } from '../i18n/coded.js';
 import type { ParseResult, Parser, ParseWarning } from './types.js';
 import { capWarnings, detectErrorText, rejected, result, splitLines } from './util.js';
 
@@ -77,7 +78,7 @@ function parse(text: string): ParseResult<ProcNetDevCounters> {
     const m = /^([^\s:]+):\s*(.*)$/.exec(trimmed);
     const nums = m ? m[2]!.split(/\s+/) : [];
     if (!m || nums.length < FIELDS.length || !nums.every((n) => /^\d+$/.test(n))) {
-      warnings.push({ line, message: `unrecognised line: ${trimmed.slice(0, 100)}` });
+      warnings.push({ line, ...coded('unrecognised-line', { text: trimmed.slice(0, 100) }) });
       return;
     }
     if (nums.length > FIELDS.length)

@@ -28,6 +28,7 @@
  * - The file does not say which interface holds an address: match it with the routes or
  *   `sys-class-net`.
  */
+import { coded } from '../i18n/coded.js';
 import type { ParseResult, Parser, ParseWarning } from './types.js';
 import { capWarnings, detectErrorText, rejected, result, splitLines } from './util.js';
 
@@ -84,7 +85,7 @@ function parse(text: string): ParseResult<FibTrieAddress> {
       entries.push({ address: leaf.address, len: Number(e[1]), type: e[3]!, line, leafLine: leaf.line });
       return;
     }
-    warnings.push({ line, message: `unrecognised line: ${t.slice(0, 100)}` });
+    warnings.push({ line, ...coded('unrecognised-line', { text: t.slice(0, 100) }) });
   });
   if (tables === 0 && entries.length === 0)
     return rejected('not /proc/net/fib_trie: no `Main:`/`Local:` table and no `|-- address` leaf');

@@ -17,6 +17,7 @@
  *   words; IFA_F_MANAGETEMPADDR, NOPREFIXROUTE and higher flags are not in this file.
  * - The ifindex is printed with `%02x`, so it can have more than two digits.
  */
+import { coded } from '../i18n/coded.js';
 import { ipv6FromHex } from './proc-net-hex.js';
 import type { ParseResult, Parser, ParseWarning } from './types.js';
 import { capWarnings, detectErrorText, rejected, result, splitLines } from './util.js';
@@ -60,7 +61,7 @@ function parse(text: string): ParseResult<ProcNetIfInet6> {
     if (trimmed === '') return;
     const m = ROW_RE.exec(trimmed);
     if (!m) {
-      warnings.push({ line, message: `unrecognised line: ${trimmed.slice(0, 100)}` });
+      warnings.push({ line, ...coded('unrecognised-line', { text: trimmed.slice(0, 100) }) });
       return;
     }
     const scopeBits = Number.parseInt(m[4]!, 16);

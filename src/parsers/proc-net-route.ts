@@ -26,6 +26,7 @@
  *   in `metrics` too.
  */
 
+import { coded } from '../i18n/coded.js';
 import type { IpRoute } from './ip-route.js';
 import { addressFromWords, maskLength } from './proc-net-hex.js';
 import type { ParseResult, Parser, ParseWarning } from './types.js';
@@ -67,7 +68,7 @@ function parse(text: string): ParseResult<ProcNetRoute> {
     }
     const m = ROW_RE.exec(raw.trim());
     if (m) rows.push({ m, line });
-    else warnings.push({ line, message: `unrecognised line: ${raw.trim().slice(0, 100)}` });
+    else warnings.push({ line, ...coded('unrecognised-line', { text: raw.trim().slice(0, 100) }) });
   });
   if (!header && rows.length === 0) return rejected('not /proc/net/route: no `Iface Destination ...` header');
   if (!header) warnings.push({ message: 'no `Iface Destination ...` header' });

@@ -32,6 +32,7 @@
  * - `uid` goes to `user` (what `netstat -e -n` prints there), `inode` to `inode`; the timer and
  *   retransmit columns are not kept. TIME_WAIT rows carry inode 0 and fewer trailing fields.
  */
+import { coded } from '../i18n/coded.js';
 import type { NetstatSocket } from './netstat.js';
 import { addressFromWords, RAW_PROTOCOL_PORTS } from './proc-net-hex.js';
 import type { ParseResult, Parser, ParseWarning } from './types.js';
@@ -126,7 +127,7 @@ export function parseProcNet(text: string, transport?: Transport): ParseResult<P
     const local = m ? addressFromWords(m[2]!) : undefined;
     const remote = m ? addressFromWords(m[4]!) : undefined;
     if (!m || local === undefined || remote === undefined) {
-      warnings.push({ line: lineNo, message: `unrecognised line: ${raw.trim().slice(0, 100)}` });
+      warnings.push({ line: lineNo, ...coded('unrecognised-line', { text: raw.trim().slice(0, 100) }) });
       return;
     }
     if (!cur) {

@@ -42,6 +42,7 @@
  *   ino -> `inode`, timer -> `timer`, the rest is kept in `extra` as printed.
  * - Rows of other socket kinds (`u_str`, `nl`, `p_raw`, `v_str`...) are skipped with one warning.
  */
+import { coded } from '../i18n/coded.js';
 import type { NetstatSocket } from './netstat.js';
 import { RAW_PROTOCOL_PORTS } from './proc-net-hex.js';
 import type { ParseResult, Parser, ParseWarning } from './types.js';
@@ -215,7 +216,7 @@ function parse(text: string): ParseResult<SsSocket> {
     const k = withNetid ? 1 : 0;
     const [state, recvQ, sendQ, local, peer] = tokens.slice(k, k + 5);
     if (!state || !local || !peer || !/^\d+$/.test(recvQ?.text ?? '') || !/^\d+$/.test(sendQ?.text ?? '')) {
-      warnings.push({ line: lineNo, message: `unrecognised line: ${trimmed.slice(0, 100)}` });
+      warnings.push({ line: lineNo, ...coded('unrecognised-line', { text: trimmed.slice(0, 100) }) });
       return;
     }
     rows.push({

@@ -1,3 +1,5 @@
+import type { MessageParams } from '../i18n/index.js';
+
 /**
  * The contract every parser follows (design note: "parsers are pure").
  *
@@ -10,6 +12,10 @@
 /** A problem with one line (or the whole text) of a parsed output. Lines are 1-based. */
 export interface ParseWarning {
   line?: number;
+  /** Stable id of the warning, when it has one (`label-values`): the catalogs' `w.<code>`. */
+  code?: string;
+  params?: MessageParams;
+  /** The text: English as parsed; in the report's language in report.json. */
   message: string;
 }
 

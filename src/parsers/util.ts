@@ -1,4 +1,5 @@
 /** Small helpers shared by the text parsers. */
+import { type Coded, coded, type DiagnosticCode } from '../i18n/coded.js';
 import type { ParseResult, ParseWarning } from './types.js';
 
 /** Split output into lines without the trailing empty line a final newline produces. */
@@ -27,17 +28,33 @@ export function detectErrorText(text: string): string | undefined {
   }
   const head = first.join('\n');
   if (head === '') return undefined;
-  const patterns: [RegExp, string][] = [
-    [/(^|\s)(command )?not found$|: not found$|No such file or directory$/im, 'command not found'],
-    [/permission denied|operation not permitted|must be root|are you root/i, 'permission denied'],
-    [
-      /^Cannot connect to the Docker daemon|^Got permission denied while trying to connect/im,
-      'docker daemon unreachable',
-    ],
-    [/^(Usage|usage):/m, 'usage text instead of output'],
-    [/^timeout: |timed out/im, 'command timed out'],
-  ];
-  for (const [re, reason] of patterns) if (re.test(head)) return `${reason}: ${head.split('\n')[0]}`;
+  for (const [re, code] of ERROR_TEXTS)
+    if (re.test(head)) return coded(code, { line: head.split('\n')[0] ?? '' }).message;
+  return undefined;
+}
+
+/** What captured error text looks like, and the diagnostic that says so (`w.<code>`). */
+const ERROR_TEXTS: [RegExp, DiagnosticCode][] = [
+  [/(^|\s)(command )?not found$|: not found$|No such file or directory$/im, 'command-not-found'],
+  [/permission denied|operation not permitted|must be root|are you root/i, 'permission-denied'],
+  [
+    /^Cannot connect to the Docker daemon|^Got permission denied while trying to connect/im,
+    'daemon-unreachable',
+  ],
+  [/^(Usage|usage):/m, 'usage-text'],
+  [/^timeout: |timed out/im, 'timed-out'],
+];
+
+/**
+ * The diagnostic behind a parser's rejection, for the ones every parser shares (empty output,
+ * the error texts above): parsers return the English text, the report re-makes it in its language.
+ */
+export function codeOfRejection(reason: string): Coded | undefined {
+  if (reason === coded('empty-output').message) return coded('empty-output');
+  for (const [, code] of ERROR_TEXTS) {
+    const prefix = coded(code, { line: '' }).message;
+    if (reason.startsWith(prefix)) return coded(code, { line: reason.slice(prefix.length) });
+  }
   return undefined;
 }
 
@@ -134,5 +151,5 @@ function isDigitCode(c: number): boolean {
  */
 export function capWarnings(warnings: ParseWarning[], max = 100): ParseWarning[] {
   if (warnings.length <= max) return warnings;
-  return [...warnings.slice(0, max), { message: `${warnings.length - max} more warnings not shown` }];
+  return [...warnings.slice(0, max), coded('more-warnings', { n: warnings.length - max })];
 }

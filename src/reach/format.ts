@@ -4,6 +4,7 @@
  *   tcp 10.99.0.1:40000 -> 10.99.0.2:60000 from outside:eth0: delivered
  *     host              nat PREROUTING    DNAT 10.99.0.2:60000 -> 172.17.0.2:8080 (rule 2 of nat DOCKER)  host/iptables-save.out:36
  */
+import { type Lang, type MessageId, type Translator, translator } from '../i18n/index.js';
 import type { Evidence } from '../model/types.js';
 import type { ReachMatrix } from './matrix.js';
 import type { PacketPath, PacketSource } from './types.js';
@@ -21,49 +22,75 @@ export function sourceLabel(f: PacketSource): string {
   }
 }
 
+/**
+ * A hop's stage in the report's language. The JSON keeps the evaluator's stage ids (`route`,
+ * `veth`, `bridge docker0`); netfilter stages (`nat PREROUTING`, `filter DOCKER-USER`) are the
+ * tables' and chains' own names and stay as they are.
+ */
+const STAGES = new Set([
+  'route',
+  'veth',
+  'forward',
+  'out',
+  'arrive',
+  'socket',
+  'docker-proxy',
+  'macvlan',
+  'ipvlan',
+]);
+export function stageText(tr: Translator, stage: string): string {
+  if (STAGES.has(stage)) return tr(`reach.stage.${stage}` as MessageId);
+  const br = /^bridge (.+)$/.exec(stage);
+  return br ? tr('reach.stage.bridge', { name: br[1]! }) : stage;
+}
+
 const ev = (e: Evidence[]) => e.map((x) => `${x.file}${x.line !== undefined ? `:${x.line}` : ''}`).join(', ');
 
-export function formatPath(p: PacketPath): string {
+/** The path's own text (reason, hops, assumptions) is in the language it was traced in. */
+export function formatPath(p: PacketPath, lang: Lang = 'en'): string {
+  const t = translator(lang);
   const pk = p.packet;
   const lines = [
-    `${pk.proto} ${pk.src ?? '(auto)'} -> ${pk.dst}:${pk.dport} from ${sourceLabel(pk.from)}: ${p.verdict.toUpperCase()}`,
+    t('tr.t.head', {
+      packet: `${pk.proto} ${pk.src ?? '(auto)'} -> ${pk.dst}:${pk.dport}`,
+      from: sourceLabel(pk.from),
+      verdict: p.verdict.toUpperCase(),
+    }),
     `  ${p.reason}`,
   ];
   const nsW = Math.max(9, ...p.hops.map((h) => h.namespace.length));
-  const stW = Math.max(5, ...p.hops.map((h) => h.stage.length));
+  const stW = Math.max(5, ...p.hops.map((h) => stageText(t, h.stage).length));
   for (const h of p.hops) {
     const e = ev(h.evidence);
-    lines.push(`  ${h.namespace.padEnd(nsW)}  ${h.stage.padEnd(stW)}  ${h.detail}${e ? `  [${e}]` : ''}`);
+    lines.push(
+      `  ${h.namespace.padEnd(nsW)}  ${stageText(t, h.stage).padEnd(stW)}  ${h.detail}${e ? `  [${e}]` : ''}`,
+    );
     if (h.rule?.index !== undefined)
       lines.push(`  ${''.padEnd(nsW)}  ${''.padEnd(stW)}    ${h.rule.chain}: ${h.rule.text}`);
   }
   if (p.assumptions.length > 0) {
-    lines.push('  assumed:');
+    lines.push(`  ${t('tr.t.assumed')}`);
     for (const a of p.assumptions) lines.push(`    - ${a}`);
   }
   return `${lines.join('\n')}\n`;
 }
 
-const SHORT: Record<string, string> = {
-  delivered: 'OK',
-  dropped: 'drop',
-  rejected: 'rej',
-  'no-route': 'noroute',
-  'no-listener': 'closed',
-  'left-host': 'out',
-  unknown: '?',
-};
+/** A cell's short text per verdict (`tr.t.v.<verdict>`), at most 7 characters: the column is 8 wide. */
+const short = (t: Translator, v: string) => (v ? t(`tr.t.v.${v}` as MessageId) : '');
 
 /** One block per destination group: a line per destination, a column per source. */
-export function formatMatrix(m: ReachMatrix): string {
+export function formatMatrix(m: ReachMatrix, lang: Lang = 'en'): string {
+  const t = translator(lang);
   const out: string[] = [];
   out.push(
-    `sources: ${m.sources.map((s, i) => `[${i + 1}] ${s.id}${s.members.length > 1 ? ` (${s.members.length})` : ''}`).join('  ')}`,
+    t('tr.t.sources', {
+      sources: m.sources
+        .map((s, i) => `[${i + 1}] ${s.id}${s.members.length > 1 ? ` (${s.members.length})` : ''}`)
+        .join('  '),
+    }),
   );
-  out.push(
-    `legend: OK delivered, closed no listener, rej rejected, drop dropped, noroute no route, out left the host, ? unknown`,
-  );
-  if (m.aggregated) out.push('aggregated: one representative per network group (pairs counted per cell)');
+  out.push(t('tr.t.legend'));
+  if (m.aggregated) out.push(t('tr.t.aggregated'));
   const cell = new Map(m.cells.map((c) => [`${c.source}|${c.destination}`, c]));
   const groups = [...new Set(m.destinations.map((d) => d.group))];
   const idW = Math.max(20, ...m.destinations.map((d) => d.id.length));
@@ -72,7 +99,7 @@ export function formatMatrix(m: ReachMatrix): string {
     out.push(`${''.padEnd(idW)}  ${m.sources.map((_, i) => `[${i + 1}]`.padEnd(8)).join('')}`);
     for (const d of m.destinations.filter((x) => x.group === g)) {
       const row = m.sources
-        .map((s) => (SHORT[cell.get(`${s.id}|${d.id}`)?.verdict ?? ''] ?? '').padEnd(8))
+        .map((s) => short(t, cell.get(`${s.id}|${d.id}`)?.verdict ?? '').padEnd(8))
         .join('');
       out.push(
         `${d.id.padEnd(idW)}  ${row}  ${d.label}${d.members.length > 1 ? ` (+${d.members.length - 1})` : ''}`,
@@ -82,14 +109,16 @@ export function formatMatrix(m: ReachMatrix): string {
   const unknown = m.cells.filter((c) => c.verdict === 'unknown');
   const reasons = [...new Set(unknown.map((c) => c.reason))];
   if (reasons.length > 0) {
-    out.push('', 'unknown because:');
+    out.push('', t('tr.t.unknown-because'));
     for (const r of reasons.slice(0, 20)) out.push(`  - ${r}`);
   }
   out.push(
     '',
-    `cells: ${Object.entries(m.counts)
-      .map(([k, v]) => `${k} ${v}`)
-      .join(', ')}`,
+    t('tr.t.cells', {
+      counts: Object.entries(m.counts)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', '),
+    }),
   );
   return `${out.join('\n')}\n`;
 }

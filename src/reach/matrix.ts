@@ -12,6 +12,7 @@
  * same rules for every container of a network, so the representative's verdict is the group's,
  * except for rules an admin wrote for one container's address: `aggregated` says when this was done.
  */
+import { type Lang, translator } from '../i18n/index.js';
 import type { ModelNamespace, StepModel } from '../model/types.js';
 import { familyOf, plainAddress } from './addr.js';
 import { sourceNamespace, tracePacket, uplinksOf } from './trace.js';
@@ -102,7 +103,8 @@ function usable(a: string): boolean {
   return !a.startsWith('fe80:');
 }
 
-export function reachDestinations(model: StepModel): ReachDestination[] {
+export function reachDestinations(model: StepModel, lang: Lang = 'en'): ReachDestination[] {
+  const t = translator(lang);
   const out = new Map<string, ReachDestination>();
   const v6only = model.sysctls?.find((s) => s.key === 'net.ipv6.bindv6only')?.value === '1';
   const add = (ns: ModelNamespace, address: string, port: number, proto: 'tcp' | 'udp', label: string) => {
@@ -149,7 +151,9 @@ export function reachDestinations(model: StepModel): ReachDestination[] {
       if (p.proto !== 'tcp' && p.proto !== 'udp') continue;
       const fam = familyOf(p.hostIp === '' ? '0.0.0.0' : p.hostIp);
       const wildcard = p.hostIp === '0.0.0.0' || p.hostIp === '::' || p.hostIp === '';
-      const label = `published -> ${p.container ?? p.containerIp ?? '?'}:${p.containerPort ?? '?'}`;
+      const label = t('tr.w.published', {
+        to: `${p.container ?? p.containerIp ?? '?'}:${p.containerPort ?? '?'}`,
+      });
       for (const t of wildcard ? addrs(host, fam) : [p.hostIp]) add(host, t, p.hostPort, p.proto, label);
     }
   return [...out.values()];
@@ -165,11 +169,13 @@ export interface ReachOptions {
    * and 1.5 GB before this); the matrix says `aggregated` and each cell how many pairs it stands for.
    */
   maxCells?: number;
+  /** The language of the paths' and cells' text (reasons, hops, labels); English by default. */
+  lang?: Lang;
 }
 
 export function reachMatrix(model: StepModel, opts: ReachOptions = {}): ReachMatrix {
   let sources = reachSources(model);
-  let destinations = reachDestinations(model);
+  let destinations = reachDestinations(model, opts.lang);
   const max = opts.maxTraces ?? 5000;
   const aggregated = sources.length * destinations.length > max;
   if (aggregated) {
@@ -219,7 +225,11 @@ export function reachMatrix(model: StepModel, opts: ReachOptions = {}): ReachMat
   for (const s of sources)
     for (const d of destinations) {
       if (d.namespace === 'host' && loopback(d.address) && ownNamespace.get(s.id)) continue;
-      const path = tracePacket(model, { from: s.from, dst: d.address, proto: d.proto, dport: d.port });
+      const path = tracePacket(
+        model,
+        { from: s.from, dst: d.address, proto: d.proto, dport: d.port },
+        opts.lang ? { lang: opts.lang } : {},
+      );
       const pairs = s.members.length * d.members.length;
       paths.push(path);
       cells.push({

@@ -14,6 +14,8 @@
  * "unknown, because of rule N": never a guess. A rule whose known matches already fail cannot
  * match whatever the unknown part says, and is skipped.
  */
+
+import { type Translator, translator } from '../i18n/index.js';
 import type {
   FwChain,
   FwHook,
@@ -57,6 +59,8 @@ export interface HookEnv {
   /** Elements of a set the capture does not show (Docker's ipsets), with the assumption made. */
   externalSet(name: string): { elements: string[]; assumption: string } | undefined;
   assume(text: string): void;
+  /** The language of the hops' and reasons' text (English when absent). */
+  t?: Translator;
 }
 
 export type HookOutcome =
@@ -96,6 +100,7 @@ type Tri = 'yes' | 'no' | 'unknown';
  * path only when the rule then decides something: a LOG rule's rate limit changes no verdict).
  */
 function matchOne(m: FwMatch, st: PacketState, env: HookEnv, unknowns: string[], assumed: string[]): Tri {
+  const t = env.t ?? translator('en');
   const yes = (b: boolean, negate = false): Tri => (b !== negate ? 'yes' : 'no');
   switch (m.kind) {
     case 'iface':
@@ -146,7 +151,7 @@ function matchOne(m: FwMatch, st: PacketState, env: HookEnv, unknowns: string[],
       const elements = m.elements ?? ext?.elements;
       const parts = m.lookup.split(/[,\s.]+/).filter(Boolean);
       if (!elements || parts.length !== 1) {
-        unknowns.push(`set ${m.name} ${m.lookup} (elements not captured)`);
+        unknowns.push(t('tr.w.set', { name: m.name, lookup: m.lookup }));
         return 'unknown';
       }
       if (ext) env.assume(ext.assumption);
@@ -168,7 +173,9 @@ function matchOne(m: FwMatch, st: PacketState, env: HookEnv, unknowns: string[],
     case 'limit':
       // A token bucket shared by all packets hitting the rule: its state is not in a dump.
       assumed.push(
-        `-m limit --limit ${m.rate}${m.burst !== undefined ? ` --limit-burst ${m.burst}` : ''}: assumed not exceeded (a first packet, not a flood), so it matches`,
+        t('tr.a.limit', {
+          match: `-m limit --limit ${m.rate}${m.burst !== undefined ? ` --limit-burst ${m.burst}` : ''}`,
+        }),
       );
       return 'yes';
     case 'recent': {
@@ -179,11 +186,15 @@ function matchOne(m: FwMatch, st: PacketState, env: HookEnv, unknowns: string[],
       // was ever recorded: history a dump does not hold.
       if ((m.mode === 'rcheck' || m.mode === 'update') && m.hitcount !== undefined && m.hitcount > 1) {
         assumed.push(
-          `-m recent --${m.mode} --name ${m.list} --hitcount ${m.hitcount}${m.seconds !== undefined ? ` --seconds ${m.seconds}` : ''}: assumed this source sent fewer than ${m.hitcount} new connections${m.seconds !== undefined ? ` in ${m.seconds} s` : ''}, so it does not match`,
+          t('tr.a.recent', {
+            match: `-m recent --${m.mode} --name ${m.list} --hitcount ${m.hitcount}${m.seconds !== undefined ? ` --seconds ${m.seconds}` : ''}`,
+            hitcount: m.hitcount,
+            seconds: m.seconds !== undefined ? String(m.seconds) : '',
+          }),
         );
         return yes(false, m.negate);
       }
-      unknowns.push(`-m recent --${m.mode} --name ${m.list} (depends on earlier packets)`);
+      unknowns.push(t('tr.w.recent', { match: `-m recent --${m.mode} --name ${m.list}` }));
       return 'unknown';
     }
     case 'ipv6-header':
@@ -240,6 +251,7 @@ type WalkResult =
 const MAX_DEPTH = 64;
 
 function walk(table: FwTable, base: FwChain, hook: FwHook, st: PacketState, env: HookEnv): WalkResult {
+  const t = env.t ?? translator('en');
   const chains = new Map(table.chains.map((c) => [c.name, c]));
   const stack: { chain: FwChain; i: number }[] = [{ chain: base, i: 0 }];
   const trail: string[] = [base.name];
@@ -259,7 +271,12 @@ function walk(table: FwTable, base: FwChain, hook: FwHook, st: PacketState, env:
     const decisive = rule.target.kind !== 'continue' || rule.target.setMark !== undefined;
     if (decisive && tri !== 'unknown')
       for (const a of assumed)
-        env.assume(`${a} (rule ${rule.index} of ${tableLabel(table)} ${f.chain.name})`);
+        env.assume(
+          t('tr.a.in-rule', {
+            assumption: a,
+            where: t('tr.w.rule', { index: rule.index, table: tableLabel(table), chain: f.chain.name }),
+          }),
+        );
     if (tri === 'no') continue;
     let target: FwTarget = rule.target;
     if (target.kind === 'vmap') {
@@ -286,7 +303,13 @@ function walk(table: FwTable, base: FwChain, hook: FwHook, st: PacketState, env:
       case 'goto': {
         const next = chains.get(target.chain);
         if (!next || stack.length > MAX_DEPTH)
-          return { kind: 'unknown', rule, chain: f.chain.name, trail, why: `no chain ${target.chain}` };
+          return {
+            kind: 'unknown',
+            rule,
+            chain: f.chain.name,
+            trail,
+            why: t('tr.w.no-chain', { chain: target.chain }),
+          };
         if (target.kind === 'goto') stack.pop();
         stack.push({ chain: next, i: 0 });
         trail.push(`${f.chain.name}#${rule.index} -> ${next.name}`);
@@ -295,7 +318,7 @@ function walk(table: FwTable, base: FwChain, hook: FwHook, st: PacketState, env:
       case 'dnat':
       case 'redirect': {
         if (!isNat && table.name !== 'nat')
-          return { kind: 'unknown', rule, chain: f.chain.name, trail, why: 'NAT outside a nat chain' };
+          return { kind: 'unknown', rule, chain: f.chain.name, trail, why: t('tr.w.nat-outside') };
         const before = `${st.dst}:${st.dport}`;
         if (target.kind === 'dnat') {
           const to = natTo(target.to);
@@ -306,7 +329,13 @@ function walk(table: FwTable, base: FwChain, hook: FwHook, st: PacketState, env:
           const addr =
             hook === 'output' ? (fam === 'inet' ? '127.0.0.1' : '::1') : env.primaryAddress(st.inIf, fam);
           if (!addr)
-            return { kind: 'unknown', rule, chain: f.chain.name, trail, why: `no address on ${st.inIf}` };
+            return {
+              kind: 'unknown',
+              rule,
+              chain: f.chain.name,
+              trail,
+              why: t('tr.w.no-address', { dev: st.inIf ?? '' }),
+            };
           st.dst = addr;
           const p = target.toPorts ? Number(/^\d+/.exec(target.toPorts)?.[0]) : undefined;
           if (p !== undefined && !Number.isNaN(p)) st.dport = p;
@@ -329,7 +358,13 @@ function walk(table: FwTable, base: FwChain, hook: FwHook, st: PacketState, env:
         } else {
           const addr = env.primaryAddress(st.outIf, st.family === 'ipv4' ? 'inet' : 'inet6');
           if (!addr)
-            return { kind: 'unknown', rule, chain: f.chain.name, trail, why: `no address on ${st.outIf}` };
+            return {
+              kind: 'unknown',
+              rule,
+              chain: f.chain.name,
+              trail,
+              why: t('tr.w.no-address', { dev: st.outIf ?? '' }),
+            };
           st.src = addr;
         }
         st.natSrc = true;
@@ -349,9 +384,15 @@ function walk(table: FwTable, base: FwChain, hook: FwHook, st: PacketState, env:
         }
         break;
       case 'unknown':
-        return { kind: 'unknown', rule, chain: f.chain.name, trail, why: `target ${target.name}` };
+        return {
+          kind: 'unknown',
+          rule,
+          chain: f.chain.name,
+          trail,
+          why: t('tr.w.target', { target: target.name }),
+        };
       case 'vmap':
-        return { kind: 'unknown', rule, chain: f.chain.name, trail, why: 'nested verdict map' };
+        return { kind: 'unknown', rule, chain: f.chain.name, trail, why: t('tr.w.vmap') };
     }
   }
   return { kind: 'policy', trail };
@@ -359,6 +400,7 @@ function walk(table: FwTable, base: FwChain, hook: FwHook, st: PacketState, env:
 
 /** Run every base chain of a hook; NAT changes are applied to `st`. */
 export function runHook(fw: ModelFirewall, hook: FwHook, st: PacketState, env: HookEnv): HookOutcome {
+  const t = env.t ?? translator('en');
   const hops: Hop[] = [];
   for (const { table, chain } of baseChains(fw, hook, st.family)) {
     const isNat = chain.type === 'nat' || table.name === 'nat';
@@ -374,7 +416,7 @@ export function runHook(fw: ModelFirewall, hook: FwHook, st: PacketState, env: H
       hops.push({
         namespace: env.namespace,
         stage,
-        detail: isNat ? 'no translation' : `no rule decided: policy ${policy.toUpperCase()}`,
+        detail: isNat ? t('tr.h.no-nat') : t('tr.h.policy', { policy: policy.toUpperCase() }),
         rule: { table: tableLabel(table), chain: chain.name, text: `policy ${policy.toUpperCase()}` },
         trail: r.trail,
         evidence: [chain.evidence],
@@ -383,11 +425,11 @@ export function runHook(fw: ModelFirewall, hook: FwHook, st: PacketState, env: H
         return {
           kind: 'drop',
           hops,
-          reason: `dropped by the policy DROP of ${tableLabel(table)} ${chain.name}`,
+          reason: t('tr.r.policy-drop', { table: tableLabel(table), chain: chain.name }),
         };
       continue;
     }
-    const where = `rule ${r.rule.index} of ${tableLabel(table)} ${r.chain}`;
+    const where = t('tr.w.rule', { index: r.rule.index, table: tableLabel(table), chain: r.chain });
     const hop: Hop = {
       namespace: env.namespace,
       stage,
@@ -398,15 +440,15 @@ export function runHook(fw: ModelFirewall, hook: FwHook, st: PacketState, env: H
     };
     hops.push(hop);
     if (r.kind === 'unknown') {
-      hop.detail = `cannot tell: ${r.why}`;
-      return { kind: 'unknown', hops, reason: `unknown, because of ${where} (${r.why})` };
+      hop.detail = t('tr.h.cannot-tell', { why: r.why });
+      return { kind: 'unknown', hops, reason: t('tr.r.rule-unknown', { where, why: r.why }) };
     }
     if (r.kind === 'accept') {
-      hop.detail = r.nat ? `${r.nat} (${where})` : `accepted by ${where}`;
+      hop.detail = r.nat ? t('tr.h.nat', { nat: r.nat, where }) : t('tr.h.accepted-by', { where });
       if (r.nat) hop.packet = packet;
       continue;
     }
-    hop.detail = `${r.kind === 'drop' ? 'dropped' : 'rejected'} by ${where}`;
+    hop.detail = t(r.kind === 'drop' ? 'tr.h.dropped-by' : 'tr.h.rejected-by', { where });
     return { kind: r.kind, hops, reason: hop.detail };
   }
   return { kind: 'accept', hops };

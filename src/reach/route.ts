@@ -11,6 +11,7 @@
  * routes are made from the interfaces' addresses (that is what the kernel does when an address
  * is added).
  */
+import { type Translator, translator } from '../i18n/index.js';
 import type { ModelIpRule, ModelNamespace, ModelRoute } from '../model/types.js';
 import { contains, familyOf, prefixOf } from './addr.js';
 
@@ -25,7 +26,7 @@ export interface RouteResult {
   nextHop?: string;
   /** The route's preferred source (`src`), for locally generated packets. */
   prefsrc?: string;
-  /** Text of the rule that decided, for the path. */
+  /** Text of the rule that decided, for the path (in the language of `opts.t`). */
   why: string;
 }
 
@@ -155,8 +156,9 @@ function ruleMatches(
 export function routeLookup(
   ns: ModelNamespace,
   dst: string,
-  opts: { src?: string; iif?: string; mark?: number } = {},
+  opts: { src?: string; iif?: string; mark?: number; t?: Translator } = {},
 ): RouteResult | { type: 'unknown'; why: string; rule?: ModelIpRule } {
+  const t = opts.t ?? translator('en');
   const family = familyOf(dst);
   const rules: Omit<ModelIpRule, 'family' | 'evidence'>[] = ns.ipRules?.some((r) => r.family === family)
     ? ns.ipRules.filter((r) => r.family === family)
@@ -169,7 +171,7 @@ export function routeLookup(
     if (m === 'unknown')
       return {
         type: 'unknown',
-        why: `ip rule ${rule.priority} has a selector not modelled`,
+        why: t('tr.w.rule-selector', { priority: rule.priority }),
         ...(full ? { rule: full } : {}),
       };
     if (!m) continue;
@@ -199,7 +201,11 @@ export function routeLookup(
       type,
       route: r,
       table,
-      why: `table ${table}: ${r.type === 'unicast' ? '' : `${r.type} `}${r.dst}${r.via ? ` via ${r.via}` : ''}${r.dev ? ` dev ${r.dev}` : ''}`,
+      // The route itself as `ip route` prints it; only "table" is a word.
+      why: t('tr.w.table', {
+        table,
+        route: `${r.type === 'unicast' ? '' : `${r.type} `}${r.dst}${r.via ? ` via ${r.via}` : ''}${r.dev ? ` dev ${r.dev}` : ''}`,
+      }),
       ...base,
     };
     const dev = r.dev ?? r.nexthops?.[0]?.dev;
@@ -209,7 +215,7 @@ export function routeLookup(
     if (r.src) out.prefsrc = r.src;
     return out;
   }
-  return { type: 'none', why: 'no route matches' };
+  return { type: 'none', why: t('tr.w.no-route') };
 }
 
 /** addrtype / `fib daddr type` of an address in a namespace: LOCAL, BROADCAST, MULTICAST or UNICAST. */

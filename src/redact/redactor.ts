@@ -19,6 +19,7 @@
  * `addHostname()` / `addComposePath()` what discovery found, then `text()` rewrites.
  */
 import { isIPv4 } from 'node:net';
+import { type Lang, type MessageId, translator } from '../i18n/index.js';
 import { eui64Groups, eui64Mac, v6Groups, v6Text } from './ipv6.js';
 import { isPublicIPv4, isPublicIPv6, isRedactableName, isRedactedMac } from './rules.js';
 
@@ -36,13 +37,14 @@ export interface RedactionSummary {
 /** original -> pseudonym, per kind: it un-redacts, so it is only written with `--redact-map`. */
 export type RedactionMap = Record<RedactionKind, Record<string, string>>;
 
-export const KEPT_TEXT: readonly string[] = [
-  'private, loopback, link-local, CGNAT, multicast, documentation and other special-purpose addresses (RFC 1918, fc00::/7, fe80::/10 ...): the same on every Docker host',
-  'container names, network names, Compose project and service names, interface names, namespace and container ids',
-  'all-zero, broadcast and multicast MACs',
-  'generic host names (localhost, ubuntu, docker ...) and names shorter than 3 characters',
-  'user names outside home directory paths',
-];
+/** What is kept, each said by the catalogs' `red.kept.<id>` (src/redact/summary-text.ts). */
+export const KEPT = ['special-addresses', 'names', 'macs', 'generic-hosts', 'users'] as const;
+
+/** What is deliberately not redacted, in `lang`. */
+export function keptText(lang: Lang = 'en'): string[] {
+  const t = translator(lang);
+  return KEPT.map((id) => t(`red.kept.${id}` as MessageId));
+}
 
 /** The pools pseudonym /24 blocks are taken from, in order (all kept ranges, see rules.ts). */
 function* v4Blocks(): Generator<string> {
@@ -383,15 +385,15 @@ export class Redactor {
     return p;
   }
 
-  /** Counts per kind for the report and the zip. */
-  summary(): RedactionSummary {
+  /** Counts per kind for the report and the zip; what is kept in the report's language. */
+  summary(lang: Lang = 'en'): RedactionSummary {
     return {
       kinds: REDACTION_KINDS.map((kind) => ({
         kind,
         values: Object.keys(this.map[kind]).length,
         occurrences: this.counts.get(kind) ?? 0,
       })),
-      kept: [...KEPT_TEXT],
+      kept: keptText(lang),
     };
   }
 

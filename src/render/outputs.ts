@@ -66,7 +66,7 @@ export async function renderOutputs(
   const names = report.steps.map((_, i) => `step-${i + 1}`);
   if (report.cluster) {
     const { clusterDiagram } = await import('./mermaid/cluster.js');
-    const c = clusterDiagram(report.cluster.model);
+    const c = clusterDiagram(report.cluster.model, report.lang);
     sources.push(c.source);
     names.push('cluster');
     files.push({ name: 'diagrams/cluster.mmd', data: `${c.source}\n` });

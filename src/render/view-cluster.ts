@@ -4,8 +4,9 @@
  * evidence links into each node's appendix (`step-N-fK-LM`). Wording the reader sees lives in
  * the templates (partials/cluster.hbs, markdown/cluster.hbs).
  */
-import { clusterFindingInfo } from '../cluster/findings/index.js';
+import { clusterFindingText } from '../cluster/findings/index.js';
 import type { ClusterEvidence } from '../cluster/types.js';
+import { translator } from '../i18n/index.js';
 import type { Report } from '../report/types.js';
 import { textParts } from './view-analyses.js';
 import { type EvidenceLink, fileAnchor, lineAnchor } from './view-anchors.js';
@@ -31,10 +32,11 @@ export function clusterView(report: Report) {
   const c = report.cluster;
   if (!c) return undefined;
   const m = c.model;
+  const t = translator(report.lang);
   const link = (e: ClusterEvidence): EvidenceLink | undefined => {
     const step = report.steps[e.step - 1];
     if (!step) return undefined;
-    const where = `${step.model.hostname || `step ${e.step}`}: ${e.file}${e.line !== undefined ? `:${e.line}` : ''}`;
+    const where = `${step.model.hostname || t('cl.step', { n: e.step })}: ${e.file}${e.line !== undefined ? `:${e.line}` : ''}`;
     return {
       href: `#${e.line !== undefined ? lineAnchor(step, e.file, e.line) : fileAnchor(step, e.file)}`,
       text: where,
@@ -56,7 +58,7 @@ export function clusterView(report: Report) {
       containers: m.overlays.reduce((k, o) => k + o.containers.length, 0),
     },
     nodes: m.nodes.map((n) => ({
-      hostname: n.hostname || '(unknown)',
+      hostname: n.hostname || t('cl.unknown-host'),
       stepAnchor: n.step !== undefined ? report.steps[n.step - 1]?.anchor : undefined,
       nodeId: n.nodeId ?? '',
       role: n.role ?? '',
@@ -80,7 +82,10 @@ export function clusterView(report: Report) {
       nodes: o.nodes.map(name),
       perNode: o.onNode.map((x) => ({
         node: name(x.node),
-        vni: `${x.vnis.join(',') || '?'}${x.kernelVni !== undefined ? ` (kernel ${x.kernelVni})` : ''}`,
+        vni:
+          x.kernelVni !== undefined
+            ? t('cl.kernel', { vnis: x.vnis.join(',') || '?', kernel: x.kernelVni })
+            : x.vnis.join(',') || '?',
         namespace: x.namespace ?? '',
         mtu: x.vxlanMtu ?? '',
         peers: x.peers?.join(', ') ?? '',
@@ -93,27 +98,28 @@ export function clusterView(report: Report) {
         ev: link(k.evidence),
       })),
     })),
-    tunnels: m.tunnels.map((t) => ({
-      network: t.networkName,
-      vni: t.vni ?? '',
-      a: name(t.a.node),
-      aVtep: t.a.vtep ?? '',
-      aSays: [t.a.fdb && 'fdb', t.a.peers && 'Peers'].filter(Boolean).join(' + ') || 'nothing',
-      b: name(t.b.node),
-      bVtep: t.b.vtep ?? '',
-      bSays: [t.b.fdb && 'fdb', t.b.peers && 'Peers'].filter(Boolean).join(' + ') || 'nothing',
-      both: t.a.fdb && t.b.fdb,
-      ev: links([...t.a.evidence.slice(0, 1), ...t.b.evidence.slice(0, 1)]),
+    tunnels: m.tunnels.map((tu) => ({
+      network: tu.networkName,
+      vni: tu.vni ?? '',
+      a: name(tu.a.node),
+      aVtep: tu.a.vtep ?? '',
+      aSays: [tu.a.fdb && 'fdb', tu.a.peers && 'Peers'].filter(Boolean).join(' + ') || t('cl.says-nothing'),
+      b: name(tu.b.node),
+      bVtep: tu.b.vtep ?? '',
+      bSays: [tu.b.fdb && 'fdb', tu.b.peers && 'Peers'].filter(Boolean).join(' + ') || t('cl.says-nothing'),
+      both: tu.a.fdb && tu.b.fdb,
+      ev: links([...tu.a.evidence.slice(0, 1), ...tu.b.evidence.slice(0, 1)]),
     })),
     services: m.services.map((s) => ({
       name: s.name,
       network: s.networkName,
       vip: s.vip ?? '',
       ports: s.ports.join(', '),
-      tasks: s.tasks.map(
-        (t) =>
-          `${t.name}${t.ip ? ` ${t.ip}` : ''}${t.node ? ` on ${name(t.node)}` : t.hostIp ? ` on ${t.hostIp}` : ''}`,
-      ),
+      tasks: s.tasks.map((k) => {
+        const task = `${k.name}${k.ip ? ` ${k.ip}` : ''}`;
+        const on = k.node ? name(k.node) : k.hostIp;
+        return on ? t('cl.task-on', { task, node: on }) : task;
+      }),
       ev: links(s.evidence).slice(0, 2),
     })),
     ingress: m.ingress.map((p) => ({
@@ -122,9 +128,9 @@ export function clusterView(report: Report) {
       hops: p.hops.map((h) => ({
         node: name(h.node),
         dnat: h.dnatTo ?? '',
-        sandbox: h.ingressSandbox ? 'yes' : 'no',
+        sandbox: h.ingressSandbox ? t('cl.yes') : t('cl.no'),
         mark: h.mark ?? '',
-        ipvs: h.ipvs === 'captured' ? 'captured' : 'not captured',
+        ipvs: h.ipvs === 'captured' ? t('cl.captured') : t('cl.not-captured'),
         ev: links(h.evidence),
       })),
     })),
@@ -135,7 +141,7 @@ export function clusterView(report: Report) {
         count: c.findings.filter((f) => f.severity === severity).length,
       })),
       rows: c.findings.map((f) => {
-        const info = clusterFindingInfo[f.kind];
+        const info = clusterFindingText(f.kind, t);
         return {
           severity: f.severity,
           title: info.title,

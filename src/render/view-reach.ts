@@ -12,6 +12,7 @@ import { cellAt, type StepReach, type StepReachCell } from '../analyses/reach.js
 import type { Finding } from '../analyses/types.js';
 import { type MessageId, type Translator, translator } from '../i18n/index.js';
 import { contains } from '../reach/addr.js';
+import { stageText } from '../reach/format.js';
 import type { Verdict } from '../reach/types.js';
 import type { ReportStep } from '../report/types.js';
 import { evidenceLink, pathAnchor } from './view-analyses.js';
@@ -72,13 +73,13 @@ export function reachView(
     if (s.from.kind === 'outside') return 'outside';
     if (s.from.kind === 'host') return 'host';
     if (s.from.kind !== 'container')
-      return s.id.startsWith('group:') ? s.group : s.group === s.id ? 'other namespaces' : s.group;
+      return s.id.startsWith('group:') ? s.group : s.group === s.id ? tr('reach.group-other') : s.group;
     const name = s.from.name;
     const c = model.containers.find((x) => x.name === name);
     const nets = model.containers
       .filter((x) => x === c || (c?.namespace !== undefined && x.namespace === c.namespace))
       .flatMap((x) => x.networks.map((n) => n.network));
-    return nets.length ? [...new Set(nets)].join(' + ') : (c?.networkMode ?? 'containers');
+    return nets.length ? [...new Set(nets)].join(' + ') : (c?.networkMode ?? tr('reach.group-containers'));
   };
   const rank = (s: StepReach['sources'][number]) =>
     s.from.kind === 'outside'
@@ -196,7 +197,11 @@ export function reachView(
     if (notableSet.size >= NOTABLE_PATHS) break;
     const path = r.paths[p]!;
     const fromLan = (pathsUsed.get(p)?.cells ?? []).some((c) => c.startsWith('LAN '));
-    if ((fromLan && path.verdict === 'delivered') || /by rule \d+ of/.test(path.reason)) notableSet.add(p);
+    // Dropped or rejected by a rule (not a policy): the last hop names the rule, in any language.
+    const last = path.hops.length > 0 ? r.hops[path.hops[path.hops.length - 1]!] : undefined;
+    const byRule =
+      (path.verdict === 'dropped' || path.verdict === 'rejected') && last?.rule?.index !== undefined;
+    if ((fromLan && path.verdict === 'delivered') || byRule) notableSet.add(p);
   }
   // A big host with a real firewall has a distinct path per cell (116,000 on the bench's
   // 1,000-container host: 30 s of rendering, 3 GB): the HTML shows HTML_PATHS of them, the
@@ -227,7 +232,7 @@ export function reachView(
         return {
           n: k + 1,
           namespace: h.namespace,
-          stage: h.stage,
+          stage: stageText(tr, h.stage),
           detail: h.detail,
           rule:
             h.rule?.index !== undefined

@@ -4,10 +4,11 @@
  * reader sees lives in the templates, not here.
  */
 
+import { hasCode } from '../i18n/coded.js';
 import { type Translator, translator } from '../i18n/index.js';
 import type { Evidence, ModelInterface, ModelNamespace, ModelSocket, StepModel } from '../model/types.js';
 import type { RedactionSummary } from '../redact/redactor.js';
-import { KIND_PSEUDONYM, kindCount } from '../redact/summary-text.js';
+import { kindCount, kindPseudonym } from '../redact/summary-text.js';
 import type { Report, ReportStep } from '../report/types.js';
 import { type AnalysesView, type Audience, analysesView, markRepeats } from './view-analyses.js';
 import { type EvidenceLink, fileAnchor, lineAnchor } from './view-anchors.js';
@@ -368,7 +369,10 @@ function filesView(t: Translator, step: ReportStep, mode: AppendixMode = 'full',
     const cmd = f.commandIndex !== undefined ? step.commands[f.commandIndex] : undefined;
     const anchor = `${step.anchor}-f${i}`;
     const lines = f.text === '' ? [] : f.text.replace(/\n$/, '').split('\n');
-    const fileWarnings = step.warnings.filter((w) => w.file === f.path).map((w) => w.message);
+    // A warning without a code has no catalog text: it stays English, and says so (lang="en").
+    const fileWarnings = step.warnings
+      .filter((w) => w.file === f.path)
+      .map((w) => ({ text: w.message, en: !hasCode(w) }));
     return {
       anchor,
       path: f.path,
@@ -384,9 +388,13 @@ function filesView(t: Translator, step: ReportStep, mode: AppendixMode = 'full',
       warnings: [
         ...fileWarnings,
         ...(f.stream === 'stdout' && cmd
-          ? cmd.warnings.map((w) =>
-              w.line !== undefined ? t('view.line-warning', { line: w.line, message: w.message }) : w.message,
-            )
+          ? cmd.warnings.map((w) => ({
+              text:
+                w.line !== undefined
+                  ? t('view.line-warning', { line: w.line, message: w.message })
+                  : w.message,
+              en: !hasCode(w),
+            }))
           : []),
       ],
       empty: lines.length === 0,
@@ -438,13 +446,17 @@ export function stepView(
     user: step.meta.user
       ? `${step.meta.user.name ?? ''}${step.meta.user.uid !== undefined ? ` (uid ${step.meta.user.uid})` : ''}`
       : '',
-    warnings: step.warnings.filter((w) => !w.file).map((w) => ({ severity: w.severity, message: w.message })),
+    warnings: step.warnings
+      .filter((w) => !w.file)
+      .map((w) => ({ severity: w.severity, message: w.message, en: !hasCode(w) })),
     fileWarningCount: step.warnings.filter((w) => w.file).length,
     parseProblems: parseProblems.map((c) => ({
       id: c.id,
       scope: c.scope,
       status: c.status,
       reason: c.reason ?? '',
+      // The collector's own words (a skipped command's why) and a parser's own rejection: as written.
+      reasonEn: !hasCode({ code: c.reasonCode }),
       warningCount: c.warnings.length,
     })),
     counts: {
@@ -511,7 +523,7 @@ export function reportView(
     generator: `${report.generator.name} ${report.generator.version}`,
     generatedAt: report.generatedAt,
     schemaVersion: report.schemaVersion,
-    redaction: report.redaction ? redactionView(report.redaction) : undefined,
+    redaction: report.redaction ? redactionView(report.redaction, translator(report.lang)) : undefined,
     steps: withRepeatsMarked(
       report.steps.map((s) => stepView(s, audience, appendix, compact, translator(report.lang))),
     ),
@@ -521,14 +533,14 @@ export function reportView(
 }
 
 /** `--redact`: what was replaced (the kinds found), with the pseudonyms' form, and what is kept. */
-function redactionView(r: RedactionSummary) {
+function redactionView(r: RedactionSummary, t: Translator) {
   return {
     kinds: r.kinds
       .filter((k) => k.values > 0)
       .map((k) => ({
         ...k,
-        counted: kindCount(k.kind, k.values),
-        as: KIND_PSEUDONYM[k.kind],
+        counted: kindCount(k.kind, k.values, t),
+        as: kindPseudonym(k.kind, t),
       })),
     kept: r.kept,
   };

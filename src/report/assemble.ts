@@ -1,5 +1,6 @@
 /** The "report" stage: parsed bundles and their models -> one Report. */
 import { analyzeSteps } from '../analyses/analyze.js';
+import { coded, localize, localizeText } from '../i18n/coded.js';
 import { type Lang, translator } from '../i18n/index.js';
 import type { StepModel } from '../model/types.js';
 import type { ParsedBundle, ParsedOutput } from '../parsers/parse-bundle.js';
@@ -55,7 +56,8 @@ export function assembleReport(
   };
 }
 
-function toCommand(o: ParsedOutput): ReportCommand {
+/** A command of the step, its reason and warnings in the report's language (src/i18n/coded.ts). */
+function toCommand(o: ParsedOutput, lang: Lang): ReportCommand {
   const c: ReportCommand = {
     id: o.run.id,
     scope: o.run.scope,
@@ -64,19 +66,22 @@ function toCommand(o: ParsedOutput): ReportCommand {
     exitCode: o.run.exitCode,
     durationMs: o.run.durationMs,
     status: o.status,
-    warnings: o.warnings,
+    warnings: o.warnings.map((w) => localize(lang, w)),
     recordCount: o.records.length,
     inferred: !!o.run.inferred,
   };
   if (o.parser) c.parser = o.parser;
-  if (o.reason) c.reason = o.reason;
+  if (o.reason)
+    c.reason = localizeText(lang, { code: o.reasonCode, params: o.reasonParams, message: o.reason });
+  if (o.reasonCode) c.reasonCode = o.reasonCode;
+  if (o.reasonParams) c.reasonParams = o.reasonParams;
   return c;
 }
 
 function assembleStep(parsed: ParsedBundle, model: StepModel, index: number, lang: Lang): ReportStep {
   const { bundle } = parsed;
-  const commands = parsed.outputs.map(toCommand);
-  const warnings = [...bundle.warnings];
+  const commands = parsed.outputs.map((o) => toCommand(o, lang));
+  const warnings = bundle.warnings.map((w) => localize(lang, w));
   // path -> index of the first output naming it (a findIndex per file is quadratic: 20,000 files).
   const outputOf = new Map<string, number>();
   parsed.outputs.forEach((o, i) => {
@@ -90,7 +95,7 @@ function assembleStep(parsed: ParsedBundle, model: StepModel, index: number, lan
       warnings.push({
         severity: 'info',
         file: f.path,
-        message: translator(lang)('step.masked', { n: masked.count }),
+        ...localize(lang, coded('masked', { n: masked.count })),
       });
     const rf: ReportFile = {
       path: f.path,

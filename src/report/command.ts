@@ -11,6 +11,7 @@
  * failed or printed nothing): analyses/types.ts imports it from here, report/types.ts re-exports
  * it, and neither of those two modules imports the other's (no import cycle).
  */
+import type { MessageParams } from '../i18n/index.js';
 import type { OutputStatus } from '../parsers/parse-bundle.js';
 import type { ParseWarning } from '../parsers/types.js';
 
@@ -22,7 +23,10 @@ export interface ReportCommand {
   durationMs: number | null;
   parser?: string;
   status: OutputStatus;
+  /** In the report's language when it has a code (src/i18n/coded.ts); the collector's own words otherwise. */
   reason?: string;
+  reasonCode?: string;
+  reasonParams?: MessageParams;
   warnings: ParseWarning[];
   recordCount: number;
   inferred: boolean;

@@ -32,14 +32,17 @@ export const capture: FindingFamily = {
       if (!UNREAD.has(c.status)) continue;
       // A docker command failing on a host without Docker is the answer, not missing data.
       const expected = c.id.startsWith('docker') && !model.docker.installed && c.exitCode === 127;
-      const notFound = c.exitCode === 127 || /not found/i.test(c.reason ?? '');
+      // The reason is in the report's language: its code says "command not found" in any; the
+      // stderr a failed command quoted stays as the shell wrote it.
+      const notFound =
+        c.exitCode === 127 || c.reasonCode === 'command-not-found' || /not found/i.test(c.reason ?? '');
       out.push(
         finding(
           'capture-incomplete',
           `${c.id} (${c.scope})`,
           t('fd.capture-incomplete', {
             command: c.command ?? '',
-            status: c.status,
+            status: t(`status.${c.status}`),
             reason: c.reason ?? '',
             docker: expected ? 'missing' : 'ok',
           }),

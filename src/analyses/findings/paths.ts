@@ -101,6 +101,7 @@ function inputVerdict(
   host: ModelNamespace,
   c: Cell,
   uplink: string | undefined,
+  t: Translator,
 ): (HookOutcome & { src: string }) | undefined {
   if (!host.firewall) return undefined;
   const src = pathHops(c.reach, c.path).find((h) => h.packet)?.packet?.src;
@@ -112,6 +113,7 @@ function inputVerdict(
     primaryAddress: (i: string | undefined, f: 'inet' | 'inet6') => primaryAddress(host, i, f),
     externalSet: () => undefined,
     assume: () => {},
+    t,
   };
   const st = {
     family,
@@ -126,6 +128,10 @@ function inputVerdict(
     natDecidedSrc: true,
   } as const;
   return { ...runHook(host.firewall, 'input', { ...st }, env), src };
+}
+
+function stripPrefix(text: string, prefix: string): string {
+  return text.startsWith(prefix) ? text.slice(prefix.length) : text;
 }
 
 function publishedFindings(t: Translator, model: StepModel, r: StepReach, cells: Cell[]): Finding[] {
@@ -203,6 +209,7 @@ function publishedFindings(t: Translator, model: StepModel, r: StepReach, cells:
         host,
         firstDelivered,
         firstDelivered.src.from.kind === 'outside' ? firstDelivered.src.from.uplink : undefined,
+        t,
       );
       const where = [...new Set(delivered.map((c) => c.dst.address))].join(', ');
       if (input && (input.kind === 'drop' || input.kind === 'reject')) {
@@ -278,7 +285,8 @@ function publishedFindings(t: Translator, model: StepModel, r: StepReach, cells:
             addrs: [...new Set(ps.map((x) => x.hostIp || '0.0.0.0'))],
             to,
             why: why
-              ? why.replace(/^unknown, because /, '')
+              ? // The evaluator's "unknown, because X" in the report's language: X alone.
+                stripPrefix(why, t('tr.r.unknown', { why: '' }))
               : r.sources.some((s) => s.from.kind === 'outside')
                 ? ''
                 : t('fd.no-uplink'),

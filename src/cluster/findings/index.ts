@@ -5,6 +5,7 @@
  * both ways in test/cluster-findings.test.ts.
  */
 import type { Severity } from '../../analyses/types.js';
+import { translator } from '../../i18n/index.js';
 import { nodeMissingFromPeers } from './node-missing-from-peers.js';
 import { swarmPortBlocked } from './swarm-port-blocked.js';
 import { swarmPortOutside } from './swarm-port-outside.js';
@@ -13,7 +14,7 @@ import type { ClusterFinding, ClusterFindingFamily, ClusterFindingInput } from '
 import { underlayMtu } from './underlay-mtu.js';
 import { vniMismatch } from './vni-mismatch.js';
 
-export { clusterFindingInfo } from './catalogue.js';
+export { clusterFindingInfo, clusterFindingText } from './catalogue.js';
 
 export const clusterFindingFamilies: readonly ClusterFindingFamily[] = [
   nodeMissingFromPeers,
@@ -39,7 +40,10 @@ export function runClusterFindings(
         kind: 'cluster-analysis-error',
         severity: 'info',
         subject: f.id,
-        detail: `cluster check ${f.id} failed: ${(e as Error)?.message ?? String(e)}`,
+        detail: translator(input.lang ?? 'en')('cfd.failed', {
+          check: f.id,
+          error: (e as Error)?.message ?? String(e),
+        }),
         evidence: [],
       });
     }

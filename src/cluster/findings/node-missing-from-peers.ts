@@ -4,13 +4,15 @@
  *
  *   "Peers": [ { "Name": "dc2a50a93cf5", "IP": "10.99.0.2" } ]     (node2 10.99.0.3 missing)
  */
+import { translator } from '../../i18n/index.js';
 import { clusterFinding, nodeName } from './make.js';
 import type { ClusterFinding, ClusterFindingFamily } from './types.js';
 
 export const nodeMissingFromPeers: ClusterFindingFamily = {
   id: 'node-missing-from-peers',
   kinds: ['node-missing-from-peers'],
-  run: ({ cluster }) => {
+  run: ({ cluster, lang }) => {
+    const t = translator(lang ?? 'en');
     const out: ClusterFinding[] = [];
     for (const o of cluster.overlays) {
       for (const viewer of o.onNode) {
@@ -24,7 +26,13 @@ export const nodeMissingFromPeers: ClusterFindingFamily = {
             clusterFinding(
               'node-missing-from-peers',
               `${o.name}: ${nodeName(cluster, key)}`,
-              `${nodeName(cluster, key)} (${n.address}) has the overlay ${o.name}, but the Peers list of ${nodeName(cluster, viewer.node)} for it has only ${viewer.peers.join(', ') || 'no address'}.`,
+              t('cfd.node-missing-from-peers', {
+                node: nodeName(cluster, key),
+                address: n.address,
+                overlay: o.name,
+                viewer: nodeName(cluster, viewer.node),
+                peers: viewer.peers,
+              }),
               [...viewer.evidence.slice(0, 1), ...(own?.evidence.slice(0, 1) ?? [])],
             ),
           );

@@ -4,6 +4,7 @@
  *
  *   -A INPUT -p udp -m udp --dport 4789 -j DROP
  */
+import { translator } from '../../i18n/index.js';
 import { tracePacket } from '../../reach/index.js';
 import { atAll } from '../evidence.js';
 import { clusterFinding, nodeName } from './make.js';
@@ -13,7 +14,8 @@ import type { ClusterFinding, ClusterFindingFamily } from './types.js';
 export const swarmPortBlocked: ClusterFindingFamily = {
   id: 'swarm-port-blocked',
   kinds: ['swarm-port-blocked'],
-  run: ({ cluster, nodes }) => {
+  run: ({ cluster, nodes, lang }) => {
+    const t = translator(lang ?? 'en');
     const out: ClusterFinding[] = [];
     for (const i of nodes) {
       const self = cluster.nodes.find((n) => n.step === i.step);
@@ -23,19 +25,32 @@ export const swarmPortBlocked: ClusterFindingFamily = {
         if (p.managersOnly && self.role !== 'manager') continue;
         for (const other of cluster.nodes) {
           if (other.key === self.key || !other.address) continue;
-          const path = tracePacket(i.model, {
-            from: { kind: 'outside', uplink: self.underlay.interface },
-            src: other.address,
-            dst: self.address,
-            proto: p.proto,
-            dport: p.port,
-          });
+          const path = tracePacket(
+            i.model,
+            {
+              from: { kind: 'outside', uplink: self.underlay.interface },
+              src: other.address,
+              dst: self.address,
+              proto: p.proto,
+              dport: p.port,
+            },
+            lang ? { lang } : {},
+          );
           if (path.verdict !== 'dropped' && path.verdict !== 'rejected') continue;
           out.push(
             clusterFinding(
               'swarm-port-blocked',
               `${nodeName(cluster, self.key)} ${p.proto}/${p.port}`,
-              `${p.port}/${p.proto} (${p.what}) from ${nodeName(cluster, other.key)} (${other.address}) to ${nodeName(cluster, self.key)} (${self.address}) is ${path.verdict}: ${path.reason}.`,
+              t('cfd.swarm-port-blocked', {
+                port: `${p.port}/${p.proto}`,
+                what: t(`cfd.port.${p.what}`),
+                other: nodeName(cluster, other.key),
+                otherAddress: other.address,
+                node: nodeName(cluster, self.key),
+                address: self.address,
+                verdict: path.verdict,
+                reason: path.reason,
+              }),
               atAll(
                 i.step,
                 path.hops.flatMap((h) => h.evidence),

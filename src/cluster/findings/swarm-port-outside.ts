@@ -3,6 +3,7 @@
  * the packet path (src/reach) from an address of no node (a documentation address, RFC 5737)
  * on the node's underlay interface is delivered to the engine's socket.
  */
+import { translator } from '../../i18n/index.js';
 import { tracePacket } from '../../reach/index.js';
 import { atAll } from '../evidence.js';
 import type { ClusterEvidence } from '../types.js';
@@ -16,7 +17,8 @@ export const OUTSIDE_SOURCE = '203.0.113.7';
 export const swarmPortOutside: ClusterFindingFamily = {
   id: 'swarm-port-outside',
   kinds: ['swarm-port-reachable-from-outside'],
-  run: ({ cluster, nodes }) => {
+  run: ({ cluster, nodes, lang }) => {
+    const t = translator(lang ?? 'en');
     const out: ClusterFinding[] = [];
     for (const i of nodes) {
       const self = cluster.nodes.find((n) => n.step === i.step);
@@ -27,16 +29,20 @@ export const swarmPortOutside: ClusterFindingFamily = {
       const open: { what: string; reason: string; evidence: ClusterEvidence[]; vxlan: boolean }[] = [];
       for (const p of SWARM_PORTS) {
         if (p.managersOnly && self.role !== 'manager') continue;
-        const path = tracePacket(i.model, {
-          from: { kind: 'outside', uplink: self.underlay.interface },
-          src: OUTSIDE_SOURCE,
-          dst: self.address,
-          proto: p.proto,
-          dport: p.port,
-        });
+        const path = tracePacket(
+          i.model,
+          {
+            from: { kind: 'outside', uplink: self.underlay.interface },
+            src: OUTSIDE_SOURCE,
+            dst: self.address,
+            proto: p.proto,
+            dport: p.port,
+          },
+          lang ? { lang } : {},
+        );
         if (path.verdict !== 'delivered') continue;
         open.push({
-          what: `${p.port}/${p.proto} (${p.what})`,
+          what: `${p.port}/${p.proto} (${t(`cfd.port.${p.what}`)})`,
           reason: path.reason,
           evidence: atAll(
             i.step,
@@ -50,7 +56,12 @@ export const swarmPortOutside: ClusterFindingFamily = {
         clusterFinding(
           'swarm-port-reachable-from-outside',
           `${nodeName(cluster, self.key)} ${self.address}`,
-          `From ${OUTSIDE_SOURCE}, an address of no node, these swarm ports of ${nodeName(cluster, self.key)} (${self.address}) are reached: ${open.map((o) => `${o.what}, ${o.reason}`).join('; ')}.`,
+          t('cfd.swarm-port-outside', {
+            source: OUTSIDE_SOURCE,
+            node: nodeName(cluster, self.key),
+            address: self.address,
+            open: open.map((o) => `${o.what}, ${o.reason}`).join('; '),
+          }),
           open.flatMap((o) => o.evidence),
           open.some((o) => o.vxlan) ? 'high' : undefined,
         ),

@@ -4,6 +4,7 @@
  * node's report step. The text of every kind lives in catalogue.ts.
  */
 import type { FindingInfo, Severity } from '../../analyses/types.js';
+import type { Lang } from '../../i18n/index.js';
 import type { NodeInput } from '../input.js';
 import type { ClusterEvidence, ClusterModel } from '../types.js';
 
@@ -27,6 +28,8 @@ export interface ClusterFinding {
 export interface ClusterFindingInput {
   cluster: ClusterModel;
   nodes: NodeInput[];
+  /** The language of the details (and of the packet paths they quote); English by default. */
+  lang?: Lang;
 }
 
 export interface ClusterFindingFamily {

@@ -7,6 +7,7 @@
  * The overlay MTU is the vxlan device's in the node's overlay namespace, else the network's
  * `com.docker.network.driver.mtu` option, else Docker's default 1450.
  */
+import { translator } from '../../i18n/index.js';
 import { clusterFinding, nodeName } from './make.js';
 import type { ClusterFinding, ClusterFindingFamily } from './types.js';
 
@@ -16,7 +17,8 @@ const DEFAULT_OVERLAY_MTU = 1450;
 export const underlayMtu: ClusterFindingFamily = {
   id: 'underlay-mtu',
   kinds: ['underlay-mtu-too-small'],
-  run: ({ cluster, nodes }) => {
+  run: ({ cluster, nodes, lang }) => {
+    const t = translator(lang ?? 'en');
     const out: ClusterFinding[] = [];
     for (const o of cluster.overlays)
       for (const on of o.onNode) {
@@ -27,17 +29,21 @@ export const underlayMtu: ClusterFindingFamily = {
         const opt = Number(net?.options['com.docker.network.driver.mtu']);
         const mtu = on.vxlanMtu ?? (Number.isInteger(opt) && opt > 0 ? opt : DEFAULT_OVERLAY_MTU);
         const from =
-          on.vxlanMtu !== undefined
-            ? 'its vxlan device'
-            : Number.isInteger(opt) && opt > 0
-              ? 'the network option'
-              : "Docker's default";
+          on.vxlanMtu !== undefined ? 'device' : Number.isInteger(opt) && opt > 0 ? 'option' : 'default';
         if (underlay.mtu >= mtu + VXLAN_OVERHEAD) continue;
         out.push(
           clusterFinding(
             'underlay-mtu-too-small',
             `${nodeName(cluster, n.key)} ${underlay.interface}: ${o.name}`,
-            `${underlay.interface} of ${nodeName(cluster, n.key)} has MTU ${underlay.mtu}; the overlay ${o.name} has MTU ${mtu} (${from}) and needs ${mtu + VXLAN_OVERHEAD} on the underlay.`,
+            t('cfd.underlay-mtu', {
+              iface: underlay.interface,
+              node: nodeName(cluster, n.key),
+              mtu: underlay.mtu,
+              overlay: o.name,
+              overlayMtu: mtu,
+              from,
+              needed: mtu + VXLAN_OVERHEAD,
+            }),
             [...n.evidence.filter((e) => /ip-/.test(e.file)).slice(0, 1), ...on.evidence.slice(1, 2)],
           ),
         );

@@ -153,7 +153,7 @@ export const de: Record<MessageId, string> = {
   'step.counts':
     '{files, plural, one {# Datei} other {# Dateien}}, {parsed} von {commands, plural, one {# Ausgabe} other {# Ausgaben}} ausgewertet',
   'step.no-manifest': 'kein Manifest',
-  'step.masked':
+  'w.masked':
     '{n, plural, one {# Wert, der wie ein Geheimnis aussieht, wurde} other {# Werte, die wie Geheimnisse aussehen, wurden}} als *** maskiert',
   'step.reading-warnings': 'Warnungen beim Einlesen',
   'step.parse-problems': 'Ausgaben mit Warnungen oder nicht gelesen',
@@ -245,9 +245,457 @@ export const de: Record<MessageId, string> = {
   'reach.vlong.left-host': 'verlässt den Host (über die Uplink-Schnittstelle)',
   'reach.vlong.unknown': 'unbekannt: eine Regel oder Erfassung, die der Auswerter nicht lesen kann',
   'reach.back': 'Zurück zur Matrix',
+  'reach.group-other': 'andere Namensräume',
+  'reach.group-containers': 'Container',
+  'reach.stage.route': 'Route',
+  'reach.stage.veth': 'veth',
+  'reach.stage.forward': 'Weiterleitung',
+  'reach.stage.out': 'hinaus',
+  'reach.stage.arrive': 'Ankunft',
+  'reach.stage.socket': 'Socket',
+  'reach.stage.docker-proxy': 'docker-proxy',
+  'reach.stage.macvlan': 'macvlan',
+  'reach.stage.ipvlan': 'ipvlan',
+  'reach.stage.bridge': 'Brücke {name}',
   'reach.omitted':
     'Diese Seite zeigt {shown} der {total} Wege (die auffälligen zuerst); die übrigen {omitted} stehen in report.json (analysis.reach.paths), und der Titel jeder Zelle nennt ihren Grund.',
 
+  // --- ein Paket über die Knoten eines Swarms (src/cluster/reach.ts): Gründe, Stationen, Annahmen
+  'ct.t.tunnel': 'Tunnel: {tunnel}',
+  'ct.t.legend':
+    'Legende: OK zugestellt, zu niemand lauscht, abgew abgewiesen, verw verworfen, k.Route keine Route, raus verlässt den Cluster, ? unbekannt, - er selbst',
+  'ct.t.not-delivered': 'nicht zugestellt:',
+  'ct.r.send':
+    '{node}: {dir, select, reply {Antwort-VXLAN} other {VXLAN}}, udp/{port} nach {vtep}: {reason}{note, select, rejected { (der Fehler geht an den vxlan-Socket des Kernels, nicht an den Container: Die Verbindung läuft in eine Zeitüberschreitung)} own { (der VTEP {vtep} ist die eigene Adresse von {node})} none {} other {}}',
+  'ct.r.receive-dropped':
+    '{node}: {dir, select, reply {Antwort-VXLAN} other {VXLAN}}, udp/{port} von {from} ({src}): {reason}{rejected, select, none {} other { (der ICMP-Fehler geht an den sendenden Kernel, nicht an den Container: Die Verbindung läuft in eine Zeitüberschreitung)}}',
+  'ct.r.receive':
+    '{node}: {dir, select, reply {Antwort-VXLAN} other {VXLAN}}, udp/{port} von {from}: {reason}',
+  'ct.w.no-host-ns': 'der Host-Namensraum von {node} nicht erfasst ist',
+  'ct.w.no-bundle': 'kein Bündel von {node} ({vtep}) angegeben wurde',
+  'ct.w.no-underlay':
+    'die Underlay-Schnittstelle von {node} mit {vtep} (oder die Quelladresse von {from} dorthin) nicht bekannt ist',
+  'ct.w.no-vni':
+    'die VNI des vxlan-Geräts von {node} nicht in der Erfassung ist (welches Gerät von {other} nimmt es an?)',
+  'ct.w.vni-other': 'sein Namensraum für {network} hat die VNI {kernel}, nicht {vni}',
+  'ct.w.not-on': '{network} ist nicht auf {node}',
+  'ct.w.no-vni-device': 'kein Overlay-Namensraum von {node} hat ein vxlan-Gerät mit der VNI {vni}',
+  'ct.h.no-vni-device': 'kein vxlan-Gerät mit der VNI {vni} auf {node}: Der Kernel verwirft den Rahmen',
+  'ct.r.vni-mismatch':
+    '{node}: {dir, select, reply {Antwort-VXLAN} other {VXLAN}} kommt an, aber die VNI {vni} passt dort zu keinem vxlan-Gerät ({mismatch})',
+  'ct.a.vxlan-socket':
+    '{node}: kein Socket auf udp {port} in der Erfassung: der vxlan-Socket des Kernels von {ns} {dev} als Empfänger angenommen',
+  'ct.h.decapsulated':
+    'entpackt von {dev} (VNI {vni}) in {ns}: Der vxlan-Socket des Kernels auf udp {port} gehört zu ihm',
+  'ct.w.no-neigh': 'die Nachbartabelle von {where} nicht erfasst ist',
+  'ct.h.no-neigh': 'kein Nachbareintrag für {addr} an {dev}: niemand antwortet auf ARP',
+  'ct.r.no-neigh':
+    '{node}: kein Nachbareintrag für {addr} an {dev} von {ns} (die Engine legt einen je entferntem Endpunkt an; keiner hat diese Adresse)',
+  'ct.w.no-fdb': 'die Weiterleitungstabelle (fdb) von {where} nicht erfasst ist',
+  'ct.h.no-fdb': 'kein Weiterleitungseintrag für {mac} an {dev}: kein VTEP, an den gesendet werden kann',
+  'ct.r.no-fdb':
+    '{node}: kein Weiterleitungseintrag (bridge fdb) für {mac} ({addr}) an {dev} von {ns}: Der Kernel kennt keinen Knoten, an den er es senden kann',
+  'ct.h.remote':
+    '{addr} ist {mac} (Nachbareintrag); {mac} liegt hinter VTEP {vtep}{node, select, none {} other { ({node})}} (fdb): gekapselt mit VNI {vni}',
+  'ct.w.vip':
+    '{addr} die VIP des Dienstes {service} ist: VIPs werden von IPVS verteilt, was nicht nachgebildet wird',
+  'ct.w.ingress':
+    '{port} über das Ingress-Routing-Mesh (IPVS) veröffentlicht ist, was nicht nachgebildet wird',
+  'ct.a.first-packet':
+    'erstes Paket einer Verbindung: conntrack-Zustand NEW in jedem Namensraum, den es durchquert',
+  'ct.w.no-node-bundle': 'kein Bündel eines Knotens {node} angegeben wurde',
+  'ct.h.no-neigh-table': '{nh} läge hinter {dev}: Die Nachbartabelle wurde nicht erfasst',
+  'ct.r.no-neigh-here':
+    'kein Nachbareintrag für {nh} an {dev} von {ns}: Kein Container in diesem Netzwerk hat diese Adresse, weder hier noch auf einem anderen Knoten',
+  'ct.h.no-neigh-here':
+    'kein lokaler Port führt zu {nh}, und {dev} hat keinen Nachbareintrag dafür: niemand antwortet auf ARP',
+  'ct.h.not-here':
+    '{nh} ist nicht auf diesem Knoten: {dev} (VNI {vni}) beantwortet ARP dafür aus dem Nachbareintrag {mac}',
+  'ct.w.encrypted':
+    'das Overlay {network} verschlüsselt ist: Sein VXLAN läuft in IPsec ESP zwischen den Knoten, was nicht nachgebildet wird',
+  'ct.h.encapsulated':
+    '{mac} liegt hinter VTEP {vtep}{node, select, none {} other { ({node})}}: gekapselt mit VNI {vni}, gesendet aus dem Host-Namensraum (dem des vxlan-Sockets)',
+  'ct.r.no-node': '{node}: über VXLAN an {vtep} gesendet, eine Adresse keines Knotens im Cluster',
+  'ct.w.own-vtep': 'die fdb von {node} ihre eigene Adresse {vtep} als VTEP nennt',
+  'ct.a.answer':
+    'die Antwort lässt conntrack (ESTABLISHED) in den Namensräumen durch; ihr VXLAN-Paket zurück ist ein neuer udp/4789-Fluss zwischen den Hosts und wird verfolgt',
+  'ct.r.no-answer': 'die Antwort kann nicht zurückkommen: {reason}',
+  'ct.r.answer-elsewhere':
+    'die Antwort kann nicht zurückkommen: {node} schickt sie an VTEP {vtep}{to, select, none {} other { ({to})}}, nicht an {from}',
+
+  // --- Worte des Paket-Auswerters (src/reach/): Stationen, Gründe, Annahmen -----------------
+  'tr.a.first-packet': 'erstes Paket einer Verbindung: conntrack-Zustand NEW, kein Antwortverkehr',
+  'tr.a.no-sysctls': 'sysctl-Werte des Hosts nicht erfasst: {key} als {value} angenommen',
+  'tr.a.sysctl-missing': 'Host: {key} nicht in der Erfassung, als {value} angenommen',
+  'tr.a.sysctl-ns': '{ns}: {key} nicht erfasst (nur für den Host), als {value} angenommen',
+  'tr.a.ipset':
+    'ipset {name} nicht erfasst: als die Subnetze der nicht-internen Brücken-Netzwerke von Docker angenommen',
+  'tr.a.outside-src': 'von außen: gesendet von {src}, einem Nachbarn an {uplink}',
+  'tr.a.limit':
+    '{match}: als nicht überschritten angenommen (ein erstes Paket, keine Flut), die Regel trifft also zu',
+  'tr.a.recent':
+    '{match}: angenommen, diese Quelle hat{seconds, select, none {} other { in {seconds} s}} weniger als {hitcount} neue Verbindungen geöffnet, die Regel trifft also nicht zu',
+  'tr.a.in-rule': '{assumption} ({where})',
+  'tr.r.unknown': 'unbekannt, weil {why}',
+  'tr.r.no-firewall': 'unbekannt, weil für {ns} keine Firewall erfasst ist',
+  'tr.r.no-firewall-family': 'unbekannt, weil für {ns} keine {family}-Firewall erfasst ist',
+  'tr.r.no-route': 'keine Route nach {dst} in {ns} ({why})',
+  'tr.r.no-route-dnat': 'keine Route nach {dst} nach dem DNAT',
+  'tr.r.no-source': 'unbekannt, weil {dev} keine Adresse zum Senden hat',
+  'tr.r.v6-loopback':
+    'vom Kernel verworfen: Eine Verbindung von ::1 nach {dst} (über {dev}) kann nicht funktionieren, IPv6-Loopback verlässt lo nie',
+  'tr.r.loop': 'unbekannt, weil der Weg eine Schleife bildet',
+  'tr.r.martian': 'als Marsianer verworfen: {addr} kommt an {ifname} an',
+  'tr.r.broadcast': 'unbekannt, weil Broadcast nicht nachgebildet wird',
+  'tr.r.no-forward': 'verworfen: {ns} leitet nicht weiter ({key}=0)',
+  'tr.r.no-iface': 'unbekannt, weil die Schnittstelle {dev} von {ns} nicht in der Erfassung ist',
+  'tr.r.no-peer': 'unbekannt, weil das Gegenstück von {dev} nicht erfasst ist',
+  'tr.r.macvlan-child': 'verworfen: {ns} erreicht sein macvlan-Kind {child} über {dev} nicht',
+  'tr.r.left-host': 'hat den Host über {dev} in Richtung {nh} verlassen',
+  'tr.r.left-port': 'über {port} von {ns} in Richtung {nh} hinaus',
+  'tr.r.other-end': 'unbekannt, weil das andere Ende von {ns} {dev} nicht erfasst ist',
+  'tr.r.no-port': 'kein Host {nh} hinter der Brücke {br} von {ns}',
+  'tr.r.no-sockets': 'unbekannt, weil die Sockets von {ns} nicht erfasst sind',
+  'tr.r.no-listener': 'niemand lauscht auf {proto} {addr}:{port} in {ns}',
+  'tr.r.delivered': 'zugestellt an {who} in {ns}',
+  'tr.r.no-network': 'unbekannt, weil {uplink} kein {family}-Netz hat',
+  'tr.r.policy-drop': 'von der Policy DROP von {table} {chain} verworfen',
+  'tr.r.rule-unknown': 'unbekannt wegen {where} ({why})',
+  'tr.h.send-local': 'lokales Ziel, über lo ({why}); von {src}',
+  'tr.h.send-out': 'hinaus über {dev} zu {nh} ({why}); von {src}',
+  'tr.h.rerouted': 'nach dem DNAT neu geroutet: {why}',
+  'tr.h.v6-loopback':
+    'Quelle ::1 in Richtung {dst} über {dev}: IPv6-Loopback verlässt lo nie (kein route_localnet für IPv6)',
+  'tr.h.v6-martian': 'IPv6-Loopback-Adresse an {ifname}: beim Empfang verworfen',
+  'tr.h.martian': 'Marsianer-Ziel {dst} an {ifname}: verworfen (route_localnet=0)',
+  'tr.h.local': 'lokales Ziel ({why})',
+  'tr.h.no-forward': '{key}=0: nicht weitergeleitet',
+  'tr.h.veth': 'hinaus über {dev} nach {ns} {peer}',
+  'tr.h.macvlan-sibling':
+    'hinaus über {dev} zu {ns} {peer} (Kinder derselben Eltern-Schnittstelle, Bridge-Modus)',
+  'tr.h.macvlan-child':
+    '{nh} ist ein macvlan-Kind von {dev} ({ns}): Der Namensraum der Eltern-Schnittstelle erreicht es nicht',
+  'tr.h.macvlan-straight': '{dst} ist ein macvlan-Kind von {uplink}: direkt zu {ns}',
+  'tr.h.leaves': 'hinaus über {dev} zu {nh}: verlässt den erfassten Host',
+  'tr.h.bridge-own': 'an die eigene Adresse der Brücke {nh}: hinauf in {ns}',
+  'tr.h.no-port': 'kein Port von {br} führt zu {nh}: niemand antwortet auf ARP/ND',
+  'tr.h.bridged':
+    'gebrückt von {from} nach {to} ({key}={nf, select, on {1: durch iptables PREROUTING, FORWARD, POSTROUTING} other {0: iptables nicht befragt}})',
+  'tr.h.bridge-out': 'hinaus über Port {port} in Richtung {nh}',
+  'tr.h.no-listener':
+    'kein {proto}-Socket lauscht auf {addr}:{port}: {proto, select, tcp {RST} other {ICMP port unreachable}}',
+  'tr.h.accepted': 'angenommen von {socket} für {who}',
+  'tr.h.proxy': 'docker-proxy leitet mit einer neuen Verbindung vom Host an {to} weiter',
+  'tr.h.arrive': 'von {src} im LAN von {uplink}',
+  'tr.h.no-nat': 'keine Adressumsetzung',
+  'tr.h.policy': 'keine Regel hat entschieden: Policy {policy}',
+  'tr.h.cannot-tell': 'nicht zu sagen: {why}',
+  'tr.h.nat': '{nat} ({where})',
+  'tr.h.accepted-by': 'angenommen von {where}',
+  'tr.h.dropped-by': 'verworfen von {where}',
+  'tr.h.rejected-by': 'abgewiesen von {where}',
+  'tr.w.rule': 'Regel {index} von {table} {chain}',
+  'tr.w.who':
+    '{program, select, none {einen Prozess} other {{program}}}{pid, select, none {} other { (PID {pid})}}',
+  'tr.w.table': 'Tabelle {table}: {route}',
+  'tr.w.no-route': 'keine Route passt',
+  'tr.w.rule-selector': 'ip rule {priority} ein Merkmal hat, das nicht nachgebildet wird',
+  'tr.w.set': 'Set {name} {lookup} (Elemente nicht erfasst)',
+  'tr.w.recent': '{match} (hängt von früheren Paketen ab)',
+  'tr.w.no-chain': 'keine Kette {chain}',
+  'tr.w.nat-outside': 'NAT außerhalb einer nat-Kette',
+  'tr.w.no-address': 'keine Adresse an {dev}',
+  'tr.w.target': 'Ziel {target}',
+  'tr.w.vmap': 'verschachtelte Verdict-Map',
+  'tr.w.no-host-ns': 'der Namensraum des Hosts nicht in der Erfassung ist',
+  'tr.w.no-uplink': 'der Host keine Standardroute hat: keine Uplink-Schnittstelle zum Ankommen',
+  'tr.w.no-uplink-iface': 'der Host keine Schnittstelle {uplink} hat',
+  'tr.w.no-ns': 'kein Namensraum {ns} in der Erfassung ist',
+  'tr.w.container-ns': 'der Namensraum des Containers {name} nicht erfasst ist',
+  'tr.w.published': 'veröffentlicht -> {to}',
+  'tr.w.no-container': 'es keinen Container {name} gibt',
+  'tr.t.head': '{packet} von {from}: {verdict}',
+  'tr.t.assumed': 'angenommen:',
+  'tr.t.sources': 'Quellen: {sources}',
+  'tr.t.legend':
+    'Legende: OK zugestellt, zu niemand lauscht, abgew abgewiesen, verw verworfen, k.Route keine Route, raus verlässt den Host, ? unbekannt',
+  'tr.t.aggregated': 'zusammengefasst: ein Vertreter je Netzwerk-Gruppe (Paare je Zelle gezählt)',
+  'tr.t.unknown-because': 'unbekannt, weil:',
+  'tr.t.cells': 'Zellen: {counts}',
+  'tr.t.v.delivered': 'OK',
+  'tr.t.v.dropped': 'verw',
+  'tr.t.v.rejected': 'abgew',
+  'tr.t.v.no-route': 'k.Route',
+  'tr.t.v.no-listener': 'zu',
+  'tr.t.v.left-host': 'raus',
+  'tr.t.v.unknown': '?',
+
+  // --- Meldungen beim Lesen: Warnungen des Bündel-Lesers und der Parser, warum eine Ausgabe
+  // nicht gelesen wurde (w.<code>; der Code bleibt in report.json gleich) ----------------------
+  'status.parsed': 'gelesen',
+  'status.rejected': 'abgelehnt',
+  'status.failed': 'gescheitert',
+  'status.unparsed': 'ohne Parser',
+  'status.missing': 'fehlt',
+  'status.skipped': 'übersprungen',
+  'status.error': 'Fehler',
+  'status.raw': 'roh',
+  'status.stderr': 'stderr',
+  'w.manifest-not-json':
+    'manifest.json ist kein gültiges JSON ({error}); die Dateien werden stattdessen nach ihren Namen gelesen',
+  'w.manifest-not-object': 'manifest.json ist kein JSON-Objekt',
+  'w.manifest-format': '"format" ist {found}, erwartet wird "{expected}"',
+  'w.manifest-no-version': '"formatVersion" fehlt',
+  'w.manifest-newer':
+    'Formatversion {version} ist neuer als die, die dieses Werkzeug liest ({supported}); sie wird trotzdem gelesen',
+  'w.manifest-date': '"capturedAt" ist kein Datum: {value}',
+  'w.manifest-no-commands': '"commands" fehlt oder ist keine Liste',
+  'w.manifest-no-id': 'commands[{i}] hat keine "id"; übersprungen',
+  'w.manifest-bad-path': 'commands[{i}] ({id}): der {stream}-Pfad {path} ist nicht erlaubt',
+  'w.no-manifest':
+    'keine manifest.json: Die Befehle werden aus den Dateinamen erschlossen (siehe docs/bundle-format.md)',
+  'w.missing-file': 'manifest.json nennt {path} ({id}), aber das Bündel enthält diese Datei nicht',
+  'w.unsafe-path':
+    "Eintrag {path} hat einen unsicheren Pfad (absolut, '..' oder Steuerzeichen); nicht gelesen",
+  'w.not-regular': 'Eintrag vom Typ {type} übersprungen: Nur reguläre Dateien werden gelesen',
+  'w.duplicate': 'doppelter Eintrag {path}: Der erste wird verwendet, diese Kopie erscheint als {copy}',
+  'w.binary': 'binärer Inhalt (NUL-Bytes): mit Ersatzzeichen dargestellt',
+  'w.invalid-utf8': 'kein gültiges UTF-8: ungültige Bytes als U+FFFD dargestellt',
+  'w.truncated-entry': 'abgeschnitten: Nur die ersten {read} von {size} Bytes wurden gelesen',
+  'w.archive': 'Archiv: {tarCode}: {text}',
+  'w.stopped-entries': '{file}: Lesen abgebrochen: mehr als {max} Einträge; der Rest wurde nicht gelesen',
+  'w.stopped-bytes':
+    '{file}: Lesen abgebrochen: mehr als {max} unkomprimierte Bytes; der Rest wurde nicht gelesen',
+  'w.stopped-aborted': '{file}: Lesen abgebrochen: Archiv fehlerhaft: {error}',
+  'w.no-eof': '{file}: keine Ende-Markierung des Archivs: Das Archiv ist vielleicht abgeschnitten',
+  'w.no-output': 'keine Ausgabedatei',
+  'w.exit-code': 'Exit-Code {code}{stderr, select, none {} other {: {stderr}}}',
+  'w.no-parser': 'kein Parser für die Befehls-Id "{id}"',
+  'w.parser-failed': 'Parser {parser} ist gescheitert: {error}',
+  'w.empty-output': 'leere Ausgabe',
+  'w.command-not-found': 'Befehl nicht gefunden: {line}',
+  'w.permission-denied': 'keine Berechtigung: {line}',
+  'w.daemon-unreachable': 'Docker-Daemon nicht erreichbar: {line}',
+  'w.usage-text': 'Hilfetext statt Ausgabe: {line}',
+  'w.timed-out': 'Zeitüberschreitung des Befehls: {line}',
+  'w.more-warnings': '{n} weitere Warnungen nicht gezeigt',
+  'w.label-values':
+    'Container {name}: Die Werte der Labels standen im Bündel und wurden nicht gelesen (nur die Schlüssel sowie Compose-Projekt, -Dienst und -Nummer)',
+  'w.env-values':
+    'Container {name}: Die Werte der Umgebungsvariablen standen im Bündel und wurden nicht gelesen (nur die Namen)',
+  'w.unrecognised-line': 'nicht erkannte Zeile: {text}',
+  'w.unknown-line': 'unbekannte Zeile: {text}',
+  'w.text-before-header': 'Text vor der Kopfzeile übersprungen (Zeilen 1-{last})',
+  'w.text-before-json': 'Text vor dem JSON übersprungen (Zeilen 1-{last})',
+  'w.first-object-only': '{n} JSON-Objekte: nur das erste gelesen',
+  'w.single-object': 'ein einzelnes Objekt statt eines Arrays',
+
+  // --- --redact: Hinweis, REDACTION.txt, die Zeile der Befehlszeile --------------------------
+  'red.title': 'Anonymisiert',
+  'red.kind': '{counted} ({n, plural, one {# Ersetzung} other {# Ersetzungen}}, als {as})',
+  'red.nothing': 'nichts Identifizierendes gefunden',
+  'red.not-redacted': 'Nicht anonymisiert:',
+  'red.count.hostname': '{n, plural, one {# Hostname} other {# Hostnamen}}',
+  'red.count.domain': '{n, plural, one {# DNS-Domain} other {# DNS-Domains}}',
+  'red.count.ipv4': '{n, plural, one {# öffentliche IPv4-Adresse} other {# öffentliche IPv4-Adressen}}',
+  'red.count.ipv6': '{n, plural, one {# öffentliche IPv6-Adresse} other {# öffentliche IPv6-Adressen}}',
+  'red.count.mac': '{n, plural, one {# MAC-Adresse} other {# MAC-Adressen}}',
+  'red.count.path': '{n, plural, one {# Compose- oder Home-Pfad} other {# Compose- und Home-Pfade}}',
+  'red.label.hostname': 'Hostnamen',
+  'red.label.domain': 'DNS-Domains',
+  'red.label.ipv4': 'öffentliche IPv4-Adressen',
+  'red.label.ipv6': 'öffentliche IPv6-Adressen',
+  'red.label.mac': 'MAC-Adressen',
+  'red.label.path': 'Compose- und Home-Pfade',
+  'red.as.hostname': 'host0, host1 ...',
+  'red.as.domain': 'domain0.example ...',
+  'red.as.ipv4': '203.0.113.x, 198.51.100.x ... (das letzte Oktett bleibt)',
+  'red.as.ipv6': '2001:db8:N:... (die ersten 48 Bit ersetzt)',
+  'red.as.mac': '02:00:00:xx:xx:xx, eindeutig (auch in Brücken-Ids und EUI-64-IPv6-Adressen)',
+  'red.as.path': '/redacted/composeN, /home/userN',
+  'red.kept.special-addresses':
+    'private, Loopback-, Link-local-, CGNAT-, Multicast-, Dokumentations- und andere Sonderadressen (RFC 1918, fc00::/7, fe80::/10 ...): auf jedem Docker-Host dieselben',
+  'red.kept.names':
+    'Containernamen, Netzwerknamen, Namen von Compose-Projekten und -Diensten, Schnittstellennamen, Ids von Namensräumen und Containern',
+  'red.kept.macs': 'MACs aus lauter Nullen, Broadcast- und Multicast-MACs',
+  'red.kept.generic-hosts': 'allgemeine Hostnamen (localhost, ubuntu, docker ...) und Namen unter 3 Zeichen',
+  'red.kept.users': 'Benutzernamen außerhalb von Home-Pfaden',
+  'red.txt.intro':
+    'Dieses Archiv wurde mit `dockernet report --redact` erstellt: Jede Ausgabe (Bericht, Abbildungen, JSON,\nMarkdown, PDF, Rohausgaben im Anhang und die Bündel unter bundles/) entstand aus anonymisierten Rohausgaben.',
+  'red.txt.replaced': 'Durch Pseudonyme ersetzt (verschiedene Werte, Vorkommen):',
+  'red.txt.kind': '  {label}: {values}, {occurrences}  (als {as})',
+  'red.txt.kept': 'Nicht anonymisiert:',
+  'red.txt.outro':
+    'Die Bündel sind die Texte, die dockernet gelesen hat, anonymisiert (binäre Dateien als Text dekodiert).\nDie Zuordnung der Originalwerte zu den Pseudonymen ist nicht in diesem Archiv: Sie würde die\nAnonymisierung aufheben. `--redact-map DATEI` schreibt sie in eine eigene Datei; behalten Sie diese für sich.',
+  'red.cli.redacted':
+    '  anonymisiert: {what, select, none {nichts Identifizierendes gefunden} other {{what, list, unit}}}',
+  'red.cli.wrote-map': '  geschrieben: {path} (Original -> Pseudonym: nicht ins Ticket geben)',
+  'red.cli.cannot-write-map': 'kann die Zuordnung der Anonymisierung {path} nicht schreiben: {error}',
+
+  // --- der Cluster (`report --cluster`): Abschnitt und Befunde (cf.<kind>.*, cfd.*) --------
+  'cf.node-missing-from-peers.title': 'Knoten fehlt in der Peer-Liste eines Overlays',
+  'cf.node-missing-from-peers.why':
+    'Jeder Knoten, der ein Overlay-Netzwerk hat, steht auf den anderen in den `Peers` des Netzwerks (Gossip über 7946). Ein Knoten mit dem Netzwerk, den ein anderer Knoten nicht aufführt, bekommt von diesem kein VXLAN: Container auf den beiden Knoten erreichen einander über dieses Overlay nicht, auch wenn DNS die Namen noch auflöst.',
+  'cf.node-missing-from-peers.fix':
+    'Prüfen Sie 7946/tcp+udp zwischen den beiden Knoten (Firewall, `--advertise-addr` auf der richtigen Schnittstelle), `docker node ls` auf einem Manager und die Logs der Engine (`memberlist`, `networkdb`). Tritt der Knoten neu bei, meldet er sich neu an.',
+  'cf.node-missing-from-peers.na':
+    'Knoten, die das Netzwerk nicht haben (kein Task oder Container darauf), und Knoten, deren Inspect keine Peers-Liste ausgegeben hat.',
+  'cf.vni-mismatch.title': 'VNI unterscheidet sich zwischen Knoten',
+  'cf.vni-mismatch.why':
+    'Ein Overlay-Netzwerk hat im ganzen Swarm eine VXLAN-Id (VNI). Knoten (oder die Engine eines Knotens und ihr Kernel-Gerät), die sich nicht einig sind, kapseln mit verschiedenen VNIs: Der empfangende Kernel verwirft die Rahmen, und das Overlay ist geteilt.',
+  'cf.vni-mismatch.fix':
+    'Das Netzwerk entfernen und neu anlegen (oder die Engine auf dem abweichenden Knoten neu starten, damit sie das Netzwerk erneut von den Managern liest); nach veralteten `1-<id>`-Namensräumen einer alten Engine suchen.',
+  'cf.vni-mismatch.na':
+    'Netzwerke, bei deren VNI sich alle Knoten und Kernel-Geräte einig sind, und Knoten, deren Inspect keine VNI zeigt.',
+  'cf.underlay-mtu-too-small.title': 'MTU des Underlays zu klein für VXLAN',
+  'cf.underlay-mtu-too-small.why':
+    'VXLAN fügt jedem Rahmen des Overlays 50 Bytes hinzu (äußere Ethernet-, IP-, UDP- und VXLAN-Header). Hat die Underlay-Schnittstelle, die sie trägt, eine kleinere MTU als die MTU des Overlays + 50, werden Pakete voller Größe verworfen oder fragmentiert: Kleine Anfragen gehen, große Antworten hängen (TLS-Handshakes, Dateiübertragungen).',
+  'cf.underlay-mtu-too-small.fix':
+    'Das Overlay mit `--opt com.docker.network.driver.mtu=<Underlay-MTU - 50>` anlegen oder die MTU des Underlays (Jumbo Frames) auf jedem Knoten erhöhen.',
+  'cf.underlay-mtu-too-small.na':
+    'Overlays, deren MTU plus 50 in das Underlay des Knotens passt, und Knoten, deren Underlay-Schnittstelle nicht gefunden wurde.',
+  'cf.swarm-port-blocked.title': 'Swarm-Port zwischen Knoten blockiert',
+  'cf.swarm-port-blocked.why':
+    'Knoten sprechen über 2377/tcp (zu den Managern), 7946/tcp+udp (Gossip: Mitgliedschaft und Overlay-Peers) und 4789/udp (VXLAN-Daten). Der Weg eines Pakets von der Adresse eines anderen Knotens zur Adresse dieses Knotens wird von der Firewall dieses Knotens verworfen: Der Swarm oder seine Overlays brechen zwischen diesen beiden Knoten.',
+  'cf.swarm-port-blocked.fix':
+    'Diese Ports von den Adressen der anderen Knoten in INPUT annehmen (vor jedem DROP), z. B. `iptables -I INPUT -s <node> -p udp --dport 4789 -j ACCEPT`, oder die passenden ufw-/firewalld-Regeln.',
+  'cf.swarm-port-blocked.na':
+    'Wege, die zugestellt werden oder deren Socket nicht erfasst ist, Cluster aus einem Knoten und Knoten ohne erfasste Firewall.',
+  'cf.swarm-port-reachable-from-outside.title': 'Swarm-Port von außerhalb des Clusters erreichbar',
+  'cf.swarm-port-reachable-from-outside.why':
+    'Ein Paket von einer Adresse, die zu keinem Knoten des Clusters gehört, erreicht durch die Firewall einen Swarm-Port dieses Knotens. 2377 und 7946 nehmen Cluster-Verkehr an (TLS mit den Zertifikaten des Swarms), und 4789 hat gar keine Authentifizierung: Wer UDP dorthin senden kann, kann Rahmen in unverschlüsselte Overlays einschleusen.',
+  'cf.swarm-port-reachable-from-outside.fix':
+    '2377, 7946 und 4789 nur von den Adressen der Knoten (oder dem Underlay-Netz) annehmen und von anderswo verwerfen; `--data-path-addr` auf einer privaten Schnittstelle verwenden und `--opt encrypted` für Overlays, die nicht vertrauenswürdige Netze durchqueren.',
+  'cf.swarm-port-reachable-from-outside.na':
+    'Ports, die die Firewall von außen verwirft, und Wege, denen der Auswerter nicht folgen konnte (keine erfasste Firewall heißt nicht „erreichbar“).',
+  'cf.task-without-overlay-namespace.title': 'Task auf einem Knoten ohne den Namensraum des Overlays',
+  'cf.task-without-overlay-namespace.why':
+    'Ein Container oder Task eines Dienstes hängt auf diesem Knoten an einem Overlay-Netzwerk, aber das Bündel des Knotens hat keinen Namensraum `1-<Netzwerk-Id>` für dieses Netzwerk: Die Brücke und das vxlan-Gerät, die es tragen, fehlen, also erreicht der Task nichts auf dem Overlay.',
+  'cf.task-without-overlay-namespace.fix':
+    'Den Task (`docker service update --force`) oder die Engine neu starten; im Log der Engine nach Fehlern des Overlay-Treibers suchen (Anlegen des vxlan-Geräts, VNI schon belegt).',
+  'cf.task-without-overlay-namespace.na':
+    'Knoten, deren Bündel gar keine Docker-Namensräume hat (der Sammler konnte sie nicht betreten: nichts ist bekannt), und Tasks auf anderen Knoten.',
+  'cf.cluster-analysis-error.title': 'Eine Cluster-Prüfung ist gescheitert',
+  'cf.cluster-analysis-error.why':
+    'Eine der Cluster-Prüfungen hat einen Fehler ausgelöst; die anderen Prüfungen liefen. Das Detail nennt sie.',
+  'cf.cluster-analysis-error.fix': 'Bitte mit den Bündeln melden; der Rest des Berichts ist nicht betroffen.',
+  'cf.cluster-analysis-error.na': 'Jede Prüfung, die bis zum Ende lief.',
+  'cfd.node-missing-from-peers':
+    '{node} ({address}) hat das Overlay {overlay}, aber die Peers-Liste von {viewer} dafür enthält nur {peers, select, none {keine Adresse} other {{peers, list, unit}}}.',
+  'cfd.vni-mismatch': 'Das Overlay {overlay} hat die VNIs {vnis, list, unit}: {nodes}.',
+  'cfd.vni-node': '{node} Engine {vnis}{kernel, select, none {} other {, Kernel {kernel}}}',
+  'cfd.underlay-mtu':
+    '{iface} von {node} hat die MTU {mtu}; das Overlay {overlay} hat die MTU {overlayMtu} ({from, select, device {seines vxlan-Geräts} option {aus der Netzwerk-Option} other {Vorgabe von Docker}}) und braucht {needed} im Underlay.',
+  'cfd.swarm-port-blocked':
+    '{port} ({what}) von {other} ({otherAddress}) nach {node} ({address}) wird {verdict, select, rejected {abgewiesen} other {verworfen}}: {reason}.',
+  'cfd.swarm-port-outside':
+    'Von {source} aus, einer Adresse keines Knotens, werden diese Swarm-Ports von {node} ({address}) erreicht: {open}.',
+  'cfd.task-without-overlay-namespace':
+    '{who, select, container {Container {name}} other {Task {name}}} hängt am Overlay {overlay} auf {node}, dessen Bündel keinen Namensraum {namespace} für dieses Netzwerk hat.',
+  'cfd.failed': 'Cluster-Prüfung {check} ist gescheitert: {error}',
+  'cfd.port.management': 'Cluster-Verwaltung',
+  'cfd.port.gossip': 'Gossip',
+  'cfd.port.vxlan': 'VXLAN-Daten',
+  'cl.title': 'Swarm-Cluster: {nodes, list, unit}',
+  'cl.heading': 'Der Cluster',
+  'cl.counts':
+    '{nodes, plural, one {# Knoten} other {# Knoten}}, {captured} mit Bündel · {overlays, plural, one {# Overlay-Netzwerk} other {# Overlay-Netzwerke}} · {tunnels, plural, one {# VXLAN-Tunnel} other {# VXLAN-Tunnel}} · {services, plural, one {# Dienst} other {# Dienste}} · {containers, plural, one {# Container} other {# Container}} an Overlays. Die eigenen Abschnitte jedes Knotens folgen als Schritte.',
+  'cl.findings': 'Befunde zum Cluster',
+  'cl.no-findings': 'Keine Widersprüche zwischen den Knoten.',
+  'cl.nodes': 'Knoten',
+  'cl.h.host': 'Host',
+  'cl.h.node-id': 'Knoten-Id',
+  'cl.h.role': 'Rolle',
+  'cl.h.status': 'Status',
+  'cl.h.availability': 'Verfügbarkeit',
+  'cl.h.engine': 'Engine',
+  'cl.h.address': 'Adresse',
+  'cl.h.underlay': 'Underlay',
+  'cl.h.seen-in': 'Gesehen in',
+  'cl.h.node': 'Knoten',
+  'cl.h.vni': 'VNI (Engine, Kernel)',
+  'cl.h.namespace': 'Namensraum',
+  'cl.h.vxlan-mtu': 'vxlan-MTU',
+  'cl.h.peers': 'Peers',
+  'cl.h.container': 'Container',
+  'cl.h.overlay': 'Overlay',
+  'cl.h.node-a': 'Knoten A',
+  'cl.h.vtep-a': 'VTEP A',
+  'cl.h.a-says': 'A nennt B in',
+  'cl.h.node-b': 'Knoten B',
+  'cl.h.vtep-b': 'VTEP B',
+  'cl.h.b-says': 'B nennt A in',
+  'cl.h.service': 'Dienst',
+  'cl.h.network': 'Netzwerk',
+  'cl.h.published': 'Veröffentlicht',
+  'cl.h.tasks': 'Tasks',
+  'cl.h.dnat': 'DOCKER-INGRESS-DNAT nach',
+  'cl.h.mark': 'mangle-Markierung',
+  'cl.overlay': 'Overlay {name}',
+  'cl.containers-on': 'Container an {name}',
+  'cl.tunnels': 'VXLAN-Tunnel',
+  'cl.no-tunnel':
+    'Kein Tunnel: Kein Knoten nennt einen anderen in den Weiterleitungstabellen seiner Overlays oder in Peers-Listen.',
+  'cl.services': 'Dienste',
+  'cl.no-service': 'Kein Dienst in den ausführlichen Netzwerk-Inspects.',
+  'cl.ingress': 'Ingress-Weg von {port}{service, select, none {} other { ({service})}} auf jedem Knoten',
+  'cl.no-dnat': 'keine Regel: Der Weg endet hier',
+  'cl.none': 'keine',
+  'cl.unknown-host': '(unbekannt)',
+  'cl.kernel': '{vnis} (Kernel {kernel})',
+  'cl.says-nothing': 'nichts',
+  'cl.task-on': '{task} auf {node}',
+  'cl.yes': 'ja',
+  'cl.no': 'nein',
+  'cl.captured': 'erfasst',
+  'cl.not-captured': 'nicht erfasst',
+  'cl.step': 'Schritt {n}',
+  'cl.overlays': 'Overlays',
+  'cl.h.id': 'Id',
+  'cl.h.subnets': 'Subnetze',
+  'cl.h.nodes': 'Knoten',
+  'cl.h.containers': 'Container',
+  'cl.container-on': '{name} {ip} auf {node}',
+  'cl.counts-md':
+    '{nodes, plural, one {# Knoten} other {# Knoten}}, {captured} mit Bündel · {overlays, plural, one {# Overlay-Netzwerk} other {# Overlay-Netzwerke}} · {tunnels, plural, one {# VXLAN-Tunnel} other {# VXLAN-Tunnel}} · {services, plural, one {# Dienst} other {# Dienste}} · {containers, plural, one {# Container} other {# Container}} an Overlays.',
+
+  // --- die Übersicht vieler Hosts (`dockernet fleet`, src/fleet/) -----------------------------
+  'fleet.title': 'Flotte: {n, plural, one {# Host} other {# Hosts}}',
+  'fleet.reports': '{n, plural, one {# Bericht} other {# Berichte}}',
+  'fleet.failed': '{n, plural, one {# Bündel konnte} other {# Bündel konnten}} nicht gelesen werden',
+  'fleet.findings': 'Befunde: {totals}.',
+  'fleet.generated':
+    'Erzeugt von {generator} am {at}. Jeder Host hat seinen eigenen Bericht; index.json enthält diese Tabelle als Daten.',
+  'fleet.filter': 'Filter',
+  'fleet.filter-hint': 'Host, Engine, Port, Netzwerk…',
+  'fleet.show': 'Zeigen',
+  'fleet.any-host': 'jeden Host',
+  'fleet.at-least': 'mit einem Befund der Schwere {severity} oder höher',
+  'fleet.shown': '{n} von {total} Hosts gezeigt',
+  'fleet.more': '(+{n} weitere)',
+  'fleet.no-report': 'kein Bericht',
+  'fleet.unreadable': 'konnte nicht gelesen werden: {error}',
+  'fleet.h.host': 'Host',
+  'fleet.h.engine': 'Engine',
+  'fleet.h.running': 'Laufend',
+  'fleet.h.containers': 'Container',
+  'fleet.h.containers-md': 'Container (laufend/gesamt)',
+  'fleet.h.networks': 'Netzwerke',
+  'fleet.h.published': 'Veröffentlichte Ports',
+  'fleet.h.high': 'Hoch',
+  'fleet.h.medium': 'Mittel',
+  'fleet.h.low': 'Niedrig',
+  'fleet.h.info': 'Info',
+  'fleet.h.captured': 'Erfasst',
+  'fleet.h.report': 'Bericht',
+  'fleet.no-step': 'der Bericht hat keinen Schritt',
+  'fleet.unexpected': 'unerwarteter Fehler: {error}',
+  'fleet.cli.summary':
+    'dockernet: {hosts, plural, one {# Host} other {# Hosts}}, {failed} gescheitert; {files, plural, one {# Datei} other {# Dateien}} in {dir}',
+  'fleet.cli.fail-on':
+    'dockernet: {n, plural, one {# Host} other {# Hosts}} mit einem Befund der Schwere {severity} oder höher',
+  'fleet.cli.progress': 'Host {i}/{n}: {input}',
+  'fleet.cli.no-bundle': 'kein Bündel gefunden in {inputs}',
   // --- Erreichbarkeit über die Knoten eines Swarms (report --cluster) ------------------------
   'creach.title': 'Erreichbarkeit über Knoten hinweg',
   'creach.intro':
@@ -376,6 +824,107 @@ export const de: Record<MessageId, string> = {
   'cli.cannot-write': 'der Bericht kann nicht nach {dir} geschrieben werden: {error}',
   'cli.cannot-write-zip': 'das Archiv {path} kann nicht geschrieben werden: {error}',
   'cli.progress': 'dockernet: {what} …',
+  'cli.zip-alone': 'zip braucht mindestens ein weiteres Format, das es enthält',
+  'cli.redact-map-alone': '--redact-map braucht --redact',
+  'cli.blanks-alone': '--blanks gilt für --audience handout (die Lösungen zeigen die Namen)',
+
+  // --- --help und die eigenen Worte von commander (src/cli-i18n.ts) ---------------------------
+  'help.usage': 'Aufruf:',
+  'help.options': 'Optionen:',
+  'help.arguments': 'Argumente:',
+  'help.commands': 'Befehle:',
+  'help.global-options': 'Globale Optionen:',
+  'help.options-arg': '[Optionen]',
+  'help.command-arg': '[Befehl]',
+  'help.choices': 'Auswahl',
+  'help.default': 'Vorgabe',
+  'help.help': 'Hilfe zum Befehl anzeigen',
+  'help.version': 'Versionsnummer ausgeben',
+  'help.after-error': '(mit --help aufrufen für die Hilfe)',
+  'help.examples': 'Beispiele:',
+  'help.err.unknown-option': 'Fehler: unbekannte Option „{option}“',
+  'help.err.unknown-command': 'Fehler: unbekannter Befehl „{command}“',
+  'help.err.did-you-mean': '(Meinten Sie {what}?)',
+  'help.err.missing-argument': 'Fehler: das nötige Argument „{name}“ fehlt',
+  'help.err.missing-option': 'Fehler: die nötige Option „{option}“ fehlt',
+  'help.err.option-argument': 'Fehler: der Option „{option}“ fehlt ihr Wert',
+  'help.err.invalid-choice':
+    'Fehler: der Wert „{value}“ der Option „{option}“ ist ungültig. Erlaubt sind {choices}.',
+  'help.err.too-many':
+    'Fehler: zu viele Argumente{command, select, none {} other { für „{command}“}}. Erwartet {expected, plural, one {# Argument} other {# Argumente}}, erhalten {got}.',
+  'help.program': 'Das Netzwerk eines Docker-Hosts aus erfassten Bündeln erklären und prüfen.',
+  'help.report': 'Einen Bericht aus einem Bündel je Aufbauschritt erzeugen, in der angegebenen Reihenfolge.',
+  'help.report.inputs': '.tar.gz-Bündel oder entpackte Bündel-Ordner, eines je Schritt',
+  'help.report.output': 'Ordner, in den report.html (und die anderen Formate) geschrieben werden',
+  'help.report.format': 'Formate, durch Kommas getrennt: {formats}, zip',
+  'help.report.browser':
+    'Chromium, das die Abbildungen vorab zeichnet und das PDF druckt (Vorgabe: wird selbst gesucht)',
+  'help.report.no-browser': 'keinen Browser verwenden: Das HTML zeichnet seine Abbildungen selbst, kein PDF',
+  'help.paper': 'Papierformat des PDFs',
+  'help.report.appendix':
+    'die Rohausgaben im PDF: full (jede Zeile), cited (die Zeilen, die Befunde und Antworten zitieren), none',
+  'help.report.audience':
+    'review: Befunde zuerst, mit Antworten; handout: ein Arbeitsblatt mit den Fragen und Platz zum Schreiben; answers: die Lösungen',
+  'help.report.blanks':
+    'mit --audience handout: die Schnittstellennamen der Abbildung zum Ausfüllen leer lassen',
+  'help.report.order':
+    'Reihenfolge der Schritte: wie auf der Befehlszeile angegeben oder nach Erfassungszeit',
+  'help.report.lang':
+    'Sprache des Berichts und dieser Meldungen (Vorgabe: aus LC_ALL, LC_MESSAGES oder LANG, sonst en)',
+  'help.report.title': 'Titel des Berichts (Vorgabe: aus den Hostnamen)',
+  'help.report.zip':
+    'zusätzlich ein Archiv für ein Ticket schreiben: die Formate, Abbildungen, Bündel, SHA256SUMS',
+  'help.report.fail-on': 'mit Exit-Code 5 enden, wenn ein Befund dieser Schwere oder höher gemeldet wird',
+  'help.report.redact':
+    'Hostnamen, öffentliche IP-Adressen, MACs und Compose-/Home-Pfade durch gleichbleibende Pseudonyme ersetzen (siehe docs/redaction.md)',
+  'help.report.redact-map':
+    'mit --redact: auch Original -> Pseudonym in DATEI schreiben (nie in den Bericht oder das Zip)',
+  'help.report.cluster':
+    'die Eingaben sind die Knoten eines Swarms, zur selben Zeit erfasst (Bündel oder ein Ordner davon): ein Bericht über den Cluster',
+  'help.quiet': 'nichts außer Fehlern ausgeben',
+  'help.report.after':
+    'Ohne Browser (keiner gefunden oder --no-browser) bettet report.html das Skript von mermaid ein, das\ndie Abbildungen beim Öffnen zeichnet, und es wird kein PDF geschrieben; der Hinweis sagt, wie man eines bekommt.\nDiese Hilfe spricht die Sprache aus LC_ALL, LC_MESSAGES oder LANG (LANG=de_DE.UTF-8 dockernet --help: Deutsch).',
+  'help.fleet':
+    'Ein Bericht je Host für viele voneinander unabhängige Hosts, dazu eine Übersichtsseite (index.html, .json, .md), die sie verlinkt.',
+  'help.fleet.inputs':
+    'Ordner mit Bündeln (rekursiv durchsucht), .tar.gz-Bündel oder Bündel-Ordner: je einer pro Host',
+  'help.fleet.output': 'Ordner, in den index.html und ein Ordner je Host geschrieben werden',
+  'help.fleet.format': 'die Formate jedes Hosts: {formats}',
+  'help.fleet.browser':
+    'Chromium, das die Abbildungen aller Hosts vorab zeichnet (ein Browser für alle Hosts)',
+  'help.fleet.no-browser':
+    'keinen Browser verwenden: Jede report.html zeichnet ihre Abbildungen selbst, kein PDF',
+  'help.fleet.appendix': 'die Rohausgaben in den PDFs',
+  'help.fleet.audience': 'wie bei report',
+  'help.fleet.lang':
+    'Sprache der Berichte, der Übersicht und dieser Meldungen (Vorgabe: aus LC_ALL, LC_MESSAGES oder LANG, sonst en)',
+  'help.fleet.fail-on': 'mit Exit-Code 5 enden, wenn ein Host einen Befund dieser Schwere oder höher hat',
+  'help.fleet.after':
+    'Ein Bündel, das sich nicht lesen lässt, ist eine Zeile der Übersicht mit seinem Fehler; die anderen Hosts\nwerden trotzdem geschrieben, und der Exit-Code ist dann 3.',
+  'help.parse':
+    'Das JSON eines Parsers für eine Befehlsausgabe ausgeben (Standardeingabe ohne Datei), wie jc.',
+  'help.parse.parser': 'Id des Parsers, siehe --list',
+  'help.parse.file': 'Datei mit der Befehlsausgabe; ohne sie die Standardeingabe',
+  'help.parse.list': 'die Parser auflisten',
+  'help.trace': 'Das erste Paket einer Verbindung durch Routen, Brücken und die Firewall verfolgen.',
+  'help.bundles':
+    '.tar.gz-Bündel oder entpackter Bündel-Ordner (mit --cluster: einer je Knoten oder ein Ordner)',
+  'help.trace.from':
+    'host | outside[:uplink] | Containername | Namensraum-Id (container:x, netns:x); mit --cluster KNOTEN:CONTAINER',
+  'help.trace.cluster':
+    'die Bündel sind die Knoten eines Swarms: das Paket über das Overlay zu einem anderen Knoten verfolgen',
+  'help.reach.cluster':
+    'die Bündel sind die Knoten eines Swarms: jeder Container an einem Overlay x jeder Overlay-Socket, über Knoten hinweg',
+  'help.trace.to': 'Ziel ADRESSE:PORT[/tcp|udp]; [v6]:PORT für IPv6',
+  'help.trace.src': 'Quelladresse (Vorgabe: gewählt wie vom Kernel)',
+  'help.trace.json': 'den Weg als JSON ausgeben',
+  'help.trace.lang': 'Sprache des Wegs (Vorgabe: aus LC_ALL, LC_MESSAGES oder LANG, sonst en)',
+  'help.reach': 'Wer erreicht was: jede Quelle x jeder lauschende Socket und veröffentlichte Port.',
+  'help.reach.json': 'die Matrix mit jedem Weg als JSON ausgeben',
+  'help.reach.lang':
+    'Sprache der Matrix und ihrer Wege (Vorgabe: aus LC_ALL, LC_MESSAGES oder LANG, sonst en)',
+  'help.collector':
+    'Den POSIX-sh-Sammler ausgeben, der auf einem Docker-Host läuft (er schreibt ein Bündel).',
 
   // --- warum eine Frage nicht passt (src/analyses/run-questions.ts) --------------------------
   'need.host.interfaces': 'die Schnittstellen des Hosts (`ip addr`)',
@@ -961,7 +1510,7 @@ export const de: Record<MessageId, string> = {
   'fd.lan-of': 'dem LAN an {uplink}',
   'fd.sources':
     '{more, plural, =0 {{ids, list, unit}} one {{ids, list, unit} und # weiterer} other {{ids, list, unit} und # weiteren}}',
-  'fd.no-uplink': 'der Host hat in der Erfassung keine Uplink-Schnittstelle',
+  'fd.no-uplink': 'der Host in der Erfassung keine Uplink-Schnittstelle hat',
   'fd.loopback-published-reachable':
     '{port} ist nur auf Loopback veröffentlicht, und doch kommt ein Nachbar aus {from}, der ein Paket für {addr} an diesen Host schickt (eine Route nach {ip} über diesen Host, ein Befehl auf jeder Maschine dieses LANs), durch: {reason}.',
   'fd.loopback-published-contained':
@@ -973,7 +1522,7 @@ export const de: Record<MessageId, string> = {
   'fd.published-port-filtered':
     'Port {port} (nach {to}) ist von außen nicht erreichbar: {reason}{others, plural, =0 {} one { (und # weitere Adresse ebenso)} other { (und # weitere Adressen ebenso)}}.',
   'fd.published-on-all-addresses-unknown':
-    'Host-Port {port} auf {addrs, list} wird an {to} weitergeleitet. Ob die Firewall ihn durchlässt, ist nicht bekannt{why, select, none {} other { ({why})}}.',
+    'Host-Port {port} auf {addrs, list} wird an {to} weitergeleitet. Ob die Firewall ihn durchlässt, ist nicht bekannt{why, select, none {} other {, weil {why}}}.',
   'fd.internal-network-reachable':
     'Das interne Netzwerk {name} ist erreichbar von {sources}: {example}, {reason}.',
   'fd.internal-network-isolated':
@@ -1076,4 +1625,27 @@ export const de: Record<MessageId, string> = {
   'fig.legend.routed': 'gepunktete Linie: vom Host geroutet',
   'fig.legend.veth-missing': 'oder ein nicht erfasstes veth',
   'fig.legend.published': 'Pfeil: veröffentlichter Port',
+  'fig.cl.not-captured': 'nicht erfasst (gesehen in {seen})',
+  'fig.cl.engine': 'Engine {version}',
+  'fig.cl.one-side': '(eine Seite)',
+  'fig.cl.no-underlay': 'Underlay nicht erfasst',
+  'fig.cl.overlay': 'Overlay {name}',
+  'fig.cl.containers': '{n, plural, one {# Container} other {# Container}}',
+  'fig.cl.no-container': 'kein Container',
+  'fig.cl.ns-not-captured': 'Namensraum nicht erfasst',
+  'fig.cl.more-overlays': '{n, plural, one {# weiteres Overlay} other {# weitere Overlays}}',
+  'fig.cl.more': '{n} weitere',
+  'fig.cl.legend-box': 'Kasten: ein Swarm-Knoten',
+  'fig.cl.legend-round': 'rund: ein Overlay darauf',
+  'fig.cl.legend-thick': 'dicke Linie: VXLAN-Tunnel,',
+  'fig.cl.legend-thick2': 'fdb-Einträge an beiden Enden',
+  'fig.cl.legend-dotted': 'gepunktet: von einem Ende',
+  'fig.cl.legend-dotted2': 'gesehen oder nur in Peers',
+  'fig.cl.counts':
+    '{overlays, plural, one {# Overlay} other {# Overlays}}, {containers, plural, one {# Container} other {# Container}}',
+  'fig.cl.agg-nodes': '{nodes} Knoten, {pairs} Knotenpaare mit VXLAN-Tunneln',
+  'fig.cl.agg-both': '{n} Paare mit fdb-Einträgen an beiden Enden: nicht gezeichnet',
+  'fig.cl.agg-dotted':
+    'gepunktet: {n, plural, one {# Paar} other {# Paare}}, von einem Ende oder nur in Peers gesehen{more, plural, =0 {} one { (# weiterer nicht gezeichnet)} other { (# weitere nicht gezeichnet)}}',
+  'fig.cl.agg-table': 'jeder Tunnel steht in der Tabelle der VXLAN-Tunnel',
 };

@@ -17,7 +17,9 @@
  * chosen by the captured hosts.
  */
 import type { ClusterModel, ClusterNode } from '../../cluster/types.js';
+import type { Lang } from '../../i18n/index.js';
 import { Builder, type Figure } from './flowchart.js';
+import { fw, withFigureLang } from './words.js';
 
 const MAX_OVERLAYS = 8;
 
@@ -39,8 +41,8 @@ function nodeTitle(n: ClusterNode): string[] {
   return [
     `${n.hostname || n.address || n.key}${role ? ` (${role})` : ''}`,
     n.step === undefined
-      ? `not captured (seen in ${n.seenIn.join(', ')})`
-      : `engine ${n.engineVersion ?? '?'}`,
+      ? fw('fig.cl.not-captured', { seen: n.seenIn.join(', ') })
+      : fw('fig.cl.engine', { version: n.engineVersion ?? '?' }),
   ];
 }
 
@@ -61,7 +63,7 @@ function pairsOf(cluster: ClusterModel): Pair[] {
     const key = `${t.a.node} ${t.b.node}`;
     const p = pairs.get(key) ?? { a: t.a.node, b: t.b.node, nets: [], both: true };
     p.nets.push(
-      `${t.networkName}${t.vni !== undefined ? ` VNI ${t.vni}` : ''}${t.a.fdb && t.b.fdb ? '' : ' (one side)'}`,
+      `${t.networkName}${t.vni !== undefined ? ` VNI ${t.vni}` : ''}${t.a.fdb && t.b.fdb ? '' : ` ${fw('fig.cl.one-side')}`}`,
     );
     p.both &&= t.a.fdb && t.b.fdb;
     pairs.set(key, p);
@@ -69,7 +71,12 @@ function pairsOf(cluster: ClusterModel): Pair[] {
   return [...pairs.values()];
 }
 
-export function clusterDiagram(cluster: ClusterModel): ClusterDiagram {
+/** The figure in `lang` (its words: `fig.cl.*`); names, addresses and VNIs as the data has them. */
+export function clusterDiagram(cluster: ClusterModel, lang?: Lang): ClusterDiagram {
+  return withFigureLang(lang, () => drawCluster(cluster));
+}
+
+function drawCluster(cluster: ClusterModel): ClusterDiagram {
   const pairs = pairsOf(cluster);
   if (cluster.nodes.length > CLUSTER_BUDGET.maxNodes || pairs.length > CLUSTER_BUDGET.maxPairs)
     return aggregatedCluster(cluster, pairs);
@@ -80,7 +87,7 @@ export function clusterDiagram(cluster: ClusterModel): ClusterDiagram {
       const u = n.underlay;
       const id = b.node(
         [
-          u ? `${u.interface} ${n.address ?? ''}`.trim() : (n.address ?? 'underlay not captured'),
+          u ? `${u.interface} ${n.address ?? ''}`.trim() : (n.address ?? fw('fig.cl.no-underlay')),
           ...(u?.mtu !== undefined ? [`MTU ${u.mtu}`] : []),
         ],
         'rect',
@@ -95,13 +102,13 @@ export function clusterDiagram(cluster: ClusterModel): ClusterDiagram {
         const vni = on?.kernelVni ?? on?.vnis[0];
         const ov = b.node(
           [
-            `overlay ${o.name}${vni !== undefined ? ` · VNI ${vni}` : ''}`,
+            `${fw('fig.cl.overlay', { name: o.name })}${vni !== undefined ? ` · VNI ${vni}` : ''}`,
             ...(o.subnets.length ? [o.subnets.join(', ')] : []),
             cs.length
-              ? `${cs.length} container(s): ${cs.slice(0, MAX_NAMES).join(', ')}${cs.length > MAX_NAMES ? ', …' : ''}`
+              ? `${fw('fig.cl.containers', { n: cs.length })}: ${cs.slice(0, MAX_NAMES).join(', ')}${cs.length > MAX_NAMES ? ', …' : ''}`
               : on?.namespace
-                ? 'no container'
-                : 'namespace not captured',
+                ? fw('fig.cl.no-container')
+                : fw('fig.cl.ns-not-captured'),
           ],
           'round',
           'overlay',
@@ -109,7 +116,7 @@ export function clusterDiagram(cluster: ClusterModel): ClusterDiagram {
         b.edge(id, ov, 'link');
       }
       if (mine.length > MAX_OVERLAYS)
-        b.node([`${mine.length - MAX_OVERLAYS} more overlay(s)`], 'rect', 'note');
+        b.node([fw('fig.cl.more-overlays', { n: mine.length - MAX_OVERLAYS })], 'rect', 'note');
     });
   }
   for (const p of pairs) {
@@ -117,18 +124,18 @@ export function clusterDiagram(cluster: ClusterModel): ClusterDiagram {
     const z = underlayOf.get(p.b);
     if (!a || !z) continue;
     const shown = p.nets.slice(0, MAX_OVERLAYS);
-    if (p.nets.length > MAX_OVERLAYS) shown.push(`${p.nets.length - MAX_OVERLAYS} more`);
+    if (p.nets.length > MAX_OVERLAYS) shown.push(fw('fig.cl.more', { n: p.nets.length - MAX_OVERLAYS }));
     b.edge(a, z, p.both ? 'veth' : 'uncaptured', ['VXLAN', ...shown]);
   }
   b.node(
     [
-      'Legend',
-      'box: a swarm node',
-      'round: an overlay on it',
-      'thick line: VXLAN tunnel,',
-      'fdb entries on both ends',
-      'dotted line: seen from one',
-      'end, or in Peers only',
+      fw('fig.legend'),
+      fw('fig.cl.legend-box'),
+      fw('fig.cl.legend-round'),
+      fw('fig.cl.legend-thick'),
+      fw('fig.cl.legend-thick2'),
+      fw('fig.cl.legend-dotted'),
+      fw('fig.cl.legend-dotted2'),
     ],
     'rect',
     'legend',
@@ -162,7 +169,7 @@ function aggregatedCluster(cluster: ClusterModel, pairs: Pair[]): ClusterDiagram
         [
           ...nodeTitle(n),
           `${n.address ?? '?'}${n.underlay?.mtu !== undefined ? ` MTU ${n.underlay.mtu}` : ''}`,
-          `${overlays} overlay(s), ${containers} container(s)`,
+          fw('fig.cl.counts', { overlays, containers }),
         ],
         'rect',
         'host',
@@ -179,15 +186,15 @@ function aggregatedCluster(cluster: ClusterModel, pairs: Pair[]): ClusterDiagram
       b.edge(a, z, 'uncaptured', [
         'VXLAN',
         ...p.nets.slice(0, 3),
-        ...(p.nets.length > 3 ? [`${p.nets.length - 3} more`] : []),
+        ...(p.nets.length > 3 ? [fw('fig.cl.more', { n: p.nets.length - 3 })] : []),
       ]);
   }
   b.node(
     [
-      `${cluster.nodes.length} nodes, ${pairs.length} node pairs with VXLAN tunnels`,
-      `${pairs.length - broken.length} pairs with fdb entries on both ends: not drawn`,
-      `dotted: ${drawn.length} pair(s) seen from one end or in Peers only${broken.length > drawn.length ? ` (${broken.length - drawn.length} more not drawn)` : ''}`,
-      'every tunnel is in the VXLAN tunnels table',
+      fw('fig.cl.agg-nodes', { nodes: cluster.nodes.length, pairs: pairs.length }),
+      fw('fig.cl.agg-both', { n: pairs.length - broken.length }),
+      fw('fig.cl.agg-dotted', { n: drawn.length, more: broken.length - drawn.length }),
+      fw('fig.cl.agg-table'),
     ],
     'rect',
     'legend',
