@@ -10,6 +10,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { findingText } from '../src/analyses/findings/catalogue.js';
 import { runQuestions } from '../src/analyses/run-questions.js';
 import type { Answer } from '../src/analyses/types.js';
+import { buildFirewall } from '../src/model/firewall.js';
+import { nftRuleset } from '../src/parsers/nft-ruleset.js';
 import { buildReport } from '../src/pipeline.js';
 import type { Report, ReportStep } from '../src/report/types.js';
 
@@ -262,5 +264,46 @@ describe.each(engines)("Docker %s: the host's loopback in the reachability matri
     // The host and the LAN keep their cells for the same destinations.
     for (const id of ['host', 'outside:eth0'])
       expect(r.cells.filter((c) => src(c.source) === id && loop(c.destination)).length).toBeGreaterThan(0);
+  });
+});
+
+describe("masquerading under Docker's nftables backend (a real docker-bridges ruleset)", () => {
+  it('is read from the `masquerade` rule of table ip docker-bridges, not from the network option', async () => {
+    const s = structuredClone((await buildReport([join(root, 'samples', 'engine-step3.tar.gz')])).steps[0]!);
+    const text = readFileSync(
+      join(root, 'test', 'fixtures', 'nft-ruleset', 'netns-docker-bridges-sets-maps.out'),
+      'utf8',
+    );
+    const lines = text.split('\n');
+    const line = lines.findIndex((l) => /ip saddr 172\.17\.0\.0\/16 .* masquerade/.test(l));
+    expect(line).toBeGreaterThanOrEqual(0);
+    expect(
+      lines
+        .slice(0, line)
+        .reverse()
+        .find((l) => l.startsWith('table ')),
+    ).toBe('table ip docker-bridges {');
+    const parsed = nftRuleset.parse(text);
+    const fw = buildFirewall([
+      {
+        run: {
+          id: 'nft-ruleset',
+          scope: 'host',
+          command: 'nft list ruleset',
+          exitCode: 0,
+          durationMs: 1,
+          stdout: 'host/nft-ruleset.out',
+        },
+        status: 'parsed',
+        records: parsed.records,
+        warnings: parsed.warnings,
+      },
+    ])!;
+    s.model.namespaces.find((n) => n.id === 'host')!.firewall = fw;
+    for (const n of s.model.dockerNetworks)
+      delete n.options['com.docker.network.bridge.enable_ip_masquerade'];
+    const a = answer(s, 'container-network');
+    expect(a.answer).toMatch(/masquerading/);
+    expect(a.evidence).toContainEqual({ file: 'host/nft-ruleset.out', line: line + 1 });
   });
 });

@@ -32,7 +32,8 @@ function masqueradeRule(model: StepModel, address: string | undefined): { captur
   const fw = hostNs(model)?.firewall;
   const addr = address ? parsePrefix4(address) : undefined;
   const tables = (fw?.tables ?? []).filter(
-    (tb) => tb.name === 'nat' && (tb.family === 'ipv4' || tb.family === 'inet'),
+    // Any table: iptables puts it in `nat`, Docker's nftables backend in `docker-bridges`.
+    (tb) => tb.family === 'ipv4' || tb.family === 'inet',
   );
   if (!fw || tables.length === 0 || !addr) return { captured: false };
   for (const tb of tables)

@@ -26,7 +26,7 @@ function embeddedDns(
   const sockets = listening.filter((s) => bare(s.localAddress) === '127.0.0.11');
   const rules: FwRule[] = [];
   for (const tb of ns.firewall?.tables ?? []) {
-    if (tb.name !== 'nat') continue;
+    // Any table: the DNAT to 127.0.0.11:<port> is what identifies the rule (nat for iptables).
     for (const ch of tb.chains)
       for (const r of ch.rules)
         if (

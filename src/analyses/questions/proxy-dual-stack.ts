@@ -39,7 +39,8 @@ function v6Dnat(model: StepModel, port: string | number, proto: string): { rule?
   if (!fw?.captured.some((id) => id.startsWith('ip6tables') || id === 'nft-ruleset')) return undefined;
   const p = Number(port);
   for (const tb of fw.tables) {
-    if (tb.name !== 'nat' || (tb.family !== 'ipv6' && tb.family !== 'inet')) continue;
+    // Any table (ip6tables: nat; Docker's nftables backend: docker-bridges): a DNAT decides.
+    if (tb.family !== 'ipv6' && tb.family !== 'inet') continue;
     for (const ch of tb.chains)
       for (const rule of ch.rules) {
         if (rule.target.kind !== 'dnat') continue;
