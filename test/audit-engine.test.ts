@@ -8,11 +8,13 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { findingText } from '../src/analyses/findings/catalogue.js';
+import { runFindings } from '../src/analyses/findings/index.js';
 import { runQuestions } from '../src/analyses/run-questions.js';
 import type { Answer } from '../src/analyses/types.js';
 import { buildFirewall } from '../src/model/firewall.js';
 import { nftRuleset } from '../src/parsers/nft-ruleset.js';
 import { buildReport } from '../src/pipeline.js';
+import { tracePacket } from '../src/reach/trace.js';
 import type { Report, ReportStep } from '../src/report/types.js';
 
 const root = join(import.meta.dirname, '..');
@@ -306,4 +308,99 @@ describe("masquerading under Docker's nftables backend (a real docker-bridges ru
     expect(a.answer).toMatch(/masquerading/);
     expect(a.evidence).toContainEqual({ file: 'host/nft-ruleset.out', line: line + 1 });
   });
+});
+
+describe('swarm ports from the LAN: the finding follows the packet through the host firewall', () => {
+  it('cluster-mixed node3: 4789/udp is delivered from the LAN, dropped from 10.99.0.12 only by its INPUT rule', async () => {
+    const dir = join(root, 'samples', 'cluster-mixed');
+    const node3 = readdirSync(dir).find((f) => f.includes('node3'))!;
+    const s = (await buildReport([join(dir, node3)])).steps[0]!;
+    const rules = raw(s, 'host/iptables-save.out');
+    // The raw rule: the only source it names, and its line.
+    const line = rules.findIndex((l) => /^-A INPUT -s \S+ -p udp -m udp --dport 4789 -j DROP$/.test(l));
+    expect(line).toBeGreaterThanOrEqual(0);
+    const src = /-s (\S+?)(\/32)? /.exec(rules[line]!)![1]!;
+    const f = s.analysis!.findings.find((x) => x.kind === 'swarm-ports-exposed' && x.subject === 'udp/4789');
+    expect(f, 'still exposed: other LAN sources are delivered').toBeDefined();
+    expect(f!.detail).toMatch(
+      /A packet from the LAN \(\S+ on eth0\) to [\d.]+:4789: delivered to the kernel's VXLAN socket/,
+    );
+    expect(f!.detail).toContain(
+      `From ${src}, a source the host's rules name: dropped by rule 1 of filter INPUT (\`${rules[line]!.replace(/^-A INPUT /, '')}\`, host/iptables-save.out:${line + 1})`,
+    );
+    expect(f!.evidence).toContainEqual({ file: 'host/iptables-save.out', line: line + 1 });
+    // The other swarm ports have no rule naming a source: one sentence, delivered.
+    const gossip = s.analysis!.findings.find((x) => x.subject === 'udp/7946')!;
+    expect(gossip.detail).not.toContain('a source the host');
+  });
+
+  it("a host whose INPUT drops them (the real ufw rule set of engine-ufw-28.5 on engine-step4's swarm node) raises none", async () => {
+    const ufw = step('28.5');
+    const v4 = raw(ufw, 'host/iptables-save.out');
+    // ufw's rules name none of the swarm ports and its INPUT ends in a DROP policy: the real
+    // probes of that run time out from the LAN on host ports ufw does not allow.
+    expect(v4.some((l) => /--dports? (\S*,)?(2377|7946|4789)\b/.test(l))).toBe(false);
+    expect(v4.some((l) => /^-A ufw-reject-input -j DROP$|^:ufw-user-input/.test(l))).toBe(true);
+    expect(v4).toContain(':INPUT DROP [0:0]');
+    const probes: {
+      from: { kind: string };
+      to: { address: string; port: number; proto: string };
+      result: string;
+    }[] = JSON.parse(
+      readFileSync(join(root, 'test', 'fixtures-reach', 'ufw-28.5-probes.json'), 'utf8'),
+    ).probes;
+    const lan = (port: number, proto: string) =>
+      probes.find(
+        (p) =>
+          p.from.kind === 'outside' &&
+          p.to.address === '10.99.0.2' &&
+          p.to.port === port &&
+          p.to.proto === proto,
+      )?.result;
+    expect(lan(8081, 'tcp')).toBe('timeout');
+    expect(lan(5354, 'udp')).toBe('timeout');
+    const s = structuredClone((await buildReport([join(root, 'samples', 'engine-step4.tar.gz')])).steps[0]!);
+    const before = runFindings({ meta: s.meta, model: s.model, commands: s.commands });
+    expect(
+      before
+        .filter((f) => f.kind === 'swarm-ports-exposed')
+        .map((f) => f.subject)
+        .sort(),
+    ).toEqual(['tcp/2377', 'tcp/7946', 'udp/4789', 'udp/7946']);
+    s.model.namespaces.find((n) => n.id === 'host')!.firewall = structuredClone(
+      ufw.model.namespaces.find((n) => n.id === 'host')!.firewall,
+    );
+    const after = runFindings({ meta: s.meta, model: s.model, commands: s.commands });
+    expect(after.filter((f) => f.kind === 'swarm-ports-exposed')).toEqual([]);
+  });
+});
+
+describe('a packet to the kernel’s VXLAN socket (engine-step4: 4789/udp, no process in netstat)', () => {
+  it.each(['en', 'de'] as const)(
+    'is delivered to the kernel’s socket, not to “a process” (%s)',
+    async (lang) => {
+      const s = (await buildReport([join(root, 'samples', 'engine-step4.tar.gz')])).steps[0]!;
+      // netstat's `-` in the PID/Program column: no process owns the socket.
+      const line = raw(s, 'host/netstat.out').findIndex((l) =>
+        /^udp\s+\d+\s+\d+\s+0\.0\.0\.0:4789\s+0\.0\.0\.0:\*\s+-\s*$/.test(l),
+      );
+      expect(line).toBeGreaterThanOrEqual(0);
+      const eth0 = raw(s, 'host/ip-addr.out').join('\n');
+      const dst = /inet (\d+\.\d+\.\d+\.\d+)\/\d+ [^\n]*eth0/.exec(eth0)![1]!;
+      const p = tracePacket(s.model, { from: { kind: 'outside' }, dst, proto: 'udp', dport: 4789 }, { lang });
+      expect(p.verdict).toBe('delivered');
+      expect(p.delivered?.pid).toBeUndefined();
+      const sock = p.hops.at(-1)!;
+      expect(sock.evidence).toContainEqual({ file: 'host/netstat.out', line: line + 1 });
+      if (lang === 'en') {
+        expect(p.reason).toBe(
+          "delivered to the kernel's VXLAN socket (no process owns it: overlay traffic between swarm nodes) in host",
+        );
+        expect(sock.detail).not.toMatch(/a process/);
+      } else {
+        expect(p.reason).toMatch(/^zugestellt an den VXLAN-Socket des Kernels \(kein Prozess besitzt ihn/);
+        expect(sock.detail).not.toMatch(/einen Prozess/);
+      }
+    },
+  );
 });

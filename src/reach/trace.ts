@@ -534,10 +534,18 @@ class Tracer {
         reason: this.t('tr.r.no-listener', { proto: st.proto, addr: st.dst, port: st.dport, ns: ns.id }),
       };
     }
-    const who = this.t('tr.w.who', {
-      program: best.program ?? '',
-      pid: best.pid !== undefined ? String(best.pid) : '',
-    });
+    // No owning process (netstat's `-`, ss without users:): a socket of the kernel itself, such
+    // as the VXLAN socket of the overlays on 4789/udp, or one whose process the capture could
+    // not see. Never "a process": none owns it.
+    const who =
+      best.program === undefined && best.pid === undefined
+        ? this.t('tr.w.no-owner', {
+            vxlan: best.transport === 'udp' && best.localPortNumber === 4789 ? 'yes' : 'no',
+          })
+        : this.t('tr.w.who', {
+            program: best.program ?? '',
+            pid: best.pid !== undefined ? String(best.pid) : '',
+          });
     const socket = `${best.proto} ${best.localAddress}:${best.localPort}`;
     this.hop(ns.id, 'socket', this.t('tr.h.accepted', { socket, who }), {
       evidence: [best.evidence],
@@ -661,7 +669,12 @@ export function sourceNamespace(
 }
 
 /** A neighbour on the uplink's network to send from (the gateway when it is there). */
-function outsideAddress(host: ModelNamespace, uplink: string, family: 'inet' | 'inet6'): string | undefined {
+/** The address a packet from the LAN comes from when none is given: the gateway, else a neighbour. */
+export function outsideAddress(
+  host: ModelNamespace,
+  uplink: string,
+  family: 'inet' | 'inet6',
+): string | undefined {
   const gw = host.routes.find(
     (r) => r.table === 'main' && r.dst === 'default' && r.dev === uplink && r.family === family,
   )?.via;

@@ -1437,11 +1437,11 @@ export const de: Record<MessageId, string> = {
     'veth-Enden in Containern und Docker-Sandboxen (sie sind die Seite des Containers) und Host-Enden, die Ports einer Brücke sind.',
   'f.swarm-ports-exposed.title': 'Swarm-Port auf allen Adressen offen',
   'f.swarm-ports-exposed.why':
-    'Swarm lauscht auf 2377/tcp (Manager: Clusterverwaltung), 7946/tcp+udp (Gossip) und 4789/udp (VXLAN-Daten). An jede Adresse gebunden, sind sie aus jedem Netz des Hosts erreichbar. 4789 hat keine Authentifizierung: Wer UDP dorthin schicken kann, kann Verkehr in unverschlüsselte Overlay-Netzwerke einschleusen.',
+    'Swarm lauscht auf 2377/tcp (Manager: Clusterverwaltung), 7946/tcp+udp (Gossip) und 4789/udp (VXLAN-Daten). An jede Adresse gebunden, nehmen sie Pakete aus jedem Netz an, das die Firewall des Hosts hereinlässt: gemeldet nur, wo ein Paket aus dem LAN zugestellt wird (die Detailzeile sagt, was mit einem geschieht und von welchen Quellen es von welcher Regel aufgehalten wird). 4789 hat keine Authentifizierung: Wer UDP dorthin schicken kann, kann Verkehr in unverschlüsselte Overlay-Netzwerke einschleusen.',
   'f.swarm-ports-exposed.fix':
     'Diese Ports nur von den anderen Swarm-Knoten zulassen, mit Regeln in der INPUT-Kette des Hosts (nicht in `DOCKER-USER`: Die Kette sieht nur weitergeleiteten Verkehr, nie Pakete für die eigenen Sockets des Hosts), 2377 und 7946 mit `--listen-addr` an eine Schnittstelle binden und Overlays mit `--opt encrypted` verschlüsseln. Der VXLAN-Socket des Kernels auf 4789 ist immer an jede Adresse gebunden (`--data-path-addr` wählt nur die Adresse, von der der Knoten sendet), also begrenzt nur die Firewall, wer dorthin senden kann.',
   'f.swarm-ports-exposed.na':
-    'Hosts, die keine Swarm-Knoten sind, und 2377 und 7946, wenn sie an eine Adresse gebunden sind (`--listen-addr`).',
+    'Hosts, die keine Swarm-Knoten sind, 2377 und 7946, wenn sie an eine Adresse gebunden sind (`--listen-addr`), und Ports, die die INPUT-Regeln des Hosts für das LAN schließen (jedes verfolgte Paket verworfen oder abgewiesen).',
   'f.stale-namespace-file.title': 'Verwaiste Namensraum-Datei',
   'f.stale-namespace-file.why':
     'Eine Datei unter `<exec-root>/netns` von Docker, die kein Netzwerk-Namensraum mehr ist: Der Bind-Mount, der den Namensraum hielt, ist weg (dockerd oder der Host ist abgestürzt, oder die Datei blieb liegen, als ein Container verschwand). Docker entfernt sie normalerweise mit der Sandbox; für den Verkehr ist sie harmlos, verwirrt aber Werkzeuge, die Namensräume auflisten.',
@@ -1476,6 +1476,16 @@ export const de: Record<MessageId, string> = {
     '{port}/{transport} ({what}) ist der VXLAN-Socket des Kernels auf {addrs, list} (kein Prozess besitzt ihn): Der Kernel bindet ihn an jede Adresse des Hosts, gleich was Docker gesagt wurde, also begrenzen nur die INPUT-Regeln des Hosts, wer dorthin senden kann.',
   'fd.swarm-ports-exposed':
     '{port}/{transport} ({what}) ist an {addrs, list} gebunden, also an jede Adresse des Hosts.',
+  // --- audit2 (Sitzung 5): Swarm-Ports aus dem LAN, Sockets ohne Prozess, die Firewall-Fakten
+  // der Engine (Frage docker-firewall). Ein Block, nur neue Schlüssel.
+  'fd.swarm.lan':
+    'Ein Paket aus dem LAN ({src} über {uplink}) an {dst}:{port}: {reason}{rule, select, none {} other { (`{rule}`, {at})}}.',
+  'fd.swarm.lan-src':
+    'Von {src}, einer Quelle, die die Regeln des Hosts nennen: {reason}{rule, select, none {} other { (`{rule}`, {at})}}.',
+  'fd.swarm.lan-none':
+    'Kein Paket aus dem LAN ließ sich dorthin verfolgen (keine Uplink-Schnittstelle mit Adresse in der Erfassung): Ob die Firewall eines hereinlässt, ist unbekannt.',
+  'tr.w.no-owner':
+    '{vxlan, select, yes {den VXLAN-Socket des Kernels (kein Prozess besitzt ihn: Overlay-Verkehr zwischen Swarm-Knoten)} other {einen Socket, den kein Prozess besitzt (ein Socket des Kernels oder einer, dessen Prozess die Erfassung nicht sehen konnte)}}',
   'fd.default-bridge-icc':
     'Das Standard-Brücken-Netzwerk {name}{bridge, select, none {} other { ({bridge})}} hat enable_icc {icc, select, none {nicht gesetzt (Vorgabe true)} other {{icc}}}{endpoints, plural, =0 {} one {} other {; seine # Endpunkte erreichen einander auf jedem Port}}.',
   'fd.subnet-overlaps-route':

@@ -1408,11 +1408,11 @@ export const en = {
     "veth ends inside containers and Docker sandboxes (they are the container's side), and host ends that are ports of a bridge.",
   'f.swarm-ports-exposed.title': 'Swarm port open on all addresses',
   'f.swarm-ports-exposed.why':
-    'Swarm listens on 2377/tcp (managers: cluster management), 7946/tcp+udp (gossip) and 4789/udp (VXLAN data). Bound to every address, they are reachable from every network of the host. 4789 has no authentication: anyone who can send UDP to it can inject traffic into unencrypted overlay networks.',
+    "Swarm listens on 2377/tcp (managers: cluster management), 7946/tcp+udp (gossip) and 4789/udp (VXLAN data). Bound to every address, they take packets from every network the host's firewall lets in: raised only where a packet from the LAN is delivered (the detail says what happens to one, and from which sources it is stopped by which rule). 4789 has no authentication: anyone who can send UDP to it can inject traffic into unencrypted overlay networks.",
   'f.swarm-ports-exposed.fix':
     "Allow these ports only from the other swarm nodes with rules in the host's INPUT chain (not `DOCKER-USER`: it sees only forwarded traffic, never packets for the host's own sockets), bind 2377 and 7946 to one interface with `--listen-addr`, and encrypt overlays with `--opt encrypted`. The kernel's VXLAN socket on 4789 always binds to every address (`--data-path-addr` only chooses the address the node sends from), so only the firewall limits who can send to it.",
   'f.swarm-ports-exposed.na':
-    'Hosts that are not swarm nodes, and 2377 and 7946 bound to one address (`--listen-addr`).',
+    "Hosts that are not swarm nodes, 2377 and 7946 bound to one address (`--listen-addr`), and ports the host's INPUT rules close to the LAN (every traced packet dropped or rejected).",
   'f.stale-namespace-file.title': 'Stale namespace file',
   'f.stale-namespace-file.why':
     "A file under Docker's `<exec-root>/netns` that is no network namespace any more: the bind mount that held the namespace is gone (dockerd or the host crashed, or the file was left behind when a container went away). Docker normally removes it with the sandbox; it is harmless for traffic but confuses tools that list namespaces.",
@@ -1446,6 +1446,16 @@ export const en = {
     "{port}/{transport} ({what}) is the kernel's VXLAN socket on {addrs, list} (no process owns it): the kernel binds it to every address of the host, whatever Docker was told, so only the host's INPUT rules limit who can send to it.",
   'fd.swarm-ports-exposed':
     '{port}/{transport} ({what}) is bound to {addrs, list}, every address of the host.',
+  // --- audit2 (session 5): swarm ports from the LAN, sockets with no process, the engine's
+  // firewall facts (docker-firewall question). One block, new keys only.
+  'fd.swarm.lan':
+    'A packet from the LAN ({src} on {uplink}) to {dst}:{port}: {reason}{rule, select, none {} other { (`{rule}`, {at})}}.',
+  'fd.swarm.lan-src':
+    "From {src}, a source the host's rules name: {reason}{rule, select, none {} other { (`{rule}`, {at})}}.",
+  'fd.swarm.lan-none':
+    'No packet from the LAN could be followed to it (no uplink with an address in the capture): whether the firewall lets one in is unknown.',
+  'tr.w.no-owner':
+    "{vxlan, select, yes {the kernel's VXLAN socket (no process owns it: overlay traffic between swarm nodes)} other {a socket no process owns (a kernel socket, or one whose process the capture could not see)}}",
   'fd.default-bridge-icc':
     'The default bridge network {name}{bridge, select, none {} other { ({bridge})}} has enable_icc {icc, select, none {unset (default true)} other {{icc}}}{endpoints, plural, =0 {} one {} other {; its # endpoints can reach each other on every port}}.',
   'fd.subnet-overlaps-route':
