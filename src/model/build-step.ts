@@ -1,6 +1,7 @@
 /** The "model" stage: one parsed bundle -> one StepModel. The order of the steps matters. */
 import type { ParsedBundle } from '../parsers/parse-bundle.js';
 import { buildContainers, buildDocker, buildDockerNetworks, buildPublishedPorts } from './docker.js';
+import { buildEngineFirewall } from './engine-firewall.js';
 import { outputsOf } from './evidence.js';
 import { buildFirewall } from './firewall.js';
 import { buildHostSettings } from './host-settings.js';
@@ -29,6 +30,8 @@ export function buildStepModel(parsed: ParsedBundle): StepModel {
     docker.userlandProxy = settings.dockerDaemon.userlandProxy;
   else if (publishedPorts.length > 0 && (host?.processes.length ?? 0) > 0)
     docker.userlandProxy = publishedPorts.some((p) => p.sources.includes('docker-proxy'));
+  const engineFirewall = buildEngineFirewall(parsed, docker, settings.dockerDaemon, host?.processes ?? []);
+  if (engineFirewall) docker.engineFirewall = engineFirewall;
   return {
     hostname: parsed.bundle.meta.hostname || host?.name || '',
     namespaces,

@@ -404,7 +404,38 @@ export interface ModelDocker {
    * ports are published and none does (`"userland-proxy": false`: DNAT and hairpin NAT only).
    */
   userlandProxy?: boolean;
+  /** How the engine drives the firewall (engine-firewall.ts): backend, userland proxy, ip6tables. */
+  engineFirewall?: ModelEngineFirewall;
   evidence: Evidence[];
+}
+
+/**
+ * `how`: where the value comes from. `default`: nobody set it, the engine's default for its
+ * version; `version`: an engine older than 28 only has the iptables backend.
+ */
+export interface ModelEngineFirewall {
+  backend?: {
+    /** iptables or nftables, as Docker names them. */
+    value: string;
+    /** iptables only: which iptables the rules were written with (the save header). */
+    variant?: 'nft' | 'legacy';
+    how: 'daemon-json' | 'docker-info' | 'version';
+    evidence: Evidence[];
+  };
+  userlandProxy?: {
+    value: boolean;
+    how: 'dockerd-args' | 'daemon-json' | 'default';
+    /** docker-proxy processes seen in ps. */
+    processes: number;
+    evidence: Evidence[];
+  };
+  ip6tables?: {
+    value: boolean;
+    how: 'dockerd-args' | 'daemon-json' | 'default';
+    /** ip6tables-save was captured: whether it holds Docker's chains. */
+    chains?: boolean;
+    evidence: Evidence[];
+  };
 }
 
 export interface StepModel {

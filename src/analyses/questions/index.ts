@@ -11,6 +11,7 @@ import { defaultBridgeInterface } from './default-bridge-interface.js';
 import { defaultBridgePorts } from './default-bridge-ports.js';
 import { defaultBridgeState } from './default-bridge-state.js';
 import { defaultBridgeSubnet } from './default-bridge-subnet.js';
+import { dockerFirewall } from './docker-firewall.js';
 import { dockerNetworks } from './docker-networks.js';
 import { gwbridge } from './gwbridge.js';
 import { hostBridges } from './host-bridges.js';
@@ -34,6 +35,7 @@ export const questions: readonly Question[] = [
   bridgeVsInterface,
   linkdownRoute,
   dockerNetworks,
+  dockerFirewall,
   vethPeer,
   proxyDualStack,
   containerNetwork,

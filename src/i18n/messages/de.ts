@@ -1486,6 +1486,19 @@ export const de: Record<MessageId, string> = {
     'Kein Paket aus dem LAN ließ sich dorthin verfolgen (keine Uplink-Schnittstelle mit Adresse in der Erfassung): Ob die Firewall eines hereinlässt, ist unbekannt.',
   'tr.w.no-owner':
     '{vxlan, select, yes {den VXLAN-Socket des Kernels (kein Prozess besitzt ihn: Overlay-Verkehr zwischen Swarm-Knoten)} other {einen Socket, den kein Prozess besitzt (ein Socket des Kernels oder einer, dessen Prozess die Erfassung nicht sehen konnte)}}',
+  'q.docker-firewall.question':
+    'Wie steuert Docker {version} die Firewall des Hosts: welches Backend, ist der Userland-Proxy an, schreibt es IPv6-Regeln?',
+  'q.docker-firewall.na': 'die Erfassung zeigt die Docker-Engine nicht (keine Version, kein docker info)',
+  'q.docker-firewall.backend':
+    '{how, select, daemon-json {daemon.json setzt das Firewall-Backend auf `{value}`} docker-info {`docker info` meldet das Firewall-Backend `{value}`} other {Docker {version} schreibt seine Regeln mit iptables, seinem einzigen Backend (die Option `firewall-backend` gibt es ab Docker 28)}}{variant, select, nft {. Die Regeln von Docker werden von iptables-nft geschrieben: Der Kopf von `iptables-save` sagt `(nf_tables)`, also liegen sie in nftables-Tabellen (`table ip filter`, `table ip nat`) neben allen anderen nftables-Regeln des Hosts} legacy {. Die Regeln von Docker werden von iptables-legacy geschrieben (der Kopf sagt `(legacy)`): Tabellen getrennt von nftables, die `nft list ruleset` nicht zeigt} other {}}{value, select, nftables {. Mit dem nftables-Backend schreibt Docker eigene Tabellen (`table ip docker-bridges`): `iptables-save` zeigt keine seiner Regeln, und es gibt keine Kette `DOCKER-USER`} other {}}.',
+  'q.docker-firewall.proxy':
+    '{value, select, true {Der Userland-Proxy ist an} other {Der Userland-Proxy ist aus}} ({how, select, dockerd-args {Befehlszeile von dockerd} daemon-json {daemon.json `userland-proxy`} other {nicht gesetzt: standardmäßig an}}){n, plural, =0 {; kein `docker-proxy`-Prozess läuft} one {; # `docker-proxy`-Prozess läuft} other {; # `docker-proxy`-Prozesse laufen}}. {value, select, true {Jeder veröffentlichte Port hat zusätzlich einen `docker-proxy`, der auf dem Host lauscht: Er nimmt die Verbindungen an, die die DNAT-Regeln nicht fangen (vom Host selbst, IPv6 ohne ip6tables-DNAT), und verbindet sich von der Gateway-Adresse der Brücke aus mit dem Container.} other {Veröffentlichte Ports sind nur DNAT-Regeln; der Host erreicht sie auf 127.0.0.1 über Hairpin-NAT (`route_localnet`).}}',
+  'q.docker-firewall.ip6':
+    '{value, select, true {Docker schreibt IPv6-Regeln: ip6tables ist an} other {Docker schreibt keine IPv6-Regeln: ip6tables ist aus}} ({how, select, dockerd-args {Befehlszeile von dockerd} daemon-json {daemon.json `ip6tables`} other {nicht gesetzt: die Vorgabe von Docker {version}; standardmäßig an seit 27.0}}){chains, select, yes {; `ip6tables-save` enthält seine Ketten (`DOCKER`...)} no {; `ip6tables-save` enthält keine seiner Ketten} other {}}. {value, select, true {Ein Container mit IPv6-Adresse bekommt ip6tables-DNAT für seine veröffentlichten Ports und wird wie ein IPv4-Container gefiltert.} other {Nichts von Docker filtert oder übersetzt IPv6: Ein Container mit IPv6-Adresse ist direkt erreichbar, und IPv6-Clients eines veröffentlichten Ports treffen auf dem Host auf `docker-proxy`.}}',
+  'q.docker-firewall.on-off': '{value, select, true {an} other {aus}}',
+  'q.fact.fw-backend': 'Firewall-Backend',
+  'q.fact.userland-proxy': 'Userland-Proxy',
+  'q.fact.ip6tables': 'ip6tables',
   'fd.default-bridge-icc':
     'Das Standard-Brücken-Netzwerk {name}{bridge, select, none {} other { ({bridge})}} hat enable_icc {icc, select, none {nicht gesetzt (Vorgabe true)} other {{icc}}}{endpoints, plural, =0 {} one {} other {; seine # Endpunkte erreichen einander auf jedem Port}}.',
   'fd.subnet-overlaps-route':

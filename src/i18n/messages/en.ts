@@ -1456,6 +1456,19 @@ export const en = {
     'No packet from the LAN could be followed to it (no uplink with an address in the capture): whether the firewall lets one in is unknown.',
   'tr.w.no-owner':
     "{vxlan, select, yes {the kernel's VXLAN socket (no process owns it: overlay traffic between swarm nodes)} other {a socket no process owns (a kernel socket, or one whose process the capture could not see)}}",
+  'q.docker-firewall.question':
+    'How does Docker {version} drive the host firewall: which backend, is the userland proxy on, does it write IPv6 rules?',
+  'q.docker-firewall.na': 'the capture does not show the Docker engine (no version, no docker info)',
+  'q.docker-firewall.backend':
+    '{how, select, daemon-json {daemon.json sets the firewall backend to `{value}`} docker-info {`docker info` reports the firewall backend `{value}`} other {Docker {version} writes its rules with iptables, its only backend (the `firewall-backend` option exists from Docker 28)}}{variant, select, nft {. Docker's rules are written by iptables-nft: the `iptables-save` header says `(nf_tables)`, so they live in nftables tables (`table ip filter`, `table ip nat`) beside any other nftables rules of the host} legacy {. Docker's rules are written by iptables-legacy (the save header says `(legacy)`): tables apart from nftables, which `nft list ruleset` does not show} other {}}{value, select, nftables {. With the nftables backend Docker writes its own tables (`table ip docker-bridges`): `iptables-save` shows none of its rules, and there is no `DOCKER-USER` chain} other {}}.',
+  'q.docker-firewall.proxy':
+    "{value, select, true {The userland proxy is on} other {The userland proxy is off}} ({how, select, dockerd-args {dockerd's command line} daemon-json {daemon.json `userland-proxy`} other {not set: on by default}}){n, plural, =0 {; no `docker-proxy` process runs} one {; # `docker-proxy` process runs} other {; # `docker-proxy` processes run}}. {value, select, true {Each published port also has a `docker-proxy` listening on the host: it takes the connections the DNAT rules do not catch (from the host itself, IPv6 without an ip6tables DNAT) and connects to the container from the bridge's gateway address.} other {Published ports are DNAT rules only; the host reaches them on 127.0.0.1 through hairpin NAT (`route_localnet`).}}",
+  'q.docker-firewall.ip6':
+    "{value, select, true {Docker writes IPv6 rules: ip6tables is on} other {Docker writes no IPv6 rules: ip6tables is off}} ({how, select, dockerd-args {dockerd's command line} daemon-json {daemon.json `ip6tables`} other {not set: the default of Docker {version}; on by default since 27.0}}){chains, select, yes {; `ip6tables-save` holds its chains (`DOCKER`...)} no {; `ip6tables-save` holds none of its chains} other {}}. {value, select, true {A container with an IPv6 address gets ip6tables DNAT for its published ports and is filtered like an IPv4 one.} other {Nothing of Docker filters or translates IPv6: a container with an IPv6 address is reached directly, and IPv6 clients of a published port meet `docker-proxy` on the host.}}",
+  'q.docker-firewall.on-off': '{value, select, true {on} other {off}}',
+  'q.fact.fw-backend': 'Firewall backend',
+  'q.fact.userland-proxy': 'Userland proxy',
+  'q.fact.ip6tables': 'ip6tables',
   'fd.default-bridge-icc':
     'The default bridge network {name}{bridge, select, none {} other { ({bridge})}} has enable_icc {icc, select, none {unset (default true)} other {{icc}}}{endpoints, plural, =0 {} one {} other {; its # endpoints can reach each other on every port}}.',
   'fd.subnet-overlaps-route':
