@@ -1487,7 +1487,7 @@ export const de: Record<MessageId, string> = {
   'tr.w.no-owner':
     '{vxlan, select, yes {den VXLAN-Socket des Kernels (kein Prozess besitzt ihn: Overlay-Verkehr zwischen Swarm-Knoten)} other {einen Socket, den kein Prozess besitzt (ein Socket des Kernels oder einer, dessen Prozess die Erfassung nicht sehen konnte)}}',
   'q.docker-firewall.question':
-    'Wie steuert Docker {version} die Firewall des Hosts: welches Backend, ist der Userland-Proxy an, schreibt es IPv6-Regeln?',
+    'Wie steuert {version, select, none {Docker} other {Docker {version}}} die Firewall des Hosts: welches Backend, ist der Userland-Proxy an, schreibt es IPv6-Regeln?',
   'q.docker-firewall.na': 'die Erfassung zeigt die Docker-Engine nicht (keine Version, kein docker info)',
   'q.docker-firewall.backend':
     '{how, select, daemon-json {daemon.json setzt das Firewall-Backend auf `{value}`} docker-info {`docker info` meldet das Firewall-Backend `{value}`} other {Docker {version} schreibt seine Regeln mit iptables, seinem einzigen Backend (die Option `firewall-backend` gibt es ab Docker 28)}}{variant, select, nft {. Die Regeln von Docker werden von iptables-nft geschrieben: Der Kopf von `iptables-save` sagt `(nf_tables)`, also liegen sie in nftables-Tabellen (`table ip filter`, `table ip nat`) neben allen anderen nftables-Regeln des Hosts} legacy {. Die Regeln von Docker werden von iptables-legacy geschrieben (der Kopf sagt `(legacy)`): Tabellen getrennt von nftables, die `nft list ruleset` nicht zeigt} other {}}{value, select, nftables {. Mit dem nftables-Backend schreibt Docker eigene Tabellen (`table ip docker-bridges`): `iptables-save` zeigt keine seiner Regeln, und es gibt keine Kette `DOCKER-USER`} other {}}.',

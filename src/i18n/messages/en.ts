@@ -1457,7 +1457,7 @@ export const en = {
   'tr.w.no-owner':
     "{vxlan, select, yes {the kernel's VXLAN socket (no process owns it: overlay traffic between swarm nodes)} other {a socket no process owns (a kernel socket, or one whose process the capture could not see)}}",
   'q.docker-firewall.question':
-    'How does Docker {version} drive the host firewall: which backend, is the userland proxy on, does it write IPv6 rules?',
+    'How does {version, select, none {Docker} other {Docker {version}}} drive the host firewall: which backend, is the userland proxy on, does it write IPv6 rules?',
   'q.docker-firewall.na': 'the capture does not show the Docker engine (no version, no docker info)',
   'q.docker-firewall.backend':
     "{how, select, daemon-json {daemon.json sets the firewall backend to `{value}`} docker-info {`docker info` reports the firewall backend `{value}`} other {Docker {version} writes its rules with iptables, its only backend (the `firewall-backend` option exists from Docker 28)}}{variant, select, nft {. Docker's rules are written by iptables-nft: the `iptables-save` header says `(nf_tables)`, so they live in nftables tables (`table ip filter`, `table ip nat`) beside any other nftables rules of the host} legacy {. Docker's rules are written by iptables-legacy (the save header says `(legacy)`): tables apart from nftables, which `nft list ruleset` does not show} other {}}{value, select, nftables {. With the nftables backend Docker writes its own tables (`table ip docker-bridges`): `iptables-save` shows none of its rules, and there is no `DOCKER-USER` chain} other {}}.",
