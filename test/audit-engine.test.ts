@@ -325,7 +325,7 @@ describe('swarm ports from the LAN: the finding follows the packet through the h
     const f = s.analysis!.findings.find((x) => x.kind === 'swarm-ports-exposed' && x.subject === 'udp/4789');
     expect(f, 'still exposed: other LAN sources are delivered').toBeDefined();
     expect(f!.detail).toMatch(
-      /A packet from the LAN \(\S+ on eth0\) to [\d.]+:4789: delivered to the kernel's VXLAN socket/,
+      /From the LAN \(\S+ on eth0\) to [\d.]+:4789: delivered to the kernel's VXLAN socket/,
     );
     expect(f!.detail).toContain(
       `From ${src}, a source the host's rules name: dropped by rule 1 of filter INPUT (\`${rules[line]!.replace(/^-A INPUT /, '')}\`, host/iptables-save.out:${line + 1})`,

@@ -80,8 +80,8 @@ export function buildEngineFirewall(
   } else if (docker.firewallBackend) {
     out.backend = { value: docker.firewallBackend, how: 'docker-info', evidence: info ? [info] : [] };
   } else if (docker.serverVersion) {
-    // The version's own line (docker version / docker info) is the evidence.
-    out.backend = { value: 'iptables', how: 'version', evidence: docker.evidence.slice(0, 1) };
+    // The version alone: the evidence is the rule set's own lines below (none: a default).
+    out.backend = { value: 'iptables', how: 'version', evidence: [] };
   }
   if (out.backend?.value === 'iptables') {
     const inLegacy = dockerChain(legacy);

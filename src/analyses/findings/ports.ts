@@ -70,8 +70,12 @@ export const ports: FindingFamily = {
               what: t(s.what),
               addrs: hits.map((h) => (h.localAddress.includes(':') ? `[${h.localAddress}]` : h.localAddress)),
             }),
-            lan.length ? lanText(t, lan) : t('fd.swarm.lan-none'),
-          ].join(' '),
+            // No rule set captured at all: nothing to say about the LAN beyond the bind (the
+            // paths would all read "unknown, no firewall capture").
+            !lan.length ? t('fd.swarm.lan-none') : hostNs(input.model)?.firewall ? lanText(t, lan) : '',
+          ]
+            .filter(Boolean)
+            .join(' '),
           evidenceList(
             hits.map((h) => h.evidence),
             lan.map((r) => decisive(r.path)?.evidence[0]),

@@ -18,8 +18,10 @@ export const dockerFirewall: Question = {
   needs: ['docker'],
   question: (input) =>
     tr(input)('q.docker-firewall.question', { version: input.model.docker.serverVersion ?? '' }),
+  // Only where the capture shows how the rules are written (daemon.json, docker info, or the
+  // rules themselves): from a version number alone every fact would be a default.
   appliesTo: (input) =>
-    input.model.docker.engineFirewall?.backend ? true : tr(input)('q.docker-firewall.na'),
+    input.model.docker.engineFirewall?.backend?.evidence.length ? true : tr(input)('q.docker-firewall.na'),
   answer: (input) => {
     const t = tr(input);
     const d = input.model.docker;

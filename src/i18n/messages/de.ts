@@ -1437,11 +1437,11 @@ export const de: Record<MessageId, string> = {
     'veth-Enden in Containern und Docker-Sandboxen (sie sind die Seite des Containers) und Host-Enden, die Ports einer Brücke sind.',
   'f.swarm-ports-exposed.title': 'Swarm-Port auf allen Adressen offen',
   'f.swarm-ports-exposed.why':
-    'Swarm lauscht auf 2377/tcp (Manager: Clusterverwaltung), 7946/tcp+udp (Gossip) und 4789/udp (VXLAN-Daten). An jede Adresse gebunden, nehmen sie Pakete aus jedem Netz an, das die Firewall des Hosts hereinlässt: gemeldet nur, wo ein Paket aus dem LAN zugestellt wird (die Detailzeile sagt, was mit einem geschieht und von welchen Quellen es von welcher Regel aufgehalten wird). 4789 hat keine Authentifizierung: Wer UDP dorthin schicken kann, kann Verkehr in unverschlüsselte Overlay-Netzwerke einschleusen.',
+    'Swarm lauscht auf 2377/tcp (Manager: Clusterverwaltung), 7946/tcp+udp (Gossip) und 4789/udp (VXLAN-Daten). An jede Adresse gebunden, sind sie für jedes Netz offen, das die Firewall hereinlässt. 4789 hat keine Authentifizierung: Wer UDP dorthin schicken kann, kann Verkehr in unverschlüsselte Overlay-Netzwerke einschleusen.',
   'f.swarm-ports-exposed.fix':
     'Diese Ports nur von den anderen Swarm-Knoten zulassen, mit Regeln in der INPUT-Kette des Hosts (nicht in `DOCKER-USER`: Die Kette sieht nur weitergeleiteten Verkehr, nie Pakete für die eigenen Sockets des Hosts), 2377 und 7946 mit `--listen-addr` an eine Schnittstelle binden und Overlays mit `--opt encrypted` verschlüsseln. Der VXLAN-Socket des Kernels auf 4789 ist immer an jede Adresse gebunden (`--data-path-addr` wählt nur die Adresse, von der der Knoten sendet), also begrenzt nur die Firewall, wer dorthin senden kann.',
   'f.swarm-ports-exposed.na':
-    'Hosts, die keine Swarm-Knoten sind, 2377 und 7946, wenn sie an eine Adresse gebunden sind (`--listen-addr`), und Ports, die die INPUT-Regeln des Hosts für das LAN schließen (jedes verfolgte Paket verworfen oder abgewiesen).',
+    'Hosts, die keine Swarm-Knoten sind, 2377 und 7946, wenn sie an eine Adresse gebunden sind (`--listen-addr`), Ports, die das LAN nicht erreicht.',
   'f.stale-namespace-file.title': 'Verwaiste Namensraum-Datei',
   'f.stale-namespace-file.why':
     'Eine Datei unter `<exec-root>/netns` von Docker, die kein Netzwerk-Namensraum mehr ist: Der Bind-Mount, der den Namensraum hielt, ist weg (dockerd oder der Host ist abgestürzt, oder die Datei blieb liegen, als ein Container verschwand). Docker entfernt sie normalerweise mit der Sandbox; für den Verkehr ist sie harmlos, verwirrt aber Werkzeuge, die Namensräume auflisten.',
@@ -1479,7 +1479,7 @@ export const de: Record<MessageId, string> = {
   // --- audit2 (Sitzung 5): Swarm-Ports aus dem LAN, Sockets ohne Prozess, die Firewall-Fakten
   // der Engine (Frage docker-firewall). Ein Block, nur neue Schlüssel.
   'fd.swarm.lan':
-    'Ein Paket aus dem LAN ({src} über {uplink}) an {dst}:{port}: {reason}{rule, select, none {} other { (`{rule}`, {at})}}.',
+    'Aus dem LAN ({src} über {uplink}) an {dst}:{port}: {reason}{rule, select, none {} other { (`{rule}`, {at})}}.',
   'fd.swarm.lan-src':
     'Von {src}, einer Quelle, die die Regeln des Hosts nennen: {reason}{rule, select, none {} other { (`{rule}`, {at})}}.',
   'fd.swarm.lan-none':
@@ -1487,14 +1487,14 @@ export const de: Record<MessageId, string> = {
   'tr.w.no-owner':
     '{vxlan, select, yes {den VXLAN-Socket des Kernels (kein Prozess besitzt ihn: Overlay-Verkehr zwischen Swarm-Knoten)} other {einen Socket, den kein Prozess besitzt (ein Socket des Kernels oder einer, dessen Prozess die Erfassung nicht sehen konnte)}}',
   'q.docker-firewall.question':
-    'Wie steuert {version, select, none {Docker} other {Docker {version}}} die Firewall des Hosts: welches Backend, ist der Userland-Proxy an, schreibt es IPv6-Regeln?',
-  'q.docker-firewall.na': 'die Erfassung zeigt die Docker-Engine nicht (keine Version, kein docker info)',
+    'Wie steuert {version, select, none {Docker} other {Docker {version}}} die Firewall (Backend, Userland-Proxy, ip6tables)?',
+  'q.docker-firewall.na': 'weder Backend in docker info noch daemon.json noch Docker-Regeln erfasst',
   'q.docker-firewall.backend':
     '{how, select, daemon-json {daemon.json setzt das Firewall-Backend auf `{value}`} docker-info {`docker info` meldet das Firewall-Backend `{value}`} other {Docker {version} schreibt seine Regeln mit iptables, seinem einzigen Backend (die Option `firewall-backend` gibt es ab Docker 28)}}{variant, select, nft {. Die Regeln von Docker werden von iptables-nft geschrieben: Der Kopf von `iptables-save` sagt `(nf_tables)`, also liegen sie in nftables-Tabellen (`table ip filter`, `table ip nat`) neben allen anderen nftables-Regeln des Hosts} legacy {. Die Regeln von Docker werden von iptables-legacy geschrieben (der Kopf sagt `(legacy)`): Tabellen getrennt von nftables, die `nft list ruleset` nicht zeigt} other {}}{value, select, nftables {. Mit dem nftables-Backend schreibt Docker eigene Tabellen (`table ip docker-bridges`): `iptables-save` zeigt keine seiner Regeln, und es gibt keine Kette `DOCKER-USER`} other {}}.',
   'q.docker-firewall.proxy':
-    '{value, select, true {Der Userland-Proxy ist an} other {Der Userland-Proxy ist aus}} ({how, select, dockerd-args {Befehlszeile von dockerd} daemon-json {daemon.json `userland-proxy`} other {nicht gesetzt: standardmäßig an}}){n, plural, =0 {; kein `docker-proxy`-Prozess läuft} one {; # `docker-proxy`-Prozess läuft} other {; # `docker-proxy`-Prozesse laufen}}. {value, select, true {Jeder veröffentlichte Port hat zusätzlich einen `docker-proxy`, der auf dem Host lauscht: Er nimmt die Verbindungen an, die die DNAT-Regeln nicht fangen (vom Host selbst, IPv6 ohne ip6tables-DNAT), und verbindet sich von der Gateway-Adresse der Brücke aus mit dem Container.} other {Veröffentlichte Ports sind nur DNAT-Regeln; der Host erreicht sie auf 127.0.0.1 über Hairpin-NAT (`route_localnet`).}}',
+    '{value, select, true {Der Userland-Proxy ist an} other {Der Userland-Proxy ist aus}} ({how, select, dockerd-args {Befehlszeile von dockerd} daemon-json {daemon.json `userland-proxy`} other {nicht gesetzt: standardmäßig an}}){n, plural, =0 {; kein `docker-proxy`-Prozess läuft} one {; # `docker-proxy`-Prozess läuft} other {; # `docker-proxy`-Prozesse laufen}}. {value, select, true {Ein veröffentlichter Port hat zusätzlich einen Listener auf dem Host für das, was die DNAT-Regeln nicht fangen (der Host selbst, IPv6 ohne ip6tables-DNAT).} other {Veröffentlichte Ports sind nur DNAT-Regeln (Hairpin-NAT für den Host selbst).}}',
   'q.docker-firewall.ip6':
-    '{value, select, true {Docker schreibt IPv6-Regeln: ip6tables ist an} other {Docker schreibt keine IPv6-Regeln: ip6tables ist aus}} ({how, select, dockerd-args {Befehlszeile von dockerd} daemon-json {daemon.json `ip6tables`} other {nicht gesetzt: die Vorgabe von Docker {version}; standardmäßig an seit 27.0}}){chains, select, yes {; `ip6tables-save` enthält seine Ketten (`DOCKER`...)} no {; `ip6tables-save` enthält keine seiner Ketten} other {}}. {value, select, true {Ein Container mit IPv6-Adresse bekommt ip6tables-DNAT für seine veröffentlichten Ports und wird wie ein IPv4-Container gefiltert.} other {Nichts von Docker filtert oder übersetzt IPv6: Ein Container mit IPv6-Adresse ist direkt erreichbar, und IPv6-Clients eines veröffentlichten Ports treffen auf dem Host auf `docker-proxy`.}}',
+    '{value, select, true {Docker schreibt IPv6-Regeln: ip6tables ist an} other {Docker schreibt keine IPv6-Regeln: ip6tables ist aus}} ({how, select, dockerd-args {Befehlszeile von dockerd} daemon-json {daemon.json `ip6tables`} other {nicht gesetzt: die Vorgabe von Docker {version}; standardmäßig an seit 27.0}}){chains, select, yes {; `ip6tables-save` enthält seine Ketten (`DOCKER`...)} no {; `ip6tables-save` enthält keine seiner Ketten} other {}}.{value, select, true {} other { Docker filtert und übersetzt IPv6 zu seinen Containern nicht.}}',
   'q.docker-firewall.on-off': '{value, select, true {an} other {aus}}',
   'q.fact.fw-backend': 'Firewall-Backend',
   'q.fact.userland-proxy': 'Userland-Proxy',

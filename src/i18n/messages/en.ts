@@ -1408,11 +1408,11 @@ export const en = {
     "veth ends inside containers and Docker sandboxes (they are the container's side), and host ends that are ports of a bridge.",
   'f.swarm-ports-exposed.title': 'Swarm port open on all addresses',
   'f.swarm-ports-exposed.why':
-    "Swarm listens on 2377/tcp (managers: cluster management), 7946/tcp+udp (gossip) and 4789/udp (VXLAN data). Bound to every address, they take packets from every network the host's firewall lets in: raised only where a packet from the LAN is delivered (the detail says what happens to one, and from which sources it is stopped by which rule). 4789 has no authentication: anyone who can send UDP to it can inject traffic into unencrypted overlay networks.",
+    'Swarm listens on 2377/tcp (managers: cluster management), 7946/tcp+udp (gossip) and 4789/udp (VXLAN data). Bound to every address, they are open to every network the firewall lets in. 4789 has no authentication: anyone who can send UDP to it can inject traffic into unencrypted overlay networks.',
   'f.swarm-ports-exposed.fix':
     "Allow these ports only from the other swarm nodes with rules in the host's INPUT chain (not `DOCKER-USER`: it sees only forwarded traffic, never packets for the host's own sockets), bind 2377 and 7946 to one interface with `--listen-addr`, and encrypt overlays with `--opt encrypted`. The kernel's VXLAN socket on 4789 always binds to every address (`--data-path-addr` only chooses the address the node sends from), so only the firewall limits who can send to it.",
   'f.swarm-ports-exposed.na':
-    "Hosts that are not swarm nodes, 2377 and 7946 bound to one address (`--listen-addr`), and ports the host's INPUT rules close to the LAN (every traced packet dropped or rejected).",
+    'Hosts that are not swarm nodes, 2377 and 7946 bound to one address (`--listen-addr`), ports the LAN cannot reach.',
   'f.stale-namespace-file.title': 'Stale namespace file',
   'f.stale-namespace-file.why':
     "A file under Docker's `<exec-root>/netns` that is no network namespace any more: the bind mount that held the namespace is gone (dockerd or the host crashed, or the file was left behind when a container went away). Docker normally removes it with the sandbox; it is harmless for traffic but confuses tools that list namespaces.",
@@ -1449,7 +1449,7 @@ export const en = {
   // --- audit2 (session 5): swarm ports from the LAN, sockets with no process, the engine's
   // firewall facts (docker-firewall question). One block, new keys only.
   'fd.swarm.lan':
-    'A packet from the LAN ({src} on {uplink}) to {dst}:{port}: {reason}{rule, select, none {} other { (`{rule}`, {at})}}.',
+    'From the LAN ({src} on {uplink}) to {dst}:{port}: {reason}{rule, select, none {} other { (`{rule}`, {at})}}.',
   'fd.swarm.lan-src':
     "From {src}, a source the host's rules name: {reason}{rule, select, none {} other { (`{rule}`, {at})}}.",
   'fd.swarm.lan-none':
@@ -1457,14 +1457,14 @@ export const en = {
   'tr.w.no-owner':
     "{vxlan, select, yes {the kernel's VXLAN socket (no process owns it: overlay traffic between swarm nodes)} other {a socket no process owns (a kernel socket, or one whose process the capture could not see)}}",
   'q.docker-firewall.question':
-    'How does {version, select, none {Docker} other {Docker {version}}} drive the host firewall: which backend, is the userland proxy on, does it write IPv6 rules?',
-  'q.docker-firewall.na': 'the capture does not show the Docker engine (no version, no docker info)',
+    'How does {version, select, none {Docker} other {Docker {version}}} drive the firewall (backend, userland proxy, ip6tables)?',
+  'q.docker-firewall.na': 'no docker info backend, daemon.json or Docker rules captured',
   'q.docker-firewall.backend':
     "{how, select, daemon-json {daemon.json sets the firewall backend to `{value}`} docker-info {`docker info` reports the firewall backend `{value}`} other {Docker {version} writes its rules with iptables, its only backend (the `firewall-backend` option exists from Docker 28)}}{variant, select, nft {. Docker's rules are written by iptables-nft: the `iptables-save` header says `(nf_tables)`, so they live in nftables tables (`table ip filter`, `table ip nat`) beside any other nftables rules of the host} legacy {. Docker's rules are written by iptables-legacy (the save header says `(legacy)`): tables apart from nftables, which `nft list ruleset` does not show} other {}}{value, select, nftables {. With the nftables backend Docker writes its own tables (`table ip docker-bridges`): `iptables-save` shows none of its rules, and there is no `DOCKER-USER` chain} other {}}.",
   'q.docker-firewall.proxy':
-    "{value, select, true {The userland proxy is on} other {The userland proxy is off}} ({how, select, dockerd-args {dockerd's command line} daemon-json {daemon.json `userland-proxy`} other {not set: on by default}}){n, plural, =0 {; no `docker-proxy` process runs} one {; # `docker-proxy` process runs} other {; # `docker-proxy` processes run}}. {value, select, true {Each published port also has a `docker-proxy` listening on the host: it takes the connections the DNAT rules do not catch (from the host itself, IPv6 without an ip6tables DNAT) and connects to the container from the bridge's gateway address.} other {Published ports are DNAT rules only; the host reaches them on 127.0.0.1 through hairpin NAT (`route_localnet`).}}",
+    "{value, select, true {The userland proxy is on} other {The userland proxy is off}} ({how, select, dockerd-args {dockerd's command line} daemon-json {daemon.json `userland-proxy`} other {not set: on by default}}){n, plural, =0 {; no `docker-proxy` process runs} one {; # `docker-proxy` process runs} other {; # `docker-proxy` processes run}}. {value, select, true {A published port also has a listener on the host for what the DNAT rules do not catch (the host itself, IPv6 without ip6tables DNAT).} other {Published ports are DNAT rules only (hairpin NAT for the host itself).}}",
   'q.docker-firewall.ip6':
-    "{value, select, true {Docker writes IPv6 rules: ip6tables is on} other {Docker writes no IPv6 rules: ip6tables is off}} ({how, select, dockerd-args {dockerd's command line} daemon-json {daemon.json `ip6tables`} other {not set: the default of Docker {version}; on by default since 27.0}}){chains, select, yes {; `ip6tables-save` holds its chains (`DOCKER`...)} no {; `ip6tables-save` holds none of its chains} other {}}. {value, select, true {A container with an IPv6 address gets ip6tables DNAT for its published ports and is filtered like an IPv4 one.} other {Nothing of Docker filters or translates IPv6: a container with an IPv6 address is reached directly, and IPv6 clients of a published port meet `docker-proxy` on the host.}}",
+    "{value, select, true {Docker writes IPv6 rules: ip6tables is on} other {Docker writes no IPv6 rules: ip6tables is off}} ({how, select, dockerd-args {dockerd's command line} daemon-json {daemon.json `ip6tables`} other {not set: the default of Docker {version}; on by default since 27.0}}){chains, select, yes {; `ip6tables-save` holds its chains (`DOCKER`...)} no {; `ip6tables-save` holds none of its chains} other {}}.{value, select, true {} other { Docker neither filters nor translates IPv6 to its containers.}}",
   'q.docker-firewall.on-off': '{value, select, true {on} other {off}}',
   'q.fact.fw-backend': 'Firewall backend',
   'q.fact.userland-proxy': 'Userland proxy',
