@@ -18,8 +18,6 @@ import type { Report } from '../report/types.js';
 
 export type LazyGroup = 't' | 'r' | 'a';
 
-const EV_TITLE = / title="evidence: [^"]*"/g;
-
 /** Above this estimated page size (bytes) report.html switches to the compact mode. */
 export const COMPACT_THRESHOLD_BYTES = 3 * 1024 * 1024;
 
@@ -75,9 +73,6 @@ export class LazyStore {
 
   fill(id: string, content: string | [string, string]): void {
     const group = id.charAt(0) as LazyGroup;
-    // An evidence link's title repeats its text ("evidence: host/netstat.out:12"): dropped from
-    // stored rows, it is ~10% of a 20,000-row table after compression.
-    if (typeof content === 'string') content = content.replace(EV_TITLE, '');
     this.groups[group][Number(id.slice(1))] = content;
     this.open.pop();
     // Anchors inside the block (a reachability path, a namespace) must still be reachable by link;
@@ -90,6 +85,14 @@ export class LazyStore {
     const id = this.reserve(group);
     this.fill(id, content);
     return id;
+  }
+
+  /**
+   * Whether markup rendered now goes into a stored block: the evidence links there leave out their
+   * title (html.ts), which repeats their text.
+   */
+  get inBlock(): boolean {
+    return this.open.length > 0;
   }
 
   get size(): number {
