@@ -253,7 +253,9 @@ function stageRows(prefix: string, t: StageTimes): void {
 // ---------------------------------------------------------------------------------------------
 
 function distIsFresh(): boolean {
-  const compiled = join(ROOT, 'dist', 'cli.js');
+  // As bin/dockernet.js: the esbuild bundle when the build made one, else tsc's output.
+  const bundled = join(ROOT, 'dist', 'app', 'cli.js');
+  const compiled = existsSync(bundled) ? bundled : join(ROOT, 'dist', 'cli.js');
   if (!existsSync(compiled)) return false;
   const newest = (dir: string): number =>
     Math.max(

@@ -6,12 +6,12 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, Option } from 'commander';
 import type { Severity } from './analyses/types.js';
 import type { Bundle } from './bundle/types.js';
 import { LANGS, type Lang, langFromEnv, translator } from './i18n/index.js';
 import type { StepModel } from './model/types.js';
+import { PACKAGE_ROOT } from './package-root.js';
 import type { PacketSource } from './reach/types.js';
 import { abandonBrowser, startBrowser } from './render/browser-start.js';
 import { AUDIENCES, type Audience, FORMATS, type Format } from './render/formats.js';
@@ -315,12 +315,7 @@ async function parseCommand(
 }
 
 /** The collector script ships with the package; `dockernet collector > collect.sh` hands it over. */
-export const COLLECTOR_PATH = join(
-  dirname(fileURLToPath(import.meta.url)),
-  '..',
-  'collector',
-  'dockernet-collect.sh',
-);
+export const COLLECTOR_PATH = join(PACKAGE_ROOT, 'collector', 'dockernet-collect.sh');
 
 function collectorCommand(): void {
   let script: string;
