@@ -14,10 +14,11 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import Handlebars from 'handlebars';
-import { isLang, translator } from '../i18n/index.js';
+import { translator } from '../i18n/index.js';
 import type { Report } from '../report/types.js';
 import { registerI18nHelpers } from './i18n-helpers.js';
 import { type LazyGroup, LazyStore, PAGE_SCRIPT, wantsCompact } from './lazy.js';
+import { registerRows } from './rows.js';
 import { readTemplate, TEMPLATE_DIR } from './templates.js';
 import { type AppendixMode, reportView } from './view.js';
 import type { Audience } from './view-analyses.js';
@@ -73,35 +74,6 @@ function registerLazy(hb: typeof Handlebars): void {
   );
 }
 
-/**
- * `{{> ev ev}}`, an evidence link: `<a class="ev" href="#file-L12" title="evidence: file:12">file:12</a>`.
- * A partial written in code, not a template: the 1,000-container host has ~30,000 of them, and the
- * template partial (a partial call plus the `t` helper for the title) was a third of the HTML
- * render. Inside a stored block (compact mode) the title is left out: it repeats the link's text
- * and was ~10% of a 20,000-row table after compression.
- */
-function registerEvidence(hb: typeof Handlebars): void {
-  const esc = hb.Utils.escapeExpression;
-  const titles = new Map<string, (text: string) => string>();
-  hb.registerPartial('ev', ((ctx: unknown, options?: { data?: { root?: Record<string, unknown> } }) => {
-    if (!ctx || (Array.isArray(ctx) && ctx.length === 0)) return '';
-    const e = ctx as { href?: unknown; text?: unknown };
-    const root = options?.data?.root;
-    const text = esc(e.text as string);
-    const href = esc(e.href as string);
-    const store = root?.lazy;
-    if (store instanceof LazyStore && store.inBlock) return `<a class="ev" href="${href}">${text}</a>`;
-    const lang = isLang(root?.lang) ? root.lang : 'en';
-    let title = titles.get(lang);
-    if (!title) {
-      const t = translator(lang);
-      title = (x) => t('label.evidence-title', { text: x });
-      titles.set(lang, title);
-    }
-    return `<a class="ev" href="${href}" title="${esc(title(String(e.text ?? '')))}">${text}</a>`;
-  }) as unknown as Handlebars.Template);
-}
-
 /** What a reader without JavaScript sees in place of a stored block. */
 function noScriptNote(t: ReturnType<typeof translator>): string {
   return `<span class="muted lazy-note">${Handlebars.Utils.escapeExpression(t('report.lazy-needs-js'))}</span>`;
@@ -112,7 +84,7 @@ function template(): Handlebars.TemplateDelegate {
   const hb = Handlebars.create();
   registerLazy(hb);
   registerI18nHelpers(hb);
-  registerEvidence(hb);
+  registerRows(hb);
   if (existsSync(PRECOMPILED) && statSync(PRECOMPILED).mtimeMs >= newestTemplate()) {
     // Compiling the templates costs ~0.25 s per run; the build precompiles them.
     type Spec = Parameters<typeof Handlebars.template>[0];
