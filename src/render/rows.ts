@@ -1,11 +1,11 @@
 /**
- * The rows of the HTML report's biggest tables (routes, sockets, processes) and every evidence
- * link, written in code instead of Handlebars: a 1,000-container host has ~30,000 such rows, and
+ * The rows of the HTML report's biggest tables (routes, sockets, processes), every evidence link
+ * and the text of answers and findings (`code` parts), written in code instead of Handlebars: a 1,000-container host has ~30,000 such rows, and
  * Handlebars' per-cell lookups, helper and partial calls were most of the HTML render (issue 13,
  * docs/performance.md "Session 4"). The markup is the one the templates had (namespace.hbs keeps
  * the table and its header); every value is escaped with Handlebars' own escapeExpression.
  *
- *   {{{rows 'route' routes}}}   {{> ev ev}}
+ *   {{{rows 'route' routes}}}   {{> ev ev}}   {{{textHtml parts}}}   {{{listItemsHtml items}}}
  */
 import Handlebars from 'handlebars';
 import { isLang, type Lang, translator } from '../i18n/index.js';
@@ -100,6 +100,26 @@ export function tableRows(kind: string, rows: readonly Cells[], options: Data): 
   return out;
 }
 
+/** A text's parts (view-analyses.ts textParts): plain text, and `code` parts in <code>. */
+interface TextPart {
+  text: string;
+  code: boolean;
+}
+
+/** `{{{textHtml parts}}}`: the parts escaped, code parts in <code> (an answer's list has 20,000 items on a big host). */
+export function textHtml(parts: readonly TextPart[]): string {
+  let out = '';
+  for (const p of parts) out += p.code ? `<code>${esc(p.text)}</code>` : esc(p.text);
+  return out;
+}
+
+/** `{{{listItemsHtml items}}}`: one `<li>` per item, each a list of parts. */
+export function listItemsHtml(items: readonly (readonly TextPart[])[]): string {
+  let out = '';
+  for (const item of items) out += `<li>${textHtml(item)}</li>`;
+  return out;
+}
+
 export function registerRows(hb: typeof Handlebars): void {
   hb.registerPartial('ev', ((ctx: unknown, options?: Data) =>
     ctx && !(Array.isArray(ctx) && ctx.length === 0)
@@ -107,5 +127,11 @@ export function registerRows(hb: typeof Handlebars): void {
       : '') as unknown as Handlebars.Template);
   hb.registerHelper('rows', (kind: unknown, rows: unknown, options: Data) =>
     Array.isArray(rows) ? tableRows(String(kind), rows as Cells[], options) : '',
+  );
+  hb.registerHelper('textHtml', (parts: unknown) =>
+    Array.isArray(parts) ? textHtml(parts as TextPart[]) : '',
+  );
+  hb.registerHelper('listItemsHtml', (items: unknown) =>
+    Array.isArray(items) ? listItemsHtml(items as TextPart[][]) : '',
   );
 }
