@@ -676,25 +676,28 @@ async function main(): Promise<void> {
     const rowsIn = text.split('\n').length - 2;
     const file = join(WORK, `${name}.txt`);
     writeFileSync(file, text);
-    const ours = await best(Math.max(RUNS, 10), () => parser.parse(text));
-    const warn = ours.value.warnings.length;
+    // Ours in a process of its own, as jc runs (a parser timed in the bench's process paid for
+    // its heap: the reports of the sections above made it 2-5x slower), from dist/ when fresh.
+    const mine = oursInChild(name, file, distFresh) ?? (await oursInProcess(parser, text));
     const mb = (text.length / 2 ** 20).toFixed(1);
+    const ms = (x: number) => `${x.toFixed(1)} ms`;
+    const oursText = `ours ${ms(mine.wallMs)} wall, ${ms(mine.cpuMs)} CPU${mine.warnings ? `, ${mine.warnings} warnings` : ''}`;
     if (!haveJc) {
-      row(`${name}: ours (${rowsIn} rows, ${mb} MB)`, `${s(ours.ms)}; jc not installed: ratio not measured`);
+      row(`${name}: ours (${rowsIn} rows, ${mb} MB)`, `${oursText}; jc not installed: ratio not measured`);
       continue;
     }
     const jc = bestChild(RUNS, ['sh', '-c', `jc --${name} < '${file}' > /dev/null`]);
-    // Start-up excluded for both (issue 13): ours is timed in-process, jc minus its empty run.
-    const ratio = jc.wallMs / ours.ms;
-    const ratioNoStart = (jc.wallMs - (jcStart?.wallMs ?? 0)) / ours.ms;
-    const ms = (x: number) => `${x.toFixed(1)} ms`;
-    const jcWork = jc.wallMs - (jcStart?.wallMs ?? 0);
+    // Start-up excluded for both (issue 13): ours is timed inside its process, jc minus its
+    // empty run. CPU decides (wall times of a shared machine swing with its load); wall is shown.
+    const jcCpu = jc.cpuMs - (jcStart?.cpuMs ?? 0);
+    const jcWall = jc.wallMs - (jcStart?.wallMs ?? 0);
+    const cpuRatio = jcCpu / mine.cpuMs;
     row(
-      `${name}: ${ours.value.records.length} records (${mb} MB)`,
-      `ours ${ms(ours.ms)}${warn ? `, ${warn} warnings` : ''}; jc ${s(jc.wallMs)} (start-up ${s(jcStart?.wallMs ?? 0)}): ${ratioNoStart.toFixed(1)}x without start-up (${ratio.toFixed(1)}x with jc's)`,
+      `${name}: ${mine.records} records (${mb} MB)`,
+      `${oursText}; jc ${s(jc.wallMs)} wall, ${s(jc.cpuMs)} CPU (start-up ${s(jcStart?.wallMs ?? 0)}, ${s(jcStart?.cpuMs ?? 0)} CPU): ${cpuRatio.toFixed(1)}x by CPU, ${(jcWall / mine.wallMs).toFixed(1)}x by wall, without start-up`,
       '>= 10x (start-up excluded)',
-      ratioNoStart >= 10,
-      `by ${(10 - ratioNoStart).toFixed(1)}x: 10x needs ours <= ${ms(jcWork / 10)} (jc's ${ms(jcWork)} without start-up)`,
+      cpuRatio >= 10,
+      `by ${(10 - cpuRatio).toFixed(1)}x: 10x needs ours <= ${ms(jcCpu / 10)} CPU (jc's ${ms(jcCpu)} without start-up)`,
     );
   }
 
@@ -928,6 +931,59 @@ async function fleetBench(sampler: RssSampler): Promise<void> {
     h4 / h1 <= 1.25,
   );
   row('in-process: peak RSS of the 100-host run (node only)', `${sampler.mb()} MB`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Our parsers against jc
+
+interface ParserRun {
+  wallMs: number;
+  cpuMs: number;
+  records: number;
+  warnings: number;
+}
+
+/** Best of 15 parses of `file` in a fresh node process (dist/parsers/<name>.js), start-up excluded. */
+function oursInChild(name: string, file: string, distFresh: boolean): ParserRun | undefined {
+  const module = join(ROOT, 'dist', 'parsers', `${name}.js`);
+  if (!distFresh || !existsSync(module)) return undefined;
+  const script = `
+    const { readFileSync } = await import('node:fs');
+    const [url, name, file] = process.argv.slice(1);
+    const parser = (await import(url))[name];
+    const text = readFileSync(file, 'utf8');
+    let wallMs = Infinity, cpuMs = Infinity, r;
+    for (let i = 0; i < 15; i++) {
+      const c0 = process.cpuUsage();
+      const t0 = performance.now();
+      r = parser.parse(text);
+      wallMs = Math.min(wallMs, performance.now() - t0);
+      const c = process.cpuUsage(c0);
+      cpuMs = Math.min(cpuMs, (c.user + c.system) / 1000);
+    }
+    console.log(JSON.stringify({ wallMs, cpuMs, records: r.records.length, warnings: r.warnings.length }));`;
+  const r = spawnSync(
+    process.execPath,
+    ['--input-type=module', '-e', script, pathToFileURL(module).href, name, file],
+    { encoding: 'utf8', timeout: CHILD_TIMEOUT_MS },
+  );
+  if (r.status !== 0) return undefined;
+  return JSON.parse(r.stdout) as ParserRun;
+}
+
+async function oursInProcess(
+  parser: { parse(text: string): { records: unknown[]; warnings: unknown[] } },
+  text: string,
+): Promise<ParserRun> {
+  let cpuMs = Number.POSITIVE_INFINITY;
+  const run = await best(15, () => {
+    const c0 = process.cpuUsage();
+    const r = parser.parse(text);
+    const c = process.cpuUsage(c0);
+    cpuMs = Math.min(cpuMs, (c.user + c.system) / 1000);
+    return r;
+  });
+  return { wallMs: run.ms, cpuMs, records: run.value.records.length, warnings: run.value.warnings.length };
 }
 
 // ---------------------------------------------------------------------------------------------
