@@ -38,15 +38,7 @@
  *   PID/Program is missing for other users' sockets.
  */
 import type { ParseResult, Parser, ParseWarning } from './types.js';
-import {
-  capWarnings,
-  detectErrorText,
-  rejected,
-  result,
-  splitLines,
-  tokenize,
-  wordBounds,
-} from './util.js';
+import { capWarnings, detectErrorText, rejected, result, splitLines, tokenize, wordBounds } from './util.js';
 
 export interface NetstatSocket {
   /** tcp, tcp6, udp, udp6, raw, raw6, udpl, udpl6, sctp, unix... as printed. */

@@ -355,7 +355,8 @@ function parse(text: string): ParseResult<SsSocket> {
       else if (kv?.[1] === 'uid') user = kv[2];
       else if (kv?.[1] === 'ino') inode = Number(kv[2]);
       else if (kv?.[1] === 'v6only') v6onlyFlag = kv[2] === '1';
-      else (extra ??= []).push(word);
+      else if (extra) extra.push(word);
+      else extra = [word];
     }
 
     const six = r.local.family === 6 || r.peer.family === 6 || (!oldStyle && r.local.star);
