@@ -38,6 +38,7 @@ import type { ParseResult, Parser, ParseWarning } from './types.js';
 import {
   capWarnings,
   decimal,
+  decimalAt,
   detectErrorText,
   isSpaceCode,
   rejected,
@@ -183,8 +184,6 @@ function kib(s: string): number | undefined {
   return Math.round(Number(m[1]) * mult);
 }
 
-const num = decimal;
-
 interface NameInfo {
   name: string;
   bracketed: boolean;
@@ -240,7 +239,22 @@ function parse(text: string): ParseResult<PsProcess> {
   // Per header: words a row needs before its command, and reused scratch arrays.
   let need = 0;
   let bounds = new Int32Array(0);
-  const values: (string | undefined)[] = new Array(Object.keys(SLOT).length).fill(undefined);
+  // Per field slot: the word index of its column in the row (-1: no such column), so that a
+  // field is sliced (or read as a number) straight from the line, only when used.
+  const slotWord = new Int32Array(Object.keys(SLOT).length);
+  let hasLwp = false;
+  // The row being read, and its field accessors (made once, not per row).
+  let row = '';
+  /** A field's word: its text, or undefined without its column. */
+  const field = (slot: number): string | undefined => {
+    const w = slotWord[slot]!;
+    return w < 0 ? undefined : row.slice(bounds[2 * w]!, bounds[2 * w + 1]!);
+  };
+  /** decimal() of a field's word, read in place (no slice for the common integers). */
+  const numberOf = (slot: number): number | undefined => {
+    const w = slotWord[slot]!;
+    return w < 0 ? undefined : decimalAt(row, bounds[2 * w]!, bounds[2 * w + 1]!);
+  };
 
   for (let i = 0; i < lines.length; i++) {
     const raw = lines[i] ?? '';
@@ -251,6 +265,14 @@ function parse(text: string): ParseResult<PsProcess> {
       columns = header;
       need = header.reduce((n, c) => n + c.words, 0);
       bounds = new Int32Array(2 * (need + 1));
+      // A later column of the same field wins.
+      slotWord.fill(-1);
+      let w = 0;
+      for (const col of header) {
+        if (col.slot >= 0) slotWord[col.slot] = w;
+        w += col.words;
+      }
+      hasLwp = slotWord[SLOT.lwp]! >= 0;
       last = undefined;
       const unknown = raw
         .trim()
@@ -275,15 +297,9 @@ function parse(text: string): ParseResult<PsProcess> {
       });
       continue;
     }
-    // The columns' words straight into one slot per field (a later column of the same field wins).
-    values.fill(undefined);
-    let t = 0;
-    for (const col of columns) {
-      if (col.slot >= 0) values[col.slot] = raw.slice(bounds[2 * t]!, bounds[2 * t + 1]!);
-      t += col.words;
-    }
+    row = raw;
     const command = raw.slice(bounds[2 * need]!).trimEnd();
-    const pidText = values[SLOT.pid];
+    const pidText = field(SLOT.pid);
 
     // Thread rows: `ps auxm` puts `-` in PID; `ps -eLf` repeats the process with another LWP.
     if (pidText === '-') {
@@ -291,42 +307,45 @@ function parse(text: string): ParseResult<PsProcess> {
       else warnings.push({ line: lineNo, message: 'thread row without a process row before it' });
       continue;
     }
-    const pid = num(pidText ?? '');
+    const pid = numberOf(SLOT.pid);
     if (pid === undefined || !Number.isInteger(pid)) {
       warnings.push({ line: lineNo, message: `PID is not a number: ${raw.trim().slice(0, 120)}` });
       continue;
     }
-    const lwp = values[SLOT.lwp];
+    const lwp = hasLwp ? field(SLOT.lwp) : undefined;
     if (lwp !== undefined && lwp !== pidText) {
       const owner = byPid.get(pid);
-      if (owner && values[SLOT.nlwp] === undefined) owner.threads = (owner.threads ?? 1) + 1;
+      if (owner && slotWord[SLOT.nlwp]! < 0) owner.threads = (owner.threads ?? 1) + 1;
       continue;
     }
 
     const info = programName(command);
-    const user = values[SLOT.user] ?? '';
-    const ppid = num(values[SLOT.ppid] ?? '');
+    const user = field(SLOT.user) ?? '';
+    const ppid = numberOf(SLOT.ppid);
     const rec: Omit<PsProcess, 'line'> =
       ppid === undefined
         ? { pid, user, command, name: info.name }
         : { pid, ppid, user, command, name: info.name };
-    const tty = values[SLOT.tty];
+    const tty = field(SLOT.tty);
     if (tty !== undefined && tty !== '?' && tty !== '-') rec.tty = tty;
-    const stat = values[SLOT.stat];
+    const stat = field(SLOT.stat);
     if (stat !== undefined && stat !== '-') rec.stat = stat;
-    const time = values[SLOT.time];
+    const time = field(SLOT.time);
     if (time !== undefined) rec.time = time;
-    const start = values[SLOT.start];
+    const start = field(SLOT.start);
     if (start !== undefined) rec.start = start;
-    const cpu = num(values[SLOT.cpu] ?? '');
+    const cpu = numberOf(SLOT.cpu);
     if (cpu !== undefined) rec.cpu = cpu;
-    const mem = num(values[SLOT.mem] ?? '');
+    const mem = numberOf(SLOT.mem);
     if (mem !== undefined) rec.mem = mem;
-    const vsz = kib(values[SLOT.vsz] ?? '');
+    // Sizes: plain KiB read in place; BusyBox's scaled `711m` through kib().
+    const vszN = numberOf(SLOT.vsz);
+    const vsz = vszN !== undefined ? Math.round(vszN) : kib(field(SLOT.vsz) ?? '');
     if (vsz !== undefined) rec.vsz = vsz;
-    const rss = kib(values[SLOT.rss] ?? '');
+    const rssN = numberOf(SLOT.rss);
+    const rss = rssN !== undefined ? Math.round(rssN) : kib(field(SLOT.rss) ?? '');
     if (rss !== undefined) rec.rss = rss;
-    const nlwp = num(values[SLOT.nlwp] ?? '');
+    const nlwp = numberOf(SLOT.nlwp);
     const draft: Draft = { rec, info, line: lineNo };
     if (nlwp !== undefined) draft.threads = nlwp;
     drafts.push(draft);
