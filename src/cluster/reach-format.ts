@@ -14,10 +14,14 @@ import type { ClusterReachMatrix } from './reach-matrix.js';
 const ev = (p: ClusterPath['hops'][number]) =>
   p.evidence.map((x) => `${x.file}${x.line !== undefined ? `:${x.line}` : ''}`).join(', ');
 
-/** A cross-node stage: the single-host stage, after a prefix that says which leg (`VXLAN: route`). */
-function clusterStage(t: Translator, stage: string): string {
-  const m = /^(.*: )(.*)$/.exec(stage);
-  return m ? `${m[1]}${stageText(t, m[2]!)}` : stageText(t, stage);
+/**
+ * A cross-node stage in the language: the single-host stage, after the prefix that says which leg
+ * (`VXLAN: route`, `reply VXLAN: route`; src/cluster/reach.ts). In the JSON the stage is an id.
+ */
+export function clusterStageText(t: Translator, stage: string): string {
+  const m = /^(reply VXLAN|VXLAN): (.*)$/.exec(stage);
+  if (m) return t('ct.stage', { leg: m[1] === 'VXLAN' ? 'there' : 'reply', stage: stageText(t, m[2]!) });
+  return stageText(t, stage);
 }
 
 /** The path's own text is in the language it was traced in; `lang` says the layout's words. */
@@ -34,7 +38,7 @@ export function formatClusterPath(p: ClusterPath, lang: Lang = 'en'): string {
         tunnel: `${p.tunnel.network ?? '?'} VNI ${p.tunnel.vni ?? '?'}, ${p.tunnel.fromNode} -> ${p.tunnel.toNode ?? '?'} (VTEP ${p.tunnel.vtep ?? '?'}, MAC ${p.tunnel.mac ?? '?'})`,
       })}`,
     );
-  const stages = p.hops.map((h) => clusterStage(t, h.stage));
+  const stages = p.hops.map((h) => clusterStageText(t, h.stage));
   const nW = Math.max(4, ...p.hops.map((h) => h.node.length));
   const nsW = Math.max(9, ...p.hops.map((h) => h.namespace.length));
   const stW = Math.max(5, ...stages.map((s) => s.length));

@@ -5,6 +5,7 @@
  * cell that is not delivered with its reason and its path, each hop on its node with evidence
  * links into that node's appendix. The words are the catalogs' (`creach.*`, `reach.v.*`).
  */
+import { clusterStageText } from '../cluster/reach-format.js';
 import type { ClusterEvidence } from '../cluster/types.js';
 import { type MessageId, type Translator, translator } from '../i18n/index.js';
 import type { Verdict } from '../reach/types.js';
@@ -103,7 +104,7 @@ export function clusterReachView(report: Report, tr: Translator = translator(rep
           n: i + 1,
           node: h.node,
           namespace: h.namespace,
-          stage: h.stage,
+          stage: clusterStageText(tr, h.stage),
           detail: h.detail,
           rule: h.rule?.index !== undefined ? `${h.rule.chain}: ${h.rule.text}` : '',
           evidence: h.evidence.map(link).filter((x): x is EvidenceLink => !!x),

@@ -262,6 +262,7 @@ export const de: Record<MessageId, string> = {
 
   // --- ein Paket über die Knoten eines Swarms (src/cluster/reach.ts): Gründe, Stationen, Annahmen
   'ct.t.tunnel': 'Tunnel: {tunnel}',
+  'ct.stage': '{leg, select, reply {Antwort-VXLAN} other {VXLAN}}: {stage}',
   'ct.t.legend':
     'Legende: OK zugestellt, zu niemand lauscht, abgew abgewiesen, verw verworfen, k.Route keine Route, raus verlässt den Cluster, ? unbekannt, - er selbst',
   'ct.t.not-delivered': 'nicht zugestellt:',
@@ -489,6 +490,14 @@ export const de: Record<MessageId, string> = {
   'w.text-before-json': 'Text vor dem JSON übersprungen (Zeilen 1-{last})',
   'w.first-object-only': '{n} JSON-Objekte: nur das erste gelesen',
   'w.single-object': 'ein einzelnes Objekt statt eines Arrays',
+  'w.bundle-not-found': '{source}: Datei oder Verzeichnis nicht gefunden',
+  'w.bundle-too-big': '{file}: das Archiv hat {size} Bytes, mehr als die Grenze von {max} Bytes',
+  'w.bundle-not-tar': '{file}: kein lesbares tar-Archiv: {error}',
+  'w.bundle-unreadable': '{file}: nicht lesbar: {error}',
+  'w.bundle-nothing-read':
+    '{file}: nichts konnte gelesen werden: {why, select, entries {mehr als {max} Einträge; der Rest wurde nicht gelesen} bytes {mehr als {max} unkomprimierte Bytes; der Rest wurde nicht gelesen} other {Archiv fehlerhaft: {error}}}',
+  'w.bundle-no-entries':
+    '{file}: keine Einträge gefunden: kein Bündel als tar oder .tar.gz, oder es ist leer',
   'w.skipped-prompt': 'Zeile mit Shell-Prompt übersprungen: {text}',
   'w.skipped-before-header': 'Zeile vor der Kopfzeile übersprungen: {text}',
   'w.unrecognised-continuation': 'Fortsetzungszeile nicht erkannt: {text}',
@@ -927,6 +936,13 @@ export const de: Record<MessageId, string> = {
   'cli.zip-alone': 'zip braucht mindestens ein weiteres Format, das es enthält',
   'cli.redact-map-alone': '--redact-map braucht --redact',
   'cli.blanks-alone': '--blanks gilt für --audience handout (die Lösungen zeigen die Namen)',
+  'cli.from-empty': '--from ist leer',
+  'cli.to-format': '--to "{text}": erwartet wird ADRESSE:PORT[/tcp|udp] ([v6]:PORT für IPv6)',
+  'cli.src-cluster': '--src gilt nicht mit --cluster (der Container sendet)',
+  'cli.from-no-node': '--from "{from}": kein Knoten {node} im Cluster',
+  'cli.from-ambiguous':
+    '--from "{from}": {n, plural, =0 {kein Container dieses Namens auf irgendeinem Knoten} one {ein Container dieses Namens auf {nodes}} other {Container dieses Namens auf {nodes}}}; bitte KNOTEN:CONTAINER angeben',
+  'cli.one-bundle': 'ein Bündel, nicht {n}: die Knoten eines Swarms werden zusammen mit --cluster gelesen',
 
   // --- --help und die eigenen Worte von commander (src/cli-i18n.ts) ---------------------------
   'help.usage': 'Aufruf:',

@@ -260,6 +260,7 @@ export const en = {
 
   // --- a packet across the nodes of a swarm (src/cluster/reach.ts): reasons, hops, assumptions
   'ct.t.tunnel': 'tunnel: {tunnel}',
+  'ct.stage': '{leg, select, reply {reply VXLAN} other {VXLAN}}: {stage}',
   'ct.t.legend':
     'legend: OK delivered, closed no listener, rej rejected, drop dropped, noroute no route, out left the cluster, ? unknown, - itself',
   'ct.t.not-delivered': 'not delivered:',
@@ -479,6 +480,13 @@ export const en = {
   'w.text-before-json': 'text before the JSON skipped (lines 1-{last})',
   'w.first-object-only': '{n} JSON objects: only the first read',
   'w.single-object': 'a single object instead of an array',
+  'w.bundle-not-found': '{source}: no such file or directory',
+  'w.bundle-too-big': '{file}: archive is {size} bytes, over the {max}-byte limit',
+  'w.bundle-not-tar': '{file}: not a readable tar archive: {error}',
+  'w.bundle-unreadable': '{file}: {error}',
+  'w.bundle-nothing-read':
+    '{file}: nothing could be read: {why, select, entries {more than {max} entries; the rest was not read} bytes {more than {max} uncompressed bytes; the rest was not read} other {archive aborted: {error}}}',
+  'w.bundle-no-entries': '{file}: no entries found: not a tar or .tar.gz bundle, or it is empty',
   'w.skipped-prompt': 'skipped shell prompt line: {text}',
   'w.skipped-before-header': 'skipped line before the header: {text}',
   'w.unrecognised-continuation': 'unrecognised continuation line: {text}',
@@ -912,6 +920,13 @@ export const en = {
   'cli.zip-alone': 'zip needs at least one other format to hold',
   'cli.redact-map-alone': '--redact-map needs --redact',
   'cli.blanks-alone': '--blanks is for --audience handout (the answer key shows the names)',
+  'cli.from-empty': '--from is empty',
+  'cli.to-format': '--to "{text}": expected ADDRESS:PORT[/tcp|udp] ([v6]:PORT for IPv6)',
+  'cli.src-cluster': '--src is not used with --cluster (the container sends)',
+  'cli.from-no-node': '--from "{from}": no node {node} in the cluster',
+  'cli.from-ambiguous':
+    '--from "{from}": {n, plural, =0 {no container of that name on any node} one {containers of that name on {nodes}} other {containers of that name on {nodes}}}; say NODE:CONTAINER',
+  'cli.one-bundle': 'one bundle, not {n}: the nodes of a swarm are read together with --cluster',
 
   // --- --help, and commander's own words (src/cli-i18n.ts) -----------------------------------
   // Options, commands and example command lines are never translated; only the prose.
