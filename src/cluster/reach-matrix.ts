@@ -14,6 +14,7 @@
  * out as a destination (its addresses are the routing mesh's, IPVS, not modelled).
  */
 import { plainAddress } from '../reach/addr.js';
+import { addCell, type MatrixCells } from '../reach/matrix.js';
 import { containerByRef } from '../reach/trace.js';
 import type { Verdict } from '../reach/types.js';
 import { type ClusterPath, type ClusterReachInput, traceCluster } from './reach.js';
@@ -150,13 +151,11 @@ export function clusterReachMatrix(
   let truncated = 0;
   const sources = clusterReachSources(input);
   const destinations = clusterReachDestinations(input);
-  const paths: ClusterPath[] = [];
-  const cells: ClusterReachCell[] = [];
-  const counts: Partial<Record<Verdict, number>> = {};
+  const acc: MatrixCells<ClusterPath, ClusterReachCell> = { paths: [], cells: [], counts: {} };
   for (const s of sources)
     for (const d of destinations) {
       if (s.node === d.node && s.container === d.container) continue;
-      if (cells.length >= max) {
+      if (acc.cells.length >= max) {
         truncated++;
         continue;
       }
@@ -165,15 +164,8 @@ export function clusterReachMatrix(
         { node: s.node, container: s.container },
         { address: d.address, port: d.port, proto: d.proto },
       );
-      paths.push(path);
-      cells.push({
-        source: s.id,
-        destination: d.id,
-        verdict: path.verdict,
-        reason: path.reason,
-        path: paths.length - 1,
-      });
-      counts[path.verdict] = (counts[path.verdict] ?? 0) + 1;
+      addCell(acc, s.id, d.id, path);
     }
+  const { paths, cells, counts } = acc;
   return { version: 1, sources, destinations, cells, paths, counts, ...(truncated ? { truncated } : {}) };
 }

@@ -50,6 +50,37 @@ export interface ReachCell {
   pairs: number;
 }
 
+/**
+ * A matrix being filled: its traced paths, its cells (each names its path by index) and how many
+ * cells (or source x destination pairs) had each verdict. Shared with the matrix across the
+ * nodes of a swarm (src/cluster/reach-matrix.ts), whose cells stand for one pair each.
+ */
+export interface MatrixCells<P, C> {
+  paths: P[];
+  cells: C[];
+  counts: Partial<Record<Verdict, number>>;
+}
+
+/** Keep a traced path and its cell; with `pairs` (aggregated matrices) the cell says how many it stands for. */
+export function addCell<P extends { verdict: Verdict; reason: string }>(
+  m: MatrixCells<P, Omit<ReachCell, 'pairs'> & { pairs?: number }>,
+  source: string,
+  destination: string,
+  path: P,
+  pairs?: number,
+): void {
+  m.paths.push(path);
+  m.cells.push({
+    source,
+    destination,
+    verdict: path.verdict,
+    reason: path.reason,
+    path: m.paths.length - 1,
+    ...(pairs !== undefined ? { pairs } : {}),
+  });
+  m.counts[path.verdict] = (m.counts[path.verdict] ?? 0) + (pairs ?? 1);
+}
+
 export interface ReachMatrix {
   version: 1;
   sources: ReachSource[];
@@ -205,9 +236,7 @@ export function reachMatrix(model: StepModel, opts: ReachOptions = {}): ReachMat
             : d,
       );
   }
-  const paths: PacketPath[] = [];
-  const cells: ReachCell[] = [];
-  const counts: Partial<Record<Verdict, number>> = {};
+  const acc: MatrixCells<PacketPath, ReachCell> = { paths: [], cells: [], counts: {} };
   for (const s of sources)
     for (const d of destinations) {
       const path = tracePacket(
@@ -215,18 +244,9 @@ export function reachMatrix(model: StepModel, opts: ReachOptions = {}): ReachMat
         { from: s.from, dst: d.address, proto: d.proto, dport: d.port },
         opts.lang ? { lang: opts.lang } : {},
       );
-      const pairs = s.members.length * d.members.length;
-      paths.push(path);
-      cells.push({
-        source: s.id,
-        destination: d.id,
-        verdict: path.verdict,
-        reason: path.reason,
-        path: paths.length - 1,
-        pairs,
-      });
-      counts[path.verdict] = (counts[path.verdict] ?? 0) + pairs;
+      addCell(acc, s.id, d.id, path, s.members.length * d.members.length);
     }
+  const { paths, cells, counts } = acc;
   return { version: 1, sources, destinations, cells, paths, counts, aggregated };
 }
 
