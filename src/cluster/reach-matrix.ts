@@ -89,6 +89,23 @@ export function clusterReachDestinations(input: ClusterReachInput): ClusterReach
       const ns = ct?.namespace ? model?.namespaces.find((n) => n.id === ct.namespace) : undefined;
       if (!node || !ns) continue;
       const name = node.hostname || node.key;
+      const ipv4 = c.ipv4;
+      // A port of the container on the overlay, once (a socket on 0.0.0.0 and on the address is one).
+      const add = (port: number, proto: 'tcp' | 'udp', label: string, closed?: true) => {
+        const id = `${name}:${c.name} ${proto} ${ipv4}:${port}`;
+        if (!out.has(id))
+          out.set(id, {
+            id,
+            node: name,
+            container: c.name,
+            network: o.name,
+            address: ipv4,
+            port,
+            proto,
+            label,
+            ...(closed ? { closed } : {}),
+          });
+      };
       const tcp = new Set<number>();
       for (const s of ns.sockets) {
         if (
@@ -101,18 +118,11 @@ export function clusterReachDestinations(input: ClusterReachInput): ClusterReach
         // Wildcards (IPv4, or IPv6 taking IPv4 as a container's bindv6only=0) and the overlay address.
         if (!(a === '*' || a === '' || a === '0.0.0.0' || a === '::' || a === c.ipv4)) continue;
         if (s.transport === 'tcp') tcp.add(s.localPortNumber);
-        const id = `${name}:${c.name} ${s.transport} ${c.ipv4}:${s.localPortNumber}`;
-        if (out.has(id)) continue;
-        out.set(id, {
-          id,
-          node: name,
-          container: c.name,
-          network: o.name,
-          address: c.ipv4,
-          port: s.localPortNumber,
-          proto: s.transport,
-          label: `${s.program ?? '?'}${s.pid !== undefined ? ` (${s.pid})` : ''} ${s.proto} ${s.localAddress}:${s.localPort}`,
-        });
+        add(
+          s.localPortNumber,
+          s.transport,
+          `${s.program ?? '?'}${s.pid !== undefined ? ` (${s.pid})` : ''} ${s.proto} ${s.localAddress}:${s.localPort}`,
+        );
       }
       // Every TCP socket of the namespace counts (a port bound to another address is not closed).
       for (const s of ns.sockets)
@@ -121,19 +131,7 @@ export function clusterReachDestinations(input: ClusterReachInput): ClusterReach
       if (tcp.size === 0) continue;
       let port = Math.min(...tcp) + 1;
       while (tcp.has(port) && port < 65535) port++;
-      const id = `${name}:${c.name} tcp ${c.ipv4}:${port}`;
-      if (!out.has(id))
-        out.set(id, {
-          id,
-          node: name,
-          container: c.name,
-          network: o.name,
-          address: c.ipv4,
-          port,
-          proto: 'tcp',
-          label: 'closed',
-          closed: true,
-        });
+      add(port, 'tcp', 'closed', true);
     }
   }
   return [...out.values()];
