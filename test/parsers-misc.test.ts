@@ -229,7 +229,14 @@ describe('docker network ls', () => {
       ['bridge', false, false, 3],
       ['backend', true, true, 4],
     ]);
-    expect(r.warnings).toEqual([{ line: 1, message: expect.stringMatching(/before the header/) }]);
+    expect(r.warnings).toEqual([
+      {
+        line: 1,
+        code: 'before-header',
+        params: expect.anything(),
+        message: expect.stringMatching(/before the header/),
+      },
+    ]);
   });
 });
 
