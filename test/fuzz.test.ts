@@ -243,10 +243,10 @@ async function runCase(seed: number): Promise<string[]> {
       if (p.endsWith('.out') && !named.has(p)) problems.push(`${where}: ${p} is named by no command`);
     for (const e of parsed.outputs)
       if (e.status === 'error') problems.push(`${where}: parser ${e.parser} threw: ${e.reason}`);
-    // Every parser warning has a code (a German report says it in German); the parsers another
-    // branch is rewriting are left out until their warnings are coded (test/parser-warnings-coded.test.ts).
+    // Every parser warning has a code (a German report says it in German; see
+    // test/parser-warnings-coded.test.ts).
     for (const e of parsed.outputs)
-      if (e.parser && !['ps', 'pstree', 'ss', 'netstat'].includes(e.parser))
+      if (e.parser)
         for (const w of e.warnings)
           if (!hasCode(w)) problems.push(`${where}: ${e.parser} warning without a code: ${w.message}`);
     if (seed % HTML_EVERY === 0) {

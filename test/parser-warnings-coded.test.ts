@@ -7,9 +7,6 @@
  * - the parsers at work: every fixture (test/fixtures/<parser>/*.out) and cut, doubled and
  *   garbled copies of it through its parser; each warning's code has a text in every catalog,
  *   and the English message is that text made from the warning's params (no stale copy).
- *
- * PENDING: parsers whose internals another branch is rewriting; their rare warnings get codes
- * after that merge (docs/i18n.md). Take a parser out of the set once its warnings are coded.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,9 +15,6 @@ import { catalogs, LANGS, type MessageId, translator } from '../src/i18n/index.j
 import { parsers } from '../src/parsers/index.js';
 import type { ParseWarning } from '../src/parsers/types.js';
 import { mulberry32 } from './support/random.js';
-
-const PENDING = new Set(['ps', 'pstree', 'ss', 'netstat']);
-const PENDING_FILES = /^(ps|pstree|ss|netstat)\.ts$/;
 
 const src = join(import.meta.dirname, '../src/parsers');
 const fixtures = join(import.meta.dirname, 'fixtures');
@@ -58,7 +52,7 @@ describe('parser warnings carry a code with a text in every catalog', () => {
   it('the sources: no parser writes a warning message of its own', () => {
     const bad: string[] = [];
     for (const f of readdirSync(src).filter((f) => f.endsWith('.ts'))) {
-      if (f === 'types.ts' || PENDING_FILES.test(f)) continue;
+      if (f === 'types.ts') continue;
       readFileSync(join(src, f), 'utf8')
         .split('\n')
         .forEach((l, i) => {
@@ -83,7 +77,6 @@ describe('parser warnings carry a code with a text in every catalog', () => {
     let warnings = 0;
     let seed = 1;
     for (const parser of parsers) {
-      if (PENDING.has(parser.id)) continue;
       const dir = join(fixtures, parser.id);
       for (const file of readdirSync(dir).filter((f) => f.endsWith('.out'))) {
         const text = readFileSync(join(dir, file), 'utf8');

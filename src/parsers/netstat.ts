@@ -329,7 +329,7 @@ function parseInetRow(
         progIdx = k;
         break;
       }
-    if (progIdx < 0) warnings.push({ line: lineNo, message: 'no PID/Program name field in this row' });
+    if (progIdx < 0) warnings.push({ line: lineNo, ...coded('netstat-no-program') });
   }
   let stateEnd = progIdx >= 0 ? progIdx : restEnd;
   let user: string | undefined;
@@ -340,15 +340,14 @@ function parseInetRow(
       inode = word(stateEnd - 1);
       stateEnd -= 2;
     } else {
-      warnings.push({ line: lineNo, message: 'User/Inode columns missing in this row' });
+      warnings.push({ line: lineNo, ...coded('netstat-no-user-inode') });
     }
   }
   // The state words joined by one space (a translated state may be two words).
   let stateText = stateEnd > 5 ? word(5) : '';
   for (let k = 6; k < stateEnd; k++) stateText += ` ${word(k)}`;
   const st = inetState(stateText);
-  if (st.unknown)
-    warnings.push({ line: lineNo, message: `unknown socket state '${st.stateRaw}', kept as UNKNOWN` });
+  if (st.unknown) warnings.push({ line: lineNo, ...coded('unknown-state-quoted', { state: String(st.stateRaw) }) });
 
   // host:port split at the LAST colon (util.splitHostPort, inline: two words per row).
   const local = word(3);
@@ -368,7 +367,7 @@ function parseInetRow(
   if (st.stateRaw !== undefined) rec.stateRaw = st.stateRaw;
   if (user !== undefined) rec.user = user;
   if (isInt(inode)) rec.inode = Number(inode);
-  else if (inode !== undefined) warnings.push({ line: lineNo, message: `Inode is not a number: '${inode}'` });
+  else if (inode !== undefined) warnings.push({ line: lineNo, ...coded('inode-not-number', { inode }) });
   if (progIdx >= 0) splitProgram(line.slice(b[2 * progIdx]!, end).trim(), rec);
   if (timer !== undefined) rec.timer = timer;
   return withLine(rec, lineNo);
@@ -396,7 +395,7 @@ function parseUnixRow(
   // none (unconnected DGRAM), stand before it.
   const inodeIdx = tokens.findIndex((t) => /^(\d+|-)$/.test(t.text));
   if (inodeIdx < 0) {
-    warnings.push({ line: lineNo, message: 'UNIX socket row without an I-Node column' });
+    warnings.push({ line: lineNo, ...coded('unix-no-inode') });
     return withLine(rec, lineNo);
   }
   const st = normaliseState(
@@ -407,8 +406,7 @@ function parseUnixRow(
     UNIX_STATES,
     UNIX_TRANSLATIONS,
   );
-  if (st.unknown)
-    warnings.push({ line: lineNo, message: `unknown socket state '${st.stateRaw}', kept as UNKNOWN` });
+  if (st.unknown) warnings.push({ line: lineNo, ...coded('unknown-state-quoted', { state: String(st.stateRaw) }) });
   if (st.state !== undefined) rec.state = st.state;
   if (st.stateRaw !== undefined) rec.stateRaw = st.stateRaw;
   const inodeTok = tokens[inodeIdx];
@@ -481,7 +479,7 @@ function parse(text: string): ParseResult<NetstatSocket> {
         INET_PROTO.test(firstWord) ||
         UNIX_PROTO.test(firstWord))
     ) {
-      warnings.push({ line: note.start, message: `unterminated note: ${note.text}` });
+      warnings.push({ line: note.start, ...coded('unterminated-note', { text: note.text }) });
       note = undefined;
     }
     if (note || trimmed.startsWith('(')) {
@@ -492,9 +490,7 @@ function parse(text: string): ParseResult<NetstatSocket> {
         const noInfo = /geteuid/.test(note.text);
         warnings.push({
           line: note.start,
-          message: noInfo
-            ? `netstat read no process info (not run as root): PID/Program name is missing for every socket: ${note.text}`
-            : `netstat could not identify every process (not run as root): PID/Program name is missing for other users' sockets: ${note.text}`,
+          ...coded(noInfo ? 'netstat-no-process-info' : 'netstat-some-process-info', { text: note.text }),
         });
         note = undefined;
       }
@@ -522,23 +518,23 @@ function parse(text: string): ParseResult<NetstatSocket> {
       if (!otherSectionWarned)
         warnings.push({
           line: lineNo,
-          message: 'skipped rows of a section that is not Internet or UNIX sockets',
+          ...coded('netstat-other-section'),
         });
       otherSectionWarned = true;
       continue;
     } else if (/^warning, got bogus/i.test(trimmed)) {
-      warnings.push({ line: lineNo, message: `netstat: ${trimmed}` });
+      warnings.push({ line: lineNo, ...coded('netstat-said', { text: trimmed }) });
       continue;
     }
     if (rec) records.push(rec);
     else warnings.push({ line: lineNo, ...coded('unrecognised-line', { text: trimmed.slice(0, 100) }) });
   }
-  if (note) warnings.push({ line: note.start, message: `unterminated note: ${note.text}` });
+  if (note) warnings.push({ line: note.start, ...coded('unterminated-note', { text: note.text }) });
 
   if (headers === 0 && records.length === 0) {
     return rejected('not netstat output: no `Proto ...` header and no socket rows');
   }
-  if (headers === 0) warnings.push({ message: 'no `Proto ...` header: columns were guessed from the rows' });
+  if (headers === 0) warnings.push(coded('netstat-no-header'));
   return result(records, capWarnings(warnings));
 }
 

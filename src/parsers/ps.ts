@@ -34,6 +34,7 @@
  * - procps 3.3 printed `Warning: bad ps syntax...` before the header for `ps -aux`: lines
  *   before the header are kept as warnings.
  */
+import { coded } from '../i18n/coded.js';
 import type { ParseResult, Parser, ParseWarning } from './types.js';
 import {
   capWarnings,
@@ -280,20 +281,20 @@ function parse(text: string): ParseResult<PsProcess> {
         .slice(0, -1)
         .filter((w) => !(w in COLUMNS) && w !== 'STARTED' && w !== 'LSTART');
       if (unknown.length > 0 && !unknownWarned) {
-        warnings.push({ line: lineNo, message: `columns not read: ${unknown.join(', ')}` });
+        warnings.push({ line: lineNo, ...coded('columns-not-read', { columns: unknown.join(', ') }) });
         unknownWarned = true;
       }
       continue;
     }
     if (!columns) {
-      warnings.push({ line: lineNo, message: `before the ps header: ${raw.trim().slice(0, 120)}` });
+      warnings.push({ line: lineNo, ...coded('ps-before-header', { text: raw.trim().slice(0, 120) }) });
       continue;
     }
     const words = wordBounds(raw, need + 1, bounds);
     if (words <= need) {
       warnings.push({
         line: lineNo,
-        message: `row has fewer columns than the header: ${raw.trim().slice(0, 120)}`,
+        ...coded('row-fewer-columns-than-header', { text: raw.trim().slice(0, 120) }),
       });
       continue;
     }
@@ -304,12 +305,12 @@ function parse(text: string): ParseResult<PsProcess> {
     // Thread rows: `ps auxm` puts `-` in PID; `ps -eLf` repeats the process with another LWP.
     if (pidText === '-') {
       if (last) last.threads = (last.threads ?? 0) + 1;
-      else warnings.push({ line: lineNo, message: 'thread row without a process row before it' });
+      else warnings.push({ line: lineNo, ...coded('thread-without-process') });
       continue;
     }
     const pid = numberOf(SLOT.pid);
     if (pid === undefined || !Number.isInteger(pid)) {
-      warnings.push({ line: lineNo, message: `PID is not a number: ${raw.trim().slice(0, 120)}` });
+      warnings.push({ line: lineNo, ...coded('pid-not-number', { text: raw.trim().slice(0, 120) }) });
       continue;
     }
     const lwp = hasLwp ? field(SLOT.lwp) : undefined;

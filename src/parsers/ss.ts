@@ -300,9 +300,8 @@ function parse(text: string): ParseResult<SsSocket> {
   if (headers === 0 && rows.length === 0) {
     return rejected('not ss output: no `State Recv-Q ...` header and no socket rows');
   }
-  if (headers === 0) warnings.push({ message: 'no `Netid State Recv-Q ...` header: columns were guessed' });
-  for (const [netid, n] of skipped)
-    warnings.push({ message: `skipped ${n} row(s) of '${netid}' sockets (not Internet sockets)` });
+  if (headers === 0) warnings.push(coded('ss-no-header'));
+  for (const [netid, n] of skipped) warnings.push(coded('ss-skipped-netid', { n, netid }));
 
   // Old ss prints IPv6 unbracketed (`:::22`) and `*` for the IPv4 wildcard.
   const oldEvidence = rows.some(
@@ -326,10 +325,7 @@ function parse(text: string): ParseResult<SsSocket> {
     );
   const oldStyle = oldEvidence;
   if (!oldEvidence && !newEvidence && rows.some((r) => r.local.star))
-    warnings.push({
-      message:
-        'this ss output does not tell whether `*` is the IPv4 wildcard (old ss) or the dual-stack IPv6 one (iproute2 >= 4.x): read as dual-stack IPv6',
-    });
+    warnings.push(coded('ss-star-ambiguous'));
   const guessed = rows.some((r) => r.netid === undefined) ? guessTransport(rows) : undefined;
 
   const records = rows.map((r): SsSocket => {
@@ -346,8 +342,7 @@ function parse(text: string): ParseResult<SsSocket> {
         rest = used === rest.length ? '' : rest.slice(used).trim();
         continue;
       }
-      if (rest.startsWith('users:('))
-        warnings.push({ line: r.lineNo, message: 'unreadable users:(...) field' });
+      if (rest.startsWith('users:(')) warnings.push({ line: r.lineNo, ...coded('ss-unreadable-users') });
       const timerM = /^timer:\([^)]*\)/.exec(rest);
       const word = timerM ? timerM[0] : (/^\S+/.exec(rest)?.[0] ?? '');
       rest = rest.slice(word.length).trim();
@@ -371,7 +366,7 @@ function parse(text: string): ParseResult<SsSocket> {
 
     const st = STATES[r.state];
     if (st === undefined)
-      warnings.push({ line: r.lineNo, message: `unknown socket state '${r.state}', kept as UNKNOWN` });
+      warnings.push({ line: r.lineNo, ...coded('unknown-state-quoted', { state: r.state }) });
     // Built in the key order of the JSON output (golden files): the scalar fields, then
     // `processes`, `line` last; assigned in place, no copy per row.
     const rec = {

@@ -599,6 +599,33 @@ export const de: Record<MessageId, string> = {
   'w.no-sys-class-net-header': 'keine Kopfzeile `# sys-class-net v1`',
   'w.not-key-value': 'keine Zeile der Form "key = value": {text}',
 
+  // ps, pstree, ss, netstat (coded after their scanners were rewritten)
+  'w.ps-before-header': 'vor der Kopfzeile von ps: {text}',
+  'w.row-fewer-columns-than-header': 'Zeile hat weniger Spalten als die Kopfzeile: {text}',
+  'w.thread-without-process': 'Thread-Zeile ohne vorangehende Prozesszeile',
+  'w.pid-not-number': 'PID ist keine Zahl: {text}',
+  'w.pstree-no-pid': 'keine PID in Spalte {column} (pstree ohne -p?): {text}',
+  'w.pstree-more-without-pid': '{n} weitere Knoten ohne PID',
+  'w.ss-no-header': 'keine Kopfzeile `Netid State Recv-Q ...`: Spalten wurden erraten',
+  'w.ss-skipped-netid': "{n} Zeile(n) mit ''{netid}''-Sockets übersprungen (keine Internet-Sockets)",
+  'w.ss-star-ambiguous':
+    'diese ss-Ausgabe verrät nicht, ob `*` die IPv4-Wildcard (altes ss) oder die Dual-Stack-IPv6-Wildcard (iproute2 >= 4.x) ist: als Dual-Stack-IPv6 gelesen',
+  'w.ss-unreadable-users': 'unlesbares Feld users:(...)',
+  'w.unknown-state-quoted': "unbekannter Socket-Zustand ''{state}'', als UNKNOWN übernommen",
+  'w.netstat-no-program': 'kein Feld PID/Program name in dieser Zeile',
+  'w.netstat-no-user-inode': 'Spalten User/Inode fehlen in dieser Zeile',
+  'w.inode-not-number': "Inode ist keine Zahl: ''{inode}''",
+  'w.unix-no-inode': 'UNIX-Socket-Zeile ohne Spalte I-Node',
+  'w.unterminated-note': 'nicht abgeschlossener Hinweis: {text}',
+  'w.netstat-no-process-info':
+    'netstat hat keine Prozessinformationen gelesen (nicht als root ausgeführt): PID/Program name fehlt bei jedem Socket: {text}',
+  'w.netstat-some-process-info':
+    'netstat konnte nicht jeden Prozess zuordnen (nicht als root ausgeführt): PID/Program name fehlt bei den Sockets anderer Benutzer: {text}',
+  'w.netstat-other-section':
+    'Zeilen eines Abschnitts übersprungen, der weder Internet- noch UNIX-Sockets enthält',
+  'w.netstat-said': 'netstat: {text}',
+  'w.netstat-no-header': 'keine Kopfzeile `Proto ...`: Spalten wurden aus den Zeilen erraten',
+
   // --- --redact: Hinweis, REDACTION.txt, die Zeile der Befehlszeile --------------------------
   'red.title': 'Anonymisiert',
   'red.kind': '{counted} ({n, plural, one {# Ersetzung} other {# Ersetzungen}}, als {as})',

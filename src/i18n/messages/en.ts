@@ -586,6 +586,32 @@ export const en = {
   'w.no-sys-class-net-header': 'no `# sys-class-net v1` header',
   'w.not-key-value': 'not a "key = value" line: {text}',
 
+  // ps, pstree, ss, netstat (coded after their scanners were rewritten)
+  'w.ps-before-header': 'before the ps header: {text}',
+  'w.row-fewer-columns-than-header': 'row has fewer columns than the header: {text}',
+  'w.thread-without-process': 'thread row without a process row before it',
+  'w.pid-not-number': 'PID is not a number: {text}',
+  'w.pstree-no-pid': 'no PID at column {column} (pstree without -p?): {text}',
+  'w.pstree-more-without-pid': '{n} more nodes without a PID',
+  'w.ss-no-header': 'no `Netid State Recv-Q ...` header: columns were guessed',
+  'w.ss-skipped-netid': "skipped {n} row(s) of ''{netid}'' sockets (not Internet sockets)",
+  'w.ss-star-ambiguous':
+    'this ss output does not tell whether `*` is the IPv4 wildcard (old ss) or the dual-stack IPv6 one (iproute2 >= 4.x): read as dual-stack IPv6',
+  'w.ss-unreadable-users': 'unreadable users:(...) field',
+  'w.unknown-state-quoted': "unknown socket state ''{state}'', kept as UNKNOWN",
+  'w.netstat-no-program': 'no PID/Program name field in this row',
+  'w.netstat-no-user-inode': 'User/Inode columns missing in this row',
+  'w.inode-not-number': "Inode is not a number: ''{inode}''",
+  'w.unix-no-inode': 'UNIX socket row without an I-Node column',
+  'w.unterminated-note': 'unterminated note: {text}',
+  'w.netstat-no-process-info':
+    'netstat read no process info (not run as root): PID/Program name is missing for every socket: {text}',
+  'w.netstat-some-process-info':
+    "netstat could not identify every process (not run as root): PID/Program name is missing for other users' sockets: {text}",
+  'w.netstat-other-section': 'skipped rows of a section that is not Internet or UNIX sockets',
+  'w.netstat-said': 'netstat: {text}',
+  'w.netstat-no-header': 'no `Proto ...` header: columns were guessed from the rows',
+
   // --- --redact: the callout, REDACTION.txt, the CLI's line ----------------------------------
   'red.title': 'Redacted',
   'red.kind': '{counted} ({n, plural, one {# replacement} other {# replacements}}, as {as})',
