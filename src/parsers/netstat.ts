@@ -347,7 +347,8 @@ function parseInetRow(
   let stateText = stateEnd > 5 ? word(5) : '';
   for (let k = 6; k < stateEnd; k++) stateText += ` ${word(k)}`;
   const st = inetState(stateText);
-  if (st.unknown) warnings.push({ line: lineNo, ...coded('unknown-state-quoted', { state: String(st.stateRaw) }) });
+  if (st.unknown)
+    warnings.push({ line: lineNo, ...coded('unknown-state-quoted', { state: String(st.stateRaw) }) });
 
   // host:port split at the LAST colon (util.splitHostPort, inline: two words per row).
   const local = word(3);
@@ -406,7 +407,8 @@ function parseUnixRow(
     UNIX_STATES,
     UNIX_TRANSLATIONS,
   );
-  if (st.unknown) warnings.push({ line: lineNo, ...coded('unknown-state-quoted', { state: String(st.stateRaw) }) });
+  if (st.unknown)
+    warnings.push({ line: lineNo, ...coded('unknown-state-quoted', { state: String(st.stateRaw) }) });
   if (st.state !== undefined) rec.state = st.state;
   if (st.stateRaw !== undefined) rec.stateRaw = st.stateRaw;
   const inodeTok = tokens[inodeIdx];
