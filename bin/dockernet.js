@@ -1,13 +1,15 @@
 #!/usr/bin/env node
-// Entry point. Runs the compiled CLI from dist/ (built by `npm ci` through the prepare script)
-// when it is at least as new as every source file; otherwise the TypeScript sources through
-// tsx, so an edited checkout never runs stale code and a checkout without a build still works.
+// Entry point. Runs the compiled CLI (built by `npm ci` through the prepare script) when it is at
+// least as new as every source file: the esbuild bundle dist/app/cli.js (a few files: fastest
+// to load), else tsc's dist/cli.js; otherwise the TypeScript sources through tsx, so an edited
+// checkout never runs stale code and a checkout without a build still works.
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const compiled = join(root, 'dist', 'cli.js');
+const bundled = join(root, 'dist', 'app', 'cli.js');
+const compiled = existsSync(bundled) ? bundled : join(root, 'dist', 'cli.js');
 
 function newestMtime(dir) {
   let newest = 0;

@@ -15,16 +15,15 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { commandsOf, type LoadedBundle, loadBundle, manifestProblems, output } from './helpers/bundle.js';
 import {
-  type ClusterEngine,
+  CLUSTER_ENGINES,
   type ClusterRun,
   captureCluster,
   clusterEngines,
-  clusterSupport,
+  describeClusterEngines,
 } from './helpers/docker-cluster.js';
-import { sandboxRequired, skipLoudly } from './helpers/netns.js';
 
 interface Peer {
   Name: string;
@@ -47,8 +46,6 @@ interface FdbEntry {
   flags?: string[];
 }
 
-const ENGINES: ClusterEngine[] = ['20.10', '28.5', 'mixed'];
-
 /** `dst` addresses of a `bridge fdb show` text: the remote VTEPs of a vxlan device. */
 const fdbDsts = (text: string) =>
   [...text.matchAll(/^\S+ dev (\S+) dst (\S+) /gm)]
@@ -56,19 +53,14 @@ const fdbDsts = (text: string) =>
     .map((m) => m[2]!);
 const uniqSorted = (xs: string[]) => [...new Set(xs)].sort();
 
-for (const engine of ENGINES) {
-  const label = `Docker ${clusterEngines(engine).join(' / ')}`;
-  const support = clusterSupport(engine);
-  if (!support.ok)
-    skipLoudly(`three-node swarm cluster on ${label} (test/cluster-engine.test.ts)`, support.reason);
-  if (!support.ok && sandboxRequired)
-    describe(`cluster on ${label}: sandbox required`, () => {
-      it('can run these engines in a namespace sandbox', () => {
-        expect.fail(`DOCKERNET_REQUIRE_SANDBOX=1 but: ${support.ok ? '' : support.reason}`);
-      });
-    });
-
-  describe.runIf(support.ok)(`collector on a three-node swarm, ${label}`, () => {
+describeClusterEngines(
+  CLUSTER_ENGINES,
+  {
+    skip: (label) => `three-node swarm cluster on ${label} (test/cluster-engine.test.ts)`,
+    required: (label) => `cluster on ${label}: sandbox required`,
+    describe: (label) => `collector on a three-node swarm, ${label}`,
+  },
+  (engine, label) => {
     let run: ClusterRun;
     const bundles = new Map<string, LoadedBundle>();
     const truthOf = (node: string, file: string) => readFileSync(join(run.truthDir, node, file), 'utf8');
@@ -289,5 +281,5 @@ for (const engine of ENGINES) {
         }
       }
     });
-  });
-}
+  },
+);

@@ -13,7 +13,7 @@
  * evaluator says `unknown` there, by design).
  */
 import { readFileSync } from 'node:fs';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import type { ClusterReachInput } from '../src/cluster/reach.js';
 import {
   type ClusterProbeFile,
@@ -23,33 +23,22 @@ import {
 import { buildClusterReport } from '../src/pipeline.js';
 import type { Report } from '../src/report/types.js';
 import {
-  type ClusterEngine,
+  CLUSTER_ENGINES,
   type ClusterRun,
   captureCluster,
-  clusterEngines,
-  clusterSupport,
+  describeClusterEngines,
 } from './helpers/docker-cluster.js';
-import { sandboxRequired, skipLoudly } from './helpers/netns.js';
 import { storyBlocks } from './support/cluster-truth.js';
 
-const ENGINES: ClusterEngine[] = ['20.10', '28.5', 'mixed'];
-
-for (const engine of ENGINES) {
-  const label = `Docker ${clusterEngines(engine).join(' / ')}`;
-  const support = clusterSupport(engine);
-  if (!support.ok)
-    skipLoudly(
+describeClusterEngines(
+  CLUSTER_ENGINES,
+  {
+    skip: (label) =>
       `reachability across nodes against real probes, ${label} (test/cluster-reach-probes.test.ts)`,
-      support.reason,
-    );
-  if (!support.ok && sandboxRequired)
-    describe(`cluster reachability on ${label}: sandbox required`, () => {
-      it('can run these engines in a namespace sandbox', () => {
-        expect.fail(`DOCKERNET_REQUIRE_SANDBOX=1 but: ${support.ok ? '' : support.reason}`);
-      });
-    });
-
-  describe.runIf(support.ok)(`reachability across nodes against real probes, ${label}`, () => {
+    required: (label) => `cluster reachability on ${label}: sandbox required`,
+    describe: (label) => `reachability across nodes against real probes, ${label}`,
+  },
+  (engine, label) => {
     let run: ClusterRun;
     let report: Report;
     let input: ClusterReachInput;
@@ -131,5 +120,5 @@ for (const engine of ENGINES) {
       expect([back.probe.result, back.verdict]).toEqual(['timeout', 'dropped']);
       expect(back.reason).toMatch(/^the answer cannot come back: /);
     });
-  });
-}
+  },
+);

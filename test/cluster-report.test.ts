@@ -16,17 +16,15 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { main } from '../src/cli.js';
 import type { Report } from '../src/report/types.js';
 import {
-  type ClusterEngine,
+  CLUSTER_ENGINES,
   type ClusterRun,
   captureCluster,
-  clusterEngines,
-  clusterSupport,
+  describeClusterEngines,
 } from './helpers/docker-cluster.js';
-import { sandboxRequired, skipLoudly } from './helpers/netns.js';
 import {
   CLUSTER_RELATIONS,
   type ClusterRelations,
@@ -35,24 +33,14 @@ import {
   truthRelations,
 } from './support/cluster-truth.js';
 
-const ENGINES: ClusterEngine[] = ['20.10', '28.5', 'mixed'];
-
-for (const engine of ENGINES) {
-  const label = `Docker ${clusterEngines(engine).join(' / ')}`;
-  const support = clusterSupport(engine);
-  if (!support.ok)
-    skipLoudly(
-      `cluster report on a three-node swarm, ${label} (test/cluster-report.test.ts)`,
-      support.reason,
-    );
-  if (!support.ok && sandboxRequired)
-    describe(`cluster report on ${label}: sandbox required`, () => {
-      it('can run these engines in a namespace sandbox', () => {
-        expect.fail(`DOCKERNET_REQUIRE_SANDBOX=1 but: ${support.ok ? '' : support.reason}`);
-      });
-    });
-
-  describe.runIf(support.ok)(`cluster report against the engines, ${label}`, () => {
+describeClusterEngines(
+  CLUSTER_ENGINES,
+  {
+    skip: (label) => `cluster report on a three-node swarm, ${label} (test/cluster-report.test.ts)`,
+    required: (label) => `cluster report on ${label}: sandbox required`,
+    describe: (label) => `cluster report against the engines, ${label}`,
+  },
+  (engine, label) => {
     let run: ClusterRun;
     let report: Report;
     let html: string;
@@ -144,5 +132,5 @@ for (const engine of ENGINES) {
       expect(html.match(/<section class="step"/g)?.length ?? html.match(/id="step-\d+"/g)?.length).toBe(3);
       expect(md).toContain('```mermaid\nflowchart LR');
     });
-  });
-}
+  },
+);

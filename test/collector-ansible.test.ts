@@ -9,35 +9,25 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { loadBundle, manifestProblems, output } from './helpers/bundle.js';
 import {
   ansibleSupport,
-  type ClusterEngine,
   type ClusterRun,
   captureCluster,
-  clusterEngines,
-  clusterSupport,
+  describeClusterEngines,
 } from './helpers/docker-cluster.js';
-import { sandboxRequired, skipLoudly } from './helpers/netns.js';
 
-// The playbook runs in the mixed cluster (captureCluster's default): nodes of both engines.
-const ENGINES: ClusterEngine[] = ['mixed'];
-
-for (const engine of ENGINES) {
-  const label = `Docker ${clusterEngines(engine).join(' / ')}`;
-  const cluster = clusterSupport(engine);
-  const ansible = ansibleSupport();
-  const support = cluster.ok ? ansible : cluster;
-  if (!support.ok) skipLoudly(`the Ansible playbook on a three-node cluster, ${label}`, support.reason);
-  if (!support.ok && sandboxRequired)
-    describe(`Ansible playbook on ${label}: sandbox required`, () => {
-      it('can run the cluster and ansible-playbook', () => {
-        expect.fail(`DOCKERNET_REQUIRE_SANDBOX=1 but: ${support.ok ? '' : support.reason}`);
-      });
-    });
-
-  describe.runIf(support.ok)(`collector/ansible/collect.yml on a three-node swarm, ${label}`, () => {
+describeClusterEngines(
+  // The playbook runs in the mixed cluster (captureCluster's default): nodes of both engines.
+  ['mixed'],
+  {
+    skip: (label) => `the Ansible playbook on a three-node cluster, ${label}`,
+    required: (label) => `Ansible playbook on ${label}: sandbox required`,
+    requiredTest: 'can run the cluster and ansible-playbook',
+    describe: (label) => `collector/ansible/collect.yml on a three-node swarm, ${label}`,
+  },
+  (engine, _label) => {
     let run: ClusterRun;
     const playbookLog = () => readFileSync(join(run.ansible!.dir, 'playbook.log'), 'utf8');
 
@@ -88,5 +78,6 @@ for (const engine of ENGINES) {
         /TASK \[Leave nothing behind on the host\][^\n]*\n(changed: \[node\d\]\n){3}/,
       );
     });
-  });
-}
+  },
+  ansibleSupport,
+);

@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readBundle } from '../src/bundle/read.js';
+import { hasCode } from '../src/i18n/coded.js';
 import { buildStepModel } from '../src/model/build-step.js';
 import { parseBundle } from '../src/parsers/parse-bundle.js';
 import { renderHtml } from '../src/render/html.js';
@@ -242,6 +243,12 @@ async function runCase(seed: number): Promise<string[]> {
       if (p.endsWith('.out') && !named.has(p)) problems.push(`${where}: ${p} is named by no command`);
     for (const e of parsed.outputs)
       if (e.status === 'error') problems.push(`${where}: parser ${e.parser} threw: ${e.reason}`);
+    // Every parser warning has a code (a German report says it in German; see
+    // test/parser-warnings-coded.test.ts).
+    for (const e of parsed.outputs)
+      if (e.parser)
+        for (const w of e.warnings)
+          if (!hasCode(w)) problems.push(`${where}: ${e.parser} warning without a code: ${w.message}`);
     if (seed % HTML_EVERY === 0) {
       lap('html');
       const html = renderHtml(report);

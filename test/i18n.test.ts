@@ -486,6 +486,55 @@ describe("the packet evaluator's text in German (dockernet trace, reach, the rep
     expect(cm.stdout).toContain('nicht zugestellt:');
     expect(leaksIn(cm.stdout)).toEqual([]);
     expect(leaksIn(cli(['reach', '--cluster', cluster], {}).stdout).length).toBeGreaterThan(0);
+    // The legs' prefixes: the way there and the answer's way back (ids in the JSON, words here).
+    const back = cli(
+      ['trace', '--cluster', cluster, '--from', 'node1:c1', '--to', '10.60.0.6:80', '--lang', 'de'],
+      {},
+    );
+    expect(back.status, back.stderr).toBe(0);
+    expect(back.stdout).toMatch(/ VXLAN: Route /);
+    expect(back.stdout).toMatch(/ Antwort-VXLAN: Route /);
+    expect(leaksIn(back.stdout)).toEqual([]);
+    const backEn = cli(['trace', '--cluster', cluster, '--from', 'node1:c1', '--to', '10.60.0.6:80'], {});
+    expect(backEn.stdout).toMatch(/ reply VXLAN: route /);
+    expect(leaksIn(backEn.stdout).length).toBeGreaterThan(0);
+  });
+
+  it("the CLI's errors of trace and reach, and a bundle it cannot read, in German", () => {
+    const cluster = join(root, 'samples', 'cluster-mixed');
+    const bundle = join(root, 'samples', 'engine-step3.tar.gz');
+    const dir = mkdtempSync(join(tmpdir(), 'dockernet-i18n-cli-'));
+    writeFileSync(join(dir, 'junk.tar.gz'), 'not a tar archive at all, and not gzip either\n');
+    const to = ['--to', '10.60.0.6:80'];
+    const cases: [string[], RegExp][] = [
+      [
+        ['trace', '--cluster', cluster, '--from', 'node2:c2', ...to, '--src', '10.0.0.9'],
+        /--src gilt nicht mit --cluster/,
+      ],
+      [['trace', bundle, bundle, '--from', 'host', ...to], /ein Bündel, nicht 2: /],
+      [['reach', bundle, bundle], /ein Bündel, nicht 2: /],
+      [['trace', '--cluster', cluster, '--from', 'node9:c2', ...to], /kein Knoten node9 im Cluster/],
+      [['trace', '--cluster', cluster, '--from', 'nosuch', ...to], /kein Container dieses Namens/],
+      [['trace', bundle, '--from', '', ...to], /--from ist leer/],
+      [['trace', bundle, '--from', 'host', '--to', '10.0.0.1'], /erwartet wird ADRESSE:PORT/],
+      [['trace', join(dir, 'none.tar.gz'), '--from', 'host', ...to], /Datei oder Verzeichnis nicht gefunden/],
+      [['trace', join(dir, 'junk.tar.gz'), '--from', 'host', ...to], /keine Einträge gefunden/],
+      [
+        ['report', join(dir, 'junk.tar.gz'), '--format', 'md', '--output', join(dir, 'out')],
+        /keine Einträge gefunden/,
+      ],
+    ];
+    const english = englishProse();
+    for (const [args, want] of cases) {
+      const de = cli([...args, '--lang', 'de'], {});
+      const en = cli(args, {});
+      expect(de.status, args.join(' ')).not.toBe(0);
+      expect(de.stderr, args.join(' ')).toMatch(want);
+      expect(leaksIn(de.stderr, english), args.join(' ')).toEqual([]);
+      // The same error in English has catalog prose in it (so the check above can fail).
+      expect(en.status).toBe(de.status);
+      expect(leaksIn(en.stderr, english).length, `${args.join(' ')}: ${en.stderr}`).toBeGreaterThan(0);
+    }
   });
 });
 

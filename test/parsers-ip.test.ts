@@ -161,7 +161,14 @@ describe('ip-route', () => {
   it('skips a pasted prompt line with a warning, and rejects what is not routes', () => {
     const r = ipRoute.parse('root@dh-home2 ~ >ip r\ndefault via 192.168.178.1 dev ens18 proto static\n');
     expect(r.records).toHaveLength(1);
-    expect(r.warnings).toEqual([{ line: 1, message: 'skipped shell prompt line: root@dh-home2 ~ >ip r' }]);
+    expect(r.warnings).toEqual([
+      {
+        line: 1,
+        code: 'skipped-prompt',
+        params: { text: 'root@dh-home2 ~ >ip r' },
+        message: 'skipped shell prompt line: root@dh-home2 ~ >ip r',
+      },
+    ]);
     expect(
       ipRoute.parse('1: lo: <LOOPBACK,UP> mtu 65536\n    inet 127.0.0.1/8 scope host lo\n').rejected,
     ).toBeDefined();

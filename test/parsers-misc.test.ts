@@ -229,7 +229,14 @@ describe('docker network ls', () => {
       ['bridge', false, false, 3],
       ['backend', true, true, 4],
     ]);
-    expect(r.warnings).toEqual([{ line: 1, message: expect.stringMatching(/before the header/) }]);
+    expect(r.warnings).toEqual([
+      {
+        line: 1,
+        code: 'before-header',
+        params: expect.anything(),
+        message: expect.stringMatching(/before the header/),
+      },
+    ]);
   });
 });
 
@@ -322,6 +329,13 @@ describe('netstat notes', () => {
       ),
     );
     expect(r.records).toHaveLength(1);
-    expect(r.warnings).toEqual([{ line: 1, message: expect.stringMatching(/^unterminated note/) }]);
+    expect(r.warnings).toEqual([
+      {
+        line: 1,
+        code: 'unterminated-note',
+        params: { text: '(Not all processes could be identified, non-owned process info' },
+        message: expect.stringMatching(/^unterminated note/),
+      },
+    ]);
   });
 });

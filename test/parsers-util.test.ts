@@ -4,7 +4,7 @@
  * mixing ASCII and Unicode whitespace, digits, dots and other characters.
  */
 import { describe, expect, it } from 'vitest';
-import { decimal, tokenize, wordBounds } from '../src/parsers/util.js';
+import { decimal, decimalAt, tokenize, wordBounds } from '../src/parsers/util.js';
 
 // Deterministic pseudo-random lines (xorshift), so a failure can be replayed.
 function* lines(count: number): Generator<string> {
@@ -86,6 +86,29 @@ describe('parser scanners', () => {
     for (const s of cases) {
       const expected = /^\d+(\.\d+)?$/.test(s) ? Number(s) : undefined;
       expect(decimal(s), JSON.stringify(s)).toBe(expected);
+    }
+  });
+
+  it('decimalAt(s, from, to) is decimal(s.slice(from, to)), long integers and fractions included', () => {
+    const cases = [
+      '0',
+      '42',
+      '007',
+      '1.5',
+      '1.',
+      '.5',
+      '',
+      '-1',
+      '12a',
+      '0.0',
+      '123456789012345',
+      '12345678901234567890',
+    ];
+    for (const line of lines(2000)) cases.push(...line.split(/\s+/));
+    for (const word of cases) {
+      // The word inside a line, as ps reads it: `USER  <word>  rest`.
+      const line = `root  ${word}  rest`;
+      expect(decimalAt(line, 6, 6 + word.length), JSON.stringify(word)).toBe(decimal(word));
     }
   });
 });

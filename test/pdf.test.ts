@@ -121,6 +121,20 @@ describe.skipIf(skip)('PDF of the four slide samples', () => {
     expect(run('pdfinfo', [p])).toMatch(/Page size:\s+612 x 792 pts \(letter\)/);
   });
 
+  it('untagged without bookmarks by default, its contents and evidence still links; bookmarks on request', async () => {
+    // Links stay in the default PDF (the table of contents, evidence): pdftohtml would list
+    // them; here their annotations are counted in the file.
+    const plain = readFileSync(pdfPath);
+    expect(run('pdfinfo', [pdfPath])).toMatch(/^Tagged:\s+no/m);
+    expect(plain.includes('/Outlines')).toBe(false);
+    expect(plain.toString('latin1').match(/\/Subtype\s*\/Link/g)?.length ?? 0).toBeGreaterThan(20);
+    const one = { ...report, steps: report.steps.slice(0, 1) };
+    const marked = await renderPdf(browser, renderHtml(one), { title: 'x', outline: true });
+    const p = join(dir, 'outline.pdf');
+    writeFileSync(p, marked);
+    expect(marked.includes('/Outlines')).toBe(true);
+  });
+
   it('a page that tries to load something is blocked and reported', async () => {
     const seen: string[] = [];
     const html = '<!DOCTYPE html><title>t</title><img src="http://example.invalid/x.png"><p>hello</p>';

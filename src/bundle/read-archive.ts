@@ -5,7 +5,7 @@
  */
 import { createReadStream, statSync } from 'node:fs';
 import { Parser, type ReadEntry } from 'tar';
-import { coded, type DiagnosticCode } from '../i18n/coded.js';
+import { type Coded, coded, type DiagnosticCode } from '../i18n/coded.js';
 import type { MessageParams } from '../i18n/index.js';
 import type { ReadLimits } from './limits.js';
 import type { RawEntry } from './raw-entry.js';
@@ -44,7 +44,7 @@ export async function readArchive(file: string, limits: ReadLimits): Promise<Arc
   const size = statSync(file).size;
   if (size > limits.maxArchiveBytes) {
     throw new BundleReadError(
-      `${file}: archive is ${size} bytes, over the ${limits.maxArchiveBytes}-byte limit`,
+      coded('bundle-too-big', { file, size: String(size), max: String(limits.maxArchiveBytes) }),
     );
   }
   let total = 0;
@@ -116,9 +116,11 @@ export async function readArchive(file: string, limits: ReadLimits): Promise<Arc
       warnings.push({ severity: 'warning', ...coded('archive', { tarCode: code, text }) });
     });
     parser.on('error', (err: Error) =>
-      reject(new BundleReadError(`${file}: not a readable tar archive: ${err.message}`)),
+      reject(new BundleReadError(coded('bundle-not-tar', { file, error: err.message }))),
     );
-    input.on('error', (err) => reject(new BundleReadError(`${file}: ${err.message}`)));
+    input.on('error', (err) =>
+      reject(new BundleReadError(coded('bundle-unreadable', { file, error: err.message }))),
+    );
     parser.on('eof', () => {
       sawEof = true;
     });
@@ -143,9 +145,14 @@ export async function readArchive(file: string, limits: ReadLimits): Promise<Arc
   }
   if (entries.length === 0) {
     throw new BundleReadError(
-      stopped
-        ? `${file}: nothing could be read: ${stopped}`
-        : `${file}: no entries found: not a tar or .tar.gz bundle, or it is empty`,
+      stopped && stoppedWhy
+        ? coded('bundle-nothing-read', {
+            file,
+            why: stoppedWhy.code.replace('stopped-', ''),
+            max: stoppedWhy.params.max ?? '',
+            error: stoppedWhy.params.error ?? '',
+          })
+        : coded('bundle-no-entries', { file }),
     );
   }
   // A tar ends with two zero blocks; without them the archive was cut (the files read so far are kept).
@@ -160,4 +167,12 @@ export async function readArchive(file: string, limits: ReadLimits): Promise<Arc
 /** A bundle that cannot be read at all (as opposed to one with bad parts, which warns). */
 export class BundleReadError extends Error {
   override name = 'BundleReadError';
+  readonly code: DiagnosticCode;
+  readonly params: MessageParams | undefined;
+  /** The English message from the catalog; the CLI says it again in its language (localizeText). */
+  constructor(why: Coded) {
+    super(why.message);
+    this.code = why.code;
+    this.params = why.params;
+  }
 }

@@ -18,7 +18,7 @@ const MANIFEST = 'manifest.json';
 const LAYOUT_DIRS = new Set(['host', 'docker', 'containers', 'netns', 'sys']);
 
 export async function readBundle(source: string, limits: ReadLimits = DEFAULT_LIMITS): Promise<Bundle> {
-  if (!existsSync(source)) throw new BundleReadError(`${source}: no such file or directory`);
+  if (!existsSync(source)) throw new BundleReadError(coded('bundle-not-found', { source }));
   const isDir = statSync(source).isDirectory();
   const { entries, warnings } = isDir ? readDirectory(source, limits) : await readArchive(source, limits);
   const files = collectFiles(entries, warnings);

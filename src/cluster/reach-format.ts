@@ -6,18 +6,19 @@
  *     node3: delivered to httpd (pid 664) in container:c3
  *     node1  container:c1        route     out of eth0 to 10.60.0.6 ...   [containers/c1/ip-route-main.out:2]
  */
-import { type Lang, type MessageId, type Translator, translator } from '../i18n/index.js';
-import { stageText } from '../reach/format.js';
+import { type Lang, type Translator, translator } from '../i18n/index.js';
+import { assumptionLines, countsLine, evidenceText, shortVerdictText, stageText } from '../reach/format.js';
 import type { ClusterPath } from './reach.js';
 import type { ClusterReachMatrix } from './reach-matrix.js';
 
-const ev = (p: ClusterPath['hops'][number]) =>
-  p.evidence.map((x) => `${x.file}${x.line !== undefined ? `:${x.line}` : ''}`).join(', ');
-
-/** A cross-node stage: the single-host stage, after a prefix that says which leg (`VXLAN: route`). */
-function clusterStage(t: Translator, stage: string): string {
-  const m = /^(.*: )(.*)$/.exec(stage);
-  return m ? `${m[1]}${stageText(t, m[2]!)}` : stageText(t, stage);
+/**
+ * A cross-node stage in the language: the single-host stage, after the prefix that says which leg
+ * (`VXLAN: route`, `reply VXLAN: route`; src/cluster/reach.ts). In the JSON the stage is an id.
+ */
+export function clusterStageText(t: Translator, stage: string): string {
+  const m = /^(reply VXLAN|VXLAN): (.*)$/.exec(stage);
+  if (m) return t('ct.stage', { leg: m[1] === 'VXLAN' ? 'there' : 'reply', stage: stageText(t, m[2]!) });
+  return stageText(t, stage);
 }
 
 /** The path's own text is in the language it was traced in; `lang` says the layout's words. */
@@ -34,12 +35,12 @@ export function formatClusterPath(p: ClusterPath, lang: Lang = 'en'): string {
         tunnel: `${p.tunnel.network ?? '?'} VNI ${p.tunnel.vni ?? '?'}, ${p.tunnel.fromNode} -> ${p.tunnel.toNode ?? '?'} (VTEP ${p.tunnel.vtep ?? '?'}, MAC ${p.tunnel.mac ?? '?'})`,
       })}`,
     );
-  const stages = p.hops.map((h) => clusterStage(t, h.stage));
+  const stages = p.hops.map((h) => clusterStageText(t, h.stage));
   const nW = Math.max(4, ...p.hops.map((h) => h.node.length));
   const nsW = Math.max(9, ...p.hops.map((h) => h.namespace.length));
   const stW = Math.max(5, ...stages.map((s) => s.length));
   for (const [k, h] of p.hops.entries()) {
-    const e = ev(h);
+    const e = evidenceText(h.evidence);
     lines.push(
       `  ${h.node.padEnd(nW)}  ${h.namespace.padEnd(nsW)}  ${stages[k]!.padEnd(stW)}  ${h.detail}${e ? `  [${e}]` : ''}`,
     );
@@ -48,17 +49,13 @@ export function formatClusterPath(p: ClusterPath, lang: Lang = 'en'): string {
         `  ${''.padEnd(nW)}  ${''.padEnd(nsW)}  ${''.padEnd(stW)}    ${h.rule.chain}: ${h.rule.text}`,
       );
   }
-  if (p.assumptions.length > 0) {
-    lines.push(`  ${t('tr.t.assumed')}`);
-    for (const a of p.assumptions) lines.push(`    - ${a}`);
-  }
+  lines.push(...assumptionLines(t, p.assumptions));
   return `${lines.join('\n')}\n`;
 }
 
 /** A line per destination, a column per source; then every cell not delivered with its reason. */
 export function formatClusterMatrix(m: ClusterReachMatrix, lang: Lang = 'en'): string {
   const t = translator(lang);
-  const short = (v: string) => t(`tr.t.v.${v}` as MessageId);
   const out: string[] = [];
   out.push(t('tr.t.sources', { sources: m.sources.map((s, i) => `[${i + 1}] ${s.id}`).join('  ') }));
   out.push(t('ct.t.legend'));
@@ -69,7 +66,7 @@ export function formatClusterMatrix(m: ClusterReachMatrix, lang: Lang = 'en'): s
     const row = m.sources
       .map((s) => {
         const c = cell.get(`${s.id}|${d.id}`);
-        return (c ? short(c.verdict) : '-').padEnd(8);
+        return (c ? shortVerdictText(t, c.verdict) : '-').padEnd(8);
       })
       .join('');
     out.push(`${d.id.padEnd(idW)}  ${row}  ${d.label}`);
@@ -79,13 +76,6 @@ export function formatClusterMatrix(m: ClusterReachMatrix, lang: Lang = 'en'): s
     out.push('', t('ct.t.not-delivered'));
     for (const c of bad) out.push(`  ${c.source} -> ${c.destination}: ${c.verdict}: ${c.reason}`);
   }
-  out.push(
-    '',
-    t('tr.t.cells', {
-      counts: Object.entries(m.counts)
-        .map(([k, v]) => `${k} ${v}`)
-        .join(', '),
-    }),
-  );
+  out.push('', countsLine(t, m.counts));
   return `${out.join('\n')}\n`;
 }

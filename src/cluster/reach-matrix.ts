@@ -14,6 +14,7 @@
  * out as a destination (its addresses are the routing mesh's, IPVS, not modelled).
  */
 import { plainAddress } from '../reach/addr.js';
+import { addCell, type MatrixCells } from '../reach/matrix.js';
 import { containerByRef } from '../reach/trace.js';
 import type { Verdict } from '../reach/types.js';
 import { type ClusterPath, type ClusterReachInput, traceCluster } from './reach.js';
@@ -88,6 +89,23 @@ export function clusterReachDestinations(input: ClusterReachInput): ClusterReach
       const ns = ct?.namespace ? model?.namespaces.find((n) => n.id === ct.namespace) : undefined;
       if (!node || !ns) continue;
       const name = node.hostname || node.key;
+      const ipv4 = c.ipv4;
+      // A port of the container on the overlay, once (a socket on 0.0.0.0 and on the address is one).
+      const add = (port: number, proto: 'tcp' | 'udp', label: string, closed?: true) => {
+        const id = `${name}:${c.name} ${proto} ${ipv4}:${port}`;
+        if (!out.has(id))
+          out.set(id, {
+            id,
+            node: name,
+            container: c.name,
+            network: o.name,
+            address: ipv4,
+            port,
+            proto,
+            label,
+            ...(closed ? { closed } : {}),
+          });
+      };
       const tcp = new Set<number>();
       for (const s of ns.sockets) {
         if (
@@ -100,18 +118,11 @@ export function clusterReachDestinations(input: ClusterReachInput): ClusterReach
         // Wildcards (IPv4, or IPv6 taking IPv4 as a container's bindv6only=0) and the overlay address.
         if (!(a === '*' || a === '' || a === '0.0.0.0' || a === '::' || a === c.ipv4)) continue;
         if (s.transport === 'tcp') tcp.add(s.localPortNumber);
-        const id = `${name}:${c.name} ${s.transport} ${c.ipv4}:${s.localPortNumber}`;
-        if (out.has(id)) continue;
-        out.set(id, {
-          id,
-          node: name,
-          container: c.name,
-          network: o.name,
-          address: c.ipv4,
-          port: s.localPortNumber,
-          proto: s.transport,
-          label: `${s.program ?? '?'}${s.pid !== undefined ? ` (${s.pid})` : ''} ${s.proto} ${s.localAddress}:${s.localPort}`,
-        });
+        add(
+          s.localPortNumber,
+          s.transport,
+          `${s.program ?? '?'}${s.pid !== undefined ? ` (${s.pid})` : ''} ${s.proto} ${s.localAddress}:${s.localPort}`,
+        );
       }
       // Every TCP socket of the namespace counts (a port bound to another address is not closed).
       for (const s of ns.sockets)
@@ -120,19 +131,7 @@ export function clusterReachDestinations(input: ClusterReachInput): ClusterReach
       if (tcp.size === 0) continue;
       let port = Math.min(...tcp) + 1;
       while (tcp.has(port) && port < 65535) port++;
-      const id = `${name}:${c.name} tcp ${c.ipv4}:${port}`;
-      if (!out.has(id))
-        out.set(id, {
-          id,
-          node: name,
-          container: c.name,
-          network: o.name,
-          address: c.ipv4,
-          port,
-          proto: 'tcp',
-          label: 'closed',
-          closed: true,
-        });
+      add(port, 'tcp', 'closed', true);
     }
   }
   return [...out.values()];
@@ -150,13 +149,11 @@ export function clusterReachMatrix(
   let truncated = 0;
   const sources = clusterReachSources(input);
   const destinations = clusterReachDestinations(input);
-  const paths: ClusterPath[] = [];
-  const cells: ClusterReachCell[] = [];
-  const counts: Partial<Record<Verdict, number>> = {};
+  const acc: MatrixCells<ClusterPath, ClusterReachCell> = { paths: [], cells: [], counts: {} };
   for (const s of sources)
     for (const d of destinations) {
       if (s.node === d.node && s.container === d.container) continue;
-      if (cells.length >= max) {
+      if (acc.cells.length >= max) {
         truncated++;
         continue;
       }
@@ -165,15 +162,8 @@ export function clusterReachMatrix(
         { node: s.node, container: s.container },
         { address: d.address, port: d.port, proto: d.proto },
       );
-      paths.push(path);
-      cells.push({
-        source: s.id,
-        destination: d.id,
-        verdict: path.verdict,
-        reason: path.reason,
-        path: paths.length - 1,
-      });
-      counts[path.verdict] = (counts[path.verdict] ?? 0) + 1;
+      addCell(acc, s.id, d.id, path);
     }
+  const { paths, cells, counts } = acc;
   return { version: 1, sources, destinations, cells, paths, counts, ...(truncated ? { truncated } : {}) };
 }

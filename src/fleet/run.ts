@@ -9,6 +9,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { ReadLimits } from '../bundle/limits.js';
+import { localizeText } from '../i18n/coded.js';
 import { type Lang, translator } from '../i18n/index.js';
 import { buildReport } from '../pipeline.js';
 import type { BrowserStart, Format } from '../render/outputs.js';
@@ -165,7 +166,10 @@ export async function runFleet(inputs: string[], outDir: string, opts: FleetOpti
         row = {
           input,
           host,
-          error: e instanceof BundleReadError ? msg : t('fleet.unexpected', { error: msg }),
+          error:
+            e instanceof BundleReadError
+              ? localizeText(opts.lang ?? 'en', e)
+              : t('fleet.unexpected', { error: msg }),
         };
       }
       rows.push(row);

@@ -18,6 +18,7 @@
  * - A shell prompt line pasted before the header (`root@dh-home2 ~ >brctl show`) is skipped
  *   with a warning.
  */
+import { coded } from '../i18n/coded.js';
 import type { ParseResult, Parser, ParseWarning } from './types.js';
 import { detectErrorText, rejected, result, splitLines } from './util.js';
 
@@ -50,8 +51,10 @@ function parse(text: string): ParseResult<BrctlBridge> {
   for (let i = 0; i < headerAt; i++) {
     const l = lines[i]!.trim();
     if (l === '') continue;
-    const what = PROMPT_RE.test(l) ? 'skipped shell prompt line' : 'skipped line before the header';
-    warnings.push({ line: i + 1, message: `${what}: ${l}` });
+    warnings.push({
+      line: i + 1,
+      ...coded(PROMPT_RE.test(l) ? 'skipped-prompt' : 'skipped-before-header', { text: l }),
+    });
   }
   const bridges: BrctlBridge[] = [];
   let cur: BrctlBridge | undefined;
@@ -63,7 +66,7 @@ function parse(text: string): ParseResult<BrctlBridge> {
     if (/^\s/.test(raw)) {
       // A further port of the bridge above, alone on an indented line.
       if (cur && fields.length === 1) cur.interfaces.push(fields[0]!);
-      else warnings.push({ line, message: `unrecognised continuation line: ${raw.trim()}` });
+      else warnings.push({ line, ...coded('unrecognised-continuation', { text: raw.trim() }) });
       continue;
     }
     const [bridge, bridgeId, stp, ...ports] = fields as [
@@ -73,11 +76,12 @@ function parse(text: string): ParseResult<BrctlBridge> {
       ...string[],
     ];
     if (bridgeId === undefined || stp === undefined || !/^(yes|no)$/i.test(stp) || ports.length > 1) {
-      warnings.push({ line, message: `unrecognised bridge line: ${raw.trim()}` });
+      warnings.push({ line, ...coded('unrecognised-bridge-line', { text: raw.trim() }) });
       cur = undefined;
       continue;
     }
-    if (!BRIDGE_ID_RE.test(bridgeId)) warnings.push({ line, message: `unusual bridge id: ${bridgeId}` });
+    if (!BRIDGE_ID_RE.test(bridgeId))
+      warnings.push({ line, ...coded('unusual-bridge-id', { id: bridgeId }) });
     cur = { bridge, bridgeId, stp: stp.toLowerCase() === 'yes', interfaces: ports, line };
     bridges.push(cur);
   }

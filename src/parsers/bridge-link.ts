@@ -25,7 +25,7 @@
  * - `ip link` / `ip addr` output is rejected here (it has `link/...` lines), as `ip addr`'s parser
  *   rejects this output.
  */
-import { coded } from '../i18n/coded.js';
+import { type Coded, coded } from '../i18n/coded.js';
 import type { ParseResult, Parser, ParseWarning } from './types.js';
 import { capWarnings, detectErrorText, rejected, result, splitLines } from './util.js';
 
@@ -60,7 +60,7 @@ export interface BridgePort {
 /** `N: name[ state X][@link]: <FLAGS> rest` (the new layout has no state before the colon). */
 const HEADER_RE = /^(\d+):\s+(\S+?)(?:\s+state\s+(\S+)\s*)?(?:\s*@(\S*?))?:\s+<([^>]*)>(.*)$/;
 
-function parseHeaderRest(port: BridgePort, rest: string, warn: (m: string) => void): void {
+function parseHeaderRest(port: BridgePort, rest: string, warn: (w: Coded) => void): void {
   const words = rest.trim().split(/\s+/).filter(Boolean);
   const extra: string[] = [];
   for (let i = 0; i < words.length; i++) {
@@ -69,7 +69,7 @@ function parseHeaderRest(port: BridgePort, rest: string, warn: (m: string) => vo
     const num = v !== undefined && /^\d+$/.test(v) ? Number(v) : undefined;
     switch (w) {
       case 'mtu':
-        if (num === undefined) warn(`mtu without a number`);
+        if (num === undefined) warn(coded('mtu-without-number'));
         else port.mtu = num;
         i++;
         break;
@@ -124,7 +124,7 @@ function parse(text: string): ParseResult<BridgePort> {
         else if (ref !== '(null)' && ref !== 'NONE') port.linkName = ref;
       }
       port.flags = m[5]!.split(',').filter(Boolean);
-      parseHeaderRest(port, m[6] ?? '', (msg) => warnings.push({ line, message: msg }));
+      parseHeaderRest(port, m[6] ?? '', (w) => warnings.push({ line, ...w }));
       // Keep the key order stable for the golden files: line last.
       const { line: l, ...head } = port;
       cur = { ...head, line: l };
@@ -137,7 +137,7 @@ function parse(text: string): ParseResult<BridgePort> {
       const options: Record<string, string> = { ...(cur.options ?? {}) };
       for (let k = 0; k + 1 < words.length; k += 2) options[words[k]!] = words[k + 1]!;
       if (words.length % 2 === 1)
-        warnings.push({ line, message: `detail line with an odd word count: ${raw.trim().slice(0, 80)}` });
+        warnings.push({ line, ...coded('odd-detail-words', { text: raw.trim().slice(0, 80) }) });
       const { line: l, ...head } = cur;
       const next: BridgePort = { ...head, options, line: l };
       records[records.length - 1] = next;

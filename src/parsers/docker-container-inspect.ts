@@ -134,7 +134,7 @@ function portMap(
   for (const [key, bindings] of Object.entries(v)) {
     const m = /^(\d+)(?:\/(\w+))?$/.exec(key);
     if (!m) {
-      warnings.push({ line, message: `${where}: unreadable port '${key}'` });
+      warnings.push({ line, ...coded('unreadable-port-key', { where, key }) });
       continue;
     }
     if (!Array.isArray(bindings)) continue; // null: exposed, not published
@@ -212,7 +212,7 @@ function toContainer(o: JsonObject, reader: Reader, warnings: ParseWarning[]): D
   const ns = isObject(o.NetworkSettings) ? o.NetworkSettings : {};
   const id = str(o.Id) ?? str(o.ID) ?? '';
   const name = (str(o.Name) ?? '').replace(/^\//, '');
-  if (id === '') warnings.push({ line, message: 'container object without "Id"' });
+  if (id === '') warnings.push({ line, ...coded('container-without-id') });
   const who = name || id.slice(0, 12) || `at line ${line}`;
 
   // Label keys: the collector's LabelKeys, or the keys of a full inspect's Labels (values unread).
@@ -249,7 +249,7 @@ function toContainer(o: JsonObject, reader: Reader, warnings: ParseWarning[]): D
       else
         warnings.push({
           line: keyLine(reader, ns.Networks, netName),
-          message: `network '${netName}' is not an object`,
+          ...coded('network-not-object', { name: netName }),
         });
     }
   }

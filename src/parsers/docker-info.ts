@@ -154,17 +154,17 @@ function parseText(text: string): ParseResult<DockerInfo> {
     // on the stream that was captured, and the rest went elsewhere (stderr, or nothing at all).
     // No engine record is made from them; each is kept as a warning with its line.
     if (lines.some((l) => /^WARNING:/.test(l)) && lines.every((l) => /^(WARNING:|\s|$)/.test(l))) {
-      const notes: ParseWarning[] = [];
+      // Each warning with its wrapped continuation lines, then one coded diagnostic per warning.
+      const notes: { line: number; text: string }[] = [];
       lines.forEach((l, i) => {
-        if (/^WARNING:/.test(l))
-          notes.push({ line: i + 1, message: `engine warning only: ${l.replace(/^WARNING:\s*/, '')}` });
-        else if (l.trim() !== '' && notes.length > 0) notes[notes.length - 1]!.message += ` ${l.trim()}`;
+        if (/^WARNING:/.test(l)) notes.push({ line: i + 1, text: l.replace(/^WARNING:\s*/, '') });
+        else if (l.trim() !== '' && notes.length > 0) notes[notes.length - 1]!.text += ` ${l.trim()}`;
       });
       return result(
         [],
         [
-          { line: 1, message: 'docker info printed only WARNING lines here: no engine facts in this output' },
-          ...notes,
+          { line: 1, ...coded('info-only-warnings') },
+          ...notes.map((n) => ({ line: n.line, ...coded('engine-warning-only', { text: n.text }) })),
         ],
       );
     }

@@ -126,7 +126,7 @@ function readServices(
   for (const [name, sv] of Object.entries(services)) {
     const line = keyLines?.get(name) ?? networkLine;
     if (!isObject(sv)) {
-      warnings.push({ line, message: `service '${name}' is not an object` });
+      warnings.push({ line, ...coded('service-not-object', { name }) });
       continue;
     }
     const vip = nonEmpty(sv.VIP);
@@ -170,7 +170,7 @@ function toNetwork(o: JsonObject, reader: Reader, warnings: ParseWarning[]): Doc
     if (!isObject(c)) {
       warnings.push({
         line: containerKeyLines?.get(key) ?? line,
-        message: `container '${key}' is not an object`,
+        ...coded('container-not-object', { name: key }),
       });
       continue;
     }
@@ -190,7 +190,7 @@ function toNetwork(o: JsonObject, reader: Reader, warnings: ParseWarning[]): Doc
   const name = str(o.Name);
   const id = str(o.Id) ?? str(o.ID);
   if (name === undefined || id === undefined) {
-    warnings.push({ line, message: `network object without ${name === undefined ? '"Name"' : '"Id"'}` });
+    warnings.push({ line, ...coded('network-without', { key: name === undefined ? 'Name' : 'Id' }) });
   }
   const net: DockerNetwork = {
     name: name ?? '',
@@ -251,7 +251,7 @@ function parse(text: string): ParseResult<DockerNetwork> {
       [
         {
           line: keyLine + 1,
-          message: `invalid JSON: an excerpt without the enclosing '[' or '{' (first key at line ${keyLine + 1})`,
+          ...coded('json-excerpt', { line: keyLine + 1 }),
         },
       ],
     );
@@ -288,7 +288,7 @@ function parse(text: string): ParseResult<DockerNetwork> {
           else
             warnings.push({
               line: reader.lineCol(reader.pos).line,
-              message: 'array element is not an object',
+              ...coded('array-element-not', { noun: 'object' }),
             });
           reader.skipSpace();
           const sep = reader.peek();
@@ -307,7 +307,7 @@ function parse(text: string): ParseResult<DockerNetwork> {
         trailingError = err;
         warnings.push({
           line,
-          message: `text after the JSON: ${(err ?? rest.split('\n')[0] ?? '').slice(0, 120)}`,
+          ...coded('text-after-json', { text: (err ?? rest.split('\n')[0] ?? '').slice(0, 120) }),
         });
         break;
       }
@@ -316,10 +316,12 @@ function parse(text: string): ParseResult<DockerNetwork> {
     if (!(e instanceof JsonError)) throw e;
     warnings.push({
       line: e.line,
-      message: `invalid JSON at line ${e.line}, column ${e.column}: ${e.message}${objects.length > 0 ? ` (${objects.length} network(s) read before it kept)` : ''}`,
+      ...(objects.length > 0
+        ? coded('invalid-json-kept', { line: e.line, column: e.column, error: e.message, n: objects.length })
+        : coded('invalid-json', { line: e.line, column: e.column, error: e.message })),
     });
   }
-  if (arrays > 1) warnings.push({ message: `${arrays} JSON arrays one after the other: read as one list` });
+  if (arrays > 1) warnings.push(coded('json-arrays', { n: arrays }));
 
   const looksLikeContainers =
     objects.length > 0 && objects.every((o) => 'State' in o && !('IPAM' in o) && !('Driver' in o));

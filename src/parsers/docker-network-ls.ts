@@ -18,6 +18,7 @@
  * - Lines before the header (a copied shell prompt) are skipped with a warning; `-q` output (IDs
  *   only) and error text are rejected.
  */
+import { coded } from '../i18n/coded.js';
 import type { ParseResult, Parser, ParseWarning } from './types.js';
 import { capWarnings, detectErrorText, rejected, result, splitLines } from './util.js';
 
@@ -63,7 +64,7 @@ function parse(text: string): ParseResult<DockerNetworkLsRow> {
   const warnings: ParseWarning[] = [];
   for (let i = 0; i < headerIdx; i++) {
     const l = lines[i]?.trim() ?? '';
-    if (l !== '') warnings.push({ line: i + 1, message: `before the header: ${l.slice(0, 100)}` });
+    if (l !== '') warnings.push({ line: i + 1, ...coded('before-header', { text: l.slice(0, 100) }) });
   }
   const extra = (HEADER.exec(lines[headerIdx] ?? '')?.[1] ?? '')
     .trim()
@@ -72,7 +73,7 @@ function parse(text: string): ParseResult<DockerNetworkLsRow> {
   const known = new Set(['IPV6', 'INTERNAL']);
   const ignored = extra.filter((c) => !known.has(c));
   if (ignored.length > 0) {
-    warnings.push({ line: headerIdx + 1, message: `columns not read: ${ignored.join(', ')}` });
+    warnings.push({ line: headerIdx + 1, ...coded('columns-not-read', { columns: ignored.join(', ') }) });
   }
 
   const records: DockerNetworkLsRow[] = [];
@@ -84,13 +85,16 @@ function parse(text: string): ParseResult<DockerNetworkLsRow> {
     const words = raw.trim().split(/\s+/);
     const [id, name, driver, scope] = words;
     if (id === undefined || name === undefined || driver === undefined || scope === undefined) {
-      warnings.push({ line: lineNo, message: `row has fewer than 4 columns: ${raw.trim().slice(0, 100)}` });
+      warnings.push({ line: lineNo, ...coded('row-few-columns', { n: 4, text: raw.trim().slice(0, 100) }) });
       continue;
     }
-    if (!ID.test(id)) warnings.push({ line: lineNo, message: `unusual network ID '${id}'` });
+    if (!ID.test(id)) warnings.push({ line: lineNo, ...coded('unusual-network-id', { id }) });
     const rec: Omit<DockerNetworkLsRow, 'line'> = { id, name, driver, scope };
     if (extra.length === 0 && words.length > 4) {
-      warnings.push({ line: lineNo, message: `extra words after SCOPE: ${words.slice(4).join(' ')}` });
+      warnings.push({
+        line: lineNo,
+        ...coded('extra-words', { column: 'SCOPE', text: words.slice(4).join(' ') }),
+      });
     }
     extra.forEach((col, k) => {
       const value = bool(words[4 + k]);

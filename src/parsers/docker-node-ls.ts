@@ -14,6 +14,7 @@
  * - On a worker the command fails with `Error response from daemon: This node is not a swarm
  *   manager...`: rejected.
  */
+import { coded } from '../i18n/coded.js';
 import { detectDockerError } from './json-lines.js';
 import type { ParseResult, Parser, ParseWarning } from './types.js';
 import { capWarnings, rejected, result, splitLines } from './util.js';
@@ -79,7 +80,7 @@ function parse(text: string): ParseResult<DockerNode> {
     }
     const id = row.get('ID');
     if (!id || !/^[0-9a-z]{25}$/.test(id)) {
-      warnings.push({ line: n, message: `unreadable row: ${l.slice(0, 120)}` });
+      warnings.push({ line: n, ...coded('unreadable-row', { text: l.slice(0, 120) }) });
       continue;
     }
     const node: DockerNode = {

@@ -72,7 +72,7 @@ export function parsePorts(raw: string, line: number, warnings: ParseWarning[]):
     .filter((p) => p !== '')) {
     const m = PORT.exec(part);
     if (!m) {
-      warnings.push({ line, message: `unreadable port '${part}'` });
+      warnings.push({ line, ...coded('unreadable-port', { port: part }) });
       continue;
     }
     const p: PsPort = { containerPort: Number(m[4]), proto: m[6] ?? 'tcp' };
@@ -163,7 +163,7 @@ function parseTable(lines: string[]): ParseResult<DockerPsContainer> {
       const err = detectDockerError(l);
       warnings.push({
         line: n,
-        message: err ? `error text: ${l.slice(0, 120)}` : `unreadable row: ${l.slice(0, 120)}`,
+        ...coded(err ? 'error-text' : 'unreadable-row', { text: l.slice(0, 120) }),
       });
       continue;
     }
@@ -190,7 +190,7 @@ function fromJson(o: JsonObject, line: number, warnings: ParseWarning[]): Docker
   const status = str(o.Status) ?? '';
   const portsRaw = str(o.Ports) ?? '';
   if (typeof o.Labels === 'string' && o.Labels !== '')
-    warnings.push({ line, message: 'label values were present in the bundle and were not read' });
+    warnings.push({ line, ...coded('label-values-unread') });
   const rec: DockerPsContainer = {
     id: str(o.ID) ?? '',
     image: str(o.Image) ?? '',
@@ -206,7 +206,7 @@ function fromJson(o: JsonObject, line: number, warnings: ParseWarning[]): Docker
   };
   if (str(o.Size)) rec.size = str(o.Size);
   if (typeof o.Networks === 'string') rec.networks = split(o.Networks);
-  if (rec.id === '') warnings.push({ line, message: 'object without "ID"' });
+  if (rec.id === '') warnings.push({ line, ...coded('object-without', { key: 'ID' }) });
   return rec;
 }
 

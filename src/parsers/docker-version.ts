@@ -177,7 +177,7 @@ function parse(text: string): ParseResult<DockerVersion> {
       const product = section[2]?.trim();
       if (product) block.product = product;
       if (blocks[current])
-        warnings.push({ line: lineNo, message: `second ${section[1]} block; the first is kept` });
+        warnings.push({ line: lineNo, ...coded('second-block', { section: section[1] ?? '' }) });
       else blocks[current] = block;
       sub = undefined;
       firstLine ??= lineNo;
@@ -189,7 +189,7 @@ function parse(text: string): ParseResult<DockerVersion> {
       continue;
     }
     if (/^WARNING:/i.test(trimmed)) {
-      warnings.push({ line: lineNo, message: trimmed });
+      warnings.push({ line: lineNo, ...coded('engine-warning', { text: trimmed }) });
       continue;
     }
     const short = SHORT_FORM.exec(trimmed);
@@ -199,7 +199,7 @@ function parse(text: string): ParseResult<DockerVersion> {
       if (short[2]) setField(fields, 'Git commit', short[2]);
       blocks.client ??= { fields, components: [] };
       firstLine ??= lineNo;
-      warnings.push({ line: lineNo, message: '`docker --version` output: client version only' });
+      warnings.push({ line: lineNo, ...coded('version-client-only') });
       continue;
     }
     const kv = KEY_VALUE.exec(raw);
@@ -276,7 +276,7 @@ function parse(text: string): ParseResult<DockerVersion> {
     };
     rec.server = dropUndefined(server);
   } else if (blocks.client && serverError === undefined) {
-    warnings.push({ message: 'no Server block: the daemon did not answer (stderr not captured?)' });
+    warnings.push(coded('no-server-block'));
   }
   if (serverError !== undefined) rec.serverError = serverError;
   return result([{ ...rec, line: firstLine ?? 1 }], capWarnings(warnings));

@@ -103,7 +103,7 @@ function readBlock(b: Block, warnings: ParseWarning[]): IfconfigInterface | unde
     iface.linkType = linkType(oh[2] ?? '');
     if (oh[3]) iface.mac = oh[3].toLowerCase();
   } else {
-    warnings.push({ line: b.line, message: `unknown interface header: ${header.slice(0, 100)}` });
+    warnings.push({ line: b.line, ...coded('unknown-interface-header', { text: header.slice(0, 100) }) });
     return undefined;
   }
   const stats: NonNullable<IfconfigInterface['stats']> = {};
@@ -111,7 +111,7 @@ function readBlock(b: Block, warnings: ParseWarning[]): IfconfigInterface | unde
     iface.addresses.push({ ...a, flags: [], line });
   const inet = (address: string, mask?: string, brd?: string, peer?: string, line = 0) => {
     const prefix = mask ? prefixFromMask(mask) : 32;
-    if (prefix === undefined) warnings.push({ line, message: `unreadable netmask '${mask}'` });
+    if (prefix === undefined) warnings.push({ line, ...coded('unreadable-netmask', { mask: mask ?? '' }) });
     addr(
       {
         family: 'inet',
@@ -228,7 +228,7 @@ function parse(text: string): ParseResult<IfconfigInterface> {
     if (!/^\s/.test(raw)) {
       if (!isHeader(raw)) {
         // `eth9: error fetching interface information: Device not found`
-        warnings.push({ line, message: `not an interface block: ${raw.trim().slice(0, 100)}` });
+        warnings.push({ line, ...coded('not-interface-block', { text: raw.trim().slice(0, 100) }) });
         cur = undefined;
         return;
       }
@@ -240,7 +240,7 @@ function parse(text: string): ParseResult<IfconfigInterface> {
     if (!cur) {
       warnings.push({
         line,
-        message: `indented line outside an interface block: ${raw.trim().slice(0, 100)}`,
+        ...coded('indented-outside-block', { text: raw.trim().slice(0, 100) }),
       });
       return;
     }

@@ -49,6 +49,7 @@
  * - `RX:`/`TX:` statistics blocks (`ip -s`) are skipped; `Message truncated` and `Dump was
  *   interrupted` noise lines are skipped with a warning.
  */
+import { coded } from '../i18n/coded.js';
 import type { ParseResult, Parser, ParseWarning } from './types.js';
 import { detectErrorText, rejected, result, splitLines } from './util.js';
 
@@ -281,7 +282,7 @@ function logicalLines(lines: string[], warnings: ParseWarning[]): LogicalLine[] 
     const trimmedRaw = raw.trim();
     if (trimmedRaw === '') return;
     if (NOISE_RE.test(trimmedRaw)) {
-      warnings.push({ line, message: `skipped noise line: ${trimmedRaw}` });
+      warnings.push({ line, ...coded('noise-line', { text: trimmedRaw }) });
       return;
     }
     // `ip -o`: a backslash followed by blanks stands for a line break (names never hold blanks).
@@ -392,7 +393,7 @@ function parseAddress(text: string, line: number, warnings: ParseWarning[]): IpA
   const family = t[0] === 'inet6' ? 'inet6' : 'inet';
   const addrTok = t[1];
   if (addrTok === undefined) {
-    warnings.push({ line, message: `address line without an address: ${text}` });
+    warnings.push({ line, ...coded('address-line-without-address', { text }) });
     return undefined;
   }
   const [address, prefix] = addrTok.split('/') as [string, string | undefined];
@@ -647,12 +648,12 @@ function parse(text: string): ParseResult<IpInterface> {
       continue;
     }
     if (/^\d+:\s/.test(l)) {
-      warnings.push({ line, message: `unrecognised interface header: ${l}` });
+      warnings.push({ line, ...coded('unrecognised-interface-header', { text: l }) });
       cur = undefined;
       continue;
     }
     if (!cur) {
-      warnings.push({ line, message: `line outside any interface block: ${l}` });
+      warnings.push({ line, ...coded('outside-interface-block', { text: l }) });
       continue;
     }
     const w = firstWord(l);
@@ -666,7 +667,7 @@ function parse(text: string): ParseResult<IpInterface> {
       if (lastAddr) cur.addresses.push(lastAddr);
     } else if (w === 'valid_lft') {
       if (lastAddr) applyLifetimes(lastAddr, l);
-      else warnings.push({ line, message: `lifetime line without an address: ${l}` });
+      else warnings.push({ line, ...coded('lifetime-without-address', { text: l }) });
     } else if (w.startsWith('link/')) {
       skippingStats = false;
       parseLinkLine(cur, l);

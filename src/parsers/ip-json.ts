@@ -32,6 +32,7 @@
  * - A truncated or damaged output: every complete element of the top-level array is still read,
  *   the broken one is reported as a warning.
  */
+import { coded } from '../i18n/coded.js';
 import type { IpAddress, IpInterface } from './ip-addr.js';
 import type { IpNexthop, IpRoute } from './ip-route.js';
 import { type IpRule, type IpRuleAction, orderedRule } from './ip-rule.js';
@@ -118,7 +119,7 @@ function scan(text: string, warnings: ParseWarning[]): Element[] | undefined {
         } catch (e) {
           warnings.push({
             line: startLine,
-            message: `unreadable JSON element skipped: ${(e as Error).message}`,
+            ...coded('unreadable-json-element', { error: (e as Error).message }),
           });
         }
         start = -1;
@@ -127,13 +128,12 @@ function scan(text: string, warnings: ParseWarning[]): Element[] | undefined {
     } else if (depth === 0 && !/\s/.test(c)) {
       // text outside any JSON value
       if (!sawTop) return undefined;
-      warnings.push({ line, message: 'text after the JSON value ignored' });
+      warnings.push({ line, ...coded('text-after-json-value') });
       break;
     }
   }
   if (!sawTop) return undefined;
-  if (depth !== 0 || inString)
-    warnings.push({ line, message: 'the JSON text is cut short (truncated output?)' });
+  if (depth !== 0 || inString) warnings.push({ line, ...coded('json-cut-short') });
   return elements;
 }
 
@@ -224,7 +224,7 @@ function toInterface(o: Obj, lines: WeakMap<object, number>, warnings: ParseWarn
     else if (Object.keys(a).length > 0)
       warnings.push({
         line: lines.get(a) ?? line,
-        message: `address of an unknown family skipped: ${JSON.stringify(a)}`,
+        ...coded('unknown-family-address', { json: JSON.stringify(a) }),
       });
   }
   const slave = str(info?.['info_slave_kind']);
@@ -417,7 +417,7 @@ function parse(text: string): ParseResult<IpJsonRecord> {
     if (!kind || kind !== main || !isObj(el.value)) {
       warnings.push({
         line: el.line,
-        message: `skipped an element that is not ${main ? `a ${main} object` : 'an ip object'}: ${JSON.stringify(el.value).slice(0, 100)}`,
+        ...coded('not-ip-object', { main: main ?? '', json: JSON.stringify(el.value).slice(0, 100) }),
       });
       continue;
     }

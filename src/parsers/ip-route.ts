@@ -25,6 +25,7 @@
  *   destinations, when a gateway, source or next hop is IPv6 or `pref`/`error` (printed for
  *   IPv6 only there) is present; otherwise IPv4. A gateway may be of the other family (`via inet6 fe80::1`).
  */
+import { coded } from '../i18n/coded.js';
 import type { ParseResult, Parser, ParseWarning } from './types.js';
 import { detectErrorText, rejected, result, splitLines } from './util.js';
 
@@ -372,11 +373,11 @@ function parse(text: string): ParseResult<IpRoute> {
         return;
       }
       if (line === firstLine && j === 0 && PROMPT_RE.test(trimmed)) {
-        warnings.push({ line, message: `skipped shell prompt line: ${trimmed}` });
+        warnings.push({ line, ...coded('skipped-prompt', { text: trimmed }) });
         return;
       }
       if (!cur) {
-        warnings.push({ line, message: `not a route line: ${trimmed}` });
+        warnings.push({ line, ...coded('not-route-line', { text: trimmed }) });
         return;
       }
       if (tokens[0] === 'nexthop') {
@@ -388,11 +389,11 @@ function parse(text: string): ParseResult<IpRoute> {
         const last = cur.nexthops[cur.nexthops.length - 1];
         (last ? last.tokens : cur.tokens).push(...tokens);
       } else {
-        warnings.push({ line, message: `not a route line: ${trimmed}` });
+        warnings.push({ line, ...coded('not-route-line', { text: trimmed }) });
       }
     });
   });
-  if (drafts.length === 0 && warnings.some((w) => w.message.startsWith('not a route line'))) {
+  if (drafts.length === 0 && warnings.some((w) => w.code === 'not-route-line')) {
     return rejected('not `ip route` output: no line starts with a destination, `default` or a route type');
   }
   return result(drafts.map(finish), warnings);

@@ -24,6 +24,7 @@
  *   otherwise looks exactly like `ip rule` output.
  * - `iif lo [detached]` / `oif x [detached]`: the device does not exist; kept in `flags`.
  */
+import { coded } from '../i18n/coded.js';
 import type { ParseResult, Parser, ParseWarning } from './types.js';
 import { capWarnings, detectErrorText, rejected, result, splitLines } from './util.js';
 
@@ -167,7 +168,7 @@ function parseRule(priority: number, body: string, line: number, warnings: Parse
       (rule as unknown as Record<string, string>)[VALUE_KEYS[k]!] = v;
     } else extra.push(k);
   }
-  if (!hasAction) warnings.push({ line, message: `rule without lookup or action: ${body.trim()}` });
+  if (!hasAction) warnings.push({ line, ...coded('rule-without-action', { text: body.trim() }) });
   if (flags.length > 0) rule.flags = flags;
   if (extra.length > 0) rule.extra = extra;
   return orderedRule(rule);
@@ -188,7 +189,7 @@ function parse(text: string): ParseResult<IpRule> {
     if (raw.trim() === '') return;
     const m = /^\s*(\d+):\s*(.*)$/.exec(raw);
     if (!m) {
-      warnings.push({ line, message: `not a rule line: ${raw.trim().slice(0, 100)}` });
+      warnings.push({ line, ...coded('not-rule-line', { text: raw.trim().slice(0, 100) }) });
       return;
     }
     records.push(parseRule(Number(m[1]), m[2]!, line, warnings));

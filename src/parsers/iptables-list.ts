@@ -32,6 +32,7 @@
  *   the common words are also read into matches / targetArgs.
  * - `# Warning: iptables-legacy tables present` lines (stderr, sometimes captured) are notices.
  */
+import { coded } from '../i18n/coded.js';
 import type { IptablesChain, IptablesCounters, IptablesMatches, IptablesNotice } from './iptables-save.js';
 import { iptablesTable } from './iptables-table.js';
 import type { ParseContext, ParseResult, Parser, ParseWarning } from './types.js';
@@ -193,7 +194,7 @@ function parse(text: string, context?: ParseContext): ParseResult<IptablesListRe
       return;
     }
     if (chain === undefined || cols.length === 0) {
-      warnings.push({ line, message: `line outside a chain: ${l.trim().slice(0, 100)}` });
+      warnings.push({ line, ...coded('outside-chain', { text: l.trim().slice(0, 100) }) });
       return;
     }
     // Fixed columns up to `destination`, then the free-form tail. Cut the tail off by position:
@@ -220,7 +221,7 @@ function parse(text: string, context?: ParseContext): ParseResult<IptablesListRe
     }
     const destIdx = want.indexOf('destination');
     if (tokens.length <= destIdx) {
-      warnings.push({ line, message: `short rule line: ${l.trim().slice(0, 100)}` });
+      warnings.push({ line, ...coded('short-rule-line', { text: l.trim().slice(0, 100) }) });
       return;
     }
     const get = (col: string) => {
@@ -284,7 +285,7 @@ function parse(text: string, context?: ParseContext): ParseResult<IptablesListRe
       if (pc && bc) {
         rule.counters = { packets: pc.n, bytes: bc.n };
         if (pc.approx || bc.approx) rule.countersApprox = true;
-      } else warnings.push({ line, message: `unreadable counters '${p} ${b}'` });
+      } else warnings.push({ line, ...coded('unreadable-counters', { counters: `${p} ${b}` }) });
     }
     if (extra !== '') rule.extra = extra;
     const { line: ln, ...head } = rule;
@@ -292,15 +293,9 @@ function parse(text: string, context?: ParseContext): ParseResult<IptablesListRe
   });
 
   const guess = iptablesTable(context, builtins, targets);
-  if (guess.table === undefined)
-    warnings.push({
-      message:
-        'the listing names no table, and neither the command nor its chains tell which: table "unknown"',
-    });
+  if (guess.table === undefined) warnings.push(coded('listing-no-table'));
   else if (guess.source === 'chains' || guess.source === 'targets')
-    warnings.push({
-      message: `the listing names no table: ${guess.table}, inferred from its ${guess.source === 'chains' ? 'built-in chains' : 'targets'}`,
-    });
+    warnings.push(coded('listing-table-inferred', { table: guess.table, source: guess.source }));
   const family = sawV6 && !sawV4 ? 'ipv6' : sawV4 && !sawV6 ? 'ipv4' : undefined;
   for (const r of records) {
     if (r.kind === 'notice') continue;

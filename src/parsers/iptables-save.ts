@@ -41,6 +41,7 @@
  *   read into `counters`, and left out of `spec`. `iptables -L` listings are rejected (see
  *   iptables-list.ts).
  */
+import { type Coded, coded } from '../i18n/coded.js';
 import { iptablesTable } from './iptables-table.js';
 import type { ParseContext, ParseResult, Parser, ParseWarning } from './types.js';
 import { capWarnings, detectErrorText, rejected, result, splitLines } from './util.js';
@@ -172,7 +173,7 @@ const FLAGS = new Set([
 ]);
 
 /** Read the words of a rule after `-A CHAIN`. */
-function readRule(words: string[], warn: (m: string) => void) {
+function readRule(words: string[], warn: (w: Coded) => void) {
   const matches: IptablesMatches = { modules: [] };
   const targetArgs: Record<string, string | true> = {};
   const other: Record<string, string> = {};
@@ -204,7 +205,7 @@ function readRule(words: string[], warn: (m: string) => void) {
     if (target !== undefined) {
       // Everything after the target belongs to it.
       if (w.startsWith('-')) targetArgs[camel(w)] = value ?? true;
-      else warn(`unexpected word '${w}' after the target`);
+      else warn(coded('unexpected-word-after-target', { word: w }));
       continue;
     }
     switch (w) {
@@ -283,7 +284,7 @@ function readRule(words: string[], warn: (m: string) => void) {
         break;
       default:
         if (!w.startsWith('-')) {
-          warn(`unexpected word '${w}'`);
+          warn(coded('unexpected-word', { word: w }));
           break;
         }
         other[w] = v;
@@ -354,20 +355,20 @@ function parse(text: string, context?: ParseContext): ParseResult<IptablesRecord
     }
     if (l.startsWith('*')) {
       if (table !== undefined)
-        warnings.push({ line: n, message: `table ${table} has no COMMIT before *${l.slice(1)}` });
+        warnings.push({ line: n, ...coded('no-commit-before', { table, next: l.slice(1) }) });
       table = l.slice(1).trim();
       tableLine = n;
       return;
     }
     if (l === 'COMMIT') {
-      if (table === undefined) warnings.push({ line: n, message: 'COMMIT outside a table' });
+      if (table === undefined) warnings.push({ line: n, ...coded('commit-outside-table') });
       table = undefined;
       return;
     }
     if (l.startsWith(':')) {
       const m = /^:(\S+)\s+(\S+)(?:\s+(\[\d+:\d+\]))?\s*$/.exec(l);
       if (!m) {
-        warnings.push({ line: n, message: `unreadable chain line: ${l.slice(0, 100)}` });
+        warnings.push({ line: n, ...coded('unreadable-chain-line', { text: l.slice(0, 100) }) });
         return;
       }
       const policy = m[2] ?? '-';
@@ -391,9 +392,9 @@ function parse(text: string, context?: ParseContext): ParseResult<IptablesRecord
     const rm = /^(?:(\[\d+:\d+\])\s+)?-A\s+(\S+)(?:\s+(.*))?$/.exec(inline.line);
     if (rm) {
       const spec = rm[3]?.trim() ?? '';
-      const lineWarnings: string[] = [];
+      const lineWarnings: Coded[] = [];
       const r = readRule(splitQuoted(spec), (m) => lineWarnings.push(m));
-      for (const m of lineWarnings) warnings.push({ line: n, message: m });
+      for (const m of lineWarnings) warnings.push({ line: n, ...m });
       const rule: IptablesRule = {
         kind: 'rule',
         ...base(rm[2] ?? '', n),
@@ -414,24 +415,22 @@ function parse(text: string, context?: ParseContext): ParseResult<IptablesRecord
     const e = detectErrorText(l);
     warnings.push({
       line: n,
-      message: e ? `error text in the output: ${l.slice(0, 120)}` : `unknown line: ${l.slice(0, 120)}`,
+      ...coded(e ? 'error-text-in-output' : 'unknown-line', { text: l.slice(0, 120) }),
     });
   });
-  if (table !== undefined)
-    warnings.push({ line: tableLine, message: `table ${table} has no COMMIT (truncated capture?)` });
+  if (table !== undefined) warnings.push({ line: tableLine, ...coded('no-commit', { table }) });
   if (firstUntabled !== undefined) {
     const guess = iptablesTable(context, sBuiltins, sTargets);
     const first = firstUntabled;
     if (guess.table === undefined) {
       warnings.push({
         line: first,
-        message:
-          'iptables -S output names no table, and neither the command nor its chains tell which: table "unknown"',
+        ...coded('iptables-s-no-table'),
       });
     } else if (guess.source === 'chains' || guess.source === 'targets') {
       warnings.push({
         line: first,
-        message: `iptables -S output names no table: ${guess.table}, inferred from its ${guess.source === 'chains' ? 'built-in chains' : 'targets'}`,
+        ...coded('iptables-s-table-inferred', { table: guess.table, source: guess.source }),
       });
     }
     for (const r of records) if (r.kind !== 'notice' && r.table === '') r.table = guess.table ?? 'unknown';

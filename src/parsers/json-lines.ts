@@ -345,7 +345,7 @@ export function readJsonValues(text: string, noun = 'object'): JsonValues {
           else
             out.warnings.push({
               line: reader.lineCol(reader.pos).line,
-              message: `array element is not an ${noun}`,
+              ...coded('array-element-not', { noun }),
             });
           reader.skipSpace();
           const sep = reader.peek();
@@ -360,21 +360,20 @@ export function readJsonValues(text: string, noun = 'object'): JsonValues {
         const rest = text.slice(reader.pos).split('\n')[0]?.trim() ?? '';
         const err = detectDockerError(text.slice(reader.pos));
         if (err && out.trailingError === undefined) out.trailingError = err;
-        out.warnings.push({ line: at, message: `not JSON, line skipped: ${(err ?? rest).slice(0, 120)}` });
+        out.warnings.push({ line: at, ...coded('not-json-line', { text: (err ?? rest).slice(0, 120) }) });
         if (!resync(at)) break;
       }
     } catch (e) {
       if (!(e instanceof JsonError)) throw e;
       out.warnings.push({
         line: e.line,
-        message: `invalid JSON at line ${e.line}, column ${e.column}: ${e.message}`,
+        ...coded('invalid-json', { line: e.line, column: e.column, error: e.message }),
       });
       // Resume after the line where the broken value started, or after the break itself.
       if (!resync(Math.max(at, e.line))) break;
     }
   }
-  if (out.arrays > 1)
-    out.warnings.push({ message: `${out.arrays} JSON arrays one after the other: read as one list` });
+  if (out.arrays > 1) out.warnings.push(coded('json-arrays', { n: out.arrays }));
   return out;
 }
 

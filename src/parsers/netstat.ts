@@ -39,17 +39,7 @@
  */
 import { coded } from '../i18n/coded.js';
 import type { ParseResult, Parser, ParseWarning } from './types.js';
-import {
-  capWarnings,
-  detectErrorText,
-  isSpaceCode,
-  rejected,
-  result,
-  splitHostPort,
-  splitLines,
-  type Token,
-  tokenize,
-} from './util.js';
+import { capWarnings, detectErrorText, rejected, result, splitLines, tokenize, wordBounds } from './util.js';
 
 export interface NetstatSocket {
   /** tcp, tcp6, udp, udp6, raw, raw6, udpl, udpl6, sctp, unix... as printed. */
@@ -183,10 +173,10 @@ const UNIX_TYPE_TRANSLATIONS: Record<string, string> = {
 };
 
 const INET_PROTO = /^(tcp|udp|udpl|udplite|raw|sctp)6?$/;
+/** The words INET_PROTO matches, as a set (looked up for every row). */
+const INET_PROTOS = new Set(['tcp', 'udp', 'udpl', 'udplite', 'raw', 'sctp'].flatMap((p) => [p, `${p}6`]));
 /** `unix`, or `??` for a UNIX socket of an unknown protocol family member. */
 const UNIX_PROTO = /^(unix|\?\?)$/;
-/** Where the PID/Program field starts: `1234/name` or a lone `-`. */
-const PROGRAM_START = /^(\d+\/|-$)/;
 /** The `-o` timer at the end of a row: `off (0.00/0/0)`, `timewait (58.54/0/0)`, `aus (...)`. */
 const TIMER_AT_END = /\s(\S+ \([\d./-]+\))\s*$/;
 const TITLE = /^(Active|Aktive|Aktiva|Aktivní|Ative|Connexions|Sockets|Domain)\b/;
@@ -254,28 +244,65 @@ function withLine(rec: Draft, line: number): NetstatSocket {
 
 function splitProgram(field: string, rec: Draft): void {
   if (field === '-' || field === '') return;
-  const m = /^(\d+)\/(.*)$/.exec(field);
-  if (!m) {
+  // `1234/name` (as /^(\d+)\/(.*)$/), read by character code: it runs for every row.
+  let i = 0;
+  while (i < field.length && isDigit(field.charCodeAt(i))) i++;
+  if (i === 0 || field.charCodeAt(i) !== 47 /* / */) {
     rec.program = field;
     return;
   }
-  rec.pid = Number(m[1]);
-  if (m[2] !== '' && m[2] !== '-') rec.program = m[2];
+  rec.pid = Number(field.slice(0, i));
+  const name = field.slice(i + 1);
+  if (name !== '' && name !== '-') rec.program = name;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
 }
 
 function isInt(s: string | undefined): s is string {
-  return s !== undefined && /^\d+$/.test(s);
+  if (!s) return false;
+  for (let i = 0; i < s.length; i++) if (!isDigit(s.charCodeAt(i))) return false;
+  return true;
 }
 
+/** Where the PID/Program field starts (`/^(\d+\/|-$)/`: `1234/name` or a lone `-`), on the word line[from, to). */
+function programStarts(line: string, from: number, to: number): boolean {
+  if (to - from === 1 && line.charCodeAt(from) === 45 /* - */) return true;
+  let i = from;
+  while (i < to && isDigit(line.charCodeAt(i))) i++;
+  return i > from && i < to && line.charCodeAt(i) === 47 /* / */;
+}
+
+/** normaliseState of the Internet states, once per distinct word (a 20,000-row output has a dozen). */
+const inetStates = new Map<string, ReturnType<typeof normaliseState>>();
+function inetState(raw: string): ReturnType<typeof normaliseState> {
+  let st = inetStates.get(raw);
+  if (!st) {
+    st = normaliseState(raw, INET_STATES, INET_TRANSLATIONS);
+    if (inetStates.size < 1000) inetStates.set(raw, st);
+  }
+  return st;
+}
+
+/**
+ * One Internet socket row. `b` holds the offsets of the row's `n` words (util.wordBounds): word k
+ * is `line.slice(b[2k], b[2k + 1])`; no object per word (20,000-row outputs).
+ */
 function parseInetRow(
   line: string,
-  tokens: Token[],
+  b: Int32Array,
+  n: number,
   layout: Layout,
   lineNo: number,
   warnings: ParseWarning[],
 ): NetstatSocket | undefined {
-  const [proto, recvQ, sendQ, local, foreign] = tokens;
-  if (!proto || !local || !foreign || !isInt(recvQ?.text) || !isInt(sendQ?.text)) return undefined;
+  const word = (k: number) => line.slice(b[2 * k]!, b[2 * k + 1]!);
+  // proto recvQ sendQ local foreign
+  if (n < 5) return undefined;
+  const recvQ = word(1);
+  const sendQ = word(2);
+  if (!isInt(recvQ) || !isInt(sendQ)) return undefined;
 
   let end = line.length;
   let timer: string | undefined;
@@ -286,49 +313,69 @@ function parseInetRow(
       end = m.index;
     }
   }
-  const rest = tokens.slice(5).filter((t) => t.end <= end);
+  // The words after `foreign` up to the timer: words 5 .. restEnd-1.
+  let restEnd = 5;
+  while (restEnd < n && b[2 * restEnd + 1]! <= end) restEnd++;
   // Without a header, guess: a `pid/name` word means there is a program column.
-  const hasProgram = layout.fromHeader ? layout.hasProgram : rest.some((t) => /^\d+\/\S/.test(t.text));
+  let hasProgram = layout.hasProgram;
+  if (!layout.fromHeader) {
+    hasProgram = false;
+    for (let k = 5; k < restEnd && !hasProgram; k++) hasProgram = /^\d+\/\S/.test(word(k));
+  }
   let progIdx = -1;
   if (hasProgram) {
-    progIdx = rest.findIndex((t, i) => i >= (layout.hasUser ? 2 : 0) && PROGRAM_START.test(t.text));
-    if (progIdx < 0) warnings.push({ line: lineNo, message: 'no PID/Program name field in this row' });
+    for (let k = 5 + (layout.hasUser ? 2 : 0); k < restEnd; k++)
+      if (programStarts(line, b[2 * k]!, b[2 * k + 1]!)) {
+        progIdx = k;
+        break;
+      }
+    if (progIdx < 0) warnings.push({ line: lineNo, ...coded('netstat-no-program') });
   }
-  let stateWords = (progIdx >= 0 ? rest.slice(0, progIdx) : rest).map((t) => t.text);
+  let stateEnd = progIdx >= 0 ? progIdx : restEnd;
   let user: string | undefined;
   let inode: string | undefined;
   if (layout.hasUser) {
-    if (stateWords.length >= 2) {
-      [user, inode] = stateWords.slice(-2);
-      stateWords = stateWords.slice(0, -2);
+    if (stateEnd - 5 >= 2) {
+      user = word(stateEnd - 2);
+      inode = word(stateEnd - 1);
+      stateEnd -= 2;
     } else {
-      warnings.push({ line: lineNo, message: 'User/Inode columns missing in this row' });
+      warnings.push({ line: lineNo, ...coded('netstat-no-user-inode') });
     }
   }
-  const st = normaliseState(stateWords.join(' '), INET_STATES, INET_TRANSLATIONS);
+  // The state words joined by one space (a translated state may be two words).
+  let stateText = stateEnd > 5 ? word(5) : '';
+  for (let k = 6; k < stateEnd; k++) stateText += ` ${word(k)}`;
+  const st = inetState(stateText);
   if (st.unknown)
-    warnings.push({ line: lineNo, message: `unknown socket state '${st.stateRaw}', kept as UNKNOWN` });
+    warnings.push({ line: lineNo, ...coded('unknown-state-quoted', { state: String(st.stateRaw) }) });
 
-  const l = splitHostPort(local.text);
-  const f = splitHostPort(foreign.text);
+  // host:port split at the LAST colon (util.splitHostPort, inline: two words per row).
+  const local = word(3);
+  const foreign = word(4);
+  const lc = local.lastIndexOf(':');
+  const fc = foreign.lastIndexOf(':');
   const rec: Draft = {
-    proto: proto.text,
-    recvQ: Number(recvQ.text),
-    sendQ: Number(sendQ.text),
-    localAddress: l.host,
-    localPort: l.port,
-    foreignAddress: f.host,
-    foreignPort: f.port,
+    proto: word(0),
+    recvQ: Number(recvQ),
+    sendQ: Number(sendQ),
+    localAddress: lc < 0 ? local : unbracket(local.slice(0, lc)),
+    localPort: lc < 0 ? '' : local.slice(lc + 1),
+    foreignAddress: fc < 0 ? foreign : unbracket(foreign.slice(0, fc)),
+    foreignPort: fc < 0 ? '' : foreign.slice(fc + 1),
   };
   if (st.state !== undefined) rec.state = st.state;
   if (st.stateRaw !== undefined) rec.stateRaw = st.stateRaw;
   if (user !== undefined) rec.user = user;
   if (isInt(inode)) rec.inode = Number(inode);
-  else if (inode !== undefined) warnings.push({ line: lineNo, message: `Inode is not a number: '${inode}'` });
-  const prog = progIdx >= 0 ? rest[progIdx] : undefined;
-  if (prog) splitProgram(line.slice(prog.start, end).trim(), rec);
+  else if (inode !== undefined) warnings.push({ line: lineNo, ...coded('inode-not-number', { inode }) });
+  if (progIdx >= 0) splitProgram(line.slice(b[2 * progIdx]!, end).trim(), rec);
   if (timer !== undefined) rec.timer = timer;
   return withLine(rec, lineNo);
+}
+
+function unbracket(host: string): string {
+  return host.startsWith('[') && host.endsWith(']') ? host.slice(1, -1) : host;
 }
 
 function parseUnixRow(
@@ -349,7 +396,7 @@ function parseUnixRow(
   // none (unconnected DGRAM), stand before it.
   const inodeIdx = tokens.findIndex((t) => /^(\d+|-)$/.test(t.text));
   if (inodeIdx < 0) {
-    warnings.push({ line: lineNo, message: 'UNIX socket row without an I-Node column' });
+    warnings.push({ line: lineNo, ...coded('unix-no-inode') });
     return withLine(rec, lineNo);
   }
   const st = normaliseState(
@@ -361,7 +408,7 @@ function parseUnixRow(
     UNIX_TRANSLATIONS,
   );
   if (st.unknown)
-    warnings.push({ line: lineNo, message: `unknown socket state '${st.stateRaw}', kept as UNKNOWN` });
+    warnings.push({ line: lineNo, ...coded('unknown-state-quoted', { state: String(st.stateRaw) }) });
   if (st.state !== undefined) rec.state = st.state;
   if (st.stateRaw !== undefined) rec.stateRaw = st.stateRaw;
   const inodeTok = tokens[inodeIdx];
@@ -408,18 +455,23 @@ function parse(text: string): ParseResult<NetstatSocket> {
   let otherSectionWarned = false;
 
   const isHeader = (l: string | undefined) => l !== undefined && /^\s*Proto\s/.test(l);
+  // The words of a row as offsets (util.wordBounds), grown when a row has more.
+  let bounds = new Int32Array(64);
 
   for (let i = 0; i < lines.length; i++) {
     const raw = lines[i] ?? '';
     const lineNo = i + 1;
-    const trimmed = raw.trim();
-    if (trimmed === '') continue;
+    let n = wordBounds(raw, bounds.length / 2, bounds);
+    while (n === bounds.length / 2) {
+      bounds = new Int32Array(bounds.length * 2);
+      n = wordBounds(raw, bounds.length / 2, bounds);
+    }
+    if (n === 0) continue;
+    const trimmed = raw.slice(bounds[0]!, bounds[2 * n - 1]!);
 
     // The non-root note (stderr) spans two lines: `(Not all processes ... info` / ` will not ...)`.
     // A note never runs into a header, a title or a socket row: if one comes, the note was cut.
-    let wordEnd = 0;
-    while (wordEnd < trimmed.length && !isSpaceCode(trimmed.charCodeAt(wordEnd))) wordEnd++;
-    const firstWord = trimmed.slice(0, wordEnd);
+    const firstWord = raw.slice(bounds[0]!, bounds[1]!);
     // (Notes are at most three lines long in every translation.)
     if (
       note &&
@@ -429,7 +481,7 @@ function parse(text: string): ParseResult<NetstatSocket> {
         INET_PROTO.test(firstWord) ||
         UNIX_PROTO.test(firstWord))
     ) {
-      warnings.push({ line: note.start, message: `unterminated note: ${note.text}` });
+      warnings.push({ line: note.start, ...coded('unterminated-note', { text: note.text }) });
       note = undefined;
     }
     if (note || trimmed.startsWith('(')) {
@@ -440,27 +492,25 @@ function parse(text: string): ParseResult<NetstatSocket> {
         const noInfo = /geteuid/.test(note.text);
         warnings.push({
           line: note.start,
-          message: noInfo
-            ? `netstat read no process info (not run as root): PID/Program name is missing for every socket: ${note.text}`
-            : `netstat could not identify every process (not run as root): PID/Program name is missing for other users' sockets: ${note.text}`,
+          ...coded(noInfo ? 'netstat-no-process-info' : 'netstat-some-process-info', { text: note.text }),
         });
         note = undefined;
       }
       continue;
     }
 
-    if (isHeader(raw)) {
+    // `/^\s*Proto\s/`: the first word is Proto and something follows it.
+    if (firstWord === 'Proto' && bounds[1]! < raw.length) {
       layout = layoutFromHeader(raw);
       headers++;
       otherSectionWarned = false;
       continue;
     }
 
-    const tokens = tokenize(raw);
-    const first = tokens[0]?.text ?? '';
+    const first = firstWord;
     let rec: NetstatSocket | undefined;
-    if (INET_PROTO.test(first)) {
-      rec = parseInetRow(raw, tokens, layout.section === 'inet' ? layout : { ...GUESSED }, lineNo, warnings);
+    if (INET_PROTOS.has(first)) {
+      rec = parseInetRow(raw, bounds, n, layout.section === 'inet' ? layout : GUESSED, lineNo, warnings);
     } else if (UNIX_PROTO.test(first)) {
       rec = parseUnixRow(raw, layout.section === 'unix' ? layout : { ...GUESSED }, lineNo, warnings);
     } else if (TITLE.test(trimmed) || isHeader(lines[i + 1])) {
@@ -470,23 +520,23 @@ function parse(text: string): ParseResult<NetstatSocket> {
       if (!otherSectionWarned)
         warnings.push({
           line: lineNo,
-          message: 'skipped rows of a section that is not Internet or UNIX sockets',
+          ...coded('netstat-other-section'),
         });
       otherSectionWarned = true;
       continue;
     } else if (/^warning, got bogus/i.test(trimmed)) {
-      warnings.push({ line: lineNo, message: `netstat: ${trimmed}` });
+      warnings.push({ line: lineNo, ...coded('netstat-said', { text: trimmed }) });
       continue;
     }
     if (rec) records.push(rec);
     else warnings.push({ line: lineNo, ...coded('unrecognised-line', { text: trimmed.slice(0, 100) }) });
   }
-  if (note) warnings.push({ line: note.start, message: `unterminated note: ${note.text}` });
+  if (note) warnings.push({ line: note.start, ...coded('unterminated-note', { text: note.text }) });
 
   if (headers === 0 && records.length === 0) {
     return rejected('not netstat output: no `Proto ...` header and no socket rows');
   }
-  if (headers === 0) warnings.push({ message: 'no `Proto ...` header: columns were guessed from the rows' });
+  if (headers === 0) warnings.push(coded('netstat-no-header'));
   return result(records, capWarnings(warnings));
 }
 

@@ -30,6 +30,7 @@
  *   each: the report does not use them.
  * - Empty output is valid: nft prints nothing for an empty ruleset.
  */
+import { coded } from '../i18n/coded.js';
 import type { ParseResult, Parser, ParseWarning } from './types.js';
 import { capWarnings, detectErrorText, rejected, result, splitLines } from './util.js';
 
@@ -350,7 +351,7 @@ function parse(text: string): ParseResult<NftRecord> {
     }
     const frame = top();
     if (l === '}') {
-      if (!frame) warnings.push({ line: n, message: "'}' without an open block" });
+      if (!frame) warnings.push({ line: n, ...coded('close-without-block') });
       stack.pop();
       continue;
     }
@@ -369,7 +370,7 @@ function parse(text: string): ParseResult<NftRecord> {
       if (stack.length > 0) {
         warnings.push({
           line: n,
-          message: `table inside an unclosed block (line ${frameLine(frame)}): closed`,
+          ...coded('table-in-open-block', { open: String(frameLine(frame)) }),
         });
         stack.length = 0;
       }
@@ -379,7 +380,7 @@ function parse(text: string): ParseResult<NftRecord> {
       continue;
     }
     if (!table) {
-      warnings.push({ line: n, message: `line outside any table: ${l.slice(0, 120)}` });
+      warnings.push({ line: n, ...coded('outside-table', { text: l.slice(0, 120) }) });
       continue;
     }
     const base = { family: table.family, table: table.table };
@@ -399,13 +400,17 @@ function parse(text: string): ParseResult<NftRecord> {
         records.push(rec);
         stack.push({ kind: 'set', rec });
       } else if (l.endsWith('{')) {
-        warnings.push({ line: n, message: `not read: ${l.replace(/(?<!\s)\s*\{$/, '')}` });
+        warnings.push({ line: n, ...coded('not-read', { text: l.replace(/(?<!\s)\s*\{$/, '') }) });
         stack.push({ kind: 'other', line: n });
       } else if (/^flags\s/.test(l)) {
         table.flags = l.replace(/^flags\s+/, '').split(/\s*,\s*/);
       } else if (/^comment\s/.test(l)) {
         table.comment = unquote(l.replace(/^comment\s+/, ''));
-      } else warnings.push({ line: n, message: `unknown line in table ${table.table}: ${l.slice(0, 120)}` });
+      } else
+        warnings.push({
+          line: n,
+          ...coded('unknown-line-in-table', { table: table.table, text: l.slice(0, 120) }),
+        });
       continue;
     }
 
@@ -426,7 +431,7 @@ function parse(text: string): ParseResult<NftRecord> {
             chain.priority = ty[4]?.trim();
           } else if (po) chain.policy = po[1];
           else if (stmt !== '')
-            warnings.push({ line: n, message: `unknown chain statement: ${stmt.slice(0, 120)}` });
+            warnings.push({ line: n, ...coded('unknown-chain-statement', { text: stmt.slice(0, 120) }) });
         }
       } else if (/^comment\s+"/.test(l)) {
         chain.comment = unquote(l.replace(/^comment\s+/, ''));
@@ -458,8 +463,7 @@ function parse(text: string): ParseResult<NftRecord> {
           body += ` ${more}`;
           balance += braceBalance(more);
         }
-        if (balance > 0)
-          warnings.push({ line: n, message: `elements of ${set.name} not closed (truncated capture?)` });
+        if (balance > 0) warnings.push({ line: n, ...coded('elements-not-closed', { set: set.name }) });
         const inner = body.trim().replace(/^\{/, '').replace(/\}$/, '');
         const items = splitTop(inner, ',');
         if (set.kind === 'set') set.elements = items;
@@ -469,14 +473,17 @@ function parse(text: string): ParseResult<NftRecord> {
             return { key: unquote(key), value: rest.join(' : ') };
           });
       } else if (!/^(size|timeout|gc-interval|policy|counter|auto-merge|comment)\b/.test(l))
-        warnings.push({ line: n, message: `unknown line in ${set.kind} ${set.name}: ${l.slice(0, 120)}` });
+        warnings.push({
+          line: n,
+          ...coded('unknown-line-in-set', { kind: set.kind, set: set.name, text: l.slice(0, 120) }),
+        });
     }
   }
   if (stack.length > 0) {
     const f = stack[0];
     warnings.push({
       line: frameLine(f),
-      message: 'block not closed at the end of the output (truncated capture?)',
+      ...coded('block-not-closed'),
     });
   }
   for (const r of records)

@@ -82,7 +82,7 @@ function parse(text: string): ParseResult<ProcNetDevCounters> {
       return;
     }
     if (nums.length > FIELDS.length)
-      warnings.push({ line, message: `${nums.length - FIELDS.length} extra counter(s) ignored` });
+      warnings.push({ line, ...coded('extra-counters', { n: nums.length - FIELDS.length }) });
     const rec: Record<string, unknown> = { name: m[1] };
     FIELDS.forEach((f, k) => {
       rec[f] = Number(nums[k]);
@@ -92,8 +92,7 @@ function parse(text: string): ParseResult<ProcNetDevCounters> {
   });
   if (!header && records.length === 0)
     return rejected('not /proc/net/dev: no `Inter-|` header and no counters');
-  if (!header)
-    warnings.push({ message: 'no `Inter-| Receive | Transmit` header: kernel column order assumed' });
+  if (!header) warnings.push(coded('no-dev-header'));
   return result(records, capWarnings(warnings));
 }
 

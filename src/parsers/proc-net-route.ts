@@ -71,13 +71,13 @@ function parse(text: string): ParseResult<ProcNetRoute> {
     else warnings.push({ line, ...coded('unrecognised-line', { text: raw.trim().slice(0, 100) }) });
   });
   if (!header && rows.length === 0) return rejected('not /proc/net/route: no `Iface Destination ...` header');
-  if (!header) warnings.push({ message: 'no `Iface Destination ...` header' });
+  if (!header) warnings.push(coded('no-route-header'));
 
   // Byte order: the masks decide (see the file comment).
   const masks = rows.map((r) => r.m[8]!).filter((m) => !/^0+$|^F+$/i.test(m));
   const valid = (le: boolean) => masks.every((m) => maskLength(addressFromWords(m, le)!) !== undefined);
   const littleEndian = masks.length === 0 || valid(true) || !valid(false);
-  if (!littleEndian) warnings.push({ message: 'the netmasks are big-endian: read as a big-endian host' });
+  if (!littleEndian) warnings.push(coded('big-endian-masks'));
 
   const records = rows.map(({ m, line }): ProcNetRoute => {
     const dst = addressFromWords(m[2]!, littleEndian)!;
@@ -85,7 +85,7 @@ function parse(text: string): ParseResult<ProcNetRoute> {
     const mask = addressFromWords(m[8]!, littleEndian)!;
     const bits = Number.parseInt(m[4]!, 16);
     const len = maskLength(mask);
-    if (len === undefined) warnings.push({ line, message: `netmask ${mask} is not contiguous` });
+    if (len === undefined) warnings.push({ line, ...coded('mask-not-contiguous', { mask }) });
     const rtFlags = RTF.filter(([b]) => bits & b)
       .map(([, c]) => c)
       .join('');

@@ -150,8 +150,7 @@ export function parseProcNet(text: string, transport?: Transport): ParseResult<P
   if (headers === 0 && sections.length === 0) {
     return rejected('not a /proc/net socket table: no `sl local_address ...` header and no socket rows');
   }
-  if (headers === 0)
-    warnings.push({ message: 'no `sl local_address ...` header: the transport was guessed' });
+  if (headers === 0) warnings.push(coded('no-sockets-header'));
 
   const records: ProcNetSocket[] = [];
   for (const s of sections) {
@@ -163,7 +162,7 @@ export function parseProcNet(text: string, transport?: Transport): ParseResult<P
       if (s.header !== undefined && s.header !== expected)
         warnings.push({
           line: s.headerLine,
-          message: `the header looks like /proc/net/${s.header === 'tcp' ? 'tcp' : 'udp or raw'}, not ${transport}`,
+          ...coded('header-mismatch', { looks: s.header, transport }),
         });
     } else ({ transport: t, guessed } = guessSection(s));
     for (const r of s.rows) {
@@ -180,12 +179,12 @@ export function parseProcNet(text: string, transport?: Transport): ParseResult<P
       const name = TCP_STATES[code];
       if (name === undefined) {
         rec.state = 'UNKNOWN';
-        warnings.push({ line: r.lineNo, message: `unknown socket state ${r.st}, kept as UNKNOWN` });
+        warnings.push({ line: r.lineNo, ...coded('unknown-socket-state', { state: r.st }) });
       } else if (t === 'udp' && code === 7) {
         // unconnected UDP: netstat prints no state
       } else {
         if (t !== 'tcp' && code !== 1 && code !== 7)
-          warnings.push({ line: r.lineNo, message: `TCP state ${name} in a ${t} table` });
+          warnings.push({ line: r.lineNo, ...coded('tcp-state-in-table', { state: name, transport: t }) });
         rec.state = name;
       }
       rec.stateRaw = r.st;

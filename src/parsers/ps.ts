@@ -34,10 +34,12 @@
  * - procps 3.3 printed `Warning: bad ps syntax...` before the header for `ps -aux`: lines
  *   before the header are kept as warnings.
  */
+import { coded } from '../i18n/coded.js';
 import type { ParseResult, Parser, ParseWarning } from './types.js';
 import {
   capWarnings,
   decimal,
+  decimalAt,
   detectErrorText,
   isSpaceCode,
   rejected,
@@ -183,8 +185,6 @@ function kib(s: string): number | undefined {
   return Math.round(Number(m[1]) * mult);
 }
 
-const num = decimal;
-
 interface NameInfo {
   name: string;
   bracketed: boolean;
@@ -240,7 +240,22 @@ function parse(text: string): ParseResult<PsProcess> {
   // Per header: words a row needs before its command, and reused scratch arrays.
   let need = 0;
   let bounds = new Int32Array(0);
-  const values: (string | undefined)[] = new Array(Object.keys(SLOT).length).fill(undefined);
+  // Per field slot: the word index of its column in the row (-1: no such column), so that a
+  // field is sliced (or read as a number) straight from the line, only when used.
+  const slotWord = new Int32Array(Object.keys(SLOT).length);
+  let hasLwp = false;
+  // The row being read, and its field accessors (made once, not per row).
+  let row = '';
+  /** A field's word: its text, or undefined without its column. */
+  const field = (slot: number): string | undefined => {
+    const w = slotWord[slot]!;
+    return w < 0 ? undefined : row.slice(bounds[2 * w]!, bounds[2 * w + 1]!);
+  };
+  /** decimal() of a field's word, read in place (no slice for the common integers). */
+  const numberOf = (slot: number): number | undefined => {
+    const w = slotWord[slot]!;
+    return w < 0 ? undefined : decimalAt(row, bounds[2 * w]!, bounds[2 * w + 1]!);
+  };
 
   for (let i = 0; i < lines.length; i++) {
     const raw = lines[i] ?? '';
@@ -251,6 +266,14 @@ function parse(text: string): ParseResult<PsProcess> {
       columns = header;
       need = header.reduce((n, c) => n + c.words, 0);
       bounds = new Int32Array(2 * (need + 1));
+      // A later column of the same field wins.
+      slotWord.fill(-1);
+      let w = 0;
+      for (const col of header) {
+        if (col.slot >= 0) slotWord[col.slot] = w;
+        w += col.words;
+      }
+      hasLwp = slotWord[SLOT.lwp]! >= 0;
       last = undefined;
       const unknown = raw
         .trim()
@@ -258,75 +281,72 @@ function parse(text: string): ParseResult<PsProcess> {
         .slice(0, -1)
         .filter((w) => !(w in COLUMNS) && w !== 'STARTED' && w !== 'LSTART');
       if (unknown.length > 0 && !unknownWarned) {
-        warnings.push({ line: lineNo, message: `columns not read: ${unknown.join(', ')}` });
+        warnings.push({ line: lineNo, ...coded('columns-not-read', { columns: unknown.join(', ') }) });
         unknownWarned = true;
       }
       continue;
     }
     if (!columns) {
-      warnings.push({ line: lineNo, message: `before the ps header: ${raw.trim().slice(0, 120)}` });
+      warnings.push({ line: lineNo, ...coded('ps-before-header', { text: raw.trim().slice(0, 120) }) });
       continue;
     }
     const words = wordBounds(raw, need + 1, bounds);
     if (words <= need) {
       warnings.push({
         line: lineNo,
-        message: `row has fewer columns than the header: ${raw.trim().slice(0, 120)}`,
+        ...coded('row-fewer-columns-than-header', { text: raw.trim().slice(0, 120) }),
       });
       continue;
     }
-    // The columns' words straight into one slot per field (a later column of the same field wins).
-    values.fill(undefined);
-    let t = 0;
-    for (const col of columns) {
-      if (col.slot >= 0) values[col.slot] = raw.slice(bounds[2 * t]!, bounds[2 * t + 1]!);
-      t += col.words;
-    }
+    row = raw;
     const command = raw.slice(bounds[2 * need]!).trimEnd();
-    const pidText = values[SLOT.pid];
+    const pidText = field(SLOT.pid);
 
     // Thread rows: `ps auxm` puts `-` in PID; `ps -eLf` repeats the process with another LWP.
     if (pidText === '-') {
       if (last) last.threads = (last.threads ?? 0) + 1;
-      else warnings.push({ line: lineNo, message: 'thread row without a process row before it' });
+      else warnings.push({ line: lineNo, ...coded('thread-without-process') });
       continue;
     }
-    const pid = num(pidText ?? '');
+    const pid = numberOf(SLOT.pid);
     if (pid === undefined || !Number.isInteger(pid)) {
-      warnings.push({ line: lineNo, message: `PID is not a number: ${raw.trim().slice(0, 120)}` });
+      warnings.push({ line: lineNo, ...coded('pid-not-number', { text: raw.trim().slice(0, 120) }) });
       continue;
     }
-    const lwp = values[SLOT.lwp];
+    const lwp = hasLwp ? field(SLOT.lwp) : undefined;
     if (lwp !== undefined && lwp !== pidText) {
       const owner = byPid.get(pid);
-      if (owner && values[SLOT.nlwp] === undefined) owner.threads = (owner.threads ?? 1) + 1;
+      if (owner && slotWord[SLOT.nlwp]! < 0) owner.threads = (owner.threads ?? 1) + 1;
       continue;
     }
 
     const info = programName(command);
-    const user = values[SLOT.user] ?? '';
-    const ppid = num(values[SLOT.ppid] ?? '');
+    const user = field(SLOT.user) ?? '';
+    const ppid = numberOf(SLOT.ppid);
     const rec: Omit<PsProcess, 'line'> =
       ppid === undefined
         ? { pid, user, command, name: info.name }
         : { pid, ppid, user, command, name: info.name };
-    const tty = values[SLOT.tty];
+    const tty = field(SLOT.tty);
     if (tty !== undefined && tty !== '?' && tty !== '-') rec.tty = tty;
-    const stat = values[SLOT.stat];
+    const stat = field(SLOT.stat);
     if (stat !== undefined && stat !== '-') rec.stat = stat;
-    const time = values[SLOT.time];
+    const time = field(SLOT.time);
     if (time !== undefined) rec.time = time;
-    const start = values[SLOT.start];
+    const start = field(SLOT.start);
     if (start !== undefined) rec.start = start;
-    const cpu = num(values[SLOT.cpu] ?? '');
+    const cpu = numberOf(SLOT.cpu);
     if (cpu !== undefined) rec.cpu = cpu;
-    const mem = num(values[SLOT.mem] ?? '');
+    const mem = numberOf(SLOT.mem);
     if (mem !== undefined) rec.mem = mem;
-    const vsz = kib(values[SLOT.vsz] ?? '');
+    // Sizes: plain KiB read in place; BusyBox's scaled `711m` through kib().
+    const vszN = numberOf(SLOT.vsz);
+    const vsz = vszN !== undefined ? Math.round(vszN) : kib(field(SLOT.vsz) ?? '');
     if (vsz !== undefined) rec.vsz = vsz;
-    const rss = kib(values[SLOT.rss] ?? '');
+    const rssN = numberOf(SLOT.rss);
+    const rss = rssN !== undefined ? Math.round(rssN) : kib(field(SLOT.rss) ?? '');
     if (rss !== undefined) rec.rss = rss;
-    const nlwp = num(values[SLOT.nlwp] ?? '');
+    const nlwp = numberOf(SLOT.nlwp);
     const draft: Draft = { rec, info, line: lineNo };
     if (nlwp !== undefined) draft.threads = nlwp;
     drafts.push(draft);

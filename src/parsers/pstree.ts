@@ -30,6 +30,7 @@
  * - Without `-p` there are no PIDs and identical siblings are folded (`6*[{node}]`): such nodes
  *   cannot be records and are reported as warnings.
  */
+import { coded } from '../i18n/coded.js';
 import type { ParseResult, Parser, ParseWarning } from './types.js';
 import { capWarnings, detectErrorText, rejected, result, splitLines } from './util.js';
 
@@ -125,13 +126,13 @@ function parse(text: string): ParseResult<PstreeNode> {
       if (unparsed <= 5) {
         warnings.push({
           line: lineNo,
-          message: `no PID at column ${pos + 1} (pstree without -p?): ${rest.trim().slice(0, 80)}`,
+          ...coded('pstree-no-pid', { column: pos + 1, text: rest.trim().slice(0, 80) }),
         });
       }
       break;
     }
   }
-  if (unparsed > 5) warnings.push({ message: `${unparsed - 5} more nodes without a PID` });
+  if (unparsed > 5) warnings.push(coded('pstree-more-without-pid', { n: unparsed - 5 }));
   if (records.length === 0) {
     return rejected(
       unparsed > 0 && /---|-\+-|[|`]-/.test(text)

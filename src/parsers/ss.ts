@@ -46,7 +46,7 @@ import { coded } from '../i18n/coded.js';
 import type { NetstatSocket } from './netstat.js';
 import { RAW_PROTOCOL_PORTS } from './proc-net-hex.js';
 import type { ParseResult, Parser, ParseWarning } from './types.js';
-import { capWarnings, detectErrorText, rejected, result, splitLines, tokenize } from './util.js';
+import { capWarnings, detectErrorText, rejected, result, splitLines, wordBounds } from './util.js';
 
 export interface SsProcess {
   name: string;
@@ -110,19 +110,62 @@ function splitEndpoint(text: string): Endpoint {
   }
   const bracketed = host.startsWith('[') && host.endsWith(']');
   if (bracketed) host = host.slice(1, -1);
-  const family = host === '*' ? undefined : host.includes(':') ? 6 : /^[\d.]+$/.test(host) ? 4 : undefined;
+  const family = host === '*' ? undefined : host.includes(':') ? 6 : digitsAndDots(host) ? 4 : undefined;
   // One shape for every endpoint (no conditional spread): 40,000 of them in a 20,000-row output.
   return { address: host, port, iface, family, star: host === '*', bracketed };
 }
 
-/** Parse `users:((...),(...))` starting at `s[0]`; returns the processes and the length consumed. */
-function parseUsers(s: string): { processes: SsProcess[]; length: number } | undefined {
-  if (!s.startsWith('users:((')) return undefined;
-  const processes: SsProcess[] = [];
+/** `/^[\d.]+$/` by character code (it runs for both ends of every row). */
+function digitsAndDots(s: string): boolean {
+  if (s.length === 0) return false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c !== 46 && (c < 48 || c > 57)) return false;
+  }
+  return true;
+}
+
+/** `/^\d+$/` by character code. */
+function allDigits(s: string | undefined): boolean {
+  if (!s) return false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
+/**
+ * `/users:\(\("[^"]*",\d/.test(rest)`, the users:(...) form of ss before iproute2 3.16, by
+ * indexOf (it runs on every row of an output without old-style evidence).
+ */
+function oldUsersForm(rest: string): boolean {
+  for (let i = rest.indexOf('users:(("'); i >= 0; i = rest.indexOf('users:(("', i + 1)) {
+    const q = rest.indexOf('"', i + 9);
+    if (q < 0) return false;
+    if (rest.charCodeAt(q + 1) === 44 /* , */) {
+      const c = rest.charCodeAt(q + 2);
+      if (c >= 48 && c <= 57) return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * Parse `users:((...),(...))` starting at `s[0]` into `processes`; returns the length consumed, or
+ * -1 (and `processes` as it was) when the field is not readable.
+ */
+function parseUsers(s: string, processes: SsProcess[]): number {
+  if (!s.startsWith('users:((')) return -1;
+  const before = processes.length;
+  const fail = () => {
+    processes.length = before;
+    return -1;
+  };
   let i = 'users:('.length;
   while (s[i] === '(') {
     i++;
-    if (s[i] !== '"') return undefined;
+    if (s[i] !== '"') return fail();
     // The name is quoted; a name may itself contain `"`, so it ends at the `",` that is followed
     // by the pid (`pid=` or a digit).
     let j = i + 1;
@@ -139,24 +182,41 @@ function parseUsers(s: string): { processes: SsProcess[]; length: number } | und
       }
       j = q + 1;
     }
-    if (end < 0) return undefined;
+    if (end < 0) return fail();
     const name = s.slice(i + 1, end);
     const close = s.indexOf(')', end);
-    if (close < 0) return undefined;
-    const fields = s.slice(end + 2, close).split(',');
+    if (close < 0) return fail();
     const p: SsProcess = { name };
-    fields.forEach((f, k) => {
-      const m = /^(?:(pid|fd)=)?(\d+)$/.exec(f);
-      if (!m) return;
-      const key = m[1] ?? (k === 0 ? 'pid' : k === 1 ? 'fd' : undefined);
-      if (key === 'pid' || key === 'fd') p[key] = Number(m[2]);
-    });
+    // Each comma-separated field `pid=N`, `fd=N` (or a bare N: pid first, fd second), as
+    // /^(?:(pid|fd)=)?(\d+)$/, read in place.
+    for (let from = end + 2, k = 0; from <= close; k++) {
+      let to = s.indexOf(',', from);
+      if (to < 0 || to > close) to = close;
+      const named = s.startsWith('pid=', from) ? 'pid' : s.startsWith('fd=', from) ? 'fd' : undefined;
+      const start = named ? from + named.length + 1 : from;
+      let value = -1;
+      if (start < to) {
+        value = 0;
+        for (let c = start; c < to; c++) {
+          const d = s.charCodeAt(c) - 48;
+          if (d < 0 || d > 9) {
+            value = -1;
+            break;
+          }
+          value = value * 10 + d;
+        }
+      }
+      const key = named ?? (k === 0 ? 'pid' : k === 1 ? 'fd' : undefined);
+      // Long digit strings as Number() reads them (beyond 2^53 the sum above would differ).
+      if (value >= 0 && key) p[key] = to - start <= 15 ? value : Number(s.slice(start, to));
+      from = to + 1;
+    }
     processes.push(p);
     i = close + 1;
     if (s[i] === ',') i++;
   }
-  if (s[i] !== ')') return undefined;
-  return { processes, length: i + 1 };
+  if (s[i] !== ')') return fail();
+  return i + 1;
 }
 
 /** Guess the transport of an output without a Netid column (see the file comment). */
@@ -196,47 +256,52 @@ function parse(text: string): ParseResult<SsSocket> {
   let hasNetid: boolean | undefined;
   const skipped = new Map<string, number>();
 
-  lines.forEach((raw, i) => {
+  // The first six words of a row as offsets (wordBounds: no object per word).
+  const bounds = new Int32Array(12);
+  const word = (raw: string, k: number) => raw.slice(bounds[2 * k]!, bounds[2 * k + 1]!);
+  for (let i = 0; i < lines.length; i++) {
+    const raw = lines[i]!;
     const lineNo = i + 1;
-    const trimmed = raw.trim();
-    if (trimmed === '') return;
-    if (/^(Netid\s+)?State\s+Recv-Q/.test(trimmed)) {
+    const n = wordBounds(raw, 6, bounds);
+    if (n === 0) continue;
+    const first = word(raw, 0);
+    // A header starts with `Netid` or `State` (the regex runs only then).
+    if ((first === 'Netid' || first === 'State') && /^(Netid\s+)?State\s+Recv-Q/.test(raw.trim())) {
+      const trimmed = raw.trim();
       headers++;
       if (/Process/.test(trimmed)) processHeader = true;
       hasNetid = trimmed.startsWith('Netid');
-      return;
+      continue;
     }
-    const tokens = tokenize(raw);
-    const first = tokens[0]?.text ?? '';
-    if (OTHER_NETIDS.test(first) || (hasNetid && !INET_NETIDS.has(first) && /^[a-z_?]+$/.test(first))) {
+    const inet = INET_NETIDS.has(first);
+    if (!inet && (OTHER_NETIDS.test(first) || (hasNetid && /^[a-z_?]+$/.test(first)))) {
       skipped.set(first, (skipped.get(first) ?? 0) + 1);
-      return;
+      continue;
     }
-    const withNetid = hasNetid ?? INET_NETIDS.has(first);
+    const withNetid = hasNetid ?? inet;
     const k = withNetid ? 1 : 0;
-    const [state, recvQ, sendQ, local, peer] = tokens.slice(k, k + 5);
-    if (!state || !local || !peer || !/^\d+$/.test(recvQ?.text ?? '') || !/^\d+$/.test(sendQ?.text ?? '')) {
-      warnings.push({ line: lineNo, ...coded('unrecognised-line', { text: trimmed.slice(0, 100) }) });
-      return;
+    // state, recvQ, sendQ, local, peer: words k..k+4
+    if (n < k + 5 || !allDigits(word(raw, k + 1)) || !allDigits(word(raw, k + 2))) {
+      warnings.push({ line: lineNo, ...coded('unrecognised-line', { text: raw.trim().slice(0, 100) }) });
+      continue;
     }
     rows.push({
       lineNo,
       netid: withNetid ? first : undefined,
-      state: state.text,
-      recvQ: Number(recvQ!.text),
-      sendQ: Number(sendQ!.text),
-      local: splitEndpoint(local.text),
-      peer: splitEndpoint(peer.text),
-      rest: raw.slice(peer.end).trim(),
+      state: word(raw, k),
+      recvQ: Number(word(raw, k + 1)),
+      sendQ: Number(word(raw, k + 2)),
+      local: splitEndpoint(word(raw, k + 3)),
+      peer: splitEndpoint(word(raw, k + 4)),
+      rest: raw.slice(bounds[2 * (k + 4) + 1]!).trim(),
     });
-  });
+  }
 
   if (headers === 0 && rows.length === 0) {
     return rejected('not ss output: no `State Recv-Q ...` header and no socket rows');
   }
-  if (headers === 0) warnings.push({ message: 'no `Netid State Recv-Q ...` header: columns were guessed' });
-  for (const [netid, n] of skipped)
-    warnings.push({ message: `skipped ${n} row(s) of '${netid}' sockets (not Internet sockets)` });
+  if (headers === 0) warnings.push(coded('ss-no-header'));
+  for (const [netid, n] of skipped) warnings.push(coded('ss-skipped-netid', { n, netid }));
 
   // Old ss prints IPv6 unbracketed (`:::22`) and `*` for the IPv4 wildcard.
   const oldEvidence = rows.some(
@@ -244,7 +309,7 @@ function parse(text: string): ParseResult<SsSocket> {
       (!r.local.bracketed && r.local.family === 6) ||
       (!r.peer.bracketed && r.peer.family === 6) ||
       // before iproute2 3.16 users:(("sshd",1231,3)): long before brackets and `0.0.0.0`
-      /users:\(\("[^"]*",\d/.test(r.rest) ||
+      oldUsersForm(r.rest) ||
       // new ss prints `*` only for IPv6 sockets, which never have an IPv4 address on either end
       (r.local.family === 4 && r.peer.star) ||
       (r.peer.family === 4 && r.local.star),
@@ -260,14 +325,11 @@ function parse(text: string): ParseResult<SsSocket> {
     );
   const oldStyle = oldEvidence;
   if (!oldEvidence && !newEvidence && rows.some((r) => r.local.star))
-    warnings.push({
-      message:
-        'this ss output does not tell whether `*` is the IPv4 wildcard (old ss) or the dual-stack IPv6 one (iproute2 >= 4.x): read as dual-stack IPv6',
-    });
+    warnings.push(coded('ss-star-ambiguous'));
   const guessed = rows.some((r) => r.netid === undefined) ? guessTransport(rows) : undefined;
 
   const records = rows.map((r): SsSocket => {
-    const extra: string[] = [];
+    let extra: string[] | undefined;
     const processes: SsProcess[] = [];
     let user: string | undefined;
     let inode: number | undefined;
@@ -275,14 +337,12 @@ function parse(text: string): ParseResult<SsSocket> {
     let v6onlyFlag: boolean | undefined;
     let rest = r.rest;
     while (rest !== '') {
-      const users = parseUsers(rest);
-      if (users) {
-        processes.push(...users.processes);
-        rest = rest.slice(users.length).trim();
+      const used = parseUsers(rest, processes);
+      if (used >= 0) {
+        rest = used === rest.length ? '' : rest.slice(used).trim();
         continue;
       }
-      if (rest.startsWith('users:('))
-        warnings.push({ line: r.lineNo, message: 'unreadable users:(...) field' });
+      if (rest.startsWith('users:(')) warnings.push({ line: r.lineNo, ...coded('ss-unreadable-users') });
       const timerM = /^timer:\([^)]*\)/.exec(rest);
       const word = timerM ? timerM[0] : (/^\S+/.exec(rest)?.[0] ?? '');
       rest = rest.slice(word.length).trim();
@@ -291,7 +351,8 @@ function parse(text: string): ParseResult<SsSocket> {
       else if (kv?.[1] === 'uid') user = kv[2];
       else if (kv?.[1] === 'ino') inode = Number(kv[2]);
       else if (kv?.[1] === 'v6only') v6onlyFlag = kv[2] === '1';
-      else extra.push(word);
+      else if (extra) extra.push(word);
+      else extra = [word];
     }
 
     const six = r.local.family === 6 || r.peer.family === 6 || (!oldStyle && r.local.star);
@@ -305,7 +366,7 @@ function parse(text: string): ParseResult<SsSocket> {
 
     const st = STATES[r.state];
     if (st === undefined)
-      warnings.push({ line: r.lineNo, message: `unknown socket state '${r.state}', kept as UNKNOWN` });
+      warnings.push({ line: r.lineNo, ...coded('unknown-state-quoted', { state: r.state }) });
     // Built in the key order of the JSON output (golden files): the scalar fields, then
     // `processes`, `line` last; assigned in place, no copy per row.
     const rec = {
@@ -329,7 +390,7 @@ function parse(text: string): ParseResult<SsSocket> {
     if (timer !== undefined) rec.timer = timer;
     if (v6only !== undefined) rec.v6only = v6only;
     if (r.netid === undefined) rec.protoGuess = true;
-    if (extra.length > 0) rec.extra = extra;
+    if (extra !== undefined) rec.extra = extra;
     rec.processes = processes;
     rec.line = r.lineNo;
     return rec;

@@ -16,6 +16,7 @@
  *   kept in `extra` as strings. A line without `name=` is reported and skipped.
  * - A value never contains spaces (interface names cannot), so pairs split at whitespace.
  */
+import { coded } from '../i18n/coded.js';
 import type { ParseResult, Parser, ParseWarning } from './types.js';
 import { capWarnings, detectErrorText, rejected, result, splitLines } from './util.js';
 
@@ -63,7 +64,7 @@ function parse(text: string): ParseResult<SysClassNetInterface> {
       if (/sys-class-net v(\d+)/.test(trimmed)) {
         header = true;
         const v = Number(/sys-class-net v(\d+)/.exec(trimmed)![1]);
-        if (v !== 1) warnings.push({ line, message: `format version ${v}, this parser reads v1` });
+        if (v !== 1) warnings.push({ line, ...coded('format-version', { version: v }) });
       }
       return;
     }
@@ -73,7 +74,7 @@ function parse(text: string): ParseResult<SysClassNetInterface> {
     });
     const name = pairs.find((p) => p?.[0] === 'name')?.[1];
     if (pairs.some((p) => p === undefined) || name === undefined || name === '-' || name === '') {
-      warnings.push({ line, message: `not an interface line: ${trimmed.slice(0, 100)}` });
+      warnings.push({ line, ...coded('not-interface-line', { text: trimmed.slice(0, 100) }) });
       return;
     }
     const rec: Record<string, unknown> = {};
@@ -83,7 +84,7 @@ function parse(text: string): ParseResult<SysClassNetInterface> {
       if (NUMERIC.has(k)) {
         if (v === '-') continue;
         if (/^-?\d+$/.test(v)) rec[k] = Number(v);
-        else warnings.push({ line, message: `${k} is not a number: '${v}'` });
+        else warnings.push({ line, ...coded('not-a-number', { key: k, value: v }) });
       } else if (TEXT.has(k)) {
         if (v !== '-') rec[k] = v;
       } else extra[k] = v;
@@ -96,7 +97,7 @@ function parse(text: string): ParseResult<SysClassNetInterface> {
   });
   if (!header && records.length === 0)
     return rejected('not a sys-class-net listing: no `# sys-class-net v1` header and no `name=...` lines');
-  if (!header) warnings.push({ message: 'no `# sys-class-net v1` header' });
+  if (!header) warnings.push(coded('no-sys-class-net-header'));
   return result(records, capWarnings(warnings));
 }
 

@@ -15,6 +15,7 @@
  * - `sysctl: cannot stat /proc/sys/...: No such file or directory` (procps) is an error line for
  *   one key; it becomes an absent record when the key can be read from it, else a warning.
  */
+import { coded } from '../i18n/coded.js';
 import type { ParseResult, Parser, ParseWarning } from './types.js';
 import { detectErrorText, rejected, result, splitLines } from './util.js';
 
@@ -55,7 +56,7 @@ function parse(text: string): ParseResult<SysctlRecord> {
       records.push({ key: m[1]!.replace(/\//g, '.'), value: m[2]!, line });
       return;
     }
-    warnings.push({ line, message: `not a "key = value" line: ${s.slice(0, 80)}` });
+    warnings.push({ line, ...coded('not-key-value', { text: s.slice(0, 80) }) });
   });
   if (records.length === 0) {
     const err = detectErrorText(text);

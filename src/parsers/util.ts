@@ -141,6 +141,22 @@ export function decimal(s: string): number | undefined {
   return Number(s);
 }
 
+/** decimal(s.slice(from, to)) without the slice for integers (ps reads six numbers per row). */
+export function decimalAt(s: string, from: number, to: number): number | undefined {
+  let i = from;
+  let value = 0;
+  while (i < to) {
+    const c = s.charCodeAt(i);
+    if (!isDigitCode(c)) break;
+    value = value * 10 + (c - 48);
+    i++;
+  }
+  if (i === from) return undefined;
+  // An integer of up to 15 digits is exact as summed; longer ones and fractions as Number() reads them.
+  if (i === to) return to - from <= 15 ? value : Number(s.slice(from, to));
+  return decimal(s.slice(from, to));
+}
+
 function isDigitCode(c: number): boolean {
   return c >= 48 && c <= 57;
 }

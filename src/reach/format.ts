@@ -44,7 +44,9 @@ export function stageText(tr: Translator, stage: string): string {
   return br ? tr('reach.stage.bridge', { name: br[1]! }) : stage;
 }
 
-const ev = (e: Evidence[]) => e.map((x) => `${x.file}${x.line !== undefined ? `:${x.line}` : ''}`).join(', ');
+/** `file:line, file` (a hop's evidence in the terminal). */
+export const evidenceText = (e: readonly Pick<Evidence, 'file' | 'line'>[]) =>
+  e.map((x) => `${x.file}${x.line !== undefined ? `:${x.line}` : ''}`).join(', ');
 
 /** The path's own text (reason, hops, assumptions) is in the language it was traced in. */
 export function formatPath(p: PacketPath, lang: Lang = 'en'): string {
@@ -61,22 +63,24 @@ export function formatPath(p: PacketPath, lang: Lang = 'en'): string {
   const nsW = Math.max(9, ...p.hops.map((h) => h.namespace.length));
   const stW = Math.max(5, ...p.hops.map((h) => stageText(t, h.stage).length));
   for (const h of p.hops) {
-    const e = ev(h.evidence);
+    const e = evidenceText(h.evidence);
     lines.push(
       `  ${h.namespace.padEnd(nsW)}  ${stageText(t, h.stage).padEnd(stW)}  ${h.detail}${e ? `  [${e}]` : ''}`,
     );
     if (h.rule?.index !== undefined)
       lines.push(`  ${''.padEnd(nsW)}  ${''.padEnd(stW)}    ${h.rule.chain}: ${h.rule.text}`);
   }
-  if (p.assumptions.length > 0) {
-    lines.push(`  ${t('tr.t.assumed')}`);
-    for (const a of p.assumptions) lines.push(`    - ${a}`);
-  }
+  lines.push(...assumptionLines(t, p.assumptions));
   return `${lines.join('\n')}\n`;
 }
 
+/** The block "assumed:" and one line per assumption (none without assumptions). */
+export function assumptionLines(t: Translator, assumptions: readonly string[]): string[] {
+  return assumptions.length > 0 ? [`  ${t('tr.t.assumed')}`, ...assumptions.map((a) => `    - ${a}`)] : [];
+}
+
 /** A cell's short text per verdict (`tr.t.v.<verdict>`), at most 7 characters: the column is 8 wide. */
-const short = (t: Translator, v: string) => (v ? t(`tr.t.v.${v}` as MessageId) : '');
+export const shortVerdictText = (t: Translator, v: string) => (v ? t(`tr.t.v.${v}` as MessageId) : '');
 
 /** One block per destination group: a line per destination, a column per source. */
 export function formatMatrix(m: ReachMatrix, lang: Lang = 'en'): string {
@@ -99,7 +103,7 @@ export function formatMatrix(m: ReachMatrix, lang: Lang = 'en'): string {
     out.push(`${''.padEnd(idW)}  ${m.sources.map((_, i) => `[${i + 1}]`.padEnd(8)).join('')}`);
     for (const d of m.destinations.filter((x) => x.group === g)) {
       const row = m.sources
-        .map((s) => short(t, cell.get(`${s.id}|${d.id}`)?.verdict ?? '').padEnd(8))
+        .map((s) => shortVerdictText(t, cell.get(`${s.id}|${d.id}`)?.verdict ?? '').padEnd(8))
         .join('');
       out.push(
         `${d.id.padEnd(idW)}  ${row}  ${d.label}${d.members.length > 1 ? ` (+${d.members.length - 1})` : ''}`,
@@ -112,13 +116,15 @@ export function formatMatrix(m: ReachMatrix, lang: Lang = 'en'): string {
     out.push('', t('tr.t.unknown-because'));
     for (const r of reasons.slice(0, 20)) out.push(`  - ${r}`);
   }
-  out.push(
-    '',
-    t('tr.t.cells', {
-      counts: Object.entries(m.counts)
-        .map(([k, v]) => `${k} ${v}`)
-        .join(', '),
-    }),
-  );
+  out.push('', countsLine(t, m.counts));
   return `${out.join('\n')}\n`;
+}
+
+/** The matrix's last line: how many cells had which verdict (`delivered 12, dropped 3`). */
+export function countsLine(t: Translator, counts: Readonly<Partial<Record<string, number>>>): string {
+  return t('tr.t.cells', {
+    counts: Object.entries(counts)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', '),
+  });
 }

@@ -50,6 +50,37 @@ export interface ReachCell {
   pairs: number;
 }
 
+/**
+ * A matrix being filled: its traced paths, its cells (each names its path by index) and how many
+ * cells (or source x destination pairs) had each verdict. Shared with the matrix across the
+ * nodes of a swarm (src/cluster/reach-matrix.ts), whose cells stand for one pair each.
+ */
+export interface MatrixCells<P, C> {
+  paths: P[];
+  cells: C[];
+  counts: Partial<Record<Verdict, number>>;
+}
+
+/** Keep a traced path and its cell; with `pairs` (aggregated matrices) the cell says how many it stands for. */
+export function addCell<P extends { verdict: Verdict; reason: string }>(
+  m: MatrixCells<P, Omit<ReachCell, 'pairs'> & { pairs?: number }>,
+  source: string,
+  destination: string,
+  path: P,
+  pairs?: number,
+): void {
+  m.paths.push(path);
+  m.cells.push({
+    source,
+    destination,
+    verdict: path.verdict,
+    reason: path.reason,
+    path: m.paths.length - 1,
+    ...(pairs !== undefined ? { pairs } : {}),
+  });
+  m.counts[path.verdict] = (m.counts[path.verdict] ?? 0) + (pairs ?? 1);
+}
+
 export interface ReachMatrix {
   version: 1;
   sources: ReachSource[];
@@ -205,9 +236,6 @@ export function reachMatrix(model: StepModel, opts: ReachOptions = {}): ReachMat
             : d,
       );
   }
-  const paths: PacketPath[] = [];
-  const cells: ReachCell[] = [];
-  const counts: Partial<Record<Verdict, number>> = {};
   // The host's 127.0.0.1 and ::1 are the host's only from the host's own namespace (and, as a
   // forged destination, from the LAN). A container or namespace of its own that sends to
   // 127.0.0.1 reaches its own loopback: the host's docker-proxy on 127.0.0.1:8080 is out of its
@@ -222,6 +250,7 @@ export function reachMatrix(model: StepModel, opts: ReachOptions = {}): ReachMat
     }),
   );
   const loopback = (a: string) => a.startsWith('127.') || a === '::1';
+  const acc: MatrixCells<PacketPath, ReachCell> = { paths: [], cells: [], counts: {} };
   for (const s of sources)
     for (const d of destinations) {
       if (d.namespace === 'host' && loopback(d.address) && ownNamespace.get(s.id)) continue;
@@ -230,18 +259,9 @@ export function reachMatrix(model: StepModel, opts: ReachOptions = {}): ReachMat
         { from: s.from, dst: d.address, proto: d.proto, dport: d.port },
         opts.lang ? { lang: opts.lang } : {},
       );
-      const pairs = s.members.length * d.members.length;
-      paths.push(path);
-      cells.push({
-        source: s.id,
-        destination: d.id,
-        verdict: path.verdict,
-        reason: path.reason,
-        path: paths.length - 1,
-        pairs,
-      });
-      counts[path.verdict] = (counts[path.verdict] ?? 0) + pairs;
+      addCell(acc, s.id, d.id, path, s.members.length * d.members.length);
     }
+  const { paths, cells, counts } = acc;
   return { version: 1, sources, destinations, cells, paths, counts, aggregated };
 }
 

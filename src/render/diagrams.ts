@@ -259,7 +259,7 @@ const WARM_UP = `flowchart LR
  * chunks (~0.9 MB in 27 files), not the other 25 diagram types, katex and cytoscape.
  */
 export async function prepareDiagramPage(browser: Browser, seed?: string): Promise<PreparedPage> {
-  const page = await browser.newPage();
+  const page = await unusedPage(browser);
   const attempted = await blockRequests(page, [], serveMermaid);
   await page.goto(DIAGRAM_PAGE, { waitUntil: 'load' });
   // A string, not a function: a bundler or test runner would rewrite `import()` in a function's
@@ -278,6 +278,26 @@ export async function prepareDiagramPage(browser: Browser, seed?: string): Promi
     WARM_UP,
   );
   return { page, attempted };
+}
+
+/** Pages a diagram page was made of: each is taken once. */
+const claimed = new WeakSet<Page>();
+
+/**
+ * The tab Chromium opened at start (about:blank, its renderer already running) for the first
+ * diagram page of a browser, a new page otherwise: creating a page was 80-500 ms of the critical
+ * path of the README's command (measured, docs/performance.md "Session 4").
+ */
+async function unusedPage(browser: Browser): Promise<Page> {
+  for (const p of await browser.pages()) {
+    if (!claimed.has(p) && p.url() === 'about:blank') {
+      claimed.add(p);
+      return p;
+    }
+  }
+  const page = await browser.newPage();
+  claimed.add(page);
+  return page;
 }
 
 /**

@@ -18,6 +18,7 @@ import { translator } from '../i18n/index.js';
 import type { Report } from '../report/types.js';
 import { registerI18nHelpers } from './i18n-helpers.js';
 import { type LazyGroup, LazyStore, PAGE_SCRIPT, wantsCompact } from './lazy.js';
+import { registerRows } from './rows.js';
 import { readTemplate, TEMPLATE_DIR } from './templates.js';
 import { type AppendixMode, reportView } from './view.js';
 import type { Audience } from './view-analyses.js';
@@ -83,6 +84,7 @@ function template(): Handlebars.TemplateDelegate {
   const hb = Handlebars.create();
   registerLazy(hb);
   registerI18nHelpers(hb);
+  registerRows(hb);
   if (existsSync(PRECOMPILED) && statSync(PRECOMPILED).mtimeMs >= newestTemplate()) {
     // Compiling the templates costs ~0.25 s per run; the build precompiles them.
     type Spec = Parameters<typeof Handlebars.template>[0];

@@ -26,6 +26,8 @@ export interface OutputOptions {
   paper?: 'a4' | 'letter';
   /** The PDF's appendix of raw outputs (default cited: the lines findings and answers cite). */
   appendix?: AppendixMode;
+  /** `--pdf-bookmarks`: the PDF's outline (a tagged PDF: larger and slower, see pdf.ts). */
+  pdfBookmarks?: boolean;
   /** Progress lines for the slow parts (browser launch, diagrams, PDF). */
   progress?: (msg: string) => void;
 }
@@ -146,6 +148,7 @@ export async function renderOutputs(
         const pdf = await renderPdf(browser, pdfHtml, {
           paper: opts.paper ?? 'a4',
           title: report.title,
+          outline: opts.pdfBookmarks === true,
           pageOf: { before, between, after },
         });
         files.push({ name: 'report.pdf', data: pdf });

@@ -1,6 +1,7 @@
 /**
  * Report HTML -> PDF through headless Chromium (`page.pdf`): A4 or Letter, a header with the
- * report's title, a footer "Page X of Y", bookmarks from the headings (`outline`), backgrounds printed (badges, severities). The page loads nothing: every request is
+ * report's title, a footer "Page X of Y", bookmarks from the headings only on request (`outline`),
+ * backgrounds printed (badges, severities). The page loads nothing: every request is
  * aborted by blockRequests, and the browser itself resolves no host name (see browser.ts).
  *
  * The raw outputs in the appendix are `<details>`; CSS cannot open them, so they are opened from
@@ -21,6 +22,13 @@ export interface PdfOptions {
   timeoutMs?: number;
   /** Open every `<details>` (raw outputs, process lists) before printing. Default true. */
   openDetails?: boolean;
+  /**
+   * Bookmarks from the headings (default false). Chromium writes a tagged PDF whenever it writes
+   * an outline, in spite of `tagged: false`: the four slide steps' PDF took 1.9-2.6 s and 1.7 MB
+   * with it, 1.5-1.7 s and 422 KB without (docs/performance.md, "Session 4"). The report's table
+   * of contents and evidence links stay links in the PDF either way.
+   */
+  outline?: boolean;
   /** Receives the URLs the page tried to load (all were blocked); empty for a report. */
   blocked?: string[];
 }
@@ -81,9 +89,8 @@ export async function renderPdf(browser: Browser, html: string, opts: PdfOptions
         headerTemplate: headerTemplate(opts.title),
         footerTemplate: footerTemplate(opts.pageOf),
         margin: { top: '13mm', bottom: '12mm', left: '11mm', right: '11mm' },
-        outline: true,
-        // Untagged: bookmarks come from `outline` all the same, and a tagged PDF of the four
-        // slide steps took 7.6-12.9 s instead of 2.8 s here (and was 7x larger).
+        outline: opts.outline === true,
+        // Untagged when there is no outline (with one Chromium tags the PDF regardless).
         tagged: false,
         timeout: timeoutMs,
       });

@@ -1,9 +1,9 @@
-/** Where templates live: `templates/` at the package root, both from src/ (tsx) and dist/. */
+/** Where templates live: `templates/` at the package root, from src/ (tsx), dist/ and dist/app/. */
 import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { PACKAGE_ROOT } from '../package-root.js';
 
-export const TEMPLATE_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'templates');
+export const TEMPLATE_DIR = join(PACKAGE_ROOT, 'templates');
 
 export function readTemplate(name: string): string {
   return readFileSync(join(TEMPLATE_DIR, name), 'utf8');

@@ -212,15 +212,14 @@ export function analysesView(
 ) {
   const answered = a.answers.filter((x) => x.status === 'answered');
   const shown = audience === 'review' ? a.answers : answered;
-  const findings = SEVERITY_ORDER.flatMap((s) => a.findings.filter((f) => f.severity === s)).map(
-    (f, i, all) =>
-      findingRow(
-        t,
-        step,
-        f,
-        all.slice(0, i).some((g) => g.kind === f.kind),
-      ),
-  );
+  // A finding whose kind came before prints its subject and detail only (the kinds seen so far
+  // in a set: a big host has thousands of findings).
+  const kindsSeen = new Set<string>();
+  const findings = SEVERITY_ORDER.flatMap((s) => a.findings.filter((f) => f.severity === s)).map((f) => {
+    const again = kindsSeen.has(f.kind);
+    kindsSeen.add(f.kind);
+    return findingRow(t, step, f, again);
+  });
   return {
     audience,
     anchor: step.anchor,
@@ -254,6 +253,8 @@ export type AnalysesView = ReturnType<typeof analysesView>;
  * a third of the four slide steps' answer text). Steps in report order.
  */
 export function markRepeats(steps: readonly { index: number; analyses?: AnalysesView }[]): void {
+  // One step repeats nothing (and a big host's answers are megabytes of text to key).
+  if (steps.length < 2) return;
   const seen = new Map<string, { step: number; href: string }>();
   for (const s of steps) {
     for (const q of s.analyses?.questions ?? []) {

@@ -5,28 +5,20 @@
  * cell that is not delivered with its reason and its path, each hop on its node with evidence
  * links into that node's appendix. The words are the catalogs' (`creach.*`, `reach.v.*`).
  */
+import { clusterStageText } from '../cluster/reach-format.js';
 import type { ClusterEvidence } from '../cluster/types.js';
-import { type MessageId, type Translator, translator } from '../i18n/index.js';
+import { type Translator, translator } from '../i18n/index.js';
 import type { Verdict } from '../reach/types.js';
 import type { Report } from '../report/types.js';
 import { type EvidenceLink, fileAnchor, lineAnchor } from './view-anchors.js';
-
-const VERDICTS: readonly Verdict[] = [
-  'delivered',
-  'dropped',
-  'rejected',
-  'no-listener',
-  'no-route',
-  'left-host',
-  'unknown',
-];
+import { longVerdict, shortVerdict, VERDICTS } from './view-reach.js';
 
 export function clusterReachView(report: Report, tr: Translator = translator(report.lang)) {
   const m = report.cluster?.reach;
   if (!m) return undefined;
-  const short = (v: Verdict) => tr(`reach.v.${v}` as MessageId);
-  const long = (v: Verdict) =>
-    v === 'left-host' ? tr('creach.vlong.left-host') : tr(`reach.vlong.${v}` as MessageId);
+  const short = (v: Verdict) => shortVerdict(tr, v);
+  // Across nodes, "left the host" means it left the captured nodes.
+  const long = (v: Verdict) => (v === 'left-host' ? tr('creach.vlong.left-host') : longVerdict(tr, v));
   const link = (e: ClusterEvidence): EvidenceLink | undefined => {
     const step = report.steps[e.step - 1];
     if (!step) return undefined;
@@ -103,7 +95,7 @@ export function clusterReachView(report: Report, tr: Translator = translator(rep
           n: i + 1,
           node: h.node,
           namespace: h.namespace,
-          stage: h.stage,
+          stage: clusterStageText(tr, h.stage),
           detail: h.detail,
           rule: h.rule?.index !== undefined ? `${h.rule.chain}: ${h.rule.text}` : '',
           evidence: h.evidence.map(link).filter((x): x is EvidenceLink => !!x),

@@ -21,7 +21,7 @@ import { evidenceLink, pathAnchor } from './view-analyses.js';
  * The verdicts in the legend's order. Cell text (`reach.v.<verdict>`): short, and never colour
  * alone (WCAG 1.4.1); the legend's long text is `reach.vlong.<verdict>`.
  */
-const VERDICTS: readonly Verdict[] = [
+export const VERDICTS: readonly Verdict[] = [
   'delivered',
   'dropped',
   'rejected',
@@ -30,8 +30,8 @@ const VERDICTS: readonly Verdict[] = [
   'left-host',
   'unknown',
 ];
-const short = (tr: Translator, v: Verdict) => tr(`reach.v.${v}` as MessageId);
-const long = (tr: Translator, v: Verdict) => tr(`reach.vlong.${v}` as MessageId);
+export const shortVerdict = (tr: Translator, v: Verdict) => tr(`reach.v.${v}` as MessageId);
+export const longVerdict = (tr: Translator, v: Verdict) => tr(`reach.vlong.${v}` as MessageId);
 
 /** At most this many paths per step in the PDF and the Markdown (the HTML and JSON have all). */
 export const NOTABLE_PATHS = 12;
@@ -119,14 +119,14 @@ export function reachView(
     return {
       empty: false,
       path: c.path,
-      text: short(tr, c.verdict),
+      text: shortVerdict(tr, c.verdict),
       verdict: c.verdict,
       href: `#${pathAnchor(step, c.path)}`,
       title: p.reason,
       label: tr('reach.cell-label', {
         src: srcName,
         dst: dstText,
-        verdict: long(tr, c.verdict),
+        verdict: longVerdict(tr, c.verdict),
         pairs: c.pairs,
       }),
     };
@@ -222,7 +222,7 @@ export function reachView(
       anchor: pathAnchor(step, p),
       n: p,
       verdict: path.verdict,
-      verdictText: short(tr, path.verdict),
+      verdictText: shortVerdict(tr, path.verdict),
       reason: path.reason,
       notable: notableSet.has(p),
       usedBy: cells.slice(0, 4),
@@ -246,7 +246,7 @@ export function reachView(
   });
   const counts = VERDICTS.filter((v) => r.counts[v]).map((v) => ({
     verdict: v,
-    text: v === 'unknown' ? tr('reach.unknown') : short(tr, v),
+    text: v === 'unknown' ? tr('reach.unknown') : shortVerdict(tr, v),
     count: r.counts[v]!,
   }));
   const unknownReasons = [
@@ -265,7 +265,7 @@ export function reachView(
     paths,
     notable: paths.filter((p) => p.notable),
     notableHidden: Math.max(0, paths.length - paths.filter((p) => p.notable).length),
-    legend: VERDICTS.map((v) => ({ verdict: v, text: short(tr, v), long: long(tr, v) })),
+    legend: VERDICTS.map((v) => ({ verdict: v, text: shortVerdict(tr, v), long: longVerdict(tr, v) })),
     counts,
     cellCount: r.cells.length,
     // Without a firewall capture every cell is "unknown": the PDF prints the reasons, not a

@@ -59,6 +59,14 @@ const JSON_STRING = /"((?:[^"\\]|\\.)*)"/y;
 const PEM_BEGIN = /-----BEGIN [A-Z0-9 ]*PRIVATE KEY( BLOCK)?-----/g;
 const PEM_END = /-----END [A-Z0-9 ]*PRIVATE KEY( BLOCK)?-----/g;
 
+/**
+ * Whether a text names anything secret at all (any key or option the patterns below mask needs
+ * one of these words): a 20,000-line output without one skips the key, JSON and option patterns.
+ */
+const ANY_SECRET_WORD = /pass|secret|token|api[-_]?key|private|credential|auth/i;
+/** The tools whose short options are masked (MYSQL_P, SSHPASS_P, REDIS_A need their names). */
+const ANY_TOOL = /mysql|mariadb|sshpass|redis-cli/;
+
 const isMasked = (v: string) => v === MASK || v === '' || v === '\\"\\"' || /^(["'])\1$/.test(v);
 
 export function maskSecrets(input: string): MaskResult {
@@ -70,16 +78,19 @@ export function maskSecrets(input: string): MaskResult {
   text = maskPrivateKeys(text, () => count++);
   text = maskEnvArrays(text, () => count++);
 
-  text = text.replace(JSON_PAIR, (all, key: string, sep: string, value: string) => {
-    if (!SECRET_WORD.test(key) || isMasked(value)) return all;
-    count++;
-    return `"${key}"${sep}"${MASK}"`;
-  });
-  text = text.replace(KEY_VALUE, (all, key: string, value: string) => {
-    if (!SECRET_WORD.test(key) || isMasked(value)) return all;
-    count++;
-    return `${key}=${MASK}`;
-  });
+  const secretWords = ANY_SECRET_WORD.test(text);
+  if (secretWords)
+    text = text.replace(JSON_PAIR, (all, key: string, sep: string, value: string) => {
+      if (!SECRET_WORD.test(key) || isMasked(value)) return all;
+      count++;
+      return `"${key}"${sep}"${MASK}"`;
+    });
+  if (secretWords)
+    text = text.replace(KEY_VALUE, (all, key: string, value: string) => {
+      if (!SECRET_WORD.test(key) || isMasked(value)) return all;
+      count++;
+      return `${key}=${MASK}`;
+    });
   // Each of these captures (prefix..., value): the value is masked when `secret` says so.
   const byValue = (re: RegExp, secret: (prefix: string[]) => boolean = () => true) => {
     text = text.replace(re, (all: string, ...args: unknown[]) => {
@@ -93,15 +104,18 @@ export function maskSecrets(input: string): MaskResult {
       return `${caps.slice(0, -1).join('')}${MASK}`;
     });
   };
-  byValue(LONG_OPTION, ([name]) => LONG_SECRET.test(name!));
-  byValue(MYSQL_P);
-  byValue(SSHPASS_P);
-  byValue(REDIS_A);
-  text = text.replace(URL_AUTH, (all, head: string, value: string, at: string) => {
-    if (isMasked(value)) return all;
-    count++;
-    return `${head}${MASK}${at}`;
-  });
+  if (secretWords) byValue(LONG_OPTION, ([name]) => LONG_SECRET.test(name!));
+  if (ANY_TOOL.test(text)) {
+    byValue(MYSQL_P);
+    byValue(SSHPASS_P);
+    byValue(REDIS_A);
+  }
+  if (text.includes('://'))
+    text = text.replace(URL_AUTH, (all, head: string, value: string, at: string) => {
+      if (isMasked(value)) return all;
+      count++;
+      return `${head}${MASK}${at}`;
+    });
   return { text, count };
 }
 

@@ -11,9 +11,20 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { describe, expect, it } from 'vitest';
 import { lockOrDone } from './dir-lock.js';
 import { docker28Root, type EngineVersion, engineSupport } from './docker-engine.js';
-import { collectorPath, repoRoot, runInSandbox, type Support, scriptsDir, tail, which } from './netns.js';
+import {
+  collectorPath,
+  repoRoot,
+  runInSandbox,
+  type Support,
+  sandboxRequired,
+  scriptsDir,
+  skipLoudly,
+  tail,
+  which,
+} from './netns.js';
 
 /** One engine for all three nodes, or `mixed`: node1 (the manager) 20.10, the workers 28.5. */
 export type ClusterEngine = EngineVersion | 'mixed';
@@ -270,5 +281,47 @@ async function runCluster(dir: string, opts: ClusterOptions): Promise<ClusterRun
     return { ...paths, log: run.stderr, ms: run.ms, reused: false };
   } finally {
     lock.release();
+  }
+}
+
+/** The engines every cluster test runs on: 20.10, 28.5, and mixed (a 20.10 manager, 28.5 workers). */
+export const CLUSTER_ENGINES: readonly ClusterEngine[] = ['20.10', '28.5', 'mixed'];
+
+/** What a cluster test file calls its parts, given the engines' label (`Docker 20.10 / 28.5 / 28.5`). */
+export interface ClusterTestNames {
+  /** The loud line where the engines cannot run here. */
+  skip: (label: string) => string;
+  /** The describe that fails instead where the sandbox is required (CI). */
+  required: (label: string) => string;
+  /** Its test. */
+  requiredTest?: string;
+  /** The describe of the tests themselves. */
+  describe: (label: string) => string;
+}
+
+/**
+ * The frame every test on a real swarm shares: per engine its label, a loud skip where it cannot
+ * run here, a failing test where the sandbox is required (CI, DOCKERNET_REQUIRE_SANDBOX=1), and
+ * `body` inside a describe that runs where it can. `support` adds what else a file needs
+ * (ansible-playbook) after the cluster's own.
+ */
+export function describeClusterEngines(
+  engines: readonly ClusterEngine[],
+  names: ClusterTestNames,
+  body: (engine: ClusterEngine, label: string) => void,
+  support: () => Support = () => ({ ok: true }),
+): void {
+  for (const engine of engines) {
+    const label = `Docker ${clusterEngines(engine).join(' / ')}`;
+    const cluster = clusterSupport(engine);
+    const can = cluster.ok ? support() : cluster;
+    if (!can.ok) skipLoudly(names.skip(label), can.reason);
+    if (!can.ok && sandboxRequired)
+      describe(names.required(label), () => {
+        it(names.requiredTest ?? 'can run these engines in a namespace sandbox', () => {
+          expect.fail(`DOCKERNET_REQUIRE_SANDBOX=1 but: ${can.ok ? '' : can.reason}`);
+        });
+      });
+    describe.runIf(can.ok)(names.describe(label), () => body(engine, label));
   }
 }

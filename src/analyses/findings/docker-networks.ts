@@ -40,6 +40,20 @@ export const dockerNetworks: FindingFamily = {
         );
     }
 
+    // Each Docker bridge's own subnet routes (`dev subnet`), and the host's IPv4 unicast routes of
+    // the main table, parsed once (5,000 routes x 50 networks on a big host). A route through a
+    // Docker bridge to one of that bridge's subnets is that network's own route, checked on its own.
+    const bridgeRoutes = new Set<string>();
+    for (const o of model.dockerNetworks) {
+      const b = bridgeName(o);
+      if (b) for (const x of o.subnets) bridgeRoutes.add(`${b} ${x.subnet}`);
+    }
+    const routes = (host?.routes ?? []).flatMap((r) => {
+      if (r.table !== 'main' || r.family !== 'inet' || r.dst === 'default' || r.type !== 'unicast') return [];
+      if (r.dev && bridgeRoutes.has(`${r.dev} ${r.dst}`)) return [];
+      const rp = parsePrefix4(r.dst);
+      return rp && rp.len > 0 ? [{ r, rp }] : [];
+    });
     for (const n of model.dockerNetworks) {
       const own = bridgeName(n);
       // macvlan/ipvlan put containers on their parent's LAN: its subnet is the LAN's by design.
@@ -47,21 +61,10 @@ export const dockerNetworks: FindingFamily = {
       for (const s of n.subnets) {
         const sp = parsePrefix4(s.subnet);
         if (!sp) continue;
-        for (const r of host?.routes ?? []) {
-          if (r.table !== 'main' || r.family !== 'inet' || r.dst === 'default' || r.type !== 'unicast')
-            continue;
+        for (const { r, rp } of routes) {
           if (own && r.dev === own) continue;
           if (parent && r.dev === parent) continue;
-          // A route through another Docker bridge is that network's own route, checked on its own.
-          if (
-            r.dev &&
-            model.dockerNetworks.some(
-              (o) => o !== n && bridgeName(o) === r.dev && o.subnets.some((x) => x.subnet === r.dst),
-            )
-          )
-            continue;
-          const rp = parsePrefix4(r.dst);
-          if (!rp || rp.len === 0 || !overlaps(sp, rp)) continue;
+          if (!overlaps(sp, rp)) continue;
           out.push(
             finding(
               'subnet-overlaps-route',
