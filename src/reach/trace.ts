@@ -710,18 +710,7 @@ export function tracePacket(model: StepModel, packet: Packet, opts: TraceOptions
     dport: packet.dport,
     mark: 0,
   };
-  const finish = (f: Final): PacketPath => {
-    const path: PacketPath = {
-      packet,
-      verdict: f.verdict,
-      reason: f.reason,
-      hops: tracer.hops,
-      assumptions: [...tracer.assumptions],
-    };
-    if (f.delivered) path.delivered = f.delivered;
-    if (f.exit) path.exit = f.exit;
-    return path;
-  };
+  const finish = (f: Final): PacketPath => pathOf(packet, tracer, f);
   const src = sourceNamespace(model, packet.from, t);
   if ('error' in src) return finish({ verdict: 'unknown', reason: t('tr.r.unknown', { why: src.error }) });
   if (src.uplink !== undefined) {
@@ -781,6 +770,11 @@ export function traceArrival(
     : iface?.master
       ? tracer.bridgeIn(ns, iface.master, iface.name, st.dst, st)
       : tracer.receive(ns, at.ifname, st);
+  return pathOf(packet, tracer, f);
+}
+
+/** The path a tracer walked, ended by its final verdict. */
+function pathOf(packet: Packet, tracer: Tracer, f: Final): PacketPath {
   const path: PacketPath = {
     packet,
     verdict: f.verdict,
