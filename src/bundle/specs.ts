@@ -70,6 +70,7 @@ export const commandSpecs: Readonly<Record<string, CommandSpec>> = {
   'docker-ps': { parser: 'docker-ps', facet: 'docker-containers' },
   'docker-ps-json': { parser: 'docker-ps', facet: 'docker-containers' },
   'docker-swarm': { parser: 'docker-swarm', facet: 'swarm' },
+  'docker-daemon-json': { parser: 'docker-daemon-json', facet: 'docker-engine' },
   'docker-node-ls': { parser: 'docker-node-ls', facet: 'swarm' },
   'docker-node-inspect': { parser: 'docker-node-inspect', facet: 'swarm' },
   'sysctl-net': { parser: 'sysctl-net', facet: 'sysctls' },

@@ -11,33 +11,22 @@
  *
  * A setting nobody wrote down is the engine's default for its version, and said to be one.
  */
-import type { Bundle } from '../bundle/types.js';
 import type { IptablesChain } from '../parsers/iptables-save.js';
 import type { ParsedBundle, ParsedOutput } from '../parsers/parse-bundle.js';
 import { evidenceOf, outputsOf } from './evidence.js';
 import { recordsOf } from './records.js';
 import type { Evidence, ModelDocker, ModelDockerDaemon, ModelEngineFirewall, ModelProcess } from './types.js';
 
-/** daemon.json as captured (`cat /etc/docker/daemon.json`): its keys and their lines. */
-function daemonJson(
-  bundle: Bundle,
-): { path: string; keys: Record<string, unknown>; lines: string[] } | undefined {
-  const run = bundle.commands.find((c) => c.id === 'docker-daemon-json' && c.stdout);
-  const file = run && bundle.files.find((f) => f.path === run.stdout);
-  if (!file) return undefined;
-  try {
-    const keys = JSON.parse(file.text) as unknown;
-    if (!keys || typeof keys !== 'object' || Array.isArray(keys)) return undefined;
-    return { path: file.path, keys: keys as Record<string, unknown>, lines: file.text.split('\n') };
-  } catch {
-    // Not JSON (a comment, a truncated file): dockerd would refuse it too; nothing to read.
-    return undefined;
-  }
-}
-
-function keyEvidence(d: NonNullable<ReturnType<typeof daemonJson>>, key: string): Evidence {
-  const i = d.lines.findIndex((l) => l.includes(`"${key}"`));
-  return i >= 0 ? { file: d.path, line: i + 1 } : { file: d.path };
+/** daemon.json's top-level keys (parser docker-daemon-json), each with its evidence line. */
+function daemonJson(parsed: ParsedBundle): Map<string, { value: unknown; evidence: Evidence }> | undefined {
+  const o = outputsOf(parsed.outputs, 'host', ['docker-daemon-json'])[0];
+  if (!o) return undefined;
+  return new Map(
+    recordsOf(o, 'docker-daemon-json').map((r) => [
+      r.key,
+      { value: r.value, evidence: evidenceOf(o, r.line) },
+    ]),
+  );
 }
 
 /** The major version of `20.10.24+dfsg1`, `28.5.2`. */
@@ -64,7 +53,7 @@ export function buildEngineFirewall(
 ): ModelEngineFirewall | undefined {
   if (!docker.installed && !docker.serverVersion) return undefined;
   const out: ModelEngineFirewall = {};
-  const json = daemonJson(parsed.bundle);
+  const json = daemonJson(parsed);
   const info = docker.evidence.find((e) => /docker-info/.test(e.file));
   const host = (ids: string[]) => outputsOf(parsed.outputs, 'host', ids);
   const v4 = host(['iptables-save'])[0];
@@ -74,9 +63,9 @@ export function buildEngineFirewall(
 
   // Backend: daemon.json's choice, else what docker info reports (28+), else iptables (older
   // engines have no other). Which iptables: the save header of the output holding Docker's chains.
-  const chosen = json?.keys['firewall-backend'];
-  if (typeof chosen === 'string') {
-    out.backend = { value: chosen, how: 'daemon-json', evidence: [keyEvidence(json!, 'firewall-backend')] };
+  const chosen = json?.get('firewall-backend');
+  if (typeof chosen?.value === 'string') {
+    out.backend = { value: chosen.value, how: 'daemon-json', evidence: [chosen.evidence] };
   } else if (docker.firewallBackend) {
     out.backend = { value: docker.firewallBackend, how: 'docker-info', evidence: info ? [info] : [] };
   } else if (docker.serverVersion) {
@@ -103,6 +92,7 @@ export function buildEngineFirewall(
   }
 
   // Userland proxy: dockerd's command line, daemon.json, else the docker-proxy processes.
+  const jsonProxy = json?.get('userland-proxy');
   const proxies = hostProcesses.filter((p) => /(^|\/)docker-proxy$/.test(p.command.split(/\s+/)[0] ?? ''));
   if (daemon?.userlandProxy !== undefined) {
     out.userlandProxy = {
@@ -111,12 +101,12 @@ export function buildEngineFirewall(
       processes: 0,
       evidence: [daemon.evidence],
     };
-  } else if (typeof json?.keys['userland-proxy'] === 'boolean') {
+  } else if (typeof jsonProxy?.value === 'boolean') {
     out.userlandProxy = {
-      value: json.keys['userland-proxy'] as boolean,
+      value: jsonProxy.value,
       how: 'daemon-json',
       processes: 0,
-      evidence: [keyEvidence(json, 'userland-proxy')],
+      evidence: [jsonProxy.evidence],
     };
   } else {
     out.userlandProxy = { value: true, how: 'default', processes: 0, evidence: [] };
@@ -125,14 +115,11 @@ export function buildEngineFirewall(
   if (proxies[0]) out.userlandProxy.evidence.push(proxies[0].evidence);
 
   // ip6tables: dockerd's command line, daemon.json, else the engine's default (on since 27.0).
+  const jsonIp6 = json?.get('ip6tables');
   if (daemon?.ip6tables !== undefined) {
     out.ip6tables = { value: daemon.ip6tables, how: 'dockerd-args', evidence: [daemon.evidence] };
-  } else if (typeof json?.keys.ip6tables === 'boolean') {
-    out.ip6tables = {
-      value: json.keys.ip6tables as boolean,
-      how: 'daemon-json',
-      evidence: [keyEvidence(json, 'ip6tables')],
-    };
+  } else if (typeof jsonIp6?.value === 'boolean') {
+    out.ip6tables = { value: jsonIp6.value, how: 'daemon-json', evidence: [jsonIp6.evidence] };
   } else if (ver !== undefined) {
     out.ip6tables = { value: ver >= 27, how: 'default', evidence: [] };
   }

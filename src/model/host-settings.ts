@@ -3,8 +3,9 @@
  * (net.ipv4.ip_forward = 1, net.bridge.bridge-nf-call-iptables = 1) and dockerd's command line
  * in the host's `ps` (`/usr/bin/dockerd -H fd:// --iptables=false`).
  *
- * Settings in /etc/docker/daemon.json are not captured: a switch that is not on the command line
- * stays undefined ("not seen"), never "default".
+ * Only the command line is read here: a switch that is not on it stays undefined ("not seen"),
+ * never "default". /etc/docker/daemon.json (parser docker-daemon-json) is weighed against it
+ * where a fact needs both (src/model/engine-firewall.ts).
  */
 import type { ParsedBundle } from '../parsers/parse-bundle.js';
 import { evidenceOf, outputsOf } from './evidence.js';

@@ -7,6 +7,7 @@ import { brctlShow } from './brctl-show.js';
 import { bridgeFdb } from './bridge-fdb.js';
 import { bridgeLink } from './bridge-link.js';
 import { dockerContainerInspect } from './docker-container-inspect.js';
+import { dockerDaemonJson } from './docker-daemon-json.js';
 import { dockerInfo } from './docker-info.js';
 import { dockerNetworkInspect } from './docker-network-inspect.js';
 import { dockerNetworkLs } from './docker-network-ls.js';
@@ -60,6 +61,7 @@ export const parserById = {
   'docker-info': dockerInfo,
   'docker-ps': dockerPs,
   'docker-swarm': dockerSwarm,
+  'docker-daemon-json': dockerDaemonJson,
   'docker-node-ls': dockerNodeLs,
   'docker-node-inspect': dockerNodeInspect,
   'sysctl-net': sysctlNet,
