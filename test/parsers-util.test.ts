@@ -47,6 +47,25 @@ function* lines(count: number): Generator<string> {
   }
 }
 
+/** Numbers and near-numbers the decimal readers must agree on (the words of lines() are added). */
+const NUMBER_CASES = [
+  '0',
+  '42',
+  '007',
+  '1.5',
+  '1.',
+  '.5',
+  '1.2.3',
+  '',
+  ' 1',
+  '1 ',
+  '-1',
+  '1e3',
+  '٣',
+  '12a',
+  '0.0',
+];
+
 describe('parser scanners', () => {
   it('tokenize and wordBounds find the words of /\\S+/g with their offsets', () => {
     const bounds = new Int32Array(200);
@@ -65,23 +84,7 @@ describe('parser scanners', () => {
   });
 
   it('decimal reads exactly what /^\\d+(\\.\\d+)?$/ accepts', () => {
-    const cases = [
-      '0',
-      '42',
-      '007',
-      '1.5',
-      '1.',
-      '.5',
-      '1.2.3',
-      '',
-      ' 1',
-      '1 ',
-      '-1',
-      '1e3',
-      '٣',
-      '12a',
-      '0.0',
-    ];
+    const cases = [...NUMBER_CASES];
     for (const line of lines(3000)) cases.push(line.replace(/\s/g, ''));
     for (const s of cases) {
       const expected = /^\d+(\.\d+)?$/.test(s) ? Number(s) : undefined;
@@ -90,20 +93,7 @@ describe('parser scanners', () => {
   });
 
   it('decimalAt(s, from, to) is decimal(s.slice(from, to)), long integers and fractions included', () => {
-    const cases = [
-      '0',
-      '42',
-      '007',
-      '1.5',
-      '1.',
-      '.5',
-      '',
-      '-1',
-      '12a',
-      '0.0',
-      '123456789012345',
-      '12345678901234567890',
-    ];
+    const cases = [...NUMBER_CASES, '123456789012345', '12345678901234567890'];
     for (const line of lines(2000)) cases.push(...line.split(/\s+/));
     for (const word of cases) {
       // The word inside a line, as ps reads it: `USER  <word>  rest`.
