@@ -45,8 +45,22 @@ netstate_snapshot() {
   done
 }
 
-# netstate_settle FILE NETNS_DIR...: snapshot until two in a row agree (an engine may still be
-# settling), keep it in FILE. Fails after 15 tries.
+# netstate_tentative NETNS_DIR...: prints the IPv6 addresses still in duplicate address detection,
+# here and in every namespace file. While one is, the kernel has yet to add its `local fe80::...`
+# route: two snapshots a second apart can agree and the route still appear later (seen in CI: the
+# after-snapshot had a route the before-snapshot lacked, with the collector innocent).
+netstate_tentative() {
+  ip -6 addr show tentative 2>/dev/null | grep inet6
+  for _d in "$@"; do
+    for _f in "$_d"/*; do
+      [ -e "$_f" ] || continue
+      nsenter --net="$_f" ip -6 addr show tentative 2>/dev/null | grep inet6
+    done
+  done
+}
+
+# netstate_settle FILE NETNS_DIR...: snapshot until two in a row agree and no address is tentative
+# (an engine or the kernel may still be settling), keep it in FILE. Fails after 15 tries.
 netstate_settle() {
   _ns_file=$1
   shift
@@ -55,13 +69,14 @@ netstate_settle() {
   while :; do
     sleep 1
     (set +e; netstate_snapshot "$@") >"$_ns_file.next" 2>&1
-    if cmp -s "$_ns_file" "$_ns_file.next"; then
+    if cmp -s "$_ns_file" "$_ns_file.next" && [ -z "$(netstate_tentative "$@")" ]; then
       rm -f "$_ns_file.next"
       return 0
     fi
     _ns_i=$((_ns_i + 1))
     if [ $_ns_i -ge 15 ]; then
       diff "$_ns_file" "$_ns_file.next" >&2
+      netstate_tentative "$@" >&2
       return 1
     fi
     mv "$_ns_file.next" "$_ns_file"
