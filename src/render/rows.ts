@@ -6,11 +6,13 @@
  * the table and its header); every value is escaped with Handlebars' own escapeExpression.
  *
  *   {{{rows 'route' routes}}}   {{> ev ev}}   {{{textHtml parts}}}   {{{listItemsHtml items}}}
+ *   {{{reachRows rows}}}   {{{reachPaths paths anchor}}}   (the reachability matrix, reach.hbs)
  */
 import Handlebars from 'handlebars';
 import { isLang, type Lang, translator } from '../i18n/index.js';
 import { LazyStore } from './lazy.js';
 import type { EvidenceLink } from './view-anchors.js';
+import type { ReachView } from './view-reach.js';
 
 const esc = Handlebars.Utils.escapeExpression;
 
@@ -120,6 +122,65 @@ export function listItemsHtml(items: readonly (readonly TextPart[])[]): string {
   return out;
 }
 
+/** The root's language (`lang` at the template's root), English when it names none. */
+function langOf(options: Data | undefined): Lang {
+  const lang = options?.data?.root?.lang;
+  return isLang(lang) ? lang : 'en';
+}
+
+/**
+ * `{{{reachRows rows}}}`: the rows of one table of the reachability matrix (reach.hbs), one cell
+ * per source linking to its path (~14,000 cells on the bench's big host).
+ */
+export function reachRowsHtml(rows: ReachView['tables'][number]['rows']): string {
+  let out = '';
+  for (const r of rows) {
+    out += `      <tr><th scope="row" class="dst"><span class="dst-where">${esc(r.where)}</span> <code class="dst-addr">${esc(r.addressText)}</code><br><span class="muted dst-label">${esc(r.label)}</span></th>`;
+    for (const c of r.cells) {
+      if (c.empty) {
+        out += '<td></td>';
+        continue;
+      }
+      const v = esc(c.verdict);
+      out += `<td class="v-cell v-${v}"><a class="v v-${v}" href="${esc(c.href)}" title="${esc(c.title)}" aria-label="${esc(c.label)}">${esc(c.text)}</a></td>`;
+    }
+    out += '</tr>\n';
+  }
+  return out;
+}
+
+/** `a; b; c` of escaped texts (`{{#each xs}}{{this}}{{#unless @last}}; {{/unless}}{{/each}}`). */
+const joined = (xs: readonly unknown[]) => xs.map((x) => esc(x as string)).join('; ');
+
+/**
+ * `{{{reachPaths paths anchor}}}`: the section of each path a matrix cell links to (reach.hbs;
+ * up to HTML_PATHS of them, each with its hops and their evidence links). `anchor` is the
+ * matrix's, for the link back.
+ */
+export function reachPathsHtml(paths: ReachView['paths'], anchor: string, options: Data): string {
+  const t = translator(langOf(options));
+  const head = `<thead><tr><th>#</th><th>${esc(t('label.namespace'))}</th><th>${esc(t('label.stage'))}</th><th>${esc(t('label.what-happened'))}</th><th>${esc(t('label.evidence'))}</th></tr></thead>`;
+  const back = `<p class="path-back"><a href="#${esc(anchor)}">${esc(t('reach.back'))}</a></p>`;
+  const assumed = esc(t('reach.assumed'));
+  let out = '';
+  for (const p of paths) {
+    const name = esc(t('reach.path-n', { n: p.n }));
+    out += `    <section class="path${p.notable ? ' notable' : ''}" id="${esc(p.anchor)}" aria-label="${name}">\n`;
+    out += `      <h4><span class="v v-${esc(p.verdict)}">${esc(p.verdictText)}</span> ${name}: ${esc(p.reason)}</h4>\n`;
+    out += `      <p class="muted path-users">${joined(p.usedBy)}${p.moreUsers ? `; ${esc(t('reach.more-cells', { n: p.moreUsers }))}` : ''}</p>\n`;
+    out += `      <table class="data path-hops">\n        ${head}\n        <tbody>\n`;
+    for (const h of p.hops) {
+      out += `          <tr><td>${esc(String(h.n))}</td><td><code>${esc(h.namespace)}</code></td><td>${esc(h.stage)}</td><td>${esc(h.detail)}${h.rule ? `<br><code class="rule">${esc(h.rule)}</code>` : ''}</td><td>`;
+      for (const e of h.evidence) out += `${evidenceHtml(e, options)} `;
+      out += '</td></tr>\n';
+    }
+    out += '        </tbody>\n      </table>\n';
+    out += `      ${p.assumptions.length ? `<p class="muted path-assumed">${assumed} ${joined(p.assumptions)}.</p>` : ''}\n`;
+    out += `      ${back}\n    </section>\n`;
+  }
+  return out;
+}
+
 export function registerRows(hb: typeof Handlebars): void {
   hb.registerPartial('ev', ((ctx: unknown, options?: Data) =>
     ctx && !(Array.isArray(ctx) && ctx.length === 0)
@@ -130,6 +191,12 @@ export function registerRows(hb: typeof Handlebars): void {
   );
   hb.registerHelper('textHtml', (parts: unknown) =>
     Array.isArray(parts) ? textHtml(parts as TextPart[]) : '',
+  );
+  hb.registerHelper('reachRows', (rows: unknown) =>
+    Array.isArray(rows) ? reachRowsHtml(rows as ReachView['tables'][number]['rows']) : '',
+  );
+  hb.registerHelper('reachPaths', (paths: unknown, anchor: unknown, options: Data) =>
+    Array.isArray(paths) ? reachPathsHtml(paths as ReachView['paths'], String(anchor ?? ''), options) : '',
   );
   hb.registerHelper('listItemsHtml', (items: unknown) =>
     Array.isArray(items) ? listItemsHtml(items as TextPart[][]) : '',
