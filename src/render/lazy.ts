@@ -50,7 +50,15 @@ export function wantsCompact(report: Report): boolean {
 
 /** The blocks of one page being rendered; the template's `lazy` helper and view.ts fill it. */
 export class LazyStore {
-  private groups: Record<LazyGroup, (string | [string, string])[]> = { t: [], r: [], a: [] };
+  /**
+   * Each group's blocks, each already as its JSON text (the element of the group's JSON array):
+   * stringified when the block is filled, so that the markup, built by many concatenations, is
+   * copied once into one flat string while it is still young garbage, and the data block is a
+   * join of these (the same bytes as JSON.stringify of the array). Holding the blocks as built
+   * and stringifying the arrays at the end kept ~200 MB of string pieces alive until the end of
+   * the render on the 1,000-container host (docs/performance.md).
+   */
+  private groups: Record<LazyGroup, string[]> = { t: [], r: [], a: [] };
   /** Anchors inside stored HTML blocks -> block id, so that a link to them fills their block. */
   private ids: Record<string, string> = {};
   /** Block -> the block whose content holds its placeholder (blocks nest: a table in a namespace). */
@@ -64,7 +72,7 @@ export class LazyStore {
   reserve(group: LazyGroup): string {
     const list = this.groups[group];
     const id = `${group}${list.length}`;
-    list.push('');
+    list.push('""');
     const parent = this.open[this.open.length - 1];
     if (parent) this.parents[id] = parent;
     this.open.push(id);
@@ -73,7 +81,7 @@ export class LazyStore {
 
   fill(id: string, content: string | [string, string]): void {
     const group = id.charAt(0) as LazyGroup;
-    this.groups[group][Number(id.slice(1))] = content;
+    this.groups[group][Number(id.slice(1))] = JSON.stringify(content);
     this.open.pop();
     // Anchors inside the block (a reachability path, a namespace) must still be reachable by link;
     // an appendix line's anchor is found from its file's (`<file>-L<n>`).
@@ -110,10 +118,11 @@ export class LazyStore {
   dataBlocks(): string {
     const out: string[] = [];
     const index = { ids: this.ids, parents: this.parents };
-    for (const [g, data] of [...Object.entries(this.groups), ['i', index]] as const) {
-      if (Array.isArray(data) && data.length === 0) continue;
+    for (const [g, list] of [...Object.entries(this.groups), ['i', undefined] as const]) {
+      if (list?.length === 0) continue;
+      const json = list ? `[${list.join(',')}]` : JSON.stringify(index);
       // Level 6: level 1 costs ~20% more bytes for ~half the time; level 9, 4% fewer for 3x.
-      const z = gzipSync(JSON.stringify(data), { level: 6 }).toString('base64');
+      const z = gzipSync(json, { level: 6 }).toString('base64');
       out.push(`<script type="application/gzip" id="dn-z-${g}">${z}</script>`);
     }
     return out.join('\n');
