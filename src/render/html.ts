@@ -9,7 +9,7 @@
  * script inline, allowed by its hash and by nothing else, and draws them when opened; mermaid's
  * SVGs need inline styles then, so only that mode allows 'unsafe-inline' styles.
  */
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -149,6 +149,44 @@ const BIG_FIGURE_NODES = 10;
 
 function svgDataUri(svg: string): string {
   return `data:image/svg+xml;base64,${Buffer.from(svg, 'utf8').toString('base64')}`;
+}
+
+/** A figure's `<img src>` as the page has it (Handlebars escapes `=` of the base64). */
+const imgSrc = (svg: string) => Handlebars.Utils.escapeExpression(svgDataUri(svg));
+
+/**
+ * Pre-rendered figures that are not drawn yet: the CLI writes the page while Chromium still draws
+ * them (outputs.ts), each figure's image a placeholder, then puts the drawn SVGs in their places
+ * (withFigures). A placeholder carries a random token, so no text of a bundle can be one.
+ */
+export function figurePlaceholders(sources: string[]): StepDiagrams & { mode: 'svg' } {
+  const token = randomUUID();
+  return {
+    mode: 'svg',
+    sources,
+    svgs: sources.map((_, i) => `<svg xmlns="http://www.w3.org/2000/svg" data-dockernet="${token}-${i}"/>`),
+    errors: sources.map(() => undefined),
+  };
+}
+
+/**
+ * The page rendered with `placeholders`, each figure's image now `svgs[i]`: the same bytes as
+ * renderHtml with these SVGs. Undefined when a figure was not drawn (the page then shows an
+ * error instead of an image and must be rendered again) or its placeholder is not in the page.
+ */
+export function withFigures(
+  html: string,
+  placeholders: StepDiagrams & { mode: 'svg' },
+  svgs: (string | undefined)[],
+): string | undefined {
+  let out = html;
+  for (const [i, placeholder] of placeholders.svgs.entries()) {
+    const svg = svgs[i];
+    const parts = out.split(imgSrc(placeholder!));
+    if (svg === undefined || parts.length < 2) return undefined;
+    out = parts.join(imgSrc(svg));
+  }
+  return out;
 }
 
 export function renderHtml(report: Report, opts: HtmlOptions = {}): string {

@@ -8,7 +8,14 @@ import { translator } from '../i18n/index.js';
 import type { Report } from '../report/types.js';
 import { type BrowserStart, startBrowser } from './browser-start.js';
 import type { Format } from './formats.js';
-import { type HtmlOptions, isCompact, renderHtml, type StepDiagrams } from './html.js';
+import {
+  figurePlaceholders,
+  type HtmlOptions,
+  isCompact,
+  renderHtml,
+  type StepDiagrams,
+  withFigures,
+} from './html.js';
 import { stepDiagram } from './mermaid/index.js';
 import type { AppendixMode } from './view.js';
 import type { Audience } from './view-analyses.js';
@@ -81,17 +88,34 @@ export async function renderOutputs(
   const browserPath = start.path;
   const session = await start.ready;
   const browser = session?.browser;
+  const htmlOpts: HtmlOptions = {
+    audience: opts.audience,
+    ...(opts.blanks ? { blanks: true } : {}),
+  };
+  let html: string | undefined;
   try {
     if (session) {
       progress(t('out.rendering', { n: sources.length, path: browserPath ?? '' }));
       const { renderDiagrams } = await import('./diagrams.js');
-      const rendered = await renderDiagrams(sources, {
+      // Chromium draws the figures while this process writes the page around a placeholder per
+      // figure (the big host: ~0.4 s of mermaid layout under ~1.5 s of HTML). The pages are ready
+      // first, so the drawing is under way (its message sent) before the render holds the thread.
+      await Promise.allSettled(session.pages);
+      const drawing = renderDiagrams(sources, {
         browser: session.browser,
         pages: session.pages,
         idPrefix: 'topology',
         png: true,
         ...(start.shared ? { keepPage: true } : {}),
       });
+      drawing.catch(() => undefined);
+      let early: { page: string; placeholders: ReturnType<typeof figurePlaceholders> } | undefined;
+      if (opts.formats.includes('html')) {
+        await new Promise((resolve) => setImmediate(resolve));
+        const placeholders = figurePlaceholders(sources);
+        early = { page: renderHtml(report, { ...htmlOpts, diagrams: placeholders }), placeholders };
+      }
+      const rendered = await drawing;
       diagrams = {
         mode: 'svg',
         sources,
@@ -106,18 +130,21 @@ export async function renderOutputs(
           notes.push(t('out.cluster-figure-failed', { error: r.error ?? '?' }));
         else notes.push(t('out.figure-failed', { n: i + 1, error: r.error ?? '?' }));
       });
+      if (early)
+        html = withFigures(
+          early.page,
+          early.placeholders,
+          rendered.map((r) => r.svg),
+        );
     } else {
       const { mermaidScriptPath, mermaidConfig } = await import('./diagram-script.js');
       diagrams = { mode: 'script', sources, scriptPath: mermaidScriptPath(), config: mermaidConfig() };
       if (opts.formats.includes('html')) notes.push(t('out.script-diagrams'));
     }
 
-    const htmlOpts: HtmlOptions = {
-      audience: opts.audience,
-      diagrams,
-      ...(opts.blanks ? { blanks: true } : {}),
-    };
-    const html = renderHtml(report, htmlOpts);
+    htmlOpts.diagrams = diagrams;
+    // Without a browser, or when a figure failed (its place shows the error): rendered now.
+    html ??= renderHtml(report, htmlOpts);
     if (opts.formats.includes('html')) files.push({ name: 'report.html', data: html });
     if (opts.formats.includes('json'))
       files.push({ name: 'report.json', data: `${JSON.stringify(report, null, 2)}\n` });
