@@ -2,12 +2,13 @@
  * The CLI writes report.html while Chromium still draws the figures (render/outputs.ts): the page
  * is rendered around a placeholder per figure, then each drawn SVG takes its placeholder's place.
  * The result must be the page renderHtml writes with those SVGs, byte for byte, on the four
- * slides (static page) and on the same report forced into the compact page.
+ * slides (static page) and on the same report forced into the compact page. The CLI also
+ * compresses the compact page's data blocks off the main thread (renderHtmlAsync): same bytes.
  */
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildReport } from '../src/pipeline.js';
-import { figurePlaceholders, renderHtml, withFigures } from '../src/render/html.js';
+import { figurePlaceholders, renderHtml, renderHtmlAsync, withFigures } from '../src/render/html.js';
 import { stepDiagram } from '../src/render/mermaid/index.js';
 import type { Report } from '../src/report/types.js';
 
@@ -63,5 +64,18 @@ describe('figures put into a page rendered before they were drawn', () => {
     const placeholders = figurePlaceholders(sources);
     const other = renderHtml(report, { diagrams: figurePlaceholders(sources) });
     expect(withFigures(other, placeholders, svgs())).toBeUndefined();
+  });
+});
+
+describe('renderHtmlAsync (data blocks compressed on the thread pool)', () => {
+  it("gives renderHtml's bytes, compact and static", async () => {
+    const report = await buildReport(samples, { generatedAt: '2000-01-01T00:00:00.000Z' });
+    for (const compact of [true, false]) {
+      const page = await renderHtmlAsync(report, { compact });
+      expect(page === renderHtml(report, { compact })).toBe(true);
+      // The compact page has its groups (the slides' small matrix stays inline: no `r`) and the index.
+      const blocks = [...page.matchAll(/<script type="application\/gzip" id="dn-z-(.)">/g)].map((m) => m[1]);
+      expect(blocks).toEqual(compact ? ['t', 'a', 'i'] : []);
+    }
   });
 });

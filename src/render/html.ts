@@ -190,6 +190,27 @@ export function withFigures(
 }
 
 export function renderHtml(report: Report, opts: HtmlOptions = {}): string {
+  const { html, lazy } = renderPage(report, opts);
+  return lazy ? withDataBlocks(html, lazy.dataBlocks()) : html;
+}
+
+/**
+ * renderHtml, the same bytes, with the compact page's data blocks compressed on libuv's threads
+ * (side by side, while this thread is free: the CLI then takes Chromium's figures in).
+ */
+export async function renderHtmlAsync(report: Report, opts: HtmlOptions = {}): Promise<string> {
+  const { html, lazy } = renderPage(report, opts);
+  return lazy ? withDataBlocks(html, await lazy.dataBlocksAsync()) : html;
+}
+
+/** The data blocks go last, after every block was stored while rendering. */
+function withDataBlocks(html: string, blocks: string): string {
+  const end = html.lastIndexOf('</body>');
+  return `${html.slice(0, end)}${blocks}\n${html.slice(end)}`;
+}
+
+/** The page without its data blocks, and the compact page's store of them. */
+function renderPage(report: Report, opts: HtmlOptions): { html: string; lazy?: LazyStore } {
   const css = readTemplate('report.css') + readTemplate('analyses.css') + readTemplate('print.css');
   const compact = isCompact(report, opts);
   const view = reportView(report, opts.audience ?? 'review', opts.appendix ?? 'full', compact);
@@ -242,8 +263,5 @@ export function renderHtml(report: Report, opts: HtmlOptions = {}): string {
   }
   const csp = cspFor(css, scripts, d?.mode === 'script');
   const html = template()({ view, css, csp, scripts, lazy, compact, lang: report.lang ?? 'en' });
-  if (!lazy) return html;
-  // The data blocks go last, after every block was stored while rendering.
-  const end = html.lastIndexOf('</body>');
-  return `${html.slice(0, end)}${lazy.dataBlocks()}\n${html.slice(end)}`;
+  return lazy ? { html, lazy } : { html };
 }

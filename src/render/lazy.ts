@@ -13,7 +13,8 @@
  * `r` (the reachability matrix and its paths: HTML) and `a` (the appendix: each file's plain
  * text; the page numbers its lines itself, as view.ts's linesHtml does for static pages).
  */
-import { gzipSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { gzip, gzipSync } from 'node:zlib';
 import type { Report } from '../report/types.js';
 
 export type LazyGroup = 't' | 'r' | 'a';
@@ -46,6 +47,14 @@ function countLines(text: string): number {
 
 export function wantsCompact(report: Report): boolean {
   return estimatePageBytes(report) > COMPACT_THRESHOLD_BYTES;
+}
+
+// Level 6: level 1 costs ~20% more bytes for ~half the time; level 9, 4% fewer for 3x.
+const GZIP = { level: 6 };
+const gzipAsync = promisify(gzip);
+
+function dataBlock(group: string, zipped: Buffer): string {
+  return `<script type="application/gzip" id="dn-z-${group}">${zipped.toString('base64')}</script>`;
 }
 
 /** A block reserved and never filled: an empty string in the group's array. */
@@ -132,16 +141,29 @@ export class LazyStore {
 
   /** The data blocks, to be placed at the end of the body. */
   dataBlocks(): string {
-    const out: string[] = [];
-    const index = { ids: this.ids, parents: this.parents };
-    for (const [g, list] of [...Object.entries(this.groups), ['i', undefined] as const]) {
-      if (list?.length === 0) continue;
-      const json = list ? joinedArray(list) : JSON.stringify(index);
-      // Level 6: level 1 costs ~20% more bytes for ~half the time; level 9, 4% fewer for 3x.
-      const z = gzipSync(json, { level: 6 }).toString('base64');
-      out.push(`<script type="application/gzip" id="dn-z-${g}">${z}</script>`);
-    }
-    return out.join('\n');
+    return this.streams()
+      .map(([g, json]) => dataBlock(g, gzipSync(json, GZIP)))
+      .join('\n');
+  }
+
+  /**
+   * The same, each group compressed on libuv's thread pool: the groups side by side (~40 MB of
+   * JSON on the 1,000-container host), and the calling thread free meanwhile.
+   */
+  async dataBlocksAsync(): Promise<string> {
+    const zipped = await Promise.all(
+      this.streams().map(async ([g, json]) => dataBlock(g, await gzipAsync(json, GZIP))),
+    );
+    return zipped.join('\n');
+  }
+
+  /** Each group's JSON and the index's, in the page's order; an empty group has no data block. */
+  private streams(): [string, Buffer | string][] {
+    const out: [string, Buffer | string][] = [];
+    for (const [g, list] of Object.entries(this.groups))
+      if (list.length > 0) out.push([g, joinedArray(list)]);
+    out.push(['i', JSON.stringify({ ids: this.ids, parents: this.parents })]);
+    return out;
   }
 }
 

@@ -13,6 +13,7 @@ import {
   type HtmlOptions,
   isCompact,
   renderHtml,
+  renderHtmlAsync,
   type StepDiagrams,
   withFigures,
 } from './html.js';
@@ -113,7 +114,10 @@ export async function renderOutputs(
       if (opts.formats.includes('html')) {
         await new Promise((resolve) => setImmediate(resolve));
         const placeholders = figurePlaceholders(sources);
-        early = { page: renderHtml(report, { ...htmlOpts, diagrams: placeholders }), placeholders };
+        early = {
+          page: await renderHtmlAsync(report, { ...htmlOpts, diagrams: placeholders }),
+          placeholders,
+        };
       }
       const rendered = await drawing;
       diagrams = {
@@ -144,7 +148,7 @@ export async function renderOutputs(
 
     htmlOpts.diagrams = diagrams;
     // Without a browser, or when a figure failed (its place shows the error): rendered now.
-    html ??= renderHtml(report, htmlOpts);
+    html ??= await renderHtmlAsync(report, htmlOpts);
     if (opts.formats.includes('html')) files.push({ name: 'report.html', data: html });
     if (opts.formats.includes('json'))
       files.push({ name: 'report.json', data: `${JSON.stringify(report, null, 2)}\n` });
