@@ -8,6 +8,7 @@ import type {
   ModelNamespace,
   ModelSocket,
   StepModel,
+  VethLink,
 } from '../model/types.js';
 
 /** The translator of a step's language: questions, findings and the diff write their text through it. */
@@ -19,8 +20,40 @@ export function hostNs(model: StepModel): ModelNamespace | undefined {
   return model.namespaces.find((n) => n.kind === 'host');
 }
 
+/**
+ * Lookups by key, built once per list (and again if the list grew): a big host has ~1,000
+ * namespaces and veth links, and a `find` per interface was ~2 million comparisons in the
+ * veth-peer answer, the diff's labels and the report's interface tables (docs/performance.md).
+ * Each keeps the first match in the list's order, as `find` did.
+ */
+const nsIndex = new WeakMap<ModelNamespace[], { length: number; byId: Map<string, ModelNamespace> }>();
+const vethIndex = new WeakMap<VethLink[], { length: number; byEnd: Map<string, VethLink> }>();
+
 export function nsById(model: StepModel, id: string): ModelNamespace | undefined {
-  return model.namespaces.find((n) => n.id === id);
+  let ix = nsIndex.get(model.namespaces);
+  if (ix?.length !== model.namespaces.length) {
+    const byId = new Map<string, ModelNamespace>();
+    for (const n of model.namespaces) if (!byId.has(n.id)) byId.set(n.id, n);
+    ix = { length: model.namespaces.length, byId };
+    nsIndex.set(model.namespaces, ix);
+  }
+  return ix.byId.get(id);
+}
+
+/** The first veth link with an end `ifname` in namespace `namespace`. */
+export function vethLinkAt(model: StepModel, namespace: string, ifname: string): VethLink | undefined {
+  let ix = vethIndex.get(model.vethLinks);
+  if (ix?.length !== model.vethLinks.length) {
+    const byEnd = new Map<string, VethLink>();
+    for (const l of model.vethLinks)
+      for (const end of [l.a, l.b]) {
+        const k = `${end.namespace}\u0000${end.ifname}`;
+        if (!byEnd.has(k)) byEnd.set(k, l);
+      }
+    ix = { length: model.vethLinks.length, byEnd };
+    vethIndex.set(model.vethLinks, ix);
+  }
+  return ix.byEnd.get(`${namespace}\u0000${ifname}`);
 }
 
 export function iface(ns: ModelNamespace | undefined, name: string): ModelInterface | undefined {

@@ -4,6 +4,7 @@
  * reader sees lives in the templates, not here.
  */
 
+import { nsById, vethLinkAt } from '../analyses/util.js';
 import { hasCode } from '../i18n/coded.js';
 import { type Translator, translator } from '../i18n/index.js';
 import type { Evidence, ModelInterface, ModelNamespace, ModelSocket, StepModel } from '../model/types.js';
@@ -26,36 +27,12 @@ function link(step: ReportStep, e: Evidence | undefined): EvidenceLink | undefin
     : { href: `#${fileAnchor(step, e.file)}`, text: e.file };
 }
 
-type VethLink = StepModel['vethLinks'][number];
-/**
- * Per model: `namespace NUL ifname` -> the first veth link with that end (what a `find` over the
- * links gave), and namespace id -> namespace. Built once: a big host has ~2,000 interfaces and
- * 1,000 links, and a scan per interface was ~2 million comparisons.
- */
-const peerIndex = new WeakMap<StepModel, { links: Map<string, VethLink>; ns: Map<string, ModelNamespace> }>();
-function peersOf(model: StepModel) {
-  let ix = peerIndex.get(model);
-  if (!ix) {
-    const links = new Map<string, VethLink>();
-    for (const l of model.vethLinks)
-      for (const end of [l.a, l.b]) {
-        const k = `${end.namespace}\u0000${end.ifname}`;
-        if (!links.has(k)) links.set(k, l);
-      }
-    const ns = new Map<string, ModelNamespace>();
-    for (const n of model.namespaces) if (!ns.has(n.id)) ns.set(n.id, n);
-    ix = { links, ns };
-    peerIndex.set(model, ix);
-  }
-  return ix;
-}
-
+/** An interface's veth peer and its namespace (indexed lookups: analyses/util.ts). */
 function peerText(t: Translator, model: StepModel, ns: ModelNamespace, i: ModelInterface): string {
-  const peers = peersOf(model);
-  const l = peers.links.get(`${ns.id}\u0000${i.name}`);
+  const l = vethLinkAt(model, ns.id, i.name);
   if (l) {
     const other = l.a.namespace === ns.id && l.a.ifname === i.name ? l.b : l.a;
-    const otherNs = peers.ns.get(other.namespace);
+    const otherNs = nsById(model, other.namespace);
     return t('view.peer', {
       ifname: other.ifname,
       ifindex: other.ifindex,

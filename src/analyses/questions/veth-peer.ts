@@ -8,7 +8,7 @@
  */
 import type { ModelInterface, StepModel } from '../../model/types.js';
 import type { Question } from '../types.js';
-import { code, evidenceList, hostNs, nsById, nsLabel, tr } from '../util.js';
+import { code, evidenceList, hostNs, nsById, nsLabel, tr, vethLinkAt } from '../util.js';
 
 function hostVeths(model: StepModel): ModelInterface[] {
   return (hostNs(model)?.interfaces ?? []).filter((i) => i.kind === 'veth' && i.peerIfindex !== undefined);
@@ -16,11 +16,7 @@ function hostVeths(model: StepModel): ModelInterface[] {
 
 function peerOf(model: StepModel, i: ModelInterface) {
   const host = hostNs(model)!;
-  const l = model.vethLinks.find(
-    (x) =>
-      (x.a.namespace === host.id && x.a.ifname === i.name) ||
-      (x.b.namespace === host.id && x.b.ifname === i.name),
-  );
+  const l = vethLinkAt(model, host.id, i.name);
   if (!l) return undefined;
   const other = l.a.namespace === host.id && l.a.ifname === i.name ? l.b : l.a;
   const ns = nsById(model, other.namespace);
