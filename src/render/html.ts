@@ -17,10 +17,11 @@ import Handlebars from 'handlebars';
 import { translator } from '../i18n/index.js';
 import type { Report } from '../report/types.js';
 import { registerI18nHelpers } from './i18n-helpers.js';
-import { type LazyGroup, LazyStore, PAGE_SCRIPT, wantsCompact } from './lazy.js';
+import { LazyStore, lazyBlock, noScriptNote, PAGE_SCRIPT, wantsCompact } from './lazy.js';
+import { namespaceHtml } from './namespace-html.js';
 import { registerRows } from './rows.js';
 import { readTemplate, TEMPLATE_DIR } from './templates.js';
-import { type AppendixMode, reportView } from './view.js';
+import { type AppendixMode, type NamespaceView, reportView } from './view.js';
 import type { Audience } from './view-analyses.js';
 
 let compiled: Handlebars.TemplateDelegate | undefined;
@@ -43,22 +44,18 @@ function newestTemplate(): number {
  */
 function registerLazy(hb: typeof Handlebars): void {
   hb.registerHelper('lazy', function (this: unknown, options: Handlebars.HelperOptions) {
-    const store: unknown = options.data?.root?.lazy;
-    if (!(store instanceof LazyStore) || options.hash.inline) return options.fn(this);
-    const group: LazyGroup = options.hash.group === 'r' ? 'r' : 't';
-    const id = store.reserve(group);
-    store.fill(id, options.fn(this));
-    const n = options.hash.rows;
-    const t = translator(options.data?.root?.lang);
-    const text = String(options.hash.summary ?? '');
-    const rows =
-      n === undefined
-        ? text
-        : typeof n === 'number'
-          ? t('report.lazy-rows', { summary: text, n })
-          : `${text} (${String(n)})`;
-    const summary = hb.Utils.escapeExpression(rows);
-    return `<details class="lazy"><summary>${summary}</summary><div class="lazy-body" data-lazy="${id}">${noScriptNote(t)}</div></details>`;
+    const root = options.data?.root;
+    return lazyBlock(
+      root?.lazy,
+      root?.lang,
+      {
+        group: options.hash.group === 'r' ? 'r' : 't',
+        summary: String(options.hash.summary ?? ''),
+        rows: options.hash.rows,
+        inline: options.hash.inline,
+      },
+      () => options.fn(this),
+    );
   });
   // `{{#lazyFile text anchor}}metadata{{/lazyFile}}`: one appendix file in compact mode, its
   // metadata and text stored together; the page numbers the lines itself.
@@ -68,15 +65,9 @@ function registerLazy(hb: typeof Handlebars): void {
       const store: unknown = options.data?.root?.lazy;
       if (!(store instanceof LazyStore)) return options.fn(this);
       const id = store.add('a', [options.fn(this), String(text)]);
-      const t = translator(options.data?.root?.lang);
-      return `<div class="lazy-body" data-lazy="${id}" data-anchor="${hb.Utils.escapeExpression(String(anchor))}">${noScriptNote(t)}</div>`;
+      return `<div class="lazy-body" data-lazy="${id}" data-anchor="${hb.Utils.escapeExpression(String(anchor))}">${noScriptNote(options.data?.root?.lang)}</div>`;
     },
   );
-}
-
-/** What a reader without JavaScript sees in place of a stored block. */
-function noScriptNote(t: ReturnType<typeof translator>): string {
-  return `<span class="muted lazy-note">${Handlebars.Utils.escapeExpression(t('report.lazy-needs-js'))}</span>`;
 }
 
 function template(): Handlebars.TemplateDelegate {
@@ -90,14 +81,25 @@ function template(): Handlebars.TemplateDelegate {
     type Spec = Parameters<typeof Handlebars.template>[0];
     const pre = createRequire(import.meta.url)(PRECOMPILED) as { main: Spec; partials: Record<string, Spec> };
     for (const [name, spec] of Object.entries(pre.partials)) hb.registerPartial(name, hb.template(spec));
+    registerCodePartials(hb);
     compiled = hb.template(pre.main);
     return compiled;
   }
   for (const f of readdirSync(join(TEMPLATE_DIR, 'partials'))) {
     if (f.endsWith('.hbs')) hb.registerPartial(f.slice(0, -4), readTemplate(join('partials', f)));
   }
+  registerCodePartials(hb);
   compiled = hb.compile(readTemplate('report.hbs'), { strict: false, preventIndent: true });
   return compiled;
+}
+
+/**
+ * Partials written in code (speed, see namespace-html.ts), registered after the templates' own
+ * so that they win over a stale precompiled file that still has a template of that name.
+ */
+function registerCodePartials(hb: typeof Handlebars): void {
+  hb.registerPartial('namespace', ((ctx: NamespaceView, options: Parameters<typeof namespaceHtml>[1]) =>
+    namespaceHtml(ctx, options)) as unknown as Handlebars.Template);
 }
 
 const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;

@@ -15,6 +15,8 @@
  */
 import { promisify } from 'node:util';
 import { gzip, gzipSync } from 'node:zlib';
+import Handlebars from 'handlebars';
+import { isLang, translator } from '../i18n/index.js';
 import type { Report } from '../report/types.js';
 
 export type LazyGroup = 't' | 'r' | 'a';
@@ -49,12 +51,46 @@ export function wantsCompact(report: Report): boolean {
   return estimatePageBytes(report) > COMPACT_THRESHOLD_BYTES;
 }
 
+const esc = Handlebars.Utils.escapeExpression;
+
 // Level 6: level 1 costs ~20% more bytes for ~half the time; level 9, 4% fewer for 3x.
 const GZIP = { level: 6 };
 const gzipAsync = promisify(gzip);
 
 function dataBlock(group: string, zipped: Buffer): string {
   return `<script type="application/gzip" id="dn-z-${group}">${zipped.toString('base64')}</script>`;
+}
+
+/**
+ * One collapsible block (`{{#lazy}}` in the templates, and the sections written in code): on a
+ * static page, or when `inline`, its content as it is; in compact mode a collapsed `<details>`
+ * whose content is stored (reserved before the content is made, so that blocks made inside it
+ * know their parent) and filled by the page's script when opened.
+ */
+export function lazyBlock(
+  store: unknown,
+  lang: unknown,
+  opts: { group?: LazyGroup; summary: string; rows?: unknown; inline?: unknown },
+  content: () => string,
+): string {
+  if (!(store instanceof LazyStore) || opts.inline) return content();
+  const id = store.reserve(opts.group ?? 't');
+  store.fill(id, content());
+  const t = translator(isLang(lang) ? lang : 'en');
+  const n = opts.rows;
+  const rows =
+    n === undefined
+      ? opts.summary
+      : typeof n === 'number'
+        ? t('report.lazy-rows', { summary: opts.summary, n })
+        : `${opts.summary} (${String(n)})`;
+  return `<details class="lazy"><summary>${esc(rows)}</summary><div class="lazy-body" data-lazy="${id}">${noScriptNote(lang)}</div></details>`;
+}
+
+/** What a reader without JavaScript sees in place of a stored block. */
+export function noScriptNote(lang: unknown): string {
+  const t = translator(isLang(lang) ? lang : 'en');
+  return `<span class="muted lazy-note">${esc(t('report.lazy-needs-js'))}</span>`;
 }
 
 /** A block reserved and never filled: an empty string in the group's array. */

@@ -2,8 +2,8 @@
  * The rows of the HTML report's biggest tables (routes, sockets, processes), every evidence link
  * and the text of answers and findings (`code` parts), written in code instead of Handlebars: a 1,000-container host has ~30,000 such rows, and
  * Handlebars' per-cell lookups, helper and partial calls were most of the HTML render (issue 13,
- * docs/performance.md "Session 4"). The markup is the one the templates had (namespace.hbs keeps
- * the table and its header); every value is escaped with Handlebars' own escapeExpression.
+ * docs/performance.md "Session 4"). The markup is the one the templates had (namespace-html.ts
+ * writes the table and its header); every value is escaped with Handlebars' own escapeExpression.
  *
  *   {{{rows 'route' routes}}}   {{> ev ev}}   {{{textHtml parts}}}   {{{listItemsHtml items}}}
  *   {{{reachRows rows}}}   {{{reachPaths paths anchor}}}   (the reachability matrix, reach.hbs)

@@ -224,6 +224,9 @@ function namespaceView(t: Translator, step: ReportStep, ns: ModelNamespace) {
   };
 }
 
+/** One namespace's section of the HTML report (src/render/namespace-html.ts writes it). */
+export type NamespaceView = ReturnType<typeof namespaceView>;
+
 function dockerView(t: Translator, step: ReportStep) {
   const m = step.model;
   return {
