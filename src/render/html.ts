@@ -16,12 +16,13 @@ import { join } from 'node:path';
 import Handlebars from 'handlebars';
 import { translator } from '../i18n/index.js';
 import type { Report } from '../report/types.js';
+import { rawFileHtml } from './appendix-html.js';
 import { registerI18nHelpers } from './i18n-helpers.js';
 import { LazyStore, lazyBlock, noScriptNote, PAGE_SCRIPT, wantsCompact } from './lazy.js';
 import { namespaceHtml } from './namespace-html.js';
 import { registerRows } from './rows.js';
 import { readTemplate, TEMPLATE_DIR } from './templates.js';
-import { type AppendixMode, type NamespaceView, reportView } from './view.js';
+import { type AppendixMode, type FileView, type NamespaceView, reportView } from './view.js';
 import type { Audience } from './view-analyses.js';
 
 let compiled: Handlebars.TemplateDelegate | undefined;
@@ -94,12 +95,14 @@ function template(): Handlebars.TemplateDelegate {
 }
 
 /**
- * Partials written in code (speed, see namespace-html.ts), registered after the templates' own
+ * Partials written in code (speed, see namespace-html.ts and appendix-html.ts), registered after the templates' own
  * so that they win over a stale precompiled file that still has a template of that name.
  */
 function registerCodePartials(hb: typeof Handlebars): void {
   hb.registerPartial('namespace', ((ctx: NamespaceView, options: Parameters<typeof namespaceHtml>[1]) =>
     namespaceHtml(ctx, options)) as unknown as Handlebars.Template);
+  hb.registerPartial('rawfile', ((ctx: FileView, options: Parameters<typeof rawFileHtml>[1]) =>
+    rawFileHtml(ctx, options)) as unknown as Handlebars.Template);
 }
 
 const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;

@@ -364,6 +364,9 @@ function citedLines(step: ReportStep): Map<string, Set<number>> {
   return out;
 }
 
+/** One file of the appendix (src/render/appendix-html.ts writes it). */
+export type FileView = ReturnType<typeof filesView>[number];
+
 function filesView(t: Translator, step: ReportStep, mode: AppendixMode = 'full', compact = false) {
   const cited = mode === 'cited' ? citedLines(step) : undefined;
   return step.files.map((f, i) => {
