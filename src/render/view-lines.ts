@@ -72,3 +72,25 @@ export function wideLines(
   const shown = k ? lines.filter((_, i) => k[i]) : lines;
   return shown.filter((l) => l.length > COLUMN_CHARS).length > shown.length / 4;
 }
+
+/**
+ * The line count of a raw output and whether it is wide (as wideLines with every line shown),
+ * without splitting it: the compact page of a big host needs only these for ~12 MB of outputs in
+ * ~300,000 lines, and splitting them made as many strings for nothing. Lines as
+ * `text.replace(/\n$/, '').split('\n')` gives them (none for an empty text).
+ */
+export function lineStats(text: string): { count: number; wide: boolean } {
+  if (text === '') return { count: 0, wide: false };
+  const end = text.endsWith('\n') ? text.length - 1 : text.length;
+  let count = 0;
+  let long = 0;
+  for (let start = 0; ; ) {
+    const nl = text.indexOf('\n', start);
+    const stop = nl < 0 || nl >= end ? end : nl;
+    count++;
+    if (stop - start > COLUMN_CHARS) long++;
+    if (stop === end) break;
+    start = stop + 1;
+  }
+  return { count, wide: long > count / 4 };
+}

@@ -14,7 +14,7 @@ import type { Report, ReportStep } from '../report/types.js';
 import { type AnalysesView, type Audience, analysesView, markRepeats } from './view-analyses.js';
 import { type EvidenceLink, fileAnchor, lineAnchor } from './view-anchors.js';
 import { clusterView, type FigureView } from './view-cluster.js';
-import { type AppendixMode, linesHtml, shownCount, wideLines } from './view-lines.js';
+import { type AppendixMode, lineStats, linesHtml, shownCount, wideLines } from './view-lines.js';
 import { reachView } from './view-reach.js';
 import { sheetFiles } from './view-sheet.js';
 
@@ -372,7 +372,10 @@ function filesView(t: Translator, step: ReportStep, mode: AppendixMode = 'full',
   return step.files.map((f, i) => {
     const cmd = f.commandIndex !== undefined ? step.commands[f.commandIndex] : undefined;
     const anchor = `${step.anchor}-f${i}`;
-    const lines = f.text === '' ? [] : f.text.replace(/\n$/, '').split('\n');
+    // The compact page with every file needs no line of its own (the page numbers them).
+    const stats = compact && mode === 'full' ? lineStats(f.text) : undefined;
+    const lines = stats ? [] : f.text === '' ? [] : f.text.replace(/\n$/, '').split('\n');
+    const total = stats ? stats.count : lines.length;
     // A warning without a code has no catalog text: it stays English, and says so (lang="en").
     const fileWarnings = step.warnings
       .filter((w) => w.file === f.path)
@@ -401,10 +404,10 @@ function filesView(t: Translator, step: ReportStep, mode: AppendixMode = 'full',
             }))
           : []),
       ],
-      empty: lines.length === 0,
+      empty: total === 0,
       // Paper sets the appendix in two columns; a file whose lines are mostly longer than a
       // column (netstat, ps) spans the page so its columns stay aligned.
-      wide: wideLines(lines, mode, cited?.get(f.path)),
+      wide: stats ? stats.wide : wideLines(lines, mode, cited?.get(f.path)),
       cut: f.shownChars !== undefined,
       // The appendix's numbered lines as one pre-built string, byte for byte what the template's
       // `{{#each lines}}<span class="ln" id="{{id}}">...` gave: a Handlebars iteration per line of a
@@ -415,9 +418,8 @@ function filesView(t: Translator, step: ReportStep, mode: AppendixMode = 'full',
       // Compact mode: the text is stored compressed and the page numbers its lines (lazy.ts).
       linesHtml: compact ? '' : linesHtml(lines, anchor, mode, cited?.get(f.path)),
       text: compact ? f.text : '',
-      shownLines:
-        mode === 'full' ? lines.length : mode === 'none' ? 0 : shownCount(lines.length, cited?.get(f.path)),
-      totalLines: lines.length,
+      shownLines: mode === 'full' ? total : mode === 'none' ? 0 : shownCount(total, cited?.get(f.path)),
+      totalLines: total,
     };
   });
 }
