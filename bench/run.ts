@@ -1015,8 +1015,14 @@ const PROFILE_STAGES = [
   'runFindings',
   'stepReach',
   'reportView',
+  // The CLI renders through renderHtmlAsync: renderPage is the page, dataBlocksAsync the compact
+  // page's data blocks (compressed on libuv's threads, so only their joining shows here).
   'renderHtml',
+  'renderPage',
+  'namespaceHtml',
+  'rawFileHtml',
   'dataBlocks',
+  'dataBlocksAsync',
   'renderMarkdown',
   'writeFileSync',
   '(garbage collector)',
