@@ -1,9 +1,11 @@
 /**
  * parsePrefix4 reads digit by digit what its former regex matched: the same network or the same
  * undefined for hand-picked edges and for 50,000 generated strings (digits, dots, slashes,
- * whitespace, letters, non-ASCII digits), against the regex kept here as the reference.
+ * whitespace, letters, non-ASCII digits), against the regex kept here as the reference. cellAt
+ * finds the cell a `find` over the cells found, in a matrix with gaps and a duplicate.
  */
 import { describe, expect, it } from 'vitest';
+import { cellAt, type StepReach } from '../src/analyses/reach.js';
 import { parsePrefix4 } from '../src/analyses/util.js';
 
 function byRegex(cidr: string) {
@@ -71,5 +73,31 @@ describe('parsePrefix4', () => {
       expect(parsePrefix4(s), JSON.stringify(s)).toEqual(want);
     }
     expect(valid).toBeGreaterThan(5_000);
+  });
+});
+
+describe('cellAt', () => {
+  it('finds what a find over the cells finds, gaps, duplicates and out-of-range indexes included', () => {
+    const sources = 7;
+    const destinations = 9;
+    const cells: { source: number; destination: number; verdict: string; path: number }[] = [];
+    let n = 0;
+    for (let s = 0; s < sources; s++)
+      for (let d = 0; d < destinations; d++) {
+        // Gaps: pairs that were not traced (the positions after them no longer match).
+        if ((s * 3 + d) % 5 === 0) continue;
+        cells.push({ source: s, destination: d, verdict: 'delivered', path: n++ });
+      }
+    // A second cell for a pair: the first one counts, as with find.
+    cells.push({ source: 2, destination: 3, verdict: 'dropped', path: n++ });
+    const r = { cells, destinations: new Array(destinations).fill({}) } as unknown as StepReach;
+    let found = 0;
+    for (let s = -1; s <= sources; s++)
+      for (let d = -1; d <= destinations; d++) {
+        const want = cells.find((x) => x.source === s && x.destination === d);
+        if (want) found++;
+        expect(cellAt(r, s, d), `${s},${d}`).toBe(want);
+      }
+    expect(found).toBeGreaterThan(40);
   });
 });

@@ -124,13 +124,36 @@ export function stepReach(model: StepModel, lang: Lang = 'en'): StepReach {
   };
 }
 
+/**
+ * Cells by `source * destinations + destination` (the first cell of a pair, as a `find` gave),
+ * built once per cell list: the list is source-major but has no cell where a pair was not traced,
+ * so after the first gap the position no longer tells, and a `find` per lookup was ~8 million
+ * comparisons for the report's matrix on the 1,000-container host.
+ */
+const cellIndex = new WeakMap<
+  StepReachCell[],
+  { size: number; width: number; at: Map<number, StepReachCell> }
+>();
+
 /** The cell of a source and a destination (by index), or undefined. */
 export function cellAt(r: StepReach, source: number, destination: number): StepReachCell | undefined {
   // Cells are written source-major over every destination.
-  const c = r.cells[source * r.destinations.length + destination];
-  return c && c.source === source && c.destination === destination
-    ? c
-    : r.cells.find((x) => x.source === source && x.destination === destination);
+  const width = r.destinations.length;
+  const c = r.cells[source * width + destination];
+  if (c && c.source === source && c.destination === destination) return c;
+  let ix = cellIndex.get(r.cells);
+  if (!ix || ix.size !== r.cells.length || ix.width !== width) {
+    const at = new Map<number, StepReachCell>();
+    for (const x of r.cells) {
+      const k = x.source * width + x.destination;
+      if (x.destination >= 0 && x.destination < width && !at.has(k)) at.set(k, x);
+    }
+    ix = { size: r.cells.length, width, at };
+    cellIndex.set(r.cells, ix);
+  }
+  if (destination < 0 || destination >= width)
+    return r.cells.find((x) => x.source === source && x.destination === destination);
+  return ix.at.get(source * width + destination);
 }
 
 /** The hops of a path. */
