@@ -112,6 +112,17 @@ function processSummary(processes: readonly { command: string }[]) {
   };
 }
 
+/** The "bound to" texts, once per language: a big host has ~20,000 socket rows. */
+const bindTexts = new Map<Translator, Record<'all' | 'loopback' | 'one', string>>();
+function bindText(t: Translator, s: ModelSocket): string {
+  let texts = bindTexts.get(t);
+  if (!texts) {
+    texts = { all: t('view.bind.all'), loopback: t('view.bind.loopback'), one: t('view.bind.one') };
+    bindTexts.set(t, texts);
+  }
+  return texts[s.wildcard ? 'all' : s.loopback ? 'loopback' : 'one'];
+}
+
 function socketRow(t: Translator, step: ReportStep, s: ModelSocket) {
   return {
     proto: s.proto,
@@ -121,7 +132,7 @@ function socketRow(t: Translator, step: ReportStep, s: ModelSocket) {
     state: s.state ?? '',
     process: s.pid !== undefined ? `${s.pid}/${s.program ?? '?'}` : (s.program ?? ''),
     command: s.processCommand ?? '',
-    bind: t(s.wildcard ? 'view.bind.all' : s.loopback ? 'view.bind.loopback' : 'view.bind.one'),
+    bind: bindText(t, s),
     ev: link(step, s.evidence),
   };
 }
