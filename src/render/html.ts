@@ -22,7 +22,13 @@ import { LazyStore, lazyBlock, noScriptNote, PAGE_SCRIPT, wantsCompact } from '.
 import { namespaceHtml } from './namespace-html.js';
 import { registerRows } from './rows.js';
 import { readTemplate, TEMPLATE_DIR } from './templates.js';
-import { type AppendixMode, type FileView, type NamespaceView, reportView } from './view.js';
+import {
+  type AppendixMode,
+  type DeferredNamespaceView,
+  type FileView,
+  type NamespaceView,
+  reportView,
+} from './view.js';
 import type { Audience } from './view-analyses.js';
 
 let compiled: Handlebars.TemplateDelegate | undefined;
@@ -99,8 +105,10 @@ function template(): Handlebars.TemplateDelegate {
  * so that they win over a stale precompiled file that still has a template of that name.
  */
 function registerCodePartials(hb: typeof Handlebars): void {
-  hb.registerPartial('namespace', ((ctx: NamespaceView, options: Parameters<typeof namespaceHtml>[1]) =>
-    namespaceHtml(ctx, options)) as unknown as Handlebars.Template);
+  hb.registerPartial('namespace', ((
+    ctx: NamespaceView | DeferredNamespaceView,
+    options: Parameters<typeof namespaceHtml>[1],
+  ) => namespaceHtml('later' in ctx ? ctx.later() : ctx, options)) as unknown as Handlebars.Template);
   hb.registerPartial('rawfile', ((ctx: FileView, options: Parameters<typeof rawFileHtml>[1]) =>
     rawFileHtml(ctx, options)) as unknown as Handlebars.Template);
 }
@@ -218,7 +226,7 @@ function withDataBlocks(html: string, blocks: string): string {
 function renderPage(report: Report, opts: HtmlOptions): { html: string; lazy?: LazyStore } {
   const css = readTemplate('report.css') + readTemplate('analyses.css') + readTemplate('print.css');
   const compact = isCompact(report, opts);
-  const view = reportView(report, opts.audience ?? 'review', opts.appendix ?? 'full', compact);
+  const view = reportView(report, opts.audience ?? 'review', opts.appendix ?? 'full', compact, true);
   const t = translator(report.lang);
   const d = opts.diagrams;
   const scripts: string[] = [];
