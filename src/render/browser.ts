@@ -17,11 +17,12 @@
  * If the single-file build cannot be loaded (another puppeteer layout), the regular module is used.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
+import { pathToFileURL } from 'node:url';
 import type { Browser, ConnectionTransport, Frame, HTTPRequest, Page } from 'puppeteer';
 
 export const CHROMIUM_ARGS: readonly string[] = [
@@ -86,15 +87,25 @@ export const PUPPETEER_DEFAULT_ARGS: readonly string[] = [
 export { type BrowserLocation, findBrowser, NO_BROWSER_HELP } from './browser-find.js';
 
 /** The command line of a spawned Chromium (without the executable). */
-export function chromiumArgs(profileDir: string): string[] {
+export function chromiumArgs(profileDir: string, startUrls: readonly string[] = ['about:blank']): string[] {
   return [
     ...new Set([...PUPPETEER_DEFAULT_ARGS, ...CHROMIUM_ARGS]),
     // A pipe instead of a TCP debugging port: nothing listens, and it works in a namespace
     // with no network at all.
     '--remote-debugging-pipe',
     `--user-data-dir=${profileDir}`,
-    'about:blank',
+    ...startUrls,
   ];
+}
+
+/**
+ * A page Chromium opens from its command line, in `tabs` tabs: written into the run's profile
+ * folder (removed with it) and opened as a file:// URL, so the page loads while this process
+ * is still connecting (the diagram pages, see adoptStartPages).
+ */
+export interface StartPage {
+  html: string;
+  tabs: number;
 }
 
 /** A Chromium process started by spawnChromium, not yet driven by puppeteer. */
@@ -106,11 +117,18 @@ export interface ChromiumProcess {
 }
 
 /** Start Chromium now (synchronously, ~10 ms); connectChromium drives it later. */
-export function spawnChromium(executablePath: string): ChromiumProcess {
+export function spawnChromium(executablePath: string, startPage?: StartPage): ChromiumProcess {
   const profileDir = mkdtempSync(join(tmpdir(), 'dockernet-profile-'));
+  const startUrls: string[] = [];
+  if (startPage && startPage.tabs > 0) {
+    const file = join(profileDir, 'dockernet-start.html');
+    writeFileSync(file, startPage.html);
+    // Distinct URLs: one tab each (the fragment is not part of what is loaded).
+    for (let i = 1; i <= startPage.tabs; i++) startUrls.push(`${pathToFileURL(file).href}#${i}`);
+  }
   // fd 3: commands to Chromium, fd 4: its replies (what --remote-debugging-pipe expects).
   // Its own process group (as puppeteer.launch does), so that killing it kills its renderers too.
-  const proc = spawn(executablePath, chromiumArgs(profileDir), {
+  const proc = spawn(executablePath, chromiumArgs(profileDir, startUrls.length ? startUrls : undefined), {
     stdio: ['ignore', 'ignore', 'ignore', 'pipe', 'pipe'],
     detached: true,
   });

@@ -10,7 +10,7 @@
  * SVGs need inline styles then, so only that mode allows 'unsafe-inline' styles.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import Handlebars from 'handlebars';
@@ -120,7 +120,13 @@ export function cspFor(css: string, scripts: string[] = [], inlineStyles = scrip
 /** The figure of each step: a pre-rendered SVG, or its Mermaid source for the page to draw. */
 export type StepDiagrams =
   | { mode: 'svg'; sources: string[]; svgs: (string | undefined)[]; errors: (string | undefined)[] }
-  | { mode: 'script'; sources: string[]; scriptPath: string; config: Record<string, unknown> };
+  | {
+      mode: 'script';
+      sources: string[];
+      /** Mermaid for flowcharts (mermaid-bundle.ts), inlined: the page draws its figures when opened. */
+      script: string;
+      config: Record<string, unknown>;
+    };
 
 export interface HtmlOptions {
   audience?: Audience;
@@ -162,7 +168,7 @@ export function renderHtml(report: Report, opts: HtmlOptions = {}): string {
   if (lazy) scripts.push(PAGE_SCRIPT);
   if (d?.mode === 'script') {
     // `</script` cannot occur in the bundle today; escaping it keeps the page well-formed if it ever does.
-    scripts.push(readFileSync(d.scriptPath, 'utf8').replace(/<\/script/gi, '<\\/script'));
+    scripts.push(d.script.replace(/<\/script/gi, '<\\/script'));
     scripts.push(
       `document.addEventListener('DOMContentLoaded',function(){mermaid.initialize(${JSON.stringify(d.config)});mermaid.run({querySelector:'pre.mermaid'});});`.replace(
         /<\/script/gi,

@@ -107,8 +107,9 @@ export async function renderOutputs(
         else notes.push(t('out.figure-failed', { n: i + 1, error: r.error ?? '?' }));
       });
     } else {
-      const { mermaidScriptPath, mermaidConfig } = await import('./diagram-script.js');
-      diagrams = { mode: 'script', sources, scriptPath: mermaidScriptPath(), config: mermaidConfig() };
+      const { mermaidConfig } = await import('./diagram-script.js');
+      const { flowchartBundle } = await import('./mermaid-bundle.js');
+      diagrams = { mode: 'script', sources, script: await flowchartBundle(), config: mermaidConfig() };
       if (opts.formats.includes('html')) notes.push(t('out.script-diagrams'));
     }
 
