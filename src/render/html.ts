@@ -10,8 +10,6 @@
  * SVGs need inline styles then, so only that mode allows 'unsafe-inline' styles.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import Handlebars from 'handlebars';
 import { translator } from '../i18n/index.js';
@@ -19,22 +17,11 @@ import type { Report } from '../report/types.js';
 import { registerI18nHelpers } from './i18n-helpers.js';
 import { type LazyGroup, LazyStore, PAGE_SCRIPT, wantsCompact } from './lazy.js';
 import { registerRows } from './rows.js';
-import { readTemplate, TEMPLATE_DIR } from './templates.js';
+import { loadTemplates, readTemplate, TEMPLATE_DIR } from './templates.js';
 import { type AppendixMode, reportView } from './view.js';
 import type { Audience } from './view-analyses.js';
 
 let compiled: Handlebars.TemplateDelegate | undefined;
-
-/** dist/templates.precompiled.cjs, written at build time; used only while newer than every template. */
-const PRECOMPILED = join(TEMPLATE_DIR, '..', 'dist', 'templates.precompiled.cjs');
-
-function newestTemplate(): number {
-  const partials = join(TEMPLATE_DIR, 'partials');
-  return Math.max(
-    statSync(join(TEMPLATE_DIR, 'report.hbs')).mtimeMs,
-    ...readdirSync(partials).map((f) => statSync(join(partials, f)).mtimeMs),
-  );
-}
 
 /**
  * `{{#lazy group="t" summary="..." inline=bool}}...{{/lazy}}`: the block as it is on a static page
@@ -85,19 +72,14 @@ function template(): Handlebars.TemplateDelegate {
   registerLazy(hb);
   registerI18nHelpers(hb);
   registerRows(hb);
-  if (existsSync(PRECOMPILED) && statSync(PRECOMPILED).mtimeMs >= newestTemplate()) {
-    // Compiling the templates costs ~0.25 s per run; the build precompiles them.
-    type Spec = Parameters<typeof Handlebars.template>[0];
-    const pre = createRequire(import.meta.url)(PRECOMPILED) as { main: Spec; partials: Record<string, Spec> };
-    for (const [name, spec] of Object.entries(pre.partials)) hb.registerPartial(name, hb.template(spec));
-    compiled = hb.template(pre.main);
-    return compiled;
-  }
-  for (const f of readdirSync(join(TEMPLATE_DIR, 'partials'))) {
-    if (f.endsWith('.hbs')) hb.registerPartial(f.slice(0, -4), readTemplate(join('partials', f)));
-  }
-  compiled = hb.compile(readTemplate('report.hbs'), { strict: false, preventIndent: true });
-  return compiled;
+  const main = loadTemplates(hb, {
+    dir: TEMPLATE_DIR,
+    partialsDir: join(TEMPLATE_DIR, 'partials'),
+    precompiled: 'templates.precompiled.cjs',
+    options: { strict: false, preventIndent: true },
+  });
+  compiled = main;
+  return main;
 }
 
 const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
