@@ -4,6 +4,7 @@
  */
 import type { Browser } from 'puppeteer';
 import { type Lang, translator } from '../i18n/index.js';
+import { mark } from '../timings.js';
 import type { PreparedPage } from './diagrams.js';
 import type { Format } from './formats.js';
 
@@ -62,8 +63,10 @@ export async function startBrowser(opts: {
   const tabs = opts.shared ? 1 : diagrams.diagramPageCount(opts.figures ?? 1);
   const html = diagrams.diagramPageHtml(await flowchartBundle());
   const chromium = spawnChromium(found.path, { html, tabs });
+  mark('browser spawned');
   const ready = (async () => {
     const browser = await connectChromium(chromium);
+    mark('browser connected');
     const pages = await diagrams.adoptStartPages(browser, tabs);
     // Not awaited here: a failure surfaces when the diagrams are drawn (and the pages are closed then).
     for (const p of pages) p.catch(() => undefined);

@@ -14,6 +14,7 @@
 import { createHash } from 'node:crypto';
 import { availableParallelism, loadavg } from 'node:os';
 import type { Browser, Page } from 'puppeteer';
+import { mark } from '../timings.js';
 import { blockRequests, launchBrowser } from './browser.js';
 import { MAX_TEXT_SIZE, mermaidConfig } from './diagram-script.js';
 import { flowchartBundle } from './mermaid-bundle.js';
@@ -292,6 +293,7 @@ export async function adoptStartPages(browser: Browser, count: number): Promise<
     // Nothing is loaded by then (the page's CSP), but what a figure might try is blocked and listed.
     const attempted = await blockRequests(page, [page.url()]);
     await pageReady(page);
+    mark(`diagram page ${i + 1} ready`);
     return { page, attempted };
   });
 }

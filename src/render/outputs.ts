@@ -6,6 +6,7 @@
  */
 import { translator } from '../i18n/index.js';
 import type { Report } from '../report/types.js';
+import { mark } from '../timings.js';
 import { type BrowserStart, startBrowser } from './browser-start.js';
 import type { Format } from './formats.js';
 import { type HtmlOptions, isCompact, renderHtml, type StepDiagrams } from './html.js';
@@ -79,6 +80,16 @@ export async function renderOutputs(
   const start = started ?? (await startBrowser({ ...opts, figures: report.steps.length }));
   const notes: string[] = [...start.notes];
   const browserPath = start.path;
+  // The JSON and the Markdown need no figure: made now, while Chromium starts and loads
+  // mermaid (this process would otherwise wait for it), and pushed in their usual place below.
+  const json = opts.formats.includes('json') ? `${JSON.stringify(report, null, 2)}\n` : undefined;
+  if (json !== undefined) mark('report.json rendered');
+  let markdown: string | undefined;
+  if (opts.formats.includes('md')) {
+    const { renderMarkdown } = await import('./markdown.js');
+    markdown = renderMarkdown(report, { audience: opts.audience, diagrams: sources });
+    mark('report.md rendered');
+  }
   const session = await start.ready;
   const browser = session?.browser;
   try {
@@ -92,6 +103,7 @@ export async function renderOutputs(
         png: true,
         ...(start.shared ? { keepPage: true } : {}),
       });
+      mark(`${sources.length} figures drawn`);
       diagrams = {
         mode: 'svg',
         sources,
@@ -119,16 +131,10 @@ export async function renderOutputs(
       ...(opts.blanks ? { blanks: true } : {}),
     };
     const html = renderHtml(report, htmlOpts);
+    mark('report.html rendered');
     if (opts.formats.includes('html')) files.push({ name: 'report.html', data: html });
-    if (opts.formats.includes('json'))
-      files.push({ name: 'report.json', data: `${JSON.stringify(report, null, 2)}\n` });
-    if (opts.formats.includes('md')) {
-      const { renderMarkdown } = await import('./markdown.js');
-      files.push({
-        name: 'report.md',
-        data: renderMarkdown(report, { audience: opts.audience, diagrams: sources }),
-      });
-    }
+    if (json !== undefined) files.push({ name: 'report.json', data: json });
+    if (markdown !== undefined) files.push({ name: 'report.md', data: markdown });
     if (opts.formats.includes('pdf')) {
       if (browser) {
         progress(t('out.printing'));
@@ -153,12 +159,17 @@ export async function renderOutputs(
           pageOf: { before, between, after },
         });
         files.push({ name: 'report.pdf', data: pdf });
+        mark('PDF printed');
       } else {
         notes.push(t(opts.browser === false ? 'out.no-pdf-no-browser' : 'out.no-pdf'));
       }
     }
   } finally {
-    if (!start.shared) await browser?.close().catch(() => undefined);
+    if (!start.shared && browser) {
+      const { releaseBrowser } = await import('./browser.js');
+      await releaseBrowser(browser).catch(() => undefined);
+      mark('browser released');
+    }
   }
   return { files, notes, ...(browserPath ? { browser: browserPath } : {}) };
 }
