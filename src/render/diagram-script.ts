@@ -40,3 +40,12 @@ export function mermaidConfig(seed = 'dockernet'): Record<string, unknown> {
     maxEdges: MAX_EDGES,
   };
 }
+
+/**
+ * The SVG as a data: URI for `<img src>`. An SVG shown as an image runs no script and loads
+ * nothing, and a page's CSP then needs only `img-src data:` (the inline <style> and style=""
+ * attributes of the SVG would otherwise need their own CSP allowances).
+ */
+export function svgDataUri(svg: string): string {
+  return `data:image/svg+xml;base64,${Buffer.from(svg, 'utf8').toString('base64')}`;
+}

@@ -16,7 +16,7 @@ import { availableParallelism, loadavg } from 'node:os';
 import type { Browser, Page } from 'puppeteer';
 import { mark } from '../timings.js';
 import { blockRequests, launchBrowser } from './browser.js';
-import { MAX_TEXT_SIZE, mermaidConfig } from './diagram-script.js';
+import { MAX_TEXT_SIZE, mermaidConfig, svgDataUri } from './diagram-script.js';
 import { flowchartBundle } from './mermaid-bundle.js';
 
 export {
@@ -25,6 +25,7 @@ export {
   MAX_TEXT_SIZE,
   mermaidConfig,
   mermaidScriptPath,
+  svgDataUri,
 } from './diagram-script.js';
 
 export interface RenderedDiagram {
@@ -284,11 +285,14 @@ export async function prepareDiagramPage(browser: Browser, seed?: string): Promi
  * loading mermaid while Node was still starting, connecting and reading the bundles. A page
  * that is missing (Chromium opened fewer tabs) is made the slow way.
  */
-export async function adoptStartPages(browser: Browser, count: number): Promise<Promise<PreparedPage>[]> {
-  const tabs = (await browser.pages()).filter((p) => !claimed.has(p) && p.url().startsWith('file:'));
+export function adoptStartPages(browser: Browser, count: number): Promise<PreparedPage>[] {
+  // Listing the pages attaches to them, which waits while a tab is busy loading mermaid: the
+  // caller gets its promises at once and does its own work meanwhile (the PDF's draft page).
+  const listed = browser.pages();
   return Array.from({ length: count }, async (_, i) => {
+    const tabs = (await listed).filter((p) => p.url().startsWith('file:'));
     const page = tabs[i];
-    if (!page) return prepareDiagramPage(browser);
+    if (!page || claimed.has(page)) return prepareDiagramPage(browser);
     claimed.add(page);
     // Nothing is loaded by then (the page's CSP), but what a figure might try is blocked and listed.
     const attempted = await blockRequests(page, [page.url()]);
@@ -450,15 +454,6 @@ export function svgFile(svg: string): string {
       : head.replace(/^<svg/, `<svg ${size}`);
   }
   return `<?xml version="1.0" encoding="UTF-8"?>\n${head}${svg.slice(root.length)}\n`;
-}
-
-/**
- * The SVG as a data: URI for `<img src>`. An SVG shown as an image runs no script and loads
- * nothing, and a page's CSP then needs only `img-src data:` (the inline <style> and style=""
- * attributes of the SVG would otherwise need their own CSP allowances).
- */
-export function svgDataUri(svg: string): string {
-  return `data:image/svg+xml;base64,${Buffer.from(svg, 'utf8').toString('base64')}`;
 }
 
 function safeIdPrefix(p: string): string {

@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import Handlebars from 'handlebars';
 import { translator } from '../i18n/index.js';
 import type { Report } from '../report/types.js';
+import { svgDataUri } from './diagram-script.js';
 import { registerI18nHelpers } from './i18n-helpers.js';
 import { type LazyGroup, LazyStore, PAGE_SCRIPT, wantsCompact } from './lazy.js';
 import { registerRows } from './rows.js';
@@ -134,10 +135,6 @@ export function isCompact(report: Report, opts: HtmlOptions = {}): boolean {
 /** A node line of the Mermaid source (`  n5[["3: docker0 (bridge)..."]]`), see mermaid/flowchart.ts. */
 const FIGURE_NODE = /^\s*n\d+[[({]/gm;
 const BIG_FIGURE_NODES = 10;
-
-function svgDataUri(svg: string): string {
-  return `data:image/svg+xml;base64,${Buffer.from(svg, 'utf8').toString('base64')}`;
-}
 
 export function renderHtml(report: Report, opts: HtmlOptions = {}): string {
   const css = readTemplate('report.css') + readTemplate('analyses.css') + readTemplate('print.css');
