@@ -15,7 +15,9 @@
  *  outside the repo, never a dependency) once per slide diagram vs our whole report.
  *
  * Every timing is the best of a few runs (the machine may be shared; the best run is the least
- * disturbed); CPU seconds (user+sys) are printed next to wall seconds for child processes.
+ * disturbed); CPU seconds (user+sys) are printed next to wall seconds for child processes. A
+ * CLI run's CPU is its own: the Chromium it started is killed at its end and not waited for
+ * (browser.ts releaseBrowser), so Chromium's CPU is not counted with it.
  * Bounded: fixed repetition counts, every child under a timeout. Children that start Chromium run
  * under `unshare -n` when it works (no network at all), and Chromium always gets the resolver rule.
  *
@@ -185,6 +187,18 @@ function bestChild(runs: number, cmd: string[], opts: Parameters<typeof timed>[1
   }
   return bestRun!;
 }
+/**
+ * The stages of a CLI run made with DOCKERNET_TIMINGS=1 (src/timings.ts), as one line: when each
+ * happened since the process started, in order, so the critical path shows (what the end waited for).
+ */
+function stagesOf(r: ChildRun): string {
+  const marks = [...r.stderr.matchAll(/^dockernet timing:\s+([\d.]+) s\s+(.+)$/gm)].map(
+    (m) => `${m[2]} ${Number(m[1]).toFixed(2)}`,
+  );
+  return marks.length ? marks.join(', ') : 'no stage times (DOCKERNET_TIMINGS=1 printed nothing)';
+}
+const TIMINGS = { DOCKERNET_TIMINGS: '1' };
+
 const childText = (r: ChildRun) =>
   r.ok
     ? `${s(r.wallMs)} wall, ${s(r.cpuMs)} CPU, ${Math.round(r.maxRssMb)} MB max RSS`
@@ -417,7 +431,10 @@ async function main(): Promise<void> {
   const vs = (ms: number, targetMs: number) => `ratio ${(ms / targetMs).toFixed(2)}`;
   if (haveChromium) {
     // The README's command as is: HTML with the figures pre-rendered by Chromium.
-    const dflt = bestChild(RUNS, cli('slides-default', ['--browser', CHROMIUM]), { isolate: true });
+    const dflt = bestChild(RUNS, cli('slides-default', ['--browser', CHROMIUM]), {
+      isolate: true,
+      env: TIMINGS,
+    });
     row(
       `CLI (${distFresh ? 'dist/' : 'sources'}): default (HTML, figures pre-rendered)`,
       `${childText(dflt)}; ${vs(dflt.wallMs, 1500)}`,
@@ -425,11 +442,15 @@ async function main(): Promise<void> {
       dflt.ok && dflt.wallMs <= 1500,
       over(dflt.wallMs, 1500),
     );
+    row('  its stages (s since start)', stagesOf(dflt));
     // Every run of the full report goes through the counting wrapper: each must launch once.
     let worst = 0;
     for (let i = 0; i < RUNS; i++) {
       const { r, launches } = launchesOf(() =>
-        timed(cli('slides-full', ['--format', 'html,pdf', '--browser', wrapper]), { isolate: true }),
+        timed(cli('slides-full', ['--format', 'html,pdf', '--browser', wrapper]), {
+          isolate: true,
+          env: TIMINGS,
+        }),
       );
       worst = Math.max(worst, launches);
       if (!fullCli || (r.ok && r.wallMs < fullCli.wallMs)) fullCli = r;
@@ -447,6 +468,7 @@ async function main(): Promise<void> {
         pages !== undefined && pages > 20 && `pages by ${pages - 20}`,
       ),
     );
+    row('  its stages (s since start)', stagesOf(fullCli!));
   } else {
     row('CLI: HTML with pre-rendered diagrams (+ PDF)', `not measured: no ${CHROMIUM}`);
   }
