@@ -369,6 +369,10 @@ export async function renderDiagrams(sources: string[], opts: RenderOptions): Pr
       // `dockernet fleet` keeps a page that still works for the next host (keepPage).
       let pageBroken = false;
       const seen = prepared.attempted.length;
+      // A figure's PNG is made while the page already draws the next figure (not awaited in
+      // turn): the page does not wait for this process between figures. Each PNG still comes
+      // from its own figure's SVG file, and all are in before the page is given up.
+      const pngs: Promise<void>[] = [];
       try {
         for (let i = queue.shift(); i !== undefined; i = queue.shift()) {
           const { broken: fatal, ...r } = await renderOne(
@@ -378,11 +382,16 @@ export async function renderDiagrams(sources: string[], opts: RenderOptions): Pr
             opts.timeoutMs ?? 60_000,
           );
           if (r.svg && opts.png) {
-            try {
-              r.png = await screenshotSvg(page, svgFile(r.svg));
-            } catch (e) {
-              r.error = `the PNG could not be made: ${e instanceof Error ? e.message : String(e)}`;
-            }
+            pngs.push(
+              screenshotSvg(page, svgFile(r.svg)).then(
+                (png) => {
+                  r.png = png;
+                },
+                (e: unknown) => {
+                  r.error = `the PNG could not be made: ${e instanceof Error ? e.message : String(e)}`;
+                },
+              ),
+            );
           }
           out[i] = r;
           if (fatal) {
@@ -392,6 +401,7 @@ export async function renderDiagrams(sources: string[], opts: RenderOptions): Pr
           }
         }
       } finally {
+        await Promise.all(pngs);
         // Only this run's attempts: a kept page carries those of earlier runs.
         attempted.push(...prepared.attempted.slice(seen));
         if (!opts.keepPage || pageBroken) await page.close().catch(() => undefined);
