@@ -388,4 +388,36 @@ describe.skipIf(skip)('renderDiagrams when a diagram takes too long', () => {
     expect(results[0]?.error).toMatch(/not rendered within 1 ms/);
     expect(results[1]?.error).toMatch(/^not rendered: diagram 1 broke the page/);
   });
+
+  it('a page that hangs for good after a figure whose PNG was asked for: returns, that figure kept', async () => {
+    const browser = await launchBrowser(browserPath!);
+    try {
+      const ready = prepareDiagramPage(browser).then(async (p) => {
+        // A mermaid that never comes back (a busy loop) for one figure.
+        await p.page.evaluate(() => {
+          const w = window as unknown as { mermaid: { render(i: string, t: string): Promise<unknown> } };
+          const render = w.mermaid.render.bind(w.mermaid);
+          w.mermaid.render = (id, text) => {
+            if (text.includes('HANG')) for (;;);
+            return render(id, text);
+          };
+        });
+        return p;
+      });
+      // Biggest first: step 4 is drawn (its PNG asked for, not awaited), then the small one hangs.
+      const results = await renderDiagrams(
+        [stepDiagram(step4()).source, `${stepDiagram(step1()).source}\n%% HANG`],
+        { browser, pages: [ready], png: true, timeoutMs: 4000 },
+      );
+      expect(results[0]?.svg).toMatch(/^<svg/);
+      // Its PNG came before the page hung, or failed with the closed page: either is said.
+      expect(results[0]?.png !== undefined || /PNG could not be made/.test(results[0]?.error ?? '')).toBe(
+        true,
+      );
+      expect(results[1]?.error).toMatch(/^not rendered within 4000 ms/);
+      expect(await (await ready).page.isClosed()).toBe(true);
+    } finally {
+      await browser.close();
+    }
+  }, 60_000);
 });

@@ -401,10 +401,13 @@ export async function renderDiagrams(sources: string[], opts: RenderOptions): Pr
           }
         }
       } finally {
+        // A broken page may never answer again (a figure still running): it is closed first, so
+        // a PNG it still owed ends with an error instead of a wait without end.
+        if (pageBroken) await page.close().catch(() => undefined);
         await Promise.all(pngs);
         // Only this run's attempts: a kept page carries those of earlier runs.
         attempted.push(...prepared.attempted.slice(seen));
-        if (!opts.keepPage || pageBroken) await page.close().catch(() => undefined);
+        if (!opts.keepPage && !pageBroken) await page.close().catch(() => undefined);
       }
     };
     await Promise.all(pending.map(worker));
