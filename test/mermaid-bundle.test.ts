@@ -102,6 +102,13 @@ describe.skipIf(skip)('the flowchart bundle in Chromium', () => {
     expect(blocked).toEqual([[]]);
   }, 120_000);
 
+  it('a diagram page is a page of its own, never one the browser already has (a PDF being made)', async () => {
+    const others = [...(await browser.pages()), await browser.newPage()];
+    const prepared = await prepareDiagramPage(browser);
+    expect(others).not.toContain(prepared.page);
+    await prepared.page.close();
+  }, 60_000);
+
   it('fails another diagram type with a message, and goes on with the flowcharts', async () => {
     const r = await renderDiagrams(['sequenceDiagram\n  a->>b: hi', sources[0]!], {
       browser,

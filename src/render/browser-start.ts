@@ -67,7 +67,7 @@ export async function startBrowser(opts: {
   const ready = (async () => {
     const browser = await connectChromium(chromium);
     mark('browser connected');
-    const pages = diagrams.adoptStartPages(browser, tabs);
+    const pages = diagrams.adoptStartPages(browser, chromium.startUrls);
     // Not awaited here: a failure surfaces when the diagrams are drawn (and the pages are closed then).
     for (const p of pages) p.catch(() => undefined);
     return { browser, pages };

@@ -125,6 +125,8 @@ export interface ChromiumProcess {
   exited: Promise<void>;
   /** Remove the profile now (retried while killed renderers go away). */
   removeProfile: () => void;
+  /** The tabs it opens at start (spawnChromium's `startPage`), one URL each; else empty. */
+  startUrls: string[];
 }
 
 /**
@@ -200,7 +202,7 @@ export function spawnChromium(executablePath: string, startPage?: StartPage): Ch
     // A file that cannot be executed: no exit event follows the error.
     proc.once('error', done);
   });
-  return { proc, profileDir, exited, removeProfile };
+  return { proc, profileDir, exited, removeProfile, startUrls };
 }
 
 /** SIGKILL to Chromium's whole process group (browser, zygote, renderers); harmless once gone. */
@@ -376,13 +378,16 @@ export async function blockRequests(
   page.on('request', (req: HTTPRequest) => {
     const url = req.url();
     const local = serve?.(url);
+    // A page closed while one of its requests waits makes these calls fail: nothing to do then,
+    // and no unhandled rejection.
+    const ignore = () => undefined;
     if (local) {
-      void req.respond({ status: 200, contentType: local.contentType, body: local.body });
+      req.respond({ status: 200, contentType: local.contentType, body: local.body }).catch(ignore);
     } else if (url.startsWith('data:') || url === 'about:blank' || allow.includes(url)) {
-      void req.continue();
+      req.continue().catch(ignore);
     } else {
       attempted.push(url);
-      void req.abort('blockedbyclient');
+      req.abort('blockedbyclient').catch(ignore);
     }
   });
   return attempted;

@@ -285,38 +285,35 @@ export async function prepareDiagramPage(browser: Browser, seed?: string): Promi
  * loading mermaid while Node was still starting, connecting and reading the bundles. A page
  * that is missing (Chromium opened fewer tabs) is made the slow way.
  */
-export function adoptStartPages(browser: Browser, count: number): Promise<PreparedPage>[] {
-  // Listing the pages attaches to them, which waits while a tab is busy loading mermaid: the
-  // caller gets its promises at once and does its own work meanwhile (the PDF's draft page).
-  const listed = browser.pages();
-  return Array.from({ length: count }, async (_, i) => {
-    const tabs = (await listed).filter((p) => p.url().startsWith('file:'));
-    const page = tabs[i];
-    if (!page || claimed.has(page)) return prepareDiagramPage(browser);
+export function adoptStartPages(browser: Browser, urls: readonly string[]): Promise<PreparedPage>[] {
+  // The pages there are right after connecting are the tabs Chromium opened from its command
+  // line (nothing else has made one yet); under load a tab may not have committed its file://
+  // URL yet, so they are not told apart by URL. Listing them attaches to them, which waits while
+  // a tab is busy loading mermaid: the caller gets its promises at once and does its own work
+  // meanwhile (the PDF's draft page).
+  const tabs = browser.pages().then((pages) => pages.filter((p) => !claimed.has(p)));
+  tabs.catch(() => undefined);
+  return urls.map(async (url, i) => {
+    const page = (await tabs)[i];
+    if (!page) return prepareDiagramPage(browser);
     claimed.add(page);
-    // Nothing is loaded by then (the page's CSP), but what a figure might try is blocked and listed.
-    const attempted = await blockRequests(page, [page.url()]);
+    // Nothing is loaded by the page (its CSP), but what a figure might try is blocked and listed.
+    const attempted = await blockRequests(page, [url.replace(/#.*$/, '')]);
     await pageReady(page);
     mark(`diagram page ${i + 1} ready`);
     return { page, attempted };
   });
 }
 
-/** Pages a diagram page was made of: each is taken once. */
+/** Pages taken as diagram pages: each is taken once. */
 const claimed = new WeakSet<Page>();
 
 /**
- * The tab Chromium opened at start (about:blank, its renderer already running) for the first
- * diagram page of a browser, a new page otherwise: creating a page was 80-500 ms of the critical
- * path of the README's command (measured, docs/performance.md "Session 4").
+ * A new page for prepareDiagramPage. Never a page found in the browser: another part of the
+ * run may have just made it (the PDF's page), and two owners of one page broke both (seen in
+ * CI: a diagram page made of the PDF's draft page, closed under it when the PDF was printed).
  */
 async function unusedPage(browser: Browser): Promise<Page> {
-  for (const p of await browser.pages()) {
-    if (!claimed.has(p) && p.url() === 'about:blank') {
-      claimed.add(p);
-      return p;
-    }
-  }
   const page = await browser.newPage();
   claimed.add(page);
   return page;
