@@ -153,7 +153,7 @@ function splitEndpoint(text: string, a: number, b: number, out: Endpoint): void 
 
 /** Whether a UTF-16 code unit is whitespace as `\s` and `trim()` read it (util.isSpaceCode, fast path inline). */
 function isSpace(c: number): boolean {
-  return c === 32 || (c <= 13 && c >= 9) || (c >= 128 && isSpaceCode(c));
+  return c <= 32 ? c === 32 || (c <= 13 && c >= 9) : c >= 128 && isSpaceCode(c);
 }
 
 /** `/^\d+$/` on `text[a, b)`. */
@@ -291,6 +291,52 @@ function parseUsers(s: string, processes: SsProcess[]): number {
 /** Scratch list of one row's processes (see scan). */
 const FOUND: SsProcess[] = [];
 
+/**
+ * The rest of a row `text[a, b)` when it is exactly `users:(("name",pid=N,fd=M),...)` with no `"`
+ * in a name, no name ending in `(` and numbers of at most 15 digits, read in place into `found`
+ * as parseUsers would (same processes, same key order); false, with `found` as it was, for
+ * anything else. Such a rest also never looks like the pre-3.16 form to oldUsersForm: its only
+ * `users:(("` is at the start, and the first `"` after it is followed by `,pid=`.
+ */
+function usersInPlace(text: string, a: number, b: number, found: SsProcess[]): boolean {
+  if (!text.startsWith('users:((', a)) return false;
+  const before = found.length;
+  let i = a + 7;
+  while (text.charCodeAt(i) === 40 /* ( */ && i < b) {
+    i++;
+    const nameStart = i + 1;
+    if (text.charCodeAt(i) !== 34 /* " */) break;
+    let q = nameStart;
+    while (q < b && text.charCodeAt(q) !== 34) q++;
+    if (
+      q >= b ||
+      text.charCodeAt(q - 1) === 40 ||
+      text.charCodeAt(q + 1) !== 44 ||
+      !text.startsWith('pid=', q + 2)
+    )
+      break;
+    let j = q + 6;
+    const pidStart = j;
+    let pid = 0;
+    for (let c = text.charCodeAt(j); c >= 48 && c <= 57 && j < b; c = text.charCodeAt(++j))
+      pid = pid * 10 + c - 48;
+    if (j === pidStart || j - pidStart > 15 || text.charCodeAt(j) !== 44 || !text.startsWith('fd=', j + 1))
+      break;
+    j += 4;
+    const fdStart = j;
+    let fd = 0;
+    for (let c = text.charCodeAt(j); c >= 48 && c <= 57 && j < b; c = text.charCodeAt(++j))
+      fd = fd * 10 + c - 48;
+    if (j === fdStart || j - fdStart > 15 || text.charCodeAt(j) !== 41 /* ) */ || j >= b) break;
+    found.push({ name: text.slice(nameStart, q), pid, fd });
+    i = j + 1;
+    if (text.charCodeAt(i) === 44 /* , */ && i < b) i++;
+  }
+  if (i + 1 === b && text.charCodeAt(i) === 41 /* ) */ && found.length > before) return true;
+  found.length = before;
+  return false;
+}
+
 /** What one pass over the text found; records as built with the style and transport it was given. */
 interface Scan {
   records: SsSocket[];
@@ -404,7 +450,10 @@ function scan(text: string, oldStyle: boolean, guessed: string | undefined): Sca
     while (rs < le && isSpace(text.charCodeAt(rs))) rs++;
     let re = le;
     while (re > rs && isSpace(text.charCodeAt(re - 1))) re--;
-    const restText = rs < re ? text.slice(rs, re) : '';
+    // The usual rest, `users:(("name",pid=N,fd=M),...)` alone, is read in place (usersInPlace);
+    // anything else as a string by the general loop below.
+    const inPlace = rs < re && usersInPlace(text, rs, re, FOUND);
+    const restText = rs < re && !inPlace ? text.slice(rs, re) : '';
 
     // Evidence of the address style and the inputs of a transport guess (see the file comment).
     if (!oldEvidence)
@@ -412,6 +461,7 @@ function scan(text: string, oldStyle: boolean, guessed: string | undefined): Sca
         (!local.bracketed && local.family === 6) ||
         (!peer.bracketed && peer.family === 6) ||
         // before iproute2 3.16 users:(("sshd",1231,3)): long before brackets and `0.0.0.0`
+        // (never so when read in place: see usersInPlace)
         oldUsersForm(restText) ||
         // new ss prints `*` only for IPv6 sockets, which never have an IPv4 address on either end
         (local.family === 4 && peer.star) ||
