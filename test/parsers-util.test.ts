@@ -94,6 +94,21 @@ describe('parser scanners', () => {
 
   it('decimalAt(s, from, to) is decimal(s.slice(from, to)), long integers and fractions included', () => {
     const cases = [...NUMBER_CASES, '123456789012345', '12345678901234567890'];
+    // Fractions of every split of up to 17 digits (read in place up to 15 digits in all, by
+    // Number() beyond): the same double as Number(), including the ones a sum of the integer and
+    // the fraction would round twice (`12.7825915407477`).
+    let x = 12345;
+    for (let digits = 2; digits <= 17; digits++)
+      for (let k = 0; k < 60; k++) {
+        let d = '';
+        for (let j = 0; j < digits; j++) {
+          x = (x * 1103515245 + 12345) % 2 ** 31;
+          d += String(x % 10);
+        }
+        const dot = 1 + (k % (digits - 1));
+        cases.push(`${d.slice(0, dot)}.${d.slice(dot)}`);
+      }
+    cases.push('0.3', '12.34', '99.9', '0.0', '100.0', '12.7825915407477', '1.000000000000001');
     for (const line of lines(2000)) cases.push(...line.split(/\s+/));
     for (const word of cases) {
       // The word inside a line, as ps reads it: `USER  <word>  rest`.

@@ -152,10 +152,24 @@ export function decimalAt(s: string, from: number, to: number): number | undefin
     i++;
   }
   if (i === from) return undefined;
-  // An integer of up to 15 digits is exact as summed; longer ones and fractions as Number() reads them.
+  // An integer of up to 15 digits is exact as summed; longer ones as Number() reads them.
   if (i === to) return to - from <= 15 ? value : Number(s.slice(from, to));
+  // `int.frac` with at most 15 digits in all (ps's `0.3` of %CPU): its digits as one integer are
+  // exact, so is the power of ten, and one division rounds once: the double Number() reads.
+  if (s.charCodeAt(i) === 46 /* . */ && to - from <= 16) {
+    const frac = ++i;
+    while (i < to) {
+      const c = s.charCodeAt(i);
+      if (!isDigitCode(c)) return undefined;
+      value = value * 10 + (c - 48);
+      i++;
+    }
+    return i === frac ? undefined : value / POWERS_OF_TEN[to - frac]!;
+  }
   return decimal(s.slice(from, to));
 }
+
+const POWERS_OF_TEN = Array.from({ length: 16 }, (_, k) => 10 ** k);
 
 function isDigitCode(c: number): boolean {
   return c >= 48 && c <= 57;
