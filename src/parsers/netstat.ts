@@ -39,7 +39,7 @@
  */
 import { coded } from '../i18n/coded.js';
 import type { ParseResult, Parser, ParseWarning } from './types.js';
-import { capWarnings, detectErrorText, isSpaceCode, rejected, result, tokenize } from './util.js';
+import { capWarnings, detectErrorText, isSpaceCode, Kept, rejected, result, tokenize } from './util.js';
 
 export interface NetstatSocket {
   /** tcp, tcp6, udp, udp6, raw, raw6, udpl, udpl6, sctp, unix... as printed. */
@@ -310,29 +310,6 @@ function integerAt(text: string, a: number, b: number): number {
   return v;
 }
 
-/**
- * The strings a parse keeps, shared when a row repeats the previous row's value of the same
- * field (a big listing has one local address and a few programs for thousands of rows): one
- * string instead of a copy per row, fewer objects for the garbage collector to move.
- */
-class Kept {
-  private readonly last: string[] = ['', '', '', '', ''];
-  constructor(private readonly text: string) {}
-  slice(k: number, a: number, b: number): string {
-    const prev = this.last[k]!;
-    if (prev.length === b - a && sameAt(this.text, a, prev)) return prev;
-    const s = this.text.slice(a, b);
-    this.last[k] = s;
-    return s;
-  }
-}
-
-/** Whether `text` holds `s` at `a` (a loop: startsWith is a call, slower on short strings). */
-function sameAt(text: string, a: number, s: string): boolean {
-  for (let i = 0; i < s.length; i++) if (text.charCodeAt(a + i) !== s.charCodeAt(i)) return false;
-  return true;
-}
-
 /** The host of `host:port` in `text[a, b)`, brackets removed (unbracket, in place). */
 function hostAt(text: string, a: number, b: number, kept: Kept, k: number): string {
   if (b - a >= 2 && text.charCodeAt(a) === 91 /* [ */ && text.charCodeAt(b - 1) === 93 /* ] */)
@@ -551,7 +528,7 @@ function parse(text: string): ParseResult<NetstatSocket> {
   let headers = 0;
   let note: { start: number; lines: number; text: string } | undefined;
   let otherSectionWarned = false;
-  const kept = new Kept(text);
+  const kept = new Kept(text, 5);
 
   const isHeader = (l: string | undefined) => l !== undefined && /^\s*Proto\s/.test(l);
   const crlf = text.includes('\r');

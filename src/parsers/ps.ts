@@ -36,7 +36,7 @@
  */
 import { coded } from '../i18n/coded.js';
 import type { ParseResult, Parser, ParseWarning } from './types.js';
-import { capWarnings, decimal, decimalAt, detectErrorText, isSpaceCode, rejected, result } from './util.js';
+import { capWarnings, decimal, decimalAt, detectErrorText, isSpaceCode, Kept, rejected, result } from './util.js';
 
 export interface PsProcess {
   pid: number;
@@ -253,19 +253,12 @@ function parse(text: string): ParseResult<PsProcess> {
     const w = slotWord[slot]!;
     return w < 0 ? undefined : decimalAt(text, bounds[2 * w]!, bounds[2 * w + 1]!);
   };
-  // The last strings kept per field (user, stat, start, time, name): a big listing repeats
-  // `root`, `Ss`, `0:00`... thousands of times; one string each instead of a copy per row.
-  const kept: string[] = ['', '', '', '', ''];
-  const keep = (k: number, a: number, b: number): string => {
-    const prev = kept[k]!;
-    if (prev.length === b - a && text.startsWith(prev, a)) return prev;
-    const s = text.slice(a, b);
-    kept[k] = s;
-    return s;
-  };
+  // The strings kept per field (user, stat, start, time, name): a big listing repeats `root`,
+  // `Ss`, `0:00`... thousands of times; one string each instead of a copy per row.
+  const kept = new Kept(text, 5);
   const keepField = (k: number, slot: number): string | undefined => {
     const w = slotWord[slot]!;
-    return w < 0 ? undefined : keep(k, bounds[2 * w]!, bounds[2 * w + 1]!);
+    return w < 0 ? undefined : kept.slice(k, bounds[2 * w]!, bounds[2 * w + 1]!);
   };
 
   const crlf = text.includes('\r');
@@ -389,7 +382,7 @@ function parse(text: string): ParseResult<PsProcess> {
       if (e0 - a0 > 1 && text.charCodeAt(a0) === 45 /* - */) a0++;
       let slash = e0 - 1;
       while (slash >= a0 && text.charCodeAt(slash) !== 47 /* / */) slash--;
-      name = slash >= a0 && slash < e0 - 1 ? keep(4, slash + 1, e0) : keep(4, a0, e0);
+      name = slash >= a0 && slash < e0 - 1 ? kept.slice(4, slash + 1, e0) : kept.slice(4, a0, e0);
     }
     const ppid = numberOf(SLOT.ppid);
     const ttyRaw = field(SLOT.tty);
