@@ -104,28 +104,42 @@ function endpoint(): Endpoint {
  * character code over the word in place; only the parts kept are sliced.
  */
 function splitEndpoint(text: string, a: number, b: number, out: Endpoint): void {
-  let colon = b - 1;
-  while (colon >= a && text.charCodeAt(colon) !== 58 /* : */) colon--;
-  let hostEnd = colon < a ? b : colon;
-  out.port = colon < a ? '' : text.slice(colon + 1, b);
-  // The device follows the address; in a bracketed one, after the `]` (host.indexOf('%',
-  // host.indexOf(']')) with indexOf's -1 read as 0).
-  let from = a;
-  if (hostEnd > a && text.charCodeAt(a) === 91 /* [ */) {
-    let close = a;
-    while (close < hostEnd && text.charCodeAt(close) !== 93 /* ] */) close++;
-    if (close < hostEnd) from = close;
+  // One pass over the word notes what the splits need: the last colon (host:port), the first
+  // colon (IPv6), the first `]`, the first `%` and the first after that `]` (the device), the
+  // first character after `a` that is neither a digit nor a dot (IPv4).
+  let lastColon = -1;
+  let firstColon = -1;
+  let close = -1;
+  let pct = -1;
+  let pctAfterClose = -1;
+  let other = b;
+  for (let i = a; i < b; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 48 && c <= 57) || c === 46) continue;
+    if (other === b && i > a) other = i;
+    if (c === 58 /* : */) {
+      lastColon = i;
+      if (firstColon < 0) firstColon = i;
+    } else if (c === 93 /* ] */) {
+      if (close < 0) close = i;
+    } else if (c === 37 /* % */) {
+      if (pct < 0) pct = i;
+      if (close >= 0 && pctAfterClose < 0) pctAfterClose = i;
+    }
   }
-  let pct = from;
-  while (pct < hostEnd && text.charCodeAt(pct) !== 37 /* % */) pct++;
+  let hostEnd = lastColon < 0 ? b : lastColon;
+  out.port = lastColon < 0 ? '' : text.slice(lastColon + 1, b);
+  // The device follows the address; in a bracketed one, after the `]` when the host has one
+  // (host.indexOf('%', host.indexOf(']')) with indexOf's -1 read as 0).
+  const open = text.charCodeAt(a) === 91; /* [ */
+  const p = open && close >= 0 && close < hostEnd ? pctAfterClose : pct;
   out.iface = undefined;
-  if (pct < hostEnd) {
-    out.iface = text.slice(pct + 1, hostEnd);
-    hostEnd = pct;
+  if (p >= 0 && p < hostEnd) {
+    out.iface = text.slice(p + 1, hostEnd);
+    hostEnd = p;
   }
   let start = a;
-  const bracketed =
-    hostEnd - a >= 2 && text.charCodeAt(a) === 91 /* [ */ && text.charCodeAt(hostEnd - 1) === 93; /* ] */
+  const bracketed = open && hostEnd - a >= 2 && text.charCodeAt(hostEnd - 1) === 93; /* ] */
   if (bracketed) {
     start++;
     hostEnd--;
@@ -136,19 +150,15 @@ function splitEndpoint(text: string, a: number, b: number, out: Endpoint): void 
   out.star = star;
   let family: 4 | 6 | undefined;
   if (!star && hostEnd > start) {
-    let dotted = true;
-    for (let i = start; i < hostEnd; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 58 /* : */) {
-        family = 6;
-        break;
-      }
-      if (c !== 46 && (c < 48 || c > 57)) dotted = false;
-    }
-    if (family === undefined && dotted) family = 4;
+    if (firstColon >= start && firstColon < hostEnd) family = 6;
+    else if (other >= hostEnd && (start > a || isDigitOrDot(text.charCodeAt(a)))) family = 4;
   }
   out.family = family;
   out.address = star ? '*' : text.slice(start, hostEnd);
+}
+
+function isDigitOrDot(c: number): boolean {
+  return (c >= 48 && c <= 57) || c === 46;
 }
 
 /** Whether a UTF-16 code unit is whitespace as `\s` and `trim()` read it (util.isSpaceCode, fast path inline). */
