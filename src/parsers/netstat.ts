@@ -39,7 +39,16 @@
  */
 import { coded } from '../i18n/coded.js';
 import type { ParseResult, Parser, ParseWarning } from './types.js';
-import { capWarnings, detectErrorText, isSpaceCode, Kept, rejected, result, tokenize } from './util.js';
+import {
+  capWarnings,
+  detectErrorText,
+  isSpaceCode,
+  Kept,
+  rejected,
+  result,
+  sameAt,
+  tokenize,
+} from './util.js';
 
 export interface NetstatSocket {
   /** tcp, tcp6, udp, udp6, raw, raw6, udpl, udpl6, sctp, unix... as printed. */
@@ -291,7 +300,7 @@ const INET_STATE_WORDS = [...INET_STATES];
 function oneOf(text: string, a: number, b: number, words: readonly string[]): string | undefined {
   const len = b - a;
   const c = text.charCodeAt(a);
-  for (const w of words) if (w.length === len && w.charCodeAt(0) === c && text.startsWith(w, a)) return w;
+  for (const w of words) if (w.length === len && w.charCodeAt(0) === c && sameAt(text, a, w)) return w;
   return undefined;
 }
 

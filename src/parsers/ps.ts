@@ -36,7 +36,16 @@
  */
 import { coded } from '../i18n/coded.js';
 import type { ParseResult, Parser, ParseWarning } from './types.js';
-import { capWarnings, decimal, decimalAt, detectErrorText, isSpaceCode, Kept, rejected, result } from './util.js';
+import {
+  capWarnings,
+  decimal,
+  decimalAt,
+  detectErrorText,
+  isSpaceCode,
+  Kept,
+  rejected,
+  result,
+} from './util.js';
 
 export interface PsProcess {
   pid: number;

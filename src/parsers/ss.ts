@@ -46,7 +46,7 @@ import { coded } from '../i18n/coded.js';
 import type { NetstatSocket } from './netstat.js';
 import { RAW_PROTOCOL_PORTS } from './proc-net-hex.js';
 import type { ParseResult, Parser, ParseWarning } from './types.js';
-import { capWarnings, detectErrorText, isSpaceCode, rejected, result } from './util.js';
+import { capWarnings, detectErrorText, isSpaceCode, rejected, result, sameAt } from './util.js';
 
 export interface SsProcess {
   name: string;
@@ -192,7 +192,7 @@ const PROTO6 = new Map(INET_NETID_LIST.map((n) => [n, `${n}6`]));
 function oneOf(text: string, a: number, b: number, words: readonly string[]): string | undefined {
   const len = b - a;
   const c = text.charCodeAt(a);
-  for (const w of words) if (w.length === len && w.charCodeAt(0) === c && text.startsWith(w, a)) return w;
+  for (const w of words) if (w.length === len && w.charCodeAt(0) === c && sameAt(text, a, w)) return w;
   return undefined;
 }
 
@@ -298,24 +298,21 @@ function parseUsers(s: string, processes: SsProcess[]): number {
   return i + 1;
 }
 
-/** Scratch list of one row's processes (see scan). */
-const FOUND: SsProcess[] = [];
-
 /**
  * The rest of a row `text[a, b)` when it is exactly `users:(("name",pid=N,fd=M),...)` with no `"`
- * in a name, no name ending in `(` and numbers of at most 15 digits, read in place into `found`
- * as parseUsers would (same processes, same key order); false, with `found` as it was, for
- * anything else. Such a rest also never looks like the pre-3.16 form to oldUsersForm: its only
+ * in a name, no name ending in `(` and numbers of at most 15 digits: its processes, read in place
+ * as parseUsers would (same processes, same key order), in an array of their exact length; else
+ * undefined. Such a rest also never looks like the pre-3.16 form to oldUsersForm: its only
  * `users:(("` is at the start, and the first `"` after it is followed by `,pid=`.
  */
-function usersInPlace(text: string, a: number, b: number, found: SsProcess[]): boolean {
-  if (!text.startsWith('users:((', a)) return false;
-  const before = found.length;
+function usersInPlace(text: string, a: number, b: number): SsProcess[] | undefined {
+  if (!text.startsWith('users:((', a)) return undefined;
+  let found: SsProcess[] | undefined;
   let i = a + 7;
   while (text.charCodeAt(i) === 40 /* ( */ && i < b) {
     i++;
     const nameStart = i + 1;
-    if (text.charCodeAt(i) !== 34 /* " */) break;
+    if (text.charCodeAt(i) !== 34 /* " */) return undefined;
     let q = nameStart;
     while (q < b && text.charCodeAt(q) !== 34) q++;
     if (
@@ -324,27 +321,29 @@ function usersInPlace(text: string, a: number, b: number, found: SsProcess[]): b
       text.charCodeAt(q + 1) !== 44 ||
       !text.startsWith('pid=', q + 2)
     )
-      break;
+      return undefined;
     let j = q + 6;
     const pidStart = j;
     let pid = 0;
     for (let c = text.charCodeAt(j); c >= 48 && c <= 57 && j < b; c = text.charCodeAt(++j))
       pid = pid * 10 + c - 48;
     if (j === pidStart || j - pidStart > 15 || text.charCodeAt(j) !== 44 || !text.startsWith('fd=', j + 1))
-      break;
+      return undefined;
     j += 4;
     const fdStart = j;
     let fd = 0;
     for (let c = text.charCodeAt(j); c >= 48 && c <= 57 && j < b; c = text.charCodeAt(++j))
       fd = fd * 10 + c - 48;
-    if (j === fdStart || j - fdStart > 15 || text.charCodeAt(j) !== 41 /* ) */ || j >= b) break;
-    found.push({ name: text.slice(nameStart, q), pid, fd });
+    if (j === fdStart || j - fdStart > 15 || text.charCodeAt(j) !== 41 /* ) */ || j >= b) return undefined;
+    const p: SsProcess = { name: text.slice(nameStart, q), pid, fd };
+    // A one-element literal for the usual single process (an array grown by push from empty
+    // reserves 16 slots, and 20,000 of them would stay in the records).
+    if (found === undefined) found = [p];
+    else found.push(p);
     i = j + 1;
     if (text.charCodeAt(i) === 44 /* , */ && i < b) i++;
   }
-  if (i + 1 === b && text.charCodeAt(i) === 41 /* ) */ && found.length > before) return true;
-  found.length = before;
-  return false;
+  return i + 1 === b && text.charCodeAt(i) === 41 /* ) */ ? found : undefined;
 }
 
 /** What one pass over the text found; records as built with the style and transport it was given. */
@@ -462,8 +461,8 @@ function scan(text: string, oldStyle: boolean, guessed: string | undefined): Sca
     while (re > rs && isSpace(text.charCodeAt(re - 1))) re--;
     // The usual rest, `users:(("name",pid=N,fd=M),...)` alone, is read in place (usersInPlace);
     // anything else as a string by the general loop below.
-    const inPlace = rs < re && usersInPlace(text, rs, re, FOUND);
-    const restText = rs < re && !inPlace ? text.slice(rs, re) : '';
+    const inPlace = rs < re ? usersInPlace(text, rs, re) : undefined;
+    const restText = rs < re && inPlace === undefined ? text.slice(rs, re) : '';
 
     // Evidence of the address style and the inputs of a transport guess (see the file comment).
     if (!oldEvidence)
@@ -488,16 +487,14 @@ function scan(text: string, oldStyle: boolean, guessed: string | undefined): Sca
     } else if (state !== 'ESTAB') otherState = true;
 
     let extra: string[] | undefined;
-    // The processes go to the reused `found` first, then into an array of their exact length
-    // (an empty array that grows by push reserves 16 slots: 20,000 of them stay in the records).
-    const found = FOUND;
+    const processes: SsProcess[] = inPlace ?? [];
     let user: string | undefined;
     let inode: number | undefined;
     let timer: string | undefined;
     let v6onlyFlag: boolean | undefined;
     let rest = restText;
     while (rest !== '') {
-      const used = parseUsers(rest, found);
+      const used = parseUsers(rest, processes);
       if (used >= 0) {
         rest = used === rest.length ? '' : rest.slice(used).trim();
         continue;
@@ -527,9 +524,7 @@ function scan(text: string, oldStyle: boolean, guessed: string | undefined): Sca
     if (st === undefined) recordWarnings.push({ line: lineNo, ...coded('unknown-state-quoted', { state }) });
     // UNCONN is TCP_CLOSE: netstat prints no state for UDP and CLOSE for TCP and raw sockets.
     const stateOut = state === 'UNCONN' && transport.startsWith('udp') ? undefined : (st ?? 'UNKNOWN');
-    const firstProc = found[0];
-    const processes = found.length === 0 ? [] : found.length === 1 ? [firstProc!] : found.slice();
-    found.length = 0;
+    const firstProc = processes[0];
     // One literal in the key order of the JSON output (golden files): every record has the same
     // shape; a field the row does not have is undefined, which JSON.stringify leaves out.
     records.push({

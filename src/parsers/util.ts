@@ -199,7 +199,7 @@ export class Kept {
 }
 
 /** Whether `text` holds `s` at `a` (a loop: startsWith is a call, slower on short strings). */
-function sameAt(text: string, a: number, s: string): boolean {
+export function sameAt(text: string, a: number, s: string): boolean {
   for (let i = 0; i < s.length; i++) if (text.charCodeAt(a + i) !== s.charCodeAt(i)) return false;
   return true;
 }
