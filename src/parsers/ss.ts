@@ -103,20 +103,24 @@ function endpoint(): Endpoint {
  * after `%` (`0.0.0.0%docker0`, `[fe80::1]%eth0`, `*%ens18`), then the brackets. Read by
  * character code over the word in place; only the parts kept are sliced.
  */
-function splitEndpoint(text: string, a: number, b: number, out: Endpoint): void {
-  // One pass over the word notes what the splits need: the last colon (host:port), the first
-  // colon (IPv6), the first `]`, the first `%` and the first after that `]` (the device), the
-  // first character after `a` that is neither a digit nor a dot (IPv4).
+function splitEndpoint(text: string, a: number, limit: number, out: Endpoint): number {
+  // One pass over the word, which ends at whitespace or `limit`, notes what the splits need: the
+  // last colon (host:port), the first colon (IPv6), the first `]`, the first `%` and the first
+  // after that `]` (the device), the first character after `a` that is neither a digit nor a
+  // dot (IPv4).
   let lastColon = -1;
   let firstColon = -1;
   let close = -1;
   let pct = -1;
   let pctAfterClose = -1;
-  let other = b;
-  for (let i = a; i < b; i++) {
-    const c = text.charCodeAt(i);
+  let other = -1;
+  let b = a;
+  for (; b < limit; b++) {
+    const c = text.charCodeAt(b);
     if ((c >= 48 && c <= 57) || c === 46) continue;
-    if (other === b && i > a) other = i;
+    if (isSpace(c)) break;
+    if (other < 0 && b > a) other = b;
+    const i = b;
     if (c === 58 /* : */) {
       lastColon = i;
       if (firstColon < 0) firstColon = i;
@@ -151,10 +155,11 @@ function splitEndpoint(text: string, a: number, b: number, out: Endpoint): void 
   let family: 4 | 6 | undefined;
   if (!star && hostEnd > start) {
     if (firstColon >= start && firstColon < hostEnd) family = 6;
-    else if (other >= hostEnd && (start > a || isDigitOrDot(text.charCodeAt(a)))) family = 4;
+    else if ((other < 0 || other >= hostEnd) && (start > a || isDigitOrDot(text.charCodeAt(a)))) family = 4;
   }
   out.family = family;
   out.address = star ? '*' : text.slice(start, hostEnd);
+  return b;
 }
 
 function isDigitOrDot(c: number): boolean {
@@ -389,7 +394,7 @@ function scan(text: string, oldStyle: boolean, guessed: string | undefined): Sca
   let allUnconnRaw = true;
 
   const crlf = text.includes('\r');
-  const bounds = new Int32Array(12);
+  const bounds = new Int32Array(8);
   const local = endpoint();
   const peer = endpoint();
   const len = text.length;
@@ -401,10 +406,11 @@ function scan(text: string, oldStyle: boolean, guessed: string | undefined): Sca
     pos = le + 1;
     if (crlf && nl >= 0 && le > ls && text.charCodeAt(le - 1) === 13) le--;
     lineNo++;
-    // The first six words as offsets (util.wordBounds on the line).
+    // The first four words as offsets (util.wordBounds on the line); the addresses that follow
+    // are read as they are scanned (below).
     let n = 0;
     let i = ls;
-    while (n < 6) {
+    while (n < 4) {
       while (i < le && isSpace(text.charCodeAt(i))) i++;
       if (i >= le) break;
       bounds[2 * n] = i;
@@ -436,9 +442,22 @@ function scan(text: string, oldStyle: boolean, guessed: string | undefined): Sca
     }
     const withNetid = hasNetid ?? inet !== undefined;
     const k = withNetid ? 1 : 0;
-    // state, recvQ, sendQ, local, peer: words k..k+4
+    // state, recvQ, sendQ, local, peer: words k..k+4. The addresses, each read in the one pass
+    // that finds where it ends (splitEndpoint), after the word k+2.
+    let localEnd = -1;
+    let peerEnd = -1;
+    if (n >= k + 3) {
+      let a = bounds[2 * k + 5]!;
+      while (a < le && isSpace(text.charCodeAt(a))) a++;
+      if (a < le) {
+        localEnd = splitEndpoint(text, a, le, local);
+        a = localEnd;
+        while (a < le && isSpace(text.charCodeAt(a))) a++;
+        if (a < le) peerEnd = splitEndpoint(text, a, le, peer);
+      }
+    }
     if (
-      n < k + 5 ||
+      peerEnd < 0 ||
       !digitsAt(text, bounds[2 * k + 2]!, bounds[2 * k + 3]!) ||
       !digitsAt(text, bounds[2 * k + 4]!, bounds[2 * k + 5]!)
     ) {
@@ -452,10 +471,8 @@ function scan(text: string, oldStyle: boolean, guessed: string | undefined): Sca
     const state = oneOf(text, sa, sb, STATE_WORDS) ?? text.slice(sa, sb);
     const recvQ = integerAt(text, bounds[2 * k + 2]!, bounds[2 * k + 3]!);
     const sendQ = integerAt(text, bounds[2 * k + 4]!, bounds[2 * k + 5]!);
-    splitEndpoint(text, bounds[2 * k + 6]!, bounds[2 * k + 7]!, local);
-    splitEndpoint(text, bounds[2 * k + 8]!, bounds[2 * k + 9]!, peer);
     // The rest of the line after the peer, trimmed.
-    let rs = bounds[2 * k + 9]!;
+    let rs = peerEnd;
     while (rs < le && isSpace(text.charCodeAt(rs))) rs++;
     let re = le;
     while (re > rs && isSpace(text.charCodeAt(re - 1))) re--;
