@@ -908,7 +908,8 @@ const JC_RUNS = 15;
  *   collector's helpers included) of the 15. The first, cold parse is shown too.
  * - jc as a command, as it is used (the verdict): `jc --<name> < file > /dev/null`, its CPU
  *   (/usr/bin/time: user + system, 10 ms steps) minus that of `echo | jc --netstat` (the
- *   interpreter and jc's imports); each the least CPU of JC_RUNS runs, as ours is the least of 15.
+ *   interpreter and jc's imports); each the least CPU of JC_RUNS runs, as ours is the least of
+ *   15 (wall: the least wall of the runs, on its own, as ours).
  *   jc's figure thus still holds reading stdin and writing its JSON, which ours does not.
  * - both parse() alone, in-process, no start-up, no I/O, no JSON: jc's `jc.parsers.<name>.parse`
  *   15 times in one Python process (time.process_time), as ours. Shown, not the verdict.
@@ -956,7 +957,7 @@ async function parsersVsJc(texts: { netstat: string; ss: string }, distFresh: bo
     const cpuRatio = jcCpu / mine.cpuMs;
     row(
       `${name}: ${mine.records} records (${mb} MB)`,
-      `${oursText}; jc ${s(jc.wallMs)} wall, ${s(jc.cpuMs)} CPU (start-up ${s(jcStart.wallMs)}, ${s(jcStart.cpuMs)} CPU; least CPU of ${JC_RUNS} each): ${cpuRatio.toFixed(1)}x by CPU, ${(jcWall / mine.wallMs).toFixed(1)}x by wall, without start-up`,
+      `${oursText}; jc ${s(jc.wallMs)} wall, ${s(jc.cpuMs)} CPU (start-up ${s(jcStart.wallMs)}, ${s(jcStart.cpuMs)} CPU; least of ${JC_RUNS} runs each): ${cpuRatio.toFixed(1)}x by CPU, ${(jcWall / mine.wallMs).toFixed(1)}x by wall, without start-up`,
       '>= 10x (start-up excluded)',
       cpuRatio >= 10,
       `by ${(10 - cpuRatio).toFixed(1)}x: 10x needs ours <= ${ms(jcCpu / 10)} CPU (jc's ${ms(jcCpu)} without start-up)`,
@@ -970,15 +971,20 @@ async function parsersVsJc(texts: { netstat: string; ss: string }, distFresh: bo
   }
 }
 
-/** The least CPU of `runs` child runs (wall and RSS of that run): the statistic ours gets. */
+/**
+ * The least CPU and, on its own, the least wall time of `runs` child runs: the statistics ours
+ * gets (its least CPU and least wall of 15 parses).
+ */
 function leastCpuChild(runs: number, cmd: string[]): ChildRun {
   let least: ChildRun | undefined;
+  let wallMs = Number.POSITIVE_INFINITY;
   for (let i = 0; i < runs; i++) {
     const r = timed(cmd);
     if (!r.ok) return r;
+    wallMs = Math.min(wallMs, r.wallMs);
     if (!least || r.cpuMs < least.cpuMs) least = r;
   }
-  return least!;
+  return { ...least!, wallMs };
 }
 
 /** The Python that runs jc (its script's `#!`), to import jc's parsers as a library. */
