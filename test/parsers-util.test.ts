@@ -4,7 +4,7 @@
  * mixing ASCII and Unicode whitespace, digits, dots and other characters.
  */
 import { describe, expect, it } from 'vitest';
-import { decimal, decimalAt, tokenize, wordBounds } from '../src/parsers/util.js';
+import { decimal, decimalAt, tokenize, wordBounds, wordEnd } from '../src/parsers/util.js';
 
 // Deterministic pseudo-random lines (xorshift), so a failure can be replayed.
 function* lines(count: number): Generator<string> {
@@ -81,6 +81,20 @@ describe('parser scanners', () => {
       for (let k = 0; k < n; k++)
         expect(line.slice(bounds[2 * k], bounds[2 * k + 1])).toBe(expected[k]!.text);
     }
+  });
+
+  it('wordEnd finds where each word of /\\S+/g ends, the line inside a text or at its end', () => {
+    let words = 0;
+    for (const line of lines(2000)) {
+      // The line as the parsers see it: followed by `\n` (or `\r\n`) and more text, or last.
+      for (const text of [`${line}\nroot 1 x`, `${line}\r\nx`, line]) {
+        for (const m of line.matchAll(/\S+/g)) {
+          words++;
+          expect(wordEnd(text, m.index, line.length), JSON.stringify(line)).toBe(m.index + m[0].length);
+        }
+      }
+    }
+    expect(words).toBeGreaterThan(1000);
   });
 
   it('decimal reads exactly what /^\\d+(\\.\\d+)?$/ accepts', () => {

@@ -48,6 +48,7 @@ import {
   result,
   sameAt,
   tokenize,
+  wordEnd,
 } from './util.js';
 
 export interface NetstatSocket {
@@ -673,7 +674,7 @@ function wordsIn(text: string, from: number, to: number, bounds: Int32Array): nu
     while (i < to && isSpace(text.charCodeAt(i))) i++;
     if (i >= to) break;
     bounds[2 * n] = i;
-    while (i < to && !isSpace(text.charCodeAt(i))) i++;
+    i = wordEnd(text, i, to);
     bounds[2 * n + 1] = i;
     n++;
   }

@@ -45,6 +45,7 @@ import {
   Kept,
   rejected,
   result,
+  wordEnd,
 } from './util.js';
 
 export interface PsProcess {
@@ -328,7 +329,7 @@ function parse(text: string): ParseResult<PsProcess> {
       while (i < le && isSpace(text.charCodeAt(i))) i++;
       if (i >= le) break;
       bounds[2 * words] = i;
-      while (i < le && !isSpace(text.charCodeAt(i))) i++;
+      i = wordEnd(text, i, le);
       bounds[2 * words + 1] = i;
       words++;
     }

@@ -46,7 +46,7 @@ import { coded } from '../i18n/coded.js';
 import type { NetstatSocket } from './netstat.js';
 import { RAW_PROTOCOL_PORTS } from './proc-net-hex.js';
 import type { ParseResult, Parser, ParseWarning } from './types.js';
-import { capWarnings, detectErrorText, isSpaceCode, rejected, result, sameAt } from './util.js';
+import { capWarnings, detectErrorText, isSpaceCode, rejected, result, sameAt, wordEnd } from './util.js';
 
 export interface SsProcess {
   name: string;
@@ -414,7 +414,7 @@ function scan(text: string, oldStyle: boolean, guessed: string | undefined): Sca
       while (i < le && isSpace(text.charCodeAt(i))) i++;
       if (i >= le) break;
       bounds[2 * n] = i;
-      while (i < le && !isSpace(text.charCodeAt(i))) i++;
+      i = wordEnd(text, i, le);
       bounds[2 * n + 1] = i;
       n++;
     }

@@ -99,6 +99,21 @@ export function tokenize(line: string): Token[] {
   }
 }
 
+/**
+ * Where the word starting at `i` of a line ending at `le` ends: at the first whitespace (`\s`)
+ * or at `le`. The usual characters, printable ASCII, take one range test and no bound check:
+ * `text[le]` is the line's `\n` or `\r`, or past the end of the text (NaN), never in that range.
+ * So `le` must be a line end (or the text's end), as the big parsers' line loops give it.
+ */
+export function wordEnd(text: string, i: number, le: number): number {
+  for (;;) {
+    const c = text.charCodeAt(i);
+    if (c > 32 && c < 127) i++;
+    else if (i >= le || isSpaceCode(c)) return i;
+    else i++;
+  }
+}
+
 /** Whether a UTF-16 code unit is whitespace as the regex class `\s` reads it. */
 export function isSpaceCode(c: number): boolean {
   if (c < 128) return c === 32 || (c >= 9 && c <= 13);
