@@ -11,8 +11,9 @@
  *      and `/usr/bin/time -v` of a child CLI run);
  *  (c) growth from 250 to 500 to 1,000 containers (ratios; linear is 2.0);
  *  (d) browser launches per CLI run (a wrapper around Chromium counts them: must be 1);
- *  plus Debian's `jc` vs our parsers on the same inputs, and mermaid-cli's `mmdc` (installed
- *  outside the repo, never a dependency) once per slide diagram vs our whole report.
+ *  plus Debian's `jc` vs our parsers on the same inputs (both by their least CPU of 15, start-up
+ *  excluded; see parsersVsJc), and mermaid-cli's `mmdc` (installed outside the repo, never a
+ *  dependency) once per slide diagram vs our whole report.
  *
  * Every timing is the best of a few runs (the machine may be shared; the best run is the least
  * disturbed); CPU seconds (user+sys) are printed next to wall seconds for child processes.
