@@ -4,7 +4,8 @@
 // `--no-browser` run). Lazy `import()`s stay lazy: each becomes a chunk (`splitting`).
 // Packages stay in node_modules (`packages: 'external'`): puppeteer, archiver and mermaid are
 // only loaded by the runs that use them. bin/dockernet.js runs dist/app/cli.js when it is
-// there and fresh, else dist/cli.js, else the sources through tsx.
+// there and fresh, else dist/cli.js, else the sources through tsx. At the end, mermaid for
+// flowcharts only (dist/mermaid/flowchart.js).
 import { rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -33,3 +34,9 @@ await esbuild.build({
   sourcemap: false,
   logLevel: 'warning',
 });
+
+// Mermaid for flowcharts only, one script (src/render/mermaid-bundle.ts says why): tsc has just
+// compiled that module into dist/, whose options are the ones a checkout without a build uses.
+const { buildFlowchartBundle, FLOWCHART_BUNDLE_PATH } = await import('../dist/render/mermaid-bundle.js');
+rmSync(dirname(FLOWCHART_BUNDLE_PATH), { recursive: true, force: true });
+await buildFlowchartBundle(FLOWCHART_BUNDLE_PATH);

@@ -17,6 +17,7 @@ import { PACKAGE_ROOT } from './package-root.js';
 import type { PacketSource } from './reach/types.js';
 import { abandonBrowser, startBrowser } from './render/browser-start.js';
 import { AUDIENCES, type Audience, FORMATS, type Format } from './render/formats.js';
+import { mark } from './timings.js';
 import { VERSION } from './version.js';
 
 // The pipeline, parsers, renderers and the reachability engine are imported by the command that
@@ -90,6 +91,7 @@ async function reportCommand(inputs: string[], opts: ReportOpts): Promise<void> 
       );
   }
   if (opts.blanks && opts.audience !== 'handout') throw new ExitError(t('cli.blanks-alone'), EXIT.usage);
+  mark('command line read');
   // Chromium starts (and loads mermaid) while the bundles are read and analysed.
   const started = await startBrowser({
     lang,
@@ -99,6 +101,7 @@ async function reportCommand(inputs: string[], opts: ReportOpts): Promise<void> 
   });
   // Loaded only now: the browser (started above) launches while these modules load.
   const { readBundles, reportFromBundles, withCluster } = await import('./pipeline.js');
+  mark('pipeline loaded');
   // --cluster: the inputs may be folders of node bundles; each node is a step, then joined.
   const bundlePaths = opts.cluster
     ? (await import('./cluster/bundles.js')).expandClusterInputs(inputs)
@@ -114,8 +117,10 @@ async function reportCommand(inputs: string[], opts: ReportOpts): Promise<void> 
       ...(redactor ? { redactor } : {}),
     };
     bundles = await readBundles(bundlePaths, buildOpts);
+    mark('bundles read');
     report = reportFromBundles(bundles, buildOpts);
     if (opts.cluster) report = withCluster(report, buildOpts);
+    mark('report built');
   } catch (e) {
     await abandonBrowser(started);
     const { BundleReadError } = await import('./bundle/read.js');
@@ -140,6 +145,7 @@ async function reportCommand(inputs: string[], opts: ReportOpts): Promise<void> 
     },
     started,
   );
+  mark('outputs rendered');
   const outDir = resolve(opts.output);
   const written: string[] = [];
   try {
@@ -152,6 +158,7 @@ async function reportCommand(inputs: string[], opts: ReportOpts): Promise<void> 
   } catch (e) {
     throw new ExitError(t('cli.cannot-write', { dir: outDir, error: (e as Error).message }), EXIT.output);
   }
+  mark('files written');
   const warnings = report.steps.reduce(
     (n, s) => n + s.warnings.length + s.commands.reduce((m, c) => m + c.warnings.length, 0),
     0,

@@ -3,8 +3,8 @@
  * launch arguments, driven by puppeteer-core's single-file build over a pipe, and nothing left
  * behind (process, profile folder) after close() or after Chromium dies.
  */
-import { existsSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readlinkSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import puppeteer from 'puppeteer';
 import { describe, expect, it } from 'vitest';
 import {
@@ -13,6 +13,7 @@ import {
   connectChromium,
   PUPPETEER_DEFAULT_ARGS,
   puppeteerBuild,
+  releaseBrowser,
   spawnChromium,
 } from '../src/render/browser.js';
 import { missing, testBrowserPath } from './support/env.js';
@@ -58,9 +59,25 @@ describe.skipIf(skip)('spawnChromium + connectChromium', () => {
     expect(await page.$eval('#p', (p) => p.textContent)).toBe('from a file');
     const png = await page.screenshot({ type: 'png' });
     expect(Buffer.from(png).subarray(1, 4).toString()).toBe('PNG');
+    // Chromium's singleton socket lives in a folder of its own, which a killed Chromium leaves.
+    const socket = readlinkSync(join(chromium.profileDir, 'SingletonSocket'));
+    expect(existsSync(socket)).toBe(true);
     await browser.close();
     expect(chromium.proc.exitCode ?? chromium.proc.signalCode).not.toBeNull();
     expect(existsSync(chromium.profileDir)).toBe(false);
+    expect(existsSync(dirname(socket))).toBe(false);
+  });
+
+  it('releaseBrowser: killed, profile and socket folder gone at once; the process goes by itself', async () => {
+    const chromium = spawnChromium(browserPath!);
+    const browser = await connectChromium(chromium);
+    expect(await (await browser.pages())[0]!.evaluate('1 + 1')).toBe(2);
+    const socket = readlinkSync(join(chromium.profileDir, 'SingletonSocket'));
+    await releaseBrowser(browser);
+    expect(existsSync(chromium.profileDir)).toBe(false);
+    expect(existsSync(dirname(socket))).toBe(false);
+    await chromium.exited;
+    expect(chromium.proc.signalCode).toBe('SIGKILL');
   });
 
   it('a Chromium that dies leaves no profile, and close() still returns', async () => {

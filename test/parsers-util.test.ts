@@ -4,7 +4,7 @@
  * mixing ASCII and Unicode whitespace, digits, dots and other characters.
  */
 import { describe, expect, it } from 'vitest';
-import { decimal, decimalAt, tokenize, wordBounds } from '../src/parsers/util.js';
+import { decimal, decimalAt, tokenize, wordBounds, wordEnd } from '../src/parsers/util.js';
 
 // Deterministic pseudo-random lines (xorshift), so a failure can be replayed.
 function* lines(count: number): Generator<string> {
@@ -83,6 +83,20 @@ describe('parser scanners', () => {
     }
   });
 
+  it('wordEnd finds where each word of /\\S+/g ends, the line inside a text or at its end', () => {
+    let words = 0;
+    for (const line of lines(2000)) {
+      // The line as the parsers see it: followed by `\n` (or `\r\n`) and more text, or last.
+      for (const text of [`${line}\nroot 1 x`, `${line}\r\nx`, line]) {
+        for (const m of line.matchAll(/\S+/g)) {
+          words++;
+          expect(wordEnd(text, m.index, line.length), JSON.stringify(line)).toBe(m.index + m[0].length);
+        }
+      }
+    }
+    expect(words).toBeGreaterThan(1000);
+  });
+
   it('decimal reads exactly what /^\\d+(\\.\\d+)?$/ accepts', () => {
     const cases = [...NUMBER_CASES];
     for (const line of lines(3000)) cases.push(line.replace(/\s/g, ''));
@@ -94,6 +108,21 @@ describe('parser scanners', () => {
 
   it('decimalAt(s, from, to) is decimal(s.slice(from, to)), long integers and fractions included', () => {
     const cases = [...NUMBER_CASES, '123456789012345', '12345678901234567890'];
+    // Fractions of every split of up to 17 digits (read in place up to 15 digits in all, by
+    // Number() beyond): the same double as Number(), including the ones a sum of the integer and
+    // the fraction would round twice (`12.7825915407477`).
+    let x = 12345;
+    for (let digits = 2; digits <= 17; digits++)
+      for (let k = 0; k < 60; k++) {
+        let d = '';
+        for (let j = 0; j < digits; j++) {
+          x = (x * 1103515245 + 12345) % 2 ** 31;
+          d += String(x % 10);
+        }
+        const dot = 1 + (k % (digits - 1));
+        cases.push(`${d.slice(0, dot)}.${d.slice(dot)}`);
+      }
+    cases.push('0.3', '12.34', '99.9', '0.0', '100.0', '12.7825915407477', '1.000000000000001');
     for (const line of lines(2000)) cases.push(...line.split(/\s+/));
     for (const word of cases) {
       // The word inside a line, as ps reads it: `USER  <word>  rest`.

@@ -135,6 +135,61 @@ describe.skipIf(skip)('PDF of the four slide samples', () => {
     expect(marked.includes('/Outlines')).toBe(true);
   });
 
+  it('a draft completed with its figures prints what the final page prints; a failed figure reloads', async () => {
+    const one = { ...report, steps: report.steps.slice(3) };
+    const sources = ['flowchart LR\n  a --> b'];
+    const svg = (w: number, label: string) =>
+      `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="120"><rect width="${w}" height="120" fill="#336"/><text x="10" y="60" fill="#fff">${label}</text></svg>`;
+    const page = (svgs: (string | undefined)[], errors: (string | undefined)[] = []) =>
+      renderHtml(one, {
+        diagrams: { mode: 'svg', sources, svgs, errors },
+        appendix: 'cited',
+        compact: false,
+      });
+    const placeholder = svg(8, 'placeholder');
+    const drawn = svg(600, 'the drawn figure');
+    const asPages = async (pdf: Buffer, name: string) => {
+      const file = join(dir, `${name}.pdf`);
+      writeFileSync(file, pdf);
+      run('pdftoppm', ['-gray', '-r', '40', file, join(dir, name)]);
+      return readdirSync(dir)
+        .filter((f) => f.startsWith(`${name}-`) && f.endsWith('.pgm'))
+        .sort()
+        .map((f) => readFileSync(join(dir, f)));
+    };
+    const uri = (x: string) => `data:image/svg+xml;base64,${Buffer.from(x).toString('base64')}`;
+    const direct = await asPages(await renderPdf(browser, page([drawn]), { title: 't' }), 'direct');
+    const filled = await asPages(
+      await renderPdf(
+        browser,
+        { draft: page([placeholder]), final: Promise.resolve({ fill: [[uri(placeholder), uri(drawn)]] }) },
+        { title: 't' },
+      ),
+      'filled',
+    );
+    expect(filled.length).toBe(direct.length);
+    expect(filled.map((p, i) => p.equals(direct[i]!))).toEqual(direct.map(() => true));
+    // The placeholder page differs from the final one: the comparison above can fail.
+    const draftOnly = await asPages(await renderPdf(browser, page([placeholder]), { title: 't' }), 'draft');
+    expect(draftOnly.some((p, i) => !direct[i] || !p.equals(direct[i]!))).toBe(true);
+    // A figure that failed: the final HTML is loaded in place of the draft, its error printed.
+    const failed = await renderPdf(
+      browser,
+      { draft: page([placeholder]), final: Promise.resolve({ html: page([undefined], ['mermaid broke']) }) },
+      { title: 't' },
+    );
+    writeFileSync(join(dir, 'failed.pdf'), failed);
+    expect(run('pdftotext', [join(dir, 'failed.pdf'), '-'])).toContain('mermaid broke');
+    // A draft missing a placeholder is an error, not a PDF without its figure.
+    await expect(
+      renderPdf(
+        browser,
+        { draft: page([placeholder]), final: Promise.resolve({ fill: [[uri(drawn), uri(placeholder)]] }) },
+        { title: 't' },
+      ),
+    ).rejects.toThrow(/no image/);
+  });
+
   it('a page that tries to load something is blocked and reported', async () => {
     const seen: string[] = [];
     const html = '<!DOCTYPE html><title>t</title><img src="http://example.invalid/x.png"><p>hello</p>';

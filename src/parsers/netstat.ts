@@ -39,7 +39,17 @@
  */
 import { coded } from '../i18n/coded.js';
 import type { ParseResult, Parser, ParseWarning } from './types.js';
-import { capWarnings, detectErrorText, rejected, result, splitLines, tokenize, wordBounds } from './util.js';
+import {
+  capWarnings,
+  detectErrorText,
+  isSpaceCode,
+  Kept,
+  rejected,
+  result,
+  sameAt,
+  tokenize,
+  wordEnd,
+} from './util.js';
 
 export interface NetstatSocket {
   /** tcp, tcp6, udp, udp6, raw, raw6, udpl, udpl6, sctp, unix... as printed. */
@@ -172,8 +182,7 @@ const UNIX_TYPE_TRANSLATIONS: Record<string, string> = {
   INCONNU: 'UNKNOWN',
 };
 
-const INET_PROTO = /^(tcp|udp|udpl|udplite|raw|sctp)6?$/;
-/** The words INET_PROTO matches, as a set (looked up for every row). */
+/** The first words of Internet rows: `/^(tcp|udp|udpl|udplite|raw|sctp)6?$/`. */
 const INET_PROTOS = new Set(['tcp', 'udp', 'udpl', 'udplite', 'raw', 'sctp'].flatMap((p) => [p, `${p}6`]));
 /** `unix`, or `??` for a UNIX socket of an unknown protocol family member. */
 const UNIX_PROTO = /^(unix|\?\?)$/;
@@ -285,32 +294,69 @@ function inetState(raw: string): ReturnType<typeof normaliseState> {
   return st;
 }
 
+/** The Internet state words netstat prints as is (matched in place: no slice, no lookup). */
+const INET_STATE_WORDS = [...INET_STATES];
+
+/** `text[a, b)` when it is one of `words` (the constant itself), else undefined. */
+function oneOf(text: string, a: number, b: number, words: readonly string[]): string | undefined {
+  const len = b - a;
+  const c = text.charCodeAt(a);
+  for (const w of words) if (w.length === len && w.charCodeAt(0) === c && sameAt(text, a, w)) return w;
+  return undefined;
+}
+
+/** `/^\d+$/` on `text[a, b)`. */
+function digitsAt(text: string, a: number, b: number): boolean {
+  if (a >= b) return false;
+  for (let i = a; i < b; i++) if (!isDigit(text.charCodeAt(i))) return false;
+  return true;
+}
+
+/** The digits `text[a, b)` (checked by digitsAt) as Number() reads them. */
+function integerAt(text: string, a: number, b: number): number {
+  if (b - a > 15) return Number(text.slice(a, b));
+  let v = 0;
+  for (let i = a; i < b; i++) v = v * 10 + (text.charCodeAt(i) - 48);
+  return v;
+}
+
+/** The host of `host:port` in `text[a, b)`, brackets removed (unbracket, in place). */
+function hostAt(text: string, a: number, b: number, kept: Kept, k: number): string {
+  if (b - a >= 2 && text.charCodeAt(a) === 91 /* [ */ && text.charCodeAt(b - 1) === 93 /* ] */)
+    return kept.slice(k, a + 1, b - 1);
+  return kept.slice(k, a, b);
+}
+
 /**
- * One Internet socket row. `b` holds the offsets of the row's `n` words (util.wordBounds): word k
- * is `line.slice(b[2k], b[2k + 1])`; no object per word (20,000-row outputs).
+ * One Internet socket row. `b` holds the offsets in `text` of the row's `n` words
+ * (util.wordBounds): word k is `text.slice(b[2k], b[2k + 1])`; the row is `text[ls, le)`. No
+ * object per word, the record built at once in one literal of one shape (absent fields are
+ * undefined, which JSON leaves out), in the key order of the JSON output.
  */
 function parseInetRow(
-  line: string,
+  text: string,
+  ls: number,
+  le: number,
   b: Int32Array,
   n: number,
+  proto: string,
   layout: Layout,
   lineNo: number,
   warnings: ParseWarning[],
+  kept: Kept,
 ): NetstatSocket | undefined {
-  const word = (k: number) => line.slice(b[2 * k]!, b[2 * k + 1]!);
+  const word = (k: number) => text.slice(b[2 * k]!, b[2 * k + 1]!);
   // proto recvQ sendQ local foreign
   if (n < 5) return undefined;
-  const recvQ = word(1);
-  const sendQ = word(2);
-  if (!isInt(recvQ) || !isInt(sendQ)) return undefined;
+  if (!digitsAt(text, b[2]!, b[3]!) || !digitsAt(text, b[4]!, b[5]!)) return undefined;
 
-  let end = line.length;
+  let end = le;
   let timer: string | undefined;
   if (layout.hasTimer) {
-    const m = TIMER_AT_END.exec(line);
+    const m = TIMER_AT_END.exec(text.slice(ls, le));
     if (m?.[1]) {
       timer = m[1];
-      end = m.index;
+      end = ls + m.index;
     }
   }
   // The words after `foreign` up to the timer: words 5 .. restEnd-1.
@@ -325,7 +371,7 @@ function parseInetRow(
   let progIdx = -1;
   if (hasProgram) {
     for (let k = 5 + (layout.hasUser ? 2 : 0); k < restEnd; k++)
-      if (programStarts(line, b[2 * k]!, b[2 * k + 1]!)) {
+      if (programStarts(text, b[2 * k]!, b[2 * k + 1]!)) {
         progIdx = k;
         break;
       }
@@ -343,39 +389,70 @@ function parseInetRow(
       warnings.push({ line: lineNo, ...coded('netstat-no-user-inode') });
     }
   }
-  // The state words joined by one space (a translated state may be two words).
-  let stateText = stateEnd > 5 ? word(5) : '';
-  for (let k = 6; k < stateEnd; k++) stateText += ` ${word(k)}`;
-  const st = inetState(stateText);
-  if (st.unknown)
-    warnings.push({ line: lineNo, ...coded('unknown-state-quoted', { state: String(st.stateRaw) }) });
-
-  // host:port split at the LAST colon (util.splitHostPort, inline: two words per row).
-  const local = word(3);
-  const foreign = word(4);
-  const lc = local.lastIndexOf(':');
-  const fc = foreign.lastIndexOf(':');
-  const rec: Draft = {
-    proto: word(0),
-    recvQ: Number(recvQ),
-    sendQ: Number(sendQ),
-    localAddress: lc < 0 ? local : unbracket(local.slice(0, lc)),
-    localPort: lc < 0 ? '' : local.slice(lc + 1),
-    foreignAddress: fc < 0 ? foreign : unbracket(foreign.slice(0, fc)),
-    foreignPort: fc < 0 ? '' : foreign.slice(fc + 1),
-  };
-  if (st.state !== undefined) rec.state = st.state;
-  if (st.stateRaw !== undefined) rec.stateRaw = st.stateRaw;
-  if (user !== undefined) rec.user = user;
-  if (isInt(inode)) rec.inode = Number(inode);
+  // The state: none, a word printed as `state` is (LISTEN...), else normalised (inetState) from
+  // the state words joined by one space (a translated state may be two words).
+  let state: string | undefined;
+  let stateRaw: string | undefined;
+  const same = stateEnd === 6 ? oneOf(text, b[10]!, b[11]!, INET_STATE_WORDS) : undefined;
+  if (same !== undefined) state = same;
+  else if (stateEnd > 5) {
+    let stateText = word(5);
+    for (let k = 6; k < stateEnd; k++) stateText += ` ${word(k)}`;
+    const st = inetState(stateText);
+    if (st.unknown)
+      warnings.push({ line: lineNo, ...coded('unknown-state-quoted', { state: String(st.stateRaw) }) });
+    state = st.state;
+    stateRaw = st.stateRaw;
+  }
+  let inodeN: number | undefined;
+  if (isInt(inode)) inodeN = Number(inode);
   else if (inode !== undefined) warnings.push({ line: lineNo, ...coded('inode-not-number', { inode }) });
-  if (progIdx >= 0) splitProgram(line.slice(b[2 * progIdx]!, end).trim(), rec);
-  if (timer !== undefined) rec.timer = timer;
-  return withLine(rec, lineNo);
-}
 
-function unbracket(host: string): string {
-  return host.startsWith('[') && host.endsWith(']') ? host.slice(1, -1) : host;
+  // The PID/Program field: `1234/name` up to the timer, trimmed (splitProgram, in place).
+  let pid: number | undefined;
+  let program: string | undefined;
+  if (progIdx >= 0) {
+    const fs = b[2 * progIdx]!;
+    let fe = end;
+    while (fe > fs && isSpaceCode(text.charCodeAt(fe - 1))) fe--;
+    if (!(fe - fs === 1 && text.charCodeAt(fs) === 45) /* - */ && fe > fs) {
+      let i = fs;
+      while (i < fe && isDigit(text.charCodeAt(i))) i++;
+      if (i === fs || text.charCodeAt(i) !== 47 /* / */) program = text.slice(fs, fe);
+      else {
+        pid = integerAt(text, fs, i);
+        if (!(fe === i + 1 || (fe === i + 2 && text.charCodeAt(i + 1) === 45)))
+          program = kept.slice(0, i + 1, fe);
+      }
+    }
+  }
+
+  // host:port split at the LAST colon (util.splitHostPort, in place: two words per row).
+  const la = b[6]!;
+  const lb = b[7]!;
+  const fa = b[8]!;
+  const fb = b[9]!;
+  let lc = lb - 1;
+  while (lc >= la && text.charCodeAt(lc) !== 58 /* : */) lc--;
+  let fc = fb - 1;
+  while (fc >= fa && text.charCodeAt(fc) !== 58 /* : */) fc--;
+  return {
+    proto,
+    recvQ: integerAt(text, b[2]!, b[3]!),
+    sendQ: integerAt(text, b[4]!, b[5]!),
+    localAddress: lc < la ? kept.slice(1, la, lb) : hostAt(text, la, lc, kept, 1),
+    localPort: lc < la ? '' : kept.slice(2, lc + 1, lb),
+    foreignAddress: fc < fa ? kept.slice(3, fa, fb) : hostAt(text, fa, fc, kept, 3),
+    foreignPort: fc < fa ? '' : kept.slice(4, fc + 1, fb),
+    state,
+    stateRaw,
+    user,
+    inode: inodeN,
+    pid,
+    program,
+    timer,
+    line: lineNo,
+  };
 }
 
 function parseUnixRow(
@@ -441,11 +518,19 @@ function parseUnixRow(
   return withLine(rec, lineNo);
 }
 
+/** The first words of Internet rows (INET_PROTO's words) as constants: matched in place, no slice. */
+const INET_PROTO_LIST = [...INET_PROTOS];
+
+/**
+ * The lines of `text` are those of util.splitLines (`\n`, or `\r\n` when the text has a CR; no
+ * trailing empty line), found by indexOf as offsets: no array of 20,000 line strings, and a line
+ * is sliced only where a rare path needs it as a string (titles, notes, UNIX rows, warnings).
+ */
 function parse(text: string): ParseResult<NetstatSocket> {
   const err = detectErrorText(text);
   if (err) return rejected(err);
-  const lines = splitLines(text);
-  if (lines.every((l) => l.trim() === '')) return rejected('empty output');
+  // Every line blank (as splitLines(text).every((l) => l.trim() === '')).
+  if (!/\S/.test(text)) return rejected('empty output');
 
   const records: NetstatSocket[] = [];
   const warnings: ParseWarning[] = [];
@@ -453,38 +538,56 @@ function parse(text: string): ParseResult<NetstatSocket> {
   let headers = 0;
   let note: { start: number; lines: number; text: string } | undefined;
   let otherSectionWarned = false;
+  const kept = new Kept(text, 5);
 
   const isHeader = (l: string | undefined) => l !== undefined && /^\s*Proto\s/.test(l);
-  // The words of a row as offsets (util.wordBounds), grown when a row has more.
+  const crlf = text.includes('\r');
+  const len = text.length;
+  /** The end of the line starting at `from` (splitLines' line, CR cut). */
+  const lineEnd = (from: number): number => {
+    const nl = text.indexOf('\n', from);
+    const le = nl < 0 ? len : nl;
+    return crlf && nl >= 0 && le > from && text.charCodeAt(le - 1) === 13 ? le - 1 : le;
+  };
+  // The words of a row as offsets in the text (util.wordBounds), grown when a row has more.
   let bounds = new Int32Array(64);
 
-  for (let i = 0; i < lines.length; i++) {
-    const raw = lines[i] ?? '';
-    const lineNo = i + 1;
-    let n = wordBounds(raw, bounds.length / 2, bounds);
+  let lineNo = 0;
+  for (let pos = 0; pos < len; ) {
+    const nl = text.indexOf('\n', pos);
+    const ls = pos;
+    let le = nl < 0 ? len : nl;
+    pos = le + 1;
+    if (crlf && nl >= 0 && le > ls && text.charCodeAt(le - 1) === 13) le--;
+    lineNo++;
+    let n = wordsIn(text, ls, le, bounds);
     while (n === bounds.length / 2) {
       bounds = new Int32Array(bounds.length * 2);
-      n = wordBounds(raw, bounds.length / 2, bounds);
+      n = wordsIn(text, ls, le, bounds);
     }
     if (n === 0) continue;
-    const trimmed = raw.slice(bounds[0]!, bounds[2 * n - 1]!);
+    const f0 = bounds[0]!;
+    const f1 = bounds[1]!;
+    const inetProto = oneOf(text, f0, f1, INET_PROTO_LIST);
 
     // The non-root note (stderr) spans two lines: `(Not all processes ... info` / ` will not ...)`.
     // A note never runs into a header, a title or a socket row: if one comes, the note was cut.
-    const firstWord = raw.slice(bounds[0]!, bounds[1]!);
     // (Notes are at most three lines long in every translation.)
-    if (
-      note &&
-      (note.lines >= 3 ||
-        isHeader(raw) ||
+    if (note) {
+      const trimmed = text.slice(f0, bounds[2 * n - 1]!);
+      if (
+        note.lines >= 3 ||
+        isHeader(text.slice(ls, le)) ||
         TITLE.test(trimmed) ||
-        INET_PROTO.test(firstWord) ||
-        UNIX_PROTO.test(firstWord))
-    ) {
-      warnings.push({ line: note.start, ...coded('unterminated-note', { text: note.text }) });
-      note = undefined;
+        inetProto !== undefined ||
+        UNIX_PROTO.test(text.slice(f0, f1))
+      ) {
+        warnings.push({ line: note.start, ...coded('unterminated-note', { text: note.text }) });
+        note = undefined;
+      }
     }
-    if (note || trimmed.startsWith('(')) {
+    if (note || text.charCodeAt(f0) === 40 /* ( */) {
+      const trimmed = text.slice(f0, bounds[2 * n - 1]!);
       note = note
         ? { start: note.start, lines: note.lines + 1, text: `${note.text} ${trimmed}` }
         : { start: lineNo, lines: 1, text: trimmed };
@@ -500,36 +603,58 @@ function parse(text: string): ParseResult<NetstatSocket> {
     }
 
     // `/^\s*Proto\s/`: the first word is Proto and something follows it.
-    if (firstWord === 'Proto' && bounds[1]! < raw.length) {
-      layout = layoutFromHeader(raw);
+    if (f1 - f0 === 5 && f1 < le && text.startsWith('Proto', f0)) {
+      layout = layoutFromHeader(text.slice(ls, le));
       headers++;
       otherSectionWarned = false;
       continue;
     }
 
-    const first = firstWord;
     let rec: NetstatSocket | undefined;
-    if (INET_PROTOS.has(first)) {
-      rec = parseInetRow(raw, bounds, n, layout.section === 'inet' ? layout : GUESSED, lineNo, warnings);
-    } else if (UNIX_PROTO.test(first)) {
-      rec = parseUnixRow(raw, layout.section === 'unix' ? layout : { ...GUESSED }, lineNo, warnings);
-    } else if (TITLE.test(trimmed) || isHeader(lines[i + 1])) {
-      continue; // a section title, in whatever language
-    } else if (layout.section === 'other' && layout.fromHeader) {
-      // Bluetooth, IPX, AX.25... sections: not sockets this tool models.
-      if (!otherSectionWarned)
-        warnings.push({
-          line: lineNo,
-          ...coded('netstat-other-section'),
-        });
-      otherSectionWarned = true;
-      continue;
-    } else if (/^warning, got bogus/i.test(trimmed)) {
-      warnings.push({ line: lineNo, ...coded('netstat-said', { text: trimmed }) });
-      continue;
+    if (inetProto !== undefined) {
+      rec = parseInetRow(
+        text,
+        ls,
+        le,
+        bounds,
+        n,
+        inetProto,
+        layout.section === 'inet' ? layout : GUESSED,
+        lineNo,
+        warnings,
+        kept,
+      );
+    } else {
+      const first = text.slice(f0, f1);
+      const trimmed = text.slice(f0, bounds[2 * n - 1]!);
+      if (UNIX_PROTO.test(first)) {
+        rec = parseUnixRow(
+          text.slice(ls, le),
+          layout.section === 'unix' ? layout : { ...GUESSED },
+          lineNo,
+          warnings,
+        );
+      } else if (TITLE.test(trimmed) || (pos < len && isHeader(text.slice(pos, lineEnd(pos))))) {
+        continue; // a section title, in whatever language
+      } else if (layout.section === 'other' && layout.fromHeader) {
+        // Bluetooth, IPX, AX.25... sections: not sockets this tool models.
+        if (!otherSectionWarned)
+          warnings.push({
+            line: lineNo,
+            ...coded('netstat-other-section'),
+          });
+        otherSectionWarned = true;
+        continue;
+      } else if (/^warning, got bogus/i.test(trimmed)) {
+        warnings.push({ line: lineNo, ...coded('netstat-said', { text: trimmed }) });
+        continue;
+      }
     }
     if (rec) records.push(rec);
-    else warnings.push({ line: lineNo, ...coded('unrecognised-line', { text: trimmed.slice(0, 100) }) });
+    else {
+      const trimmed = text.slice(f0, bounds[2 * n - 1]!);
+      warnings.push({ line: lineNo, ...coded('unrecognised-line', { text: trimmed.slice(0, 100) }) });
+    }
   }
   if (note) warnings.push({ line: note.start, ...coded('unterminated-note', { text: note.text }) });
 
@@ -538,6 +663,27 @@ function parse(text: string): ParseResult<NetstatSocket> {
   }
   if (headers === 0) warnings.push(coded('netstat-no-header'));
   return result(records, capWarnings(warnings));
+}
+
+/** util.wordBounds over `text[from, to)`: offsets in `text`, at most bounds.length / 2 words. */
+function wordsIn(text: string, from: number, to: number, bounds: Int32Array): number {
+  const max = bounds.length >> 1;
+  let n = 0;
+  let i = from;
+  while (n < max) {
+    while (i < to && isSpace(text.charCodeAt(i))) i++;
+    if (i >= to) break;
+    bounds[2 * n] = i;
+    i = wordEnd(text, i, to);
+    bounds[2 * n + 1] = i;
+    n++;
+  }
+  return n;
+}
+
+/** Whether a UTF-16 code unit is whitespace as `\s` and `trim()` read it (util.isSpaceCode, fast path inline). */
+function isSpace(c: number): boolean {
+  return c <= 32 ? c === 32 || (c <= 13 && c >= 9) : c >= 128 && isSpaceCode(c);
 }
 
 export const netstat: Parser<NetstatSocket> = {

@@ -42,10 +42,10 @@ import {
   decimalAt,
   detectErrorText,
   isSpaceCode,
+  Kept,
   rejected,
   result,
-  splitLines,
-  wordBounds,
+  wordEnd,
 } from './util.js';
 
 export interface PsProcess {
@@ -217,52 +217,79 @@ function programName(command: string): NameInfo {
   return comm === undefined ? { name, bracketed: false, defunct } : { name, bracketed: false, defunct, comm };
 }
 
-/** A row read, before the whole listing is seen (thread rows follow, kthreadd may come later). */
-interface Draft {
-  rec: Omit<PsProcess, 'line' | 'threads' | 'kernelThread' | 'zombie' | 'comm'>;
-  info: NameInfo;
-  threads?: number;
-  line: number;
+/** Whether a UTF-16 code unit is whitespace as `\s` and `trim()` read it (util.isSpaceCode, fast path inline). */
+function isSpace(c: number): boolean {
+  return c <= 32 ? c === 32 || (c <= 13 && c >= 9) : c >= 128 && isSpaceCode(c);
 }
 
+/**
+ * The lines of `text` (util.splitLines: `\n`, or `\r\n` when the text has a CR; no trailing empty
+ * line) as offsets, one pass by indexOf: no array of 20,000 line strings. One pass, one record
+ * per process built at once in one object literal (every record the same shape; absent fields
+ * are undefined, which JSON leaves out). What depends on later rows is set on the record in
+ * place: `threads` (thread rows follow their process) and `kernelThread` of bracketed commands
+ * in a listing without PPID (it depends on whether kthreadd is listed anywhere).
+ */
 function parse(text: string): ParseResult<PsProcess> {
   const err = detectErrorText(text);
   if (err) return rejected(err);
-  const lines = splitLines(text);
-  if (lines.every((l) => l.trim() === '')) return rejected('empty output');
+  // Every line blank (as splitLines(text).every((l) => l.trim() === '')).
+  if (!/\S/.test(text)) return rejected('empty output');
 
-  const drafts: Draft[] = [];
+  const records: PsProcess[] = [];
   const warnings: ParseWarning[] = [];
   let columns: Column[] | undefined;
-  let last: Draft | undefined;
-  const byPid = new Map<number, Draft>();
+  let last: PsProcess | undefined;
+  // pid -> record, for `ps -eLf`'s thread rows: kept only once a header has an LWP column.
+  let byPid: Map<number, PsProcess> | undefined;
   let unknownWarned = false;
+  /** Bracketed commands in a listing without PPID: kernel threads if kthreadd is listed. */
+  const maybeKernel: PsProcess[] = [];
+  let kthreaddListed = false;
   // Per header: words a row needs before its command, and reused scratch arrays.
   let need = 0;
   let bounds = new Int32Array(0);
   // Per field slot: the word index of its column in the row (-1: no such column), so that a
-  // field is sliced (or read as a number) straight from the line, only when used.
+  // field is sliced (or read as a number) straight from the text, only when used.
   const slotWord = new Int32Array(Object.keys(SLOT).length);
   let hasLwp = false;
-  // The row being read, and its field accessors (made once, not per row).
-  let row = '';
   /** A field's word: its text, or undefined without its column. */
   const field = (slot: number): string | undefined => {
     const w = slotWord[slot]!;
-    return w < 0 ? undefined : row.slice(bounds[2 * w]!, bounds[2 * w + 1]!);
+    return w < 0 ? undefined : text.slice(bounds[2 * w]!, bounds[2 * w + 1]!);
   };
-  /** decimal() of a field's word, read in place (no slice for the common integers). */
+  /** decimal() of a field's word, read in place (no slice for the common numbers). */
   const numberOf = (slot: number): number | undefined => {
     const w = slotWord[slot]!;
-    return w < 0 ? undefined : decimalAt(row, bounds[2 * w]!, bounds[2 * w + 1]!);
+    return w < 0 ? undefined : decimalAt(text, bounds[2 * w]!, bounds[2 * w + 1]!);
+  };
+  // The strings kept per field (user, stat, start, time, name): a big listing repeats `root`,
+  // `Ss`, `0:00`... thousands of times; one string each instead of a copy per row.
+  const kept = new Kept(text, 5);
+  const keepField = (k: number, slot: number): string | undefined => {
+    const w = slotWord[slot]!;
+    return w < 0 ? undefined : kept.slice(k, bounds[2 * w]!, bounds[2 * w + 1]!);
   };
 
-  for (let i = 0; i < lines.length; i++) {
-    const raw = lines[i] ?? '';
-    const lineNo = i + 1;
-    if (raw.trim() === '') continue;
-    const header = headerColumns(raw);
+  const crlf = text.includes('\r');
+  const len = text.length;
+  // The next `PID` in the text: only a line holding one can be a header (headerColumns).
+  let nextPid = text.indexOf('PID');
+  let lineNo = 0;
+  for (let pos = 0; pos < len; ) {
+    const nl = text.indexOf('\n', pos);
+    const ls = pos;
+    let le = nl < 0 ? len : nl;
+    pos = le + 1;
+    if (crlf && nl >= 0 && le > ls && text.charCodeAt(le - 1) === 13) le--;
+    lineNo++;
+    let first = ls;
+    while (first < le && isSpace(text.charCodeAt(first))) first++;
+    if (first === le) continue;
+    while (nextPid >= 0 && nextPid < ls) nextPid = text.indexOf('PID', ls);
+    const header = nextPid >= 0 && nextPid + 3 <= le ? headerColumns(text.slice(ls, le)) : undefined;
     if (header) {
+      const raw = text.slice(ls, le);
       columns = header;
       need = header.reduce((n, c) => n + c.words, 0);
       bounds = new Int32Array(2 * (need + 1));
@@ -274,6 +301,11 @@ function parse(text: string): ParseResult<PsProcess> {
         w += col.words;
       }
       hasLwp = slotWord[SLOT.lwp]! >= 0;
+      if (hasLwp && !byPid) {
+        // The rows read so far, as the map would hold them had it been kept all along.
+        byPid = new Map();
+        for (const r of records) byPid.set(r.pid, r);
+      }
       last = undefined;
       const unknown = raw
         .trim()
@@ -287,89 +319,124 @@ function parse(text: string): ParseResult<PsProcess> {
       continue;
     }
     if (!columns) {
+      const raw = text.slice(ls, le);
       warnings.push({ line: lineNo, ...coded('ps-before-header', { text: raw.trim().slice(0, 120) }) });
       continue;
     }
-    const words = wordBounds(raw, need + 1, bounds);
+    // The first need + 1 words as offsets (util.wordBounds on the line).
+    let words = 0;
+    for (let i = first; words <= need; ) {
+      while (i < le && isSpace(text.charCodeAt(i))) i++;
+      if (i >= le) break;
+      bounds[2 * words] = i;
+      i = wordEnd(text, i, le);
+      bounds[2 * words + 1] = i;
+      words++;
+    }
     if (words <= need) {
+      const raw = text.slice(ls, le);
       warnings.push({
         line: lineNo,
         ...coded('row-fewer-columns-than-header', { text: raw.trim().slice(0, 120) }),
       });
       continue;
     }
-    row = raw;
-    const command = raw.slice(bounds[2 * need]!).trimEnd();
-    const pidText = field(SLOT.pid);
-
+    const pw = slotWord[SLOT.pid]!;
     // Thread rows: `ps auxm` puts `-` in PID; `ps -eLf` repeats the process with another LWP.
-    if (pidText === '-') {
+    if (pw >= 0 && bounds[2 * pw + 1]! - bounds[2 * pw]! === 1 && text.charCodeAt(bounds[2 * pw]!) === 45) {
       if (last) last.threads = (last.threads ?? 0) + 1;
       else warnings.push({ line: lineNo, ...coded('thread-without-process') });
       continue;
     }
     const pid = numberOf(SLOT.pid);
     if (pid === undefined || !Number.isInteger(pid)) {
+      const raw = text.slice(ls, le);
       warnings.push({ line: lineNo, ...coded('pid-not-number', { text: raw.trim().slice(0, 120) }) });
       continue;
     }
-    const lwp = hasLwp ? field(SLOT.lwp) : undefined;
-    if (lwp !== undefined && lwp !== pidText) {
-      const owner = byPid.get(pid);
-      if (owner && slotWord[SLOT.nlwp]! < 0) owner.threads = (owner.threads ?? 1) + 1;
-      continue;
+    if (hasLwp) {
+      const lwp = field(SLOT.lwp);
+      if (lwp !== undefined && lwp !== field(SLOT.pid)) {
+        const owner = byPid?.get(pid);
+        if (owner && slotWord[SLOT.nlwp]! < 0) owner.threads = (owner.threads ?? 1) + 1;
+        continue;
+      }
     }
 
-    const info = programName(command);
-    const user = field(SLOT.user) ?? '';
+    // The command: the rest of the line from its word, trailing whitespace cut.
+    const cs = bounds[2 * need]!;
+    let ce = le;
+    while (ce > cs && isSpace(text.charCodeAt(ce - 1))) ce--;
+    const command = text.slice(cs, ce);
+    // programName, in place for the usual command (no bracket, no brace).
+    let name: string;
+    let bracketed = false;
+    let defunct = false;
+    let comm: string | undefined;
+    const c0 = text.charCodeAt(cs);
+    if (c0 === 91 /* [ */ || c0 === 123 /* { */) {
+      const info = programName(command);
+      name = info.name;
+      bracketed = info.bracketed;
+      defunct = info.defunct;
+      comm = info.comm;
+    } else {
+      let end = ce;
+      defunct = end - cs >= 10 && text.startsWith(' <defunct>', end - 10);
+      if (defunct) end -= 10;
+      let a0 = cs;
+      let e0 = cs;
+      while (e0 < end && !isSpace(text.charCodeAt(e0))) e0++;
+      // Process titles: `sshd: root@pts/0`; login shells: argv0 `-bash`.
+      if (e0 - a0 > 1 && text.charCodeAt(e0 - 1) === 58 /* : */) e0--;
+      if (e0 - a0 > 1 && text.charCodeAt(a0) === 45 /* - */) a0++;
+      let slash = e0 - 1;
+      while (slash >= a0 && text.charCodeAt(slash) !== 47 /* / */) slash--;
+      name = slash >= a0 && slash < e0 - 1 ? kept.slice(4, slash + 1, e0) : kept.slice(4, a0, e0);
+    }
     const ppid = numberOf(SLOT.ppid);
-    const rec: Omit<PsProcess, 'line'> =
-      ppid === undefined
-        ? { pid, user, command, name: info.name }
-        : { pid, ppid, user, command, name: info.name };
-    const tty = field(SLOT.tty);
-    if (tty !== undefined && tty !== '?' && tty !== '-') rec.tty = tty;
-    const stat = field(SLOT.stat);
-    if (stat !== undefined && stat !== '-') rec.stat = stat;
-    const time = field(SLOT.time);
-    if (time !== undefined) rec.time = time;
-    const start = field(SLOT.start);
-    if (start !== undefined) rec.start = start;
-    const cpu = numberOf(SLOT.cpu);
-    if (cpu !== undefined) rec.cpu = cpu;
-    const mem = numberOf(SLOT.mem);
-    if (mem !== undefined) rec.mem = mem;
+    const ttyRaw = field(SLOT.tty);
+    const tty = ttyRaw !== undefined && ttyRaw !== '?' && ttyRaw !== '-' ? ttyRaw : undefined;
+    const statRaw = keepField(1, SLOT.stat);
+    const stat = statRaw !== undefined && statRaw !== '-' ? statRaw : undefined;
     // Sizes: plain KiB read in place; BusyBox's scaled `711m` through kib().
     const vszN = numberOf(SLOT.vsz);
-    const vsz = vszN !== undefined ? Math.round(vszN) : kib(field(SLOT.vsz) ?? '');
-    if (vsz !== undefined) rec.vsz = vsz;
     const rssN = numberOf(SLOT.rss);
-    const rss = rssN !== undefined ? Math.round(rssN) : kib(field(SLOT.rss) ?? '');
-    if (rss !== undefined) rec.rss = rss;
-    const nlwp = numberOf(SLOT.nlwp);
-    const draft: Draft = { rec, info, line: lineNo };
-    if (nlwp !== undefined) draft.threads = nlwp;
-    drafts.push(draft);
-    last = draft;
-    byPid.set(pid, draft);
+    const zombie = defunct || (stat?.startsWith('Z') ?? false);
+    if (bracketed && pid === 2) kthreaddListed = true;
+    // In one literal, in the key order of the JSON output.
+    const rec: PsProcess = {
+      pid,
+      ppid,
+      user: keepField(0, SLOT.user) ?? '',
+      command,
+      name,
+      tty,
+      stat,
+      time: keepField(3, SLOT.time),
+      start: keepField(2, SLOT.start),
+      cpu: numberOf(SLOT.cpu),
+      mem: numberOf(SLOT.mem),
+      vsz: vszN !== undefined ? Math.round(vszN) : kib(field(SLOT.vsz) ?? ''),
+      rss: rssN !== undefined ? Math.round(rssN) : kib(field(SLOT.rss) ?? ''),
+      threads: numberOf(SLOT.nlwp),
+      kernelThread:
+        bracketed && !zombie && ppid !== undefined && (ppid === 0 || ppid === 2) ? true : undefined,
+      zombie: zombie ? true : undefined,
+      comm,
+      line: lineNo,
+    };
+    // Without a PPID column, a bracketed command is a kernel thread when kthreadd is listed.
+    if (bracketed && !zombie && ppid === undefined) maybeKernel.push(rec);
+    records.push(rec);
+    last = rec;
+    byPid?.set(pid, rec);
   }
 
   if (!columns) return rejected('not ps output: no header line with PID and COMMAND/CMD');
   // Kernel threads are only listed where kthreadd (PID 2) is visible: inside a container's PID
   // namespace a bracketed command is a zombie (or a process without argv), never a kernel thread.
-  const kthreaddListed = drafts.some((d) => d.info.bracketed && d.rec.pid === 2);
-  const records = drafts.map(({ rec, info, threads, line }): PsProcess => {
-    // Completed in place, in the key order of the JSON output (no copy per row).
-    const out = rec as PsProcess;
-    if (threads !== undefined) out.threads = threads;
-    const zombie = info.defunct || (rec.stat?.startsWith('Z') ?? false);
-    const parentSaysKernel = rec.ppid === undefined ? kthreaddListed : rec.ppid === 0 || rec.ppid === 2;
-    if (info.bracketed && !zombie && parentSaysKernel) out.kernelThread = true;
-    if (zombie) out.zombie = true;
-    if (info.comm !== undefined) out.comm = info.comm;
-    out.line = line;
-    return out;
-  });
+  if (kthreaddListed) for (const r of maybeKernel) r.kernelThread = true;
   return result(records, capWarnings(warnings));
 }
 

@@ -46,7 +46,7 @@ import { coded } from '../i18n/coded.js';
 import type { NetstatSocket } from './netstat.js';
 import { RAW_PROTOCOL_PORTS } from './proc-net-hex.js';
 import type { ParseResult, Parser, ParseWarning } from './types.js';
-import { capWarnings, detectErrorText, rejected, result, splitLines, wordBounds } from './util.js';
+import { capWarnings, detectErrorText, isSpaceCode, rejected, result, sameAt, wordEnd } from './util.js';
 
 export interface SsProcess {
   name: string;
@@ -66,10 +66,6 @@ export interface SsSocket extends NetstatSocket {
   extra?: string[];
 }
 
-/** Netids of Internet sockets; other Netids (unix, netlink, packet, vsock...) are skipped. */
-const INET_NETIDS = new Set(['tcp', 'udp', 'raw', 'sctp', 'mptcp', 'dccp', 'udplite']);
-const OTHER_NETIDS = /^(u_str|u_dgr|u_seq|unix|nl|p_raw|p_dgr|v_str|v_dgr|tipc|xdp|icmp6?|\?\?\?)$/;
-
 const STATES: Record<string, string> = {
   ESTAB: 'ESTABLISHED',
   'SYN-SENT': 'SYN_SENT',
@@ -87,6 +83,7 @@ const STATES: Record<string, string> = {
   UNKNOWN: 'UNKNOWN',
 };
 
+/** What splitEndpoint reads from an address word (filled in place: two per row, no object each). */
 interface Endpoint {
   address: string;
   port: string;
@@ -97,43 +94,115 @@ interface Endpoint {
   bracketed: boolean;
 }
 
-function splitEndpoint(text: string): Endpoint {
-  const i = text.lastIndexOf(':');
-  let host = i < 0 ? text : text.slice(0, i);
-  const port = i < 0 ? '' : text.slice(i + 1);
-  let iface: string | undefined;
-  // The device follows the address: `0.0.0.0%docker0`, `[fe80::1]%eth0`, `*%ens18`.
-  const pct = host.startsWith('[') ? host.indexOf('%', host.indexOf(']')) : host.indexOf('%');
-  if (pct >= 0) {
-    iface = host.slice(pct + 1);
-    host = host.slice(0, pct);
-  }
-  const bracketed = host.startsWith('[') && host.endsWith(']');
-  if (bracketed) host = host.slice(1, -1);
-  const family = host === '*' ? undefined : host.includes(':') ? 6 : digitsAndDots(host) ? 4 : undefined;
-  // One shape for every endpoint (no conditional spread): 40,000 of them in a 20,000-row output.
-  return { address: host, port, iface, family, star: host === '*', bracketed };
+function endpoint(): Endpoint {
+  return { address: '', port: '', iface: undefined, family: undefined, star: false, bracketed: false };
 }
 
-/** `/^[\d.]+$/` by character code (it runs for both ends of every row). */
-function digitsAndDots(s: string): boolean {
-  if (s.length === 0) return false;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c !== 46 && (c < 48 || c > 57)) return false;
+/**
+ * The address word `text[a, b)` into `out`: `host:port` split at the LAST colon, then the device
+ * after `%` (`0.0.0.0%docker0`, `[fe80::1]%eth0`, `*%ens18`), then the brackets. Read by
+ * character code over the word in place; only the parts kept are sliced.
+ */
+function splitEndpoint(text: string, a: number, limit: number, out: Endpoint): number {
+  // One pass over the word, which ends at whitespace or `limit`, notes what the splits need: the
+  // last colon (host:port), the first colon (IPv6), the first `]`, the first `%` and the first
+  // after that `]` (the device), the first character after `a` that is neither a digit nor a
+  // dot (IPv4).
+  let lastColon = -1;
+  let firstColon = -1;
+  let close = -1;
+  let pct = -1;
+  let pctAfterClose = -1;
+  let other = -1;
+  let b = a;
+  for (; b < limit; b++) {
+    const c = text.charCodeAt(b);
+    if ((c >= 48 && c <= 57) || c === 46) continue;
+    if (isSpace(c)) break;
+    if (other < 0 && b > a) other = b;
+    const i = b;
+    if (c === 58 /* : */) {
+      lastColon = i;
+      if (firstColon < 0) firstColon = i;
+    } else if (c === 93 /* ] */) {
+      if (close < 0) close = i;
+    } else if (c === 37 /* % */) {
+      if (pct < 0) pct = i;
+      if (close >= 0 && pctAfterClose < 0) pctAfterClose = i;
+    }
   }
-  return true;
+  let hostEnd = lastColon < 0 ? b : lastColon;
+  out.port = lastColon < 0 ? '' : text.slice(lastColon + 1, b);
+  // The device follows the address; in a bracketed one, after the `]` when the host has one
+  // (host.indexOf('%', host.indexOf(']')) with indexOf's -1 read as 0).
+  const open = text.charCodeAt(a) === 91; /* [ */
+  const p = open && close >= 0 && close < hostEnd ? pctAfterClose : pct;
+  out.iface = undefined;
+  if (p >= 0 && p < hostEnd) {
+    out.iface = text.slice(p + 1, hostEnd);
+    hostEnd = p;
+  }
+  let start = a;
+  const bracketed = open && hostEnd - a >= 2 && text.charCodeAt(hostEnd - 1) === 93; /* ] */
+  if (bracketed) {
+    start++;
+    hostEnd--;
+  }
+  out.bracketed = bracketed;
+  // The family from the characters: `*` none, a colon 6, digits and dots only 4, else none.
+  const star = hostEnd - start === 1 && text.charCodeAt(start) === 42; /* * */
+  out.star = star;
+  let family: 4 | 6 | undefined;
+  if (!star && hostEnd > start) {
+    if (firstColon >= start && firstColon < hostEnd) family = 6;
+    else if ((other < 0 || other >= hostEnd) && (start > a || isDigitOrDot(text.charCodeAt(a)))) family = 4;
+  }
+  out.family = family;
+  out.address = star ? '*' : text.slice(start, hostEnd);
+  return b;
 }
 
-/** `/^\d+$/` by character code. */
-function allDigits(s: string | undefined): boolean {
-  if (!s) return false;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
+function isDigitOrDot(c: number): boolean {
+  return (c >= 48 && c <= 57) || c === 46;
+}
+
+/** Whether a UTF-16 code unit is whitespace as `\s` and `trim()` read it (util.isSpaceCode, fast path inline). */
+function isSpace(c: number): boolean {
+  return c <= 32 ? c === 32 || (c <= 13 && c >= 9) : c >= 128 && isSpaceCode(c);
+}
+
+/** `/^\d+$/` on `text[a, b)`. */
+function digitsAt(text: string, a: number, b: number): boolean {
+  if (a >= b) return false;
+  for (let i = a; i < b; i++) {
+    const c = text.charCodeAt(i);
     if (c < 48 || c > 57) return false;
   }
   return true;
 }
+
+/** The digits `text[a, b)` (checked by digitsAt) as Number() reads them. */
+function integerAt(text: string, a: number, b: number): number {
+  if (b - a > 15) return Number(text.slice(a, b));
+  let v = 0;
+  for (let i = a; i < b; i++) v = v * 10 + (text.charCodeAt(i) - 48);
+  return v;
+}
+
+/** The Internet Netids as constants (no slice per row), and `proto` of their IPv6 sockets. */
+const INET_NETID_LIST = ['tcp', 'udp', 'raw', 'sctp', 'mptcp', 'dccp', 'udplite'];
+const PROTO6 = new Map(INET_NETID_LIST.map((n) => [n, `${n}6`]));
+
+/** `text[a, b)` when it is one of `words` (the constant itself), else undefined. */
+function oneOf(text: string, a: number, b: number, words: readonly string[]): string | undefined {
+  const len = b - a;
+  const c = text.charCodeAt(a);
+  for (const w of words) if (w.length === len && w.charCodeAt(0) === c && sameAt(text, a, w)) return w;
+  return undefined;
+}
+
+const STATE_WORDS = Object.keys(STATES);
+const OTHER_NETIDS = /^(u_str|u_dgr|u_seq|unix|nl|p_raw|p_dgr|v_str|v_dgr|tipc|xdp|icmp6?|\?\?\?)$/;
 
 /**
  * `/users:\(\("[^"]*",\d/.test(rest)`, the users:(...) form of ss before iproute2 3.16, by
@@ -158,14 +227,13 @@ function oldUsersForm(rest: string): boolean {
 function parseUsers(s: string, processes: SsProcess[]): number {
   if (!s.startsWith('users:((')) return -1;
   const before = processes.length;
-  const fail = () => {
-    processes.length = before;
-    return -1;
-  };
   let i = 'users:('.length;
-  while (s[i] === '(') {
+  while (s.charCodeAt(i) === 40 /* ( */) {
     i++;
-    if (s[i] !== '"') return fail();
+    if (s.charCodeAt(i) !== 34 /* " */) {
+      processes.length = before;
+      return -1;
+    }
     // The name is quoted; a name may itself contain `"`, so it ends at the `",` that is followed
     // by the pid (`pid=` or a digit).
     let j = i + 1;
@@ -182,18 +250,23 @@ function parseUsers(s: string, processes: SsProcess[]): number {
       }
       j = q + 1;
     }
-    if (end < 0) return fail();
+    const close = end < 0 ? -1 : s.indexOf(')', end);
+    if (close < 0) {
+      processes.length = before;
+      return -1;
+    }
     const name = s.slice(i + 1, end);
-    const close = s.indexOf(')', end);
-    if (close < 0) return fail();
-    const p: SsProcess = { name };
+    let pid: number | undefined;
+    let fd: number | undefined;
     // Each comma-separated field `pid=N`, `fd=N` (or a bare N: pid first, fd second), as
-    // /^(?:(pid|fd)=)?(\d+)$/, read in place.
+    // /^(?:(pid|fd)=)?(\d+)$/, read in place. A key set again keeps its place, as an assignment
+    // would: `fd` goes first only when it came before any pid.
+    let fdFirst = false;
     for (let from = end + 2, k = 0; from <= close; k++) {
       let to = s.indexOf(',', from);
       if (to < 0 || to > close) to = close;
-      const named = s.startsWith('pid=', from) ? 'pid' : s.startsWith('fd=', from) ? 'fd' : undefined;
-      const start = named ? from + named.length + 1 : from;
+      const named = s.startsWith('pid=', from) ? 1 : s.startsWith('fd=', from) ? 2 : 0;
+      const start = named === 1 ? from + 4 : named === 2 ? from + 3 : from;
       let value = -1;
       if (start < to) {
         value = 0;
@@ -206,143 +279,244 @@ function parseUsers(s: string, processes: SsProcess[]): number {
           value = value * 10 + d;
         }
       }
-      const key = named ?? (k === 0 ? 'pid' : k === 1 ? 'fd' : undefined);
-      // Long digit strings as Number() reads them (beyond 2^53 the sum above would differ).
-      if (value >= 0 && key) p[key] = to - start <= 15 ? value : Number(s.slice(start, to));
+      const key = named !== 0 ? named : k === 0 ? 1 : k === 1 ? 2 : 0;
+      if (value >= 0 && key !== 0) {
+        // Long digit strings as Number() reads them (beyond 2^53 the sum above would differ).
+        const v = to - start <= 15 ? value : Number(s.slice(start, to));
+        if (key === 1) pid = v;
+        else {
+          if (pid === undefined && fd === undefined) fdFirst = true;
+          fd = v;
+        }
+      }
       from = to + 1;
     }
-    processes.push(p);
+    // One literal per key order (an absent field is undefined: JSON leaves it out).
+    processes.push(fdFirst && pid !== undefined ? { name, fd, pid } : { name, pid, fd });
     i = close + 1;
-    if (s[i] === ',') i++;
+    if (s.charCodeAt(i) === 44 /* , */) i++;
   }
-  if (s[i] !== ')') return fail();
+  if (s.charCodeAt(i) !== 41 /* ) */) {
+    processes.length = before;
+    return -1;
+  }
   return i + 1;
 }
 
-/** Guess the transport of an output without a Netid column (see the file comment). */
-function guessTransport(rows: { state: string; local: Endpoint; peer: Endpoint }[]): string {
-  const states = new Set(rows.map((r) => r.state));
-  if ([...states].some((s) => s !== 'UNCONN' && s !== 'ESTAB')) return 'tcp';
-  const unconn = rows.filter((r) => r.state === 'UNCONN');
-  if (unconn.length === 0) return 'tcp';
-  const raw = unconn.every(
-    (r) => RAW_PROTOCOL_PORTS.has(r.local.port) && (r.peer.port === '*' || r.peer.port === '0'),
-  );
-  return raw ? 'raw' : 'udp';
+/**
+ * The rest of a row `text[a, b)` when it is exactly `users:(("name",pid=N,fd=M),...)` with no `"`
+ * in a name, no name ending in `(` and numbers of at most 15 digits: its processes, read in place
+ * as parseUsers would (same processes, same key order), in an array of their exact length; else
+ * undefined. Such a rest also never looks like the pre-3.16 form to oldUsersForm: its only
+ * `users:(("` is at the start, and the first `"` after it is followed by `,pid=`.
+ */
+function usersInPlace(text: string, a: number, b: number): SsProcess[] | undefined {
+  if (!text.startsWith('users:((', a)) return undefined;
+  let found: SsProcess[] | undefined;
+  let i = a + 7;
+  while (text.charCodeAt(i) === 40 /* ( */ && i < b) {
+    i++;
+    const nameStart = i + 1;
+    if (text.charCodeAt(i) !== 34 /* " */) return undefined;
+    let q = nameStart;
+    while (q < b && text.charCodeAt(q) !== 34) q++;
+    if (
+      q >= b ||
+      text.charCodeAt(q - 1) === 40 ||
+      text.charCodeAt(q + 1) !== 44 ||
+      !text.startsWith('pid=', q + 2)
+    )
+      return undefined;
+    let j = q + 6;
+    const pidStart = j;
+    let pid = 0;
+    for (let c = text.charCodeAt(j); c >= 48 && c <= 57 && j < b; c = text.charCodeAt(++j))
+      pid = pid * 10 + c - 48;
+    if (j === pidStart || j - pidStart > 15 || text.charCodeAt(j) !== 44 || !text.startsWith('fd=', j + 1))
+      return undefined;
+    j += 4;
+    const fdStart = j;
+    let fd = 0;
+    for (let c = text.charCodeAt(j); c >= 48 && c <= 57 && j < b; c = text.charCodeAt(++j))
+      fd = fd * 10 + c - 48;
+    if (j === fdStart || j - fdStart > 15 || text.charCodeAt(j) !== 41 /* ) */ || j >= b) return undefined;
+    const p: SsProcess = { name: text.slice(nameStart, q), pid, fd };
+    // A one-element literal for the usual single process (an array grown by push from empty
+    // reserves 16 slots, and 20,000 of them would stay in the records).
+    if (found === undefined) found = [p];
+    else found.push(p);
+    i = j + 1;
+    if (text.charCodeAt(i) === 44 /* , */ && i < b) i++;
+  }
+  return i + 1 === b && text.charCodeAt(i) === 41 /* ) */ ? found : undefined;
 }
 
-interface Row {
-  lineNo: number;
-  netid: string | undefined;
-  state: string;
-  recvQ: number;
-  sendQ: number;
-  local: Endpoint;
-  peer: Endpoint;
-  rest: string;
+/** What one pass over the text found; records as built with the style and transport it was given. */
+interface Scan {
+  records: SsSocket[];
+  /** `unrecognised-line`, in line order (they come first). */
+  rowWarnings: ParseWarning[];
+  /** Per record (`ss-unreadable-users`, `unknown-state-quoted`): they come last. */
+  recordWarnings: ParseWarning[];
+  headers: number;
+  skipped: Map<string, number>;
+  oldEvidence: boolean;
+  newEvidence: boolean;
+  anyLocalStar: boolean;
+  /** Some row had no Netid: its transport is `guess`. */
+  anyNoNetid: boolean;
+  guess: string;
 }
 
-function parse(text: string): ParseResult<SsSocket> {
-  const err = detectErrorText(text);
-  if (err) return rejected(err);
-  const lines = splitLines(text);
-  if (lines.every((l) => l.trim() === '')) return rejected('empty output');
-
-  const warnings: ParseWarning[] = [];
-  const rows: Row[] = [];
+/**
+ * One pass over the lines of `text` (the lines of util.splitLines, found by indexOf: no array of
+ * lines), each row scanned by character code and its record built at once in one object
+ * literal (every record the same shape; absent fields are undefined, which JSON leaves out).
+ * The address style and a guessed transport depend on the whole output; parse() runs a second
+ * pass with them when the first one's assumptions (new style, a Netid on every row) were wrong.
+ */
+function scan(text: string, oldStyle: boolean, guessed: string | undefined): Scan {
+  const records: SsSocket[] = [];
+  const rowWarnings: ParseWarning[] = [];
+  const recordWarnings: ParseWarning[] = [];
   let headers = 0;
   /** iproute2 >= 5.x names a `Process` column; its ss prints the IPv4 wildcard as `0.0.0.0`. */
   let processHeader = false;
   let hasNetid: boolean | undefined;
   const skipped = new Map<string, number>();
+  let oldEvidence = false;
+  let newEvidence = false;
+  let anyLocalStar = false;
+  let anyNoNetid = false;
+  // guessTransport's inputs: a state other than UNCONN/ESTAB; UNCONN rows; all of them raw-like.
+  let otherState = false;
+  let unconn = 0;
+  let allUnconnRaw = true;
 
-  // The first six words of a row as offsets (wordBounds: no object per word).
-  const bounds = new Int32Array(12);
-  const word = (raw: string, k: number) => raw.slice(bounds[2 * k]!, bounds[2 * k + 1]!);
-  for (let i = 0; i < lines.length; i++) {
-    const raw = lines[i]!;
-    const lineNo = i + 1;
-    const n = wordBounds(raw, 6, bounds);
+  const crlf = text.includes('\r');
+  const bounds = new Int32Array(8);
+  const local = endpoint();
+  const peer = endpoint();
+  const len = text.length;
+  let lineNo = 0;
+  for (let pos = 0; pos < len; ) {
+    const nl = text.indexOf('\n', pos);
+    const ls = pos;
+    let le = nl < 0 ? len : nl;
+    pos = le + 1;
+    if (crlf && nl >= 0 && le > ls && text.charCodeAt(le - 1) === 13) le--;
+    lineNo++;
+    // The first four words as offsets (util.wordBounds on the line); the addresses that follow
+    // are read as they are scanned (below).
+    let n = 0;
+    let i = ls;
+    while (n < 4) {
+      while (i < le && isSpace(text.charCodeAt(i))) i++;
+      if (i >= le) break;
+      bounds[2 * n] = i;
+      i = wordEnd(text, i, le);
+      bounds[2 * n + 1] = i;
+      n++;
+    }
     if (n === 0) continue;
-    const first = word(raw, 0);
+    const w0 = bounds[0]!;
+    const w1 = bounds[1]!;
     // A header starts with `Netid` or `State` (the regex runs only then).
-    if ((first === 'Netid' || first === 'State') && /^(Netid\s+)?State\s+Recv-Q/.test(raw.trim())) {
-      const trimmed = raw.trim();
-      headers++;
-      if (/Process/.test(trimmed)) processHeader = true;
-      hasNetid = trimmed.startsWith('Netid');
-      continue;
+    if (w1 - w0 === 5 && (text.startsWith('Netid', w0) || text.startsWith('State', w0))) {
+      const trimmed = text.slice(ls, le).trim();
+      if (/^(Netid\s+)?State\s+Recv-Q/.test(trimmed)) {
+        headers++;
+        if (/Process/.test(trimmed)) processHeader = true;
+        hasNetid = trimmed.startsWith('Netid');
+        continue;
+      }
     }
-    const inet = INET_NETIDS.has(first);
-    if (!inet && (OTHER_NETIDS.test(first) || (hasNetid && /^[a-z_?]+$/.test(first)))) {
-      skipped.set(first, (skipped.get(first) ?? 0) + 1);
-      continue;
+    const inet = oneOf(text, w0, w1, INET_NETID_LIST);
+    let first = inet;
+    if (inet === undefined) {
+      first = text.slice(w0, w1);
+      if (OTHER_NETIDS.test(first) || (hasNetid && /^[a-z_?]+$/.test(first))) {
+        skipped.set(first, (skipped.get(first) ?? 0) + 1);
+        continue;
+      }
     }
-    const withNetid = hasNetid ?? inet;
+    const withNetid = hasNetid ?? inet !== undefined;
     const k = withNetid ? 1 : 0;
-    // state, recvQ, sendQ, local, peer: words k..k+4
-    if (n < k + 5 || !allDigits(word(raw, k + 1)) || !allDigits(word(raw, k + 2))) {
-      warnings.push({ line: lineNo, ...coded('unrecognised-line', { text: raw.trim().slice(0, 100) }) });
+    // state, recvQ, sendQ, local, peer: words k..k+4. The addresses, each read in the one pass
+    // that finds where it ends (splitEndpoint), after the word k+2.
+    let localEnd = -1;
+    let peerEnd = -1;
+    if (n >= k + 3) {
+      let a = bounds[2 * k + 5]!;
+      while (a < le && isSpace(text.charCodeAt(a))) a++;
+      if (a < le) {
+        localEnd = splitEndpoint(text, a, le, local);
+        a = localEnd;
+        while (a < le && isSpace(text.charCodeAt(a))) a++;
+        if (a < le) peerEnd = splitEndpoint(text, a, le, peer);
+      }
+    }
+    if (
+      peerEnd < 0 ||
+      !digitsAt(text, bounds[2 * k + 2]!, bounds[2 * k + 3]!) ||
+      !digitsAt(text, bounds[2 * k + 4]!, bounds[2 * k + 5]!)
+    ) {
+      const raw = text.slice(ls, le);
+      rowWarnings.push({ line: lineNo, ...coded('unrecognised-line', { text: raw.trim().slice(0, 100) }) });
       continue;
     }
-    rows.push({
-      lineNo,
-      netid: withNetid ? first : undefined,
-      state: word(raw, k),
-      recvQ: Number(word(raw, k + 1)),
-      sendQ: Number(word(raw, k + 2)),
-      local: splitEndpoint(word(raw, k + 3)),
-      peer: splitEndpoint(word(raw, k + 4)),
-      rest: raw.slice(bounds[2 * (k + 4) + 1]!).trim(),
-    });
-  }
+    const netid = withNetid ? first : undefined;
+    const sa = bounds[2 * k]!;
+    const sb = bounds[2 * k + 1]!;
+    const state = oneOf(text, sa, sb, STATE_WORDS) ?? text.slice(sa, sb);
+    const recvQ = integerAt(text, bounds[2 * k + 2]!, bounds[2 * k + 3]!);
+    const sendQ = integerAt(text, bounds[2 * k + 4]!, bounds[2 * k + 5]!);
+    // The rest of the line after the peer, trimmed.
+    let rs = peerEnd;
+    while (rs < le && isSpace(text.charCodeAt(rs))) rs++;
+    let re = le;
+    while (re > rs && isSpace(text.charCodeAt(re - 1))) re--;
+    // The usual rest, `users:(("name",pid=N,fd=M),...)` alone, is read in place (usersInPlace);
+    // anything else as a string by the general loop below.
+    const inPlace = rs < re ? usersInPlace(text, rs, re) : undefined;
+    const restText = rs < re && inPlace === undefined ? text.slice(rs, re) : '';
 
-  if (headers === 0 && rows.length === 0) {
-    return rejected('not ss output: no `State Recv-Q ...` header and no socket rows');
-  }
-  if (headers === 0) warnings.push(coded('ss-no-header'));
-  for (const [netid, n] of skipped) warnings.push(coded('ss-skipped-netid', { n, netid }));
+    // Evidence of the address style and the inputs of a transport guess (see the file comment).
+    if (!oldEvidence)
+      oldEvidence =
+        (!local.bracketed && local.family === 6) ||
+        (!peer.bracketed && peer.family === 6) ||
+        // before iproute2 3.16 users:(("sshd",1231,3)): long before brackets and `0.0.0.0`
+        // (never so when read in place: see usersInPlace)
+        oldUsersForm(restText) ||
+        // new ss prints `*` only for IPv6 sockets, which never have an IPv4 address on either end
+        (local.family === 4 && peer.star) ||
+        (peer.family === 4 && local.star);
+    if (!newEvidence)
+      newEvidence =
+        local.bracketed || local.address === '0.0.0.0' || peer.bracketed || peer.address === '0.0.0.0';
+    if (local.star) anyLocalStar = true;
+    if (netid === undefined) anyNoNetid = true;
+    if (state === 'UNCONN') {
+      unconn++;
+      if (allUnconnRaw && !(RAW_PROTOCOL_PORTS.has(local.port) && (peer.port === '*' || peer.port === '0')))
+        allUnconnRaw = false;
+    } else if (state !== 'ESTAB') otherState = true;
 
-  // Old ss prints IPv6 unbracketed (`:::22`) and `*` for the IPv4 wildcard.
-  const oldEvidence = rows.some(
-    (r) =>
-      (!r.local.bracketed && r.local.family === 6) ||
-      (!r.peer.bracketed && r.peer.family === 6) ||
-      // before iproute2 3.16 users:(("sshd",1231,3)): long before brackets and `0.0.0.0`
-      oldUsersForm(r.rest) ||
-      // new ss prints `*` only for IPv6 sockets, which never have an IPv4 address on either end
-      (r.local.family === 4 && r.peer.star) ||
-      (r.peer.family === 4 && r.local.star),
-  );
-  const newEvidence =
-    processHeader ||
-    rows.some(
-      (r) =>
-        r.local.bracketed ||
-        r.local.address === '0.0.0.0' ||
-        r.peer.bracketed ||
-        r.peer.address === '0.0.0.0',
-    );
-  const oldStyle = oldEvidence;
-  if (!oldEvidence && !newEvidence && rows.some((r) => r.local.star))
-    warnings.push(coded('ss-star-ambiguous'));
-  const guessed = rows.some((r) => r.netid === undefined) ? guessTransport(rows) : undefined;
-
-  const records = rows.map((r): SsSocket => {
     let extra: string[] | undefined;
-    const processes: SsProcess[] = [];
+    const processes: SsProcess[] = inPlace ?? [];
     let user: string | undefined;
     let inode: number | undefined;
     let timer: string | undefined;
     let v6onlyFlag: boolean | undefined;
-    let rest = r.rest;
+    let rest = restText;
     while (rest !== '') {
       const used = parseUsers(rest, processes);
       if (used >= 0) {
         rest = used === rest.length ? '' : rest.slice(used).trim();
         continue;
       }
-      if (rest.startsWith('users:(')) warnings.push({ line: r.lineNo, ...coded('ss-unreadable-users') });
+      if (rest.startsWith('users:(')) recordWarnings.push({ line: lineNo, ...coded('ss-unreadable-users') });
       const timerM = /^timer:\([^)]*\)/.exec(rest);
       const word = timerM ? timerM[0] : (/^\S+/.exec(rest)?.[0] ?? '');
       rest = rest.slice(word.length).trim();
@@ -355,47 +529,79 @@ function parse(text: string): ParseResult<SsSocket> {
       else extra = [word];
     }
 
-    const six = r.local.family === 6 || r.peer.family === 6 || (!oldStyle && r.local.star);
+    const six = local.family === 6 || peer.family === 6 || (!oldStyle && local.star);
     const any = six ? '::' : '0.0.0.0';
-    const transport = r.netid ?? guessed ?? 'tcp';
+    const transport = netid ?? guessed ?? 'tcp';
     let v6only: boolean | undefined = v6onlyFlag;
     if (v6only === undefined && six && !oldStyle) {
-      if (r.local.star) v6only = false;
-      else if (r.local.address === '::' && r.local.bracketed) v6only = true;
+      if (local.star) v6only = false;
+      else if (local.address === '::' && local.bracketed) v6only = true;
     }
-
-    const st = STATES[r.state];
-    if (st === undefined)
-      warnings.push({ line: r.lineNo, ...coded('unknown-state-quoted', { state: r.state }) });
-    // Built in the key order of the JSON output (golden files): the scalar fields, then
-    // `processes`, `line` last; assigned in place, no copy per row.
-    const rec = {
-      proto: six ? `${transport}6` : transport,
-      recvQ: r.recvQ,
-      sendQ: r.sendQ,
-      localAddress: r.local.star ? any : r.local.address,
-      localPort: r.local.port,
-    } as SsSocket;
-    if (r.local.iface !== undefined) rec.localInterface = r.local.iface;
-    rec.foreignAddress = r.peer.star ? any : r.peer.address;
-    rec.foreignPort = r.peer.port;
+    const st = STATES[state];
+    if (st === undefined) recordWarnings.push({ line: lineNo, ...coded('unknown-state-quoted', { state }) });
     // UNCONN is TCP_CLOSE: netstat prints no state for UDP and CLOSE for TCP and raw sockets.
-    if (!(r.state === 'UNCONN' && transport.startsWith('udp'))) rec.state = st ?? 'UNKNOWN';
-    if (rec.state !== r.state) rec.stateRaw = r.state;
-    if (user !== undefined) rec.user = user;
-    if (inode !== undefined) rec.inode = inode;
+    const stateOut = state === 'UNCONN' && transport.startsWith('udp') ? undefined : (st ?? 'UNKNOWN');
     const firstProc = processes[0];
-    if (firstProc?.pid !== undefined) rec.pid = firstProc.pid;
-    if (firstProc) rec.program = firstProc.name;
-    if (timer !== undefined) rec.timer = timer;
-    if (v6only !== undefined) rec.v6only = v6only;
-    if (r.netid === undefined) rec.protoGuess = true;
-    if (extra !== undefined) rec.extra = extra;
-    rec.processes = processes;
-    rec.line = r.lineNo;
-    return rec;
-  });
-  return result(records, capWarnings(warnings));
+    // One literal in the key order of the JSON output (golden files): every record has the same
+    // shape; a field the row does not have is undefined, which JSON.stringify leaves out.
+    records.push({
+      proto: six ? (PROTO6.get(transport) ?? `${transport}6`) : transport,
+      recvQ,
+      sendQ,
+      localAddress: local.star ? any : local.address,
+      localPort: local.port,
+      localInterface: local.iface,
+      foreignAddress: peer.star ? any : peer.address,
+      foreignPort: peer.port,
+      state: stateOut,
+      stateRaw: stateOut !== state ? state : undefined,
+      user,
+      inode,
+      pid: firstProc?.pid,
+      program: firstProc?.name,
+      timer,
+      v6only,
+      protoGuess: netid === undefined ? true : undefined,
+      extra,
+      processes,
+      line: lineNo,
+    });
+  }
+  if (processHeader) newEvidence = true;
+  const guess = otherState || unconn === 0 ? 'tcp' : allUnconnRaw ? 'raw' : 'udp';
+  return {
+    records,
+    rowWarnings,
+    recordWarnings,
+    headers,
+    skipped,
+    oldEvidence,
+    newEvidence,
+    anyLocalStar,
+    anyNoNetid,
+    guess,
+  };
+}
+
+function parse(text: string): ParseResult<SsSocket> {
+  const err = detectErrorText(text);
+  if (err) return rejected(err);
+  // Every line blank (as splitLines(text).every((l) => l.trim() === '')).
+  if (!/\S/.test(text)) return rejected('empty output');
+
+  // First as most outputs are: new style, a Netid on every row; again when that was wrong.
+  let s = scan(text, false, undefined);
+  if (s.oldEvidence || s.anyNoNetid) s = scan(text, s.oldEvidence, s.anyNoNetid ? s.guess : undefined);
+
+  if (s.headers === 0 && s.records.length === 0) {
+    return rejected('not ss output: no `State Recv-Q ...` header and no socket rows');
+  }
+  const warnings = s.rowWarnings;
+  if (s.headers === 0) warnings.push(coded('ss-no-header'));
+  for (const [netid, n] of s.skipped) warnings.push(coded('ss-skipped-netid', { n, netid }));
+  if (!s.oldEvidence && !s.newEvidence && s.anyLocalStar) warnings.push(coded('ss-star-ambiguous'));
+  for (const w of s.recordWarnings) warnings.push(w);
+  return result(s.records, capWarnings(warnings));
 }
 
 export const ss: Parser<SsSocket> = {

@@ -99,6 +99,21 @@ export function tokenize(line: string): Token[] {
   }
 }
 
+/**
+ * Where the word starting at `i` of a line ending at `le` ends: at the first whitespace (`\s`)
+ * or at `le`. The usual characters, printable ASCII, take one range test and no bound check:
+ * `text[le]` is the line's `\n` or `\r`, or past the end of the text (NaN), never in that range.
+ * So `le` must be a line end (or the text's end), as the big parsers' line loops give it.
+ */
+export function wordEnd(text: string, i: number, le: number): number {
+  for (;;) {
+    const c = text.charCodeAt(i);
+    if (c > 32 && c < 127) i++;
+    else if (i >= le || isSpaceCode(c)) return i;
+    else i++;
+  }
+}
+
 /** Whether a UTF-16 code unit is whitespace as the regex class `\s` reads it. */
 export function isSpaceCode(c: number): boolean {
   if (c < 128) return c === 32 || (c >= 9 && c <= 13);
@@ -152,13 +167,56 @@ export function decimalAt(s: string, from: number, to: number): number | undefin
     i++;
   }
   if (i === from) return undefined;
-  // An integer of up to 15 digits is exact as summed; longer ones and fractions as Number() reads them.
+  // An integer of up to 15 digits is exact as summed; longer ones as Number() reads them.
   if (i === to) return to - from <= 15 ? value : Number(s.slice(from, to));
+  // `int.frac` with at most 15 digits in all (ps's `0.3` of %CPU): its digits as one integer are
+  // exact, so is the power of ten, and one division rounds once: the double Number() reads.
+  if (s.charCodeAt(i) === 46 /* . */ && to - from <= 16) {
+    const frac = ++i;
+    while (i < to) {
+      const c = s.charCodeAt(i);
+      if (!isDigitCode(c)) return undefined;
+      value = value * 10 + (c - 48);
+      i++;
+    }
+    return i === frac ? undefined : value / POWERS_OF_TEN[to - frac]!;
+  }
   return decimal(s.slice(from, to));
 }
 
+const POWERS_OF_TEN = Array.from({ length: 16 }, (_, k) => 10 ** k);
+
 function isDigitCode(c: number): boolean {
   return c >= 48 && c <= 57;
+}
+
+/**
+ * The strings a parse keeps, shared when a row repeats the previous row's value of the same
+ * field (a big listing has one local address and a few programs for thousands of rows): one
+ * string instead of a copy per row, fewer objects for the garbage collector to move.
+ */
+export class Kept {
+  private readonly last: string[];
+  constructor(
+    private readonly text: string,
+    fields: number,
+  ) {
+    this.last = new Array<string>(fields).fill('');
+  }
+  /** `text.slice(a, b)`, or the same string as the last one kept for field `k`. */
+  slice(k: number, a: number, b: number): string {
+    const prev = this.last[k]!;
+    if (prev.length === b - a && sameAt(this.text, a, prev)) return prev;
+    const s = this.text.slice(a, b);
+    this.last[k] = s;
+    return s;
+  }
+}
+
+/** Whether `text` holds `s` at `a` (a loop: startsWith is a call, slower on short strings). */
+export function sameAt(text: string, a: number, s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (text.charCodeAt(a + i) !== s.charCodeAt(i)) return false;
+  return true;
 }
 
 /**

@@ -4,6 +4,7 @@
  */
 import type { Browser } from 'puppeteer';
 import { type Lang, translator } from '../i18n/index.js';
+import { mark } from '../timings.js';
 import type { PreparedPage } from './diagrams.js';
 import type { Format } from './formats.js';
 
@@ -51,15 +52,22 @@ export async function startBrowser(opts: {
     return { notes, ...shared };
   }
   // Chromium is spawned now, before puppeteer is even loaded (browser.ts): the no-browser path
-  // never pays for either.
-  const { connectChromium, spawnChromium } = await import('./browser.js');
-  const chromium = spawnChromium(found.path);
+  // never pays for either. It opens the diagram pages itself (mermaid inlined: ~0.9 MB, read
+  // from dist/mermaid/), so mermaid loads and draws its warm-up figure while this process loads
+  // puppeteer, connects, and reads the bundles.
+  const [{ connectChromium, spawnChromium }, diagrams, { flowchartBundle }] = await Promise.all([
+    import('./browser.js'),
+    import('./diagrams.js'),
+    import('./mermaid-bundle.js'),
+  ]);
+  const tabs = opts.shared ? 1 : diagrams.diagramPageCount(opts.figures ?? 1);
+  const html = diagrams.diagramPageHtml(await flowchartBundle());
+  const chromium = spawnChromium(found.path, { html, tabs });
+  mark('browser spawned');
   const ready = (async () => {
     const browser = await connectChromium(chromium);
-    const { diagramPageCount, prepareDiagramPage } = await import('./diagrams.js');
-    const pages = Array.from({ length: opts.shared ? 1 : diagramPageCount(opts.figures ?? 1) }, () =>
-      prepareDiagramPage(browser),
-    );
+    mark('browser connected');
+    const pages = diagrams.adoptStartPages(browser, chromium.startUrls);
     // Not awaited here: a failure surfaces when the diagrams are drawn (and the pages are closed then).
     for (const p of pages) p.catch(() => undefined);
     return { browser, pages };

@@ -3,19 +3,13 @@
  * no-browser HTML that draws its figures itself. No puppeteer import here.
  */
 import { createRequire } from 'node:module';
-import { dirname } from 'node:path';
-
-/** Path of mermaid's IIFE bundle (sets window.mermaid), also used to inline it when no browser exists. */
-export function mermaidScriptPath(): string {
-  return createRequire(import.meta.url).resolve('mermaid/dist/mermaid.min.js');
-}
 
 /**
- * Folder of mermaid's ESM build (mermaid.esm.min.mjs and its chunks). The pre-rendering page
- * imports it as modules, so only what a flowchart needs is parsed (~0.9 MB of the 3.5 MB).
+ * Path of mermaid's own IIFE bundle (every diagram type): the reference the flowchart-only bundle
+ * is checked against (test/mermaid-bundle.test.ts).
  */
-export function mermaidModuleDir(): string {
-  return dirname(createRequire(import.meta.url).resolve('mermaid/dist/mermaid.esm.min.mjs'));
+export function mermaidScriptPath(): string {
+  return createRequire(import.meta.url).resolve('mermaid/dist/mermaid.min.js');
 }
 
 export const DIAGRAM_FONT = '"Liberation Sans", "DejaVu Sans", Arial, sans-serif';
@@ -45,4 +39,13 @@ export function mermaidConfig(seed = 'dockernet'): Record<string, unknown> {
     maxTextSize: MAX_TEXT_SIZE,
     maxEdges: MAX_EDGES,
   };
+}
+
+/**
+ * The SVG as a data: URI for `<img src>`. An SVG shown as an image runs no script and loads
+ * nothing, and a page's CSP then needs only `img-src data:` (the inline <style> and style=""
+ * attributes of the SVG would otherwise need their own CSP allowances).
+ */
+export function svgDataUri(svg: string): string {
+  return `data:image/svg+xml;base64,${Buffer.from(svg, 'utf8').toString('base64')}`;
 }

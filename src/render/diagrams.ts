@@ -2,29 +2,30 @@
  * Mermaid source -> SVG, pre-rendered in headless Chromium so the report needs no script to show
  * its diagrams. One browser and one page for all diagrams of a run (loading mermaid is the slow
  * part; a small diagram then renders in ~100-200 ms). The page loads nothing from the network:
- * mermaid's ES modules come from node_modules, answered in this process for a fake origin
- * (serveMermaid), every other request is aborted by blockRequests, and Chromium resolves no host
- * name (launchBrowser).
+ * it is one HTML file with mermaid inlined (diagramPageHtml, mermaid-bundle.ts) whose CSP allows
+ * no request, every request is also aborted by blockRequests, and Chromium resolves no host name
+ * (launchBrowser).
  *
  * `htmlLabels: false` gives labels as SVG <text>, not HTML in <foreignObject>, so the file also
  * reads in librsvg, Inkscape and office programs. Mermaid draws some failures instead of throwing
  * (a "Syntax error in text" bomb, "Maximum text size in diagram exceeded"): both are detected and
  * reported as errors, never returned as a picture.
  */
-import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { availableParallelism, loadavg } from 'node:os';
-import { resolve, sep } from 'node:path';
 import type { Browser, Page } from 'puppeteer';
-import { blockRequests, type LocalResponse, launchBrowser } from './browser.js';
-import { MAX_TEXT_SIZE, mermaidConfig, mermaidModuleDir } from './diagram-script.js';
+import { mark } from '../timings.js';
+import { blockRequests, launchBrowser } from './browser.js';
+import { MAX_TEXT_SIZE, mermaidConfig, svgDataUri } from './diagram-script.js';
+import { flowchartBundle } from './mermaid-bundle.js';
 
 export {
   DIAGRAM_FONT,
   MAX_EDGES,
   MAX_TEXT_SIZE,
   mermaidConfig,
-  mermaidModuleDir,
   mermaidScriptPath,
+  svgDataUri,
 } from './diagram-script.js';
 
 export interface RenderedDiagram {
@@ -189,53 +190,18 @@ export interface PreparedPage {
 }
 
 /**
- * The diagram page's own origin. Nothing is fetched from it: blockRequests answers its requests
- * in this process (`serveMermaid`), and `.invalid` can never resolve (RFC 2606), besides
- * Chromium's rule that resolves no name at all. An origin is needed because ES modules cannot be
- * imported by a page without one (about:blank, data: URLs).
+ * The diagram page's own address when this process serves it (prepareDiagramPage): nothing is
+ * fetched from it, blockRequests answers it in this process, and `.invalid` can never resolve
+ * (RFC 2606), besides Chromium's rule that resolves no name at all.
  */
 export const DIAGRAM_ORIGIN = 'https://mermaid.dockernet.invalid/';
 const DIAGRAM_PAGE = `${DIAGRAM_ORIGIN}diagram.html`;
-// The icon link keeps Chromium from asking the origin for /favicon.ico.
-const PAGE_HTML =
-  '<!DOCTYPE html><html><head><meta charset="utf-8"><link rel="icon" href="data:,"></head><body></body></html>';
-
-/**
- * Answers the diagram page's requests from node_modules/mermaid/dist: the blank page, and any
- * `.mjs` file of mermaid's ESM build (the entry imports its core chunks, and mermaid.render
- * imports the flowchart's chunks when it first meets a flowchart). Anything else, or a path
- * that leaves the folder, is not served (and so blocked).
- */
-const moduleCache = new Map<string, Buffer>();
-export function serveMermaid(url: string): LocalResponse | undefined {
-  if (!url.startsWith(DIAGRAM_ORIGIN)) return undefined;
-  if (url === DIAGRAM_PAGE) return { contentType: 'text/html; charset=utf-8', body: PAGE_HTML };
-  const dir = mermaidModuleDir();
-  let rel: string;
-  try {
-    rel = decodeURIComponent(new URL(url).pathname.slice(1));
-  } catch {
-    return undefined; // a malformed %-escape: not one of mermaid's files
-  }
-  const file = resolve(dir, rel);
-  if (!file.startsWith(`${dir}${sep}`) || !file.endsWith('.mjs')) return undefined;
-  let body = moduleCache.get(file);
-  if (!body) {
-    try {
-      body = readFileSync(file);
-    } catch {
-      return undefined;
-    }
-    moduleCache.set(file, body);
-  }
-  return { contentType: 'text/javascript; charset=utf-8', body };
-}
 
 /**
  * A small flowchart with the constructs stepDiagram writes (subgraph, label lines, edge labels,
- * dotted and thick links, classDef/class): drawn once while the page is prepared, so that the
- * flowchart's chunks are loaded and compiled before the report's figures are waited for. Its SVG
- * is discarded; a figure's bytes depend only on its source, id and seed (checked by tests).
+ * dotted and thick links, classDef/class): drawn once as the page loads, so that mermaid's
+ * flowchart code is compiled before the report's figures are waited for. Its SVG is discarded;
+ * a figure's bytes depend only on its source, id and seed (checked by tests).
  */
 const WARM_UP = `flowchart LR
   a{{"LAN<br/>gateway"}}
@@ -251,50 +217,103 @@ const WARM_UP = `flowchart LR
   class g x
   class c x`;
 
+/** A script's text as it may stand inside <script>...</script>. */
+function inlineScript(text: string): string {
+  return text.replace(/<\/script/gi, '<\\/script');
+}
+
+function cspHash(text: string): string {
+  return `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+}
+
 /**
- * A page with mermaid loaded, initialised and warmed up: the slow part of drawing, which the CLI
- * starts while it still reads and analyses the bundles. Mermaid comes as ES modules from
- * node_modules (see serveMermaid): measured here, importing them took ~0.4 s where evaluating the
- * 3.5 MB IIFE bundle took ~1.6-1.9 s, because the page parses only the core and the flowchart's
- * chunks (~0.9 MB in 27 files), not the other 25 diagram types, katex and cytoscape.
+ * The diagram page: mermaid for flowcharts (mermaid-bundle.ts) and a script that initialises it
+ * and draws the warm-up figure; `window.dockernetReady` is the promise of that ('ok', or the
+ * error's text). The page needs nothing else: its CSP allows only these two scripts, inline
+ * styles (mermaid writes a <style> into each SVG) and data: images (the PNGs are drawn from a
+ * data: URI), so it can load nothing even when no request interception is in place yet (the
+ * pages Chromium opens from its command line, see spawnChromium). The icon link keeps Chromium
+ * from asking for /favicon.ico.
+ */
+export function diagramPageHtml(bundle: string, seed?: string): string {
+  const mermaidScript = inlineScript(bundle);
+  const init = inlineScript(
+    `mermaid.initialize(${JSON.stringify(mermaidConfig(seed))});` +
+      `window.dockernetReady=mermaid.render('dockernet-warm-up',${JSON.stringify(WARM_UP)}).then(` +
+      `function(){var e=document.getElementById('ddockernet-warm-up');if(e)e.remove();return 'ok';},` +
+      `function(e){return 'mermaid failed: '+(e&&e.message||e);});`,
+  );
+  const csp = `default-src 'none'; script-src ${cspHash(mermaidScript)} ${cspHash(init)}; style-src 'unsafe-inline'; img-src data:`;
+  return (
+    `<!DOCTYPE html><html><head><meta charset="utf-8">` +
+    `<meta http-equiv="Content-Security-Policy" content="${csp}"><link rel="icon" href="data:,">` +
+    `</head><body><script>${mermaidScript}</script><script>${init}</script></body></html>`
+  );
+}
+
+/** Wait until a diagram page has mermaid ready (its warm-up figure drawn); throws if it failed. */
+async function pageReady(page: Page, timeoutMs = 60_000): Promise<void> {
+  // Polled on DOM changes (the warm-up figure makes some), not on a timer; a page that is still
+  // navigating from its initial empty document gets the check again in its new document.
+  const handle = await page.waitForFunction('window.dockernetReady', {
+    polling: 'mutation',
+    timeout: timeoutMs,
+  });
+  await handle.dispose();
+  const status = await page.evaluate('window.dockernetReady');
+  if (status !== 'ok') throw new Error(`the diagram page did not start: ${String(status)}`);
+}
+
+/**
+ * A page with mermaid loaded, initialised and warmed up, served by this process at
+ * DIAGRAM_ORIGIN (a tab of a browser the CLI did not start with its diagram pages, a fleet's
+ * replacement for a page a diagram broke, a run with its own seed).
  */
 export async function prepareDiagramPage(browser: Browser, seed?: string): Promise<PreparedPage> {
   const page = await unusedPage(browser);
-  const attempted = await blockRequests(page, [], serveMermaid);
+  const html = diagramPageHtml(await flowchartBundle(), seed);
+  const attempted = await blockRequests(page, [], (url) =>
+    url === DIAGRAM_PAGE ? { contentType: 'text/html; charset=utf-8', body: html } : undefined,
+  );
   await page.goto(DIAGRAM_PAGE, { waitUntil: 'load' });
-  // A string, not a function: a bundler or test runner would rewrite `import()` in a function's
-  // source, which puppeteer sends to the page as text.
-  await page.evaluate(
-    `import(${JSON.stringify(`${DIAGRAM_ORIGIN}mermaid.esm.min.mjs`)}).then((m) => { window.mermaid = m.default; })`,
-  );
-  await page.evaluate(
-    async (config, warmUp) => {
-      const { mermaid } = window as unknown as MermaidWindow;
-      mermaid.initialize(config);
-      await mermaid.render('dockernet-warm-up', warmUp);
-      document.getElementById('ddockernet-warm-up')?.remove();
-    },
-    mermaidConfig(seed),
-    WARM_UP,
-  );
+  await pageReady(page);
   return { page, attempted };
 }
 
-/** Pages a diagram page was made of: each is taken once. */
+/**
+ * The diagram pages Chromium opened from its command line (spawnChromium's `startPage`), each
+ * loading mermaid while Node was still starting, connecting and reading the bundles. A page
+ * that is missing (Chromium opened fewer tabs) is made the slow way.
+ */
+export function adoptStartPages(browser: Browser, urls: readonly string[]): Promise<PreparedPage>[] {
+  // The pages there are right after connecting are the tabs Chromium opened from its command
+  // line (nothing else has made one yet); under load a tab may not have committed its file://
+  // URL yet, so they are not told apart by URL. Listing them attaches to them, which waits while
+  // a tab is busy loading mermaid: the caller gets its promises at once and does its own work
+  // meanwhile (the PDF's draft page).
+  const tabs = browser.pages().then((pages) => pages.filter((p) => !claimed.has(p)));
+  tabs.catch(() => undefined);
+  return urls.map(async (url, i) => {
+    const page = (await tabs)[i];
+    if (!page) return prepareDiagramPage(browser);
+    claimed.add(page);
+    // Nothing is loaded by the page (its CSP), but what a figure might try is blocked and listed.
+    const attempted = await blockRequests(page, [url.replace(/#.*$/, '')]);
+    await pageReady(page);
+    mark(`diagram page ${i + 1} ready`);
+    return { page, attempted };
+  });
+}
+
+/** Pages taken as diagram pages: each is taken once. */
 const claimed = new WeakSet<Page>();
 
 /**
- * The tab Chromium opened at start (about:blank, its renderer already running) for the first
- * diagram page of a browser, a new page otherwise: creating a page was 80-500 ms of the critical
- * path of the README's command (measured, docs/performance.md "Session 4").
+ * A new page for prepareDiagramPage. Never a page found in the browser: another part of the
+ * run may have just made it (the PDF's page), and two owners of one page broke both (seen in
+ * CI: a diagram page made of the PDF's draft page, closed under it when the PDF was printed).
  */
 async function unusedPage(browser: Browser): Promise<Page> {
-  for (const p of await browser.pages()) {
-    if (!claimed.has(p) && p.url() === 'about:blank') {
-      claimed.add(p);
-      return p;
-    }
-  }
   const page = await browser.newPage();
   claimed.add(page);
   return page;
@@ -347,6 +366,10 @@ export async function renderDiagrams(sources: string[], opts: RenderOptions): Pr
       // `dockernet fleet` keeps a page that still works for the next host (keepPage).
       let pageBroken = false;
       const seen = prepared.attempted.length;
+      // A figure's PNG is made while the page already draws the next figure (not awaited in
+      // turn): the page does not wait for this process between figures. Each PNG still comes
+      // from its own figure's SVG file, and all are in before the page is given up.
+      const pngs: Promise<void>[] = [];
       try {
         for (let i = queue.shift(); i !== undefined; i = queue.shift()) {
           const { broken: fatal, ...r } = await renderOne(
@@ -356,11 +379,16 @@ export async function renderDiagrams(sources: string[], opts: RenderOptions): Pr
             opts.timeoutMs ?? 60_000,
           );
           if (r.svg && opts.png) {
-            try {
-              r.png = await screenshotSvg(page, svgFile(r.svg));
-            } catch (e) {
-              r.error = `the PNG could not be made: ${e instanceof Error ? e.message : String(e)}`;
-            }
+            pngs.push(
+              screenshotSvg(page, svgFile(r.svg)).then(
+                (png) => {
+                  r.png = png;
+                },
+                (e: unknown) => {
+                  r.error = `the PNG could not be made: ${e instanceof Error ? e.message : String(e)}`;
+                },
+              ),
+            );
           }
           out[i] = r;
           if (fatal) {
@@ -370,9 +398,13 @@ export async function renderDiagrams(sources: string[], opts: RenderOptions): Pr
           }
         }
       } finally {
+        // A broken page may never answer again (a figure still running): it is closed first, so
+        // a PNG it still owed ends with an error instead of a wait without end.
+        if (pageBroken) await page.close().catch(() => undefined);
+        await Promise.all(pngs);
         // Only this run's attempts: a kept page carries those of earlier runs.
         attempted.push(...prepared.attempted.slice(seen));
-        if (!opts.keepPage || pageBroken) await page.close().catch(() => undefined);
+        if (!opts.keepPage && !pageBroken) await page.close().catch(() => undefined);
       }
     };
     await Promise.all(pending.map(worker));
@@ -432,15 +464,6 @@ export function svgFile(svg: string): string {
       : head.replace(/^<svg/, `<svg ${size}`);
   }
   return `<?xml version="1.0" encoding="UTF-8"?>\n${head}${svg.slice(root.length)}\n`;
-}
-
-/**
- * The SVG as a data: URI for `<img src>`. An SVG shown as an image runs no script and loads
- * nothing, and a page's CSP then needs only `img-src data:` (the inline <style> and style=""
- * attributes of the SVG would otherwise need their own CSP allowances).
- */
-export function svgDataUri(svg: string): string {
-  return `data:image/svg+xml;base64,${Buffer.from(svg, 'utf8').toString('base64')}`;
 }
 
 function safeIdPrefix(p: string): string {

@@ -10,18 +10,17 @@
  * SVGs need inline styles then, so only that mode allows 'unsafe-inline' styles.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import Handlebars from 'handlebars';
 import { translator } from '../i18n/index.js';
 import type { Report } from '../report/types.js';
 import { rawFileHtml } from './appendix-html.js';
+import { svgDataUri } from './diagram-script.js';
 import { registerI18nHelpers } from './i18n-helpers.js';
 import { LazyStore, lazyBlock, noScriptNote, PAGE_SCRIPT, wantsCompact } from './lazy.js';
 import { namespaceHtml } from './namespace-html.js';
 import { registerRows } from './rows.js';
-import { readTemplate, TEMPLATE_DIR } from './templates.js';
+import { loadTemplates, readTemplate, TEMPLATE_DIR } from './templates.js';
 import {
   type AppendixMode,
   type DeferredNamespaceView,
@@ -32,17 +31,6 @@ import {
 import type { Audience } from './view-analyses.js';
 
 let compiled: Handlebars.TemplateDelegate | undefined;
-
-/** dist/templates.precompiled.cjs, written at build time; used only while newer than every template. */
-const PRECOMPILED = join(TEMPLATE_DIR, '..', 'dist', 'templates.precompiled.cjs');
-
-function newestTemplate(): number {
-  const partials = join(TEMPLATE_DIR, 'partials');
-  return Math.max(
-    statSync(join(TEMPLATE_DIR, 'report.hbs')).mtimeMs,
-    ...readdirSync(partials).map((f) => statSync(join(partials, f)).mtimeMs),
-  );
-}
 
 /**
  * `{{#lazy group="t" summary="..." inline=bool}}...{{/lazy}}`: the block as it is on a static page
@@ -83,21 +71,15 @@ function template(): Handlebars.TemplateDelegate {
   registerLazy(hb);
   registerI18nHelpers(hb);
   registerRows(hb);
-  if (existsSync(PRECOMPILED) && statSync(PRECOMPILED).mtimeMs >= newestTemplate()) {
-    // Compiling the templates costs ~0.25 s per run; the build precompiles them.
-    type Spec = Parameters<typeof Handlebars.template>[0];
-    const pre = createRequire(import.meta.url)(PRECOMPILED) as { main: Spec; partials: Record<string, Spec> };
-    for (const [name, spec] of Object.entries(pre.partials)) hb.registerPartial(name, hb.template(spec));
-    registerCodePartials(hb);
-    compiled = hb.template(pre.main);
-    return compiled;
-  }
-  for (const f of readdirSync(join(TEMPLATE_DIR, 'partials'))) {
-    if (f.endsWith('.hbs')) hb.registerPartial(f.slice(0, -4), readTemplate(join('partials', f)));
-  }
+  const main = loadTemplates(hb, {
+    dir: TEMPLATE_DIR,
+    partialsDir: join(TEMPLATE_DIR, 'partials'),
+    precompiled: 'templates.precompiled.cjs',
+    options: { strict: false, preventIndent: true },
+  });
   registerCodePartials(hb);
-  compiled = hb.compile(readTemplate('report.hbs'), { strict: false, preventIndent: true });
-  return compiled;
+  compiled = main;
+  return main;
 }
 
 /**
@@ -133,7 +115,13 @@ export function cspFor(css: string, scripts: string[] = [], inlineStyles = scrip
 /** The figure of each step: a pre-rendered SVG, or its Mermaid source for the page to draw. */
 export type StepDiagrams =
   | { mode: 'svg'; sources: string[]; svgs: (string | undefined)[]; errors: (string | undefined)[] }
-  | { mode: 'script'; sources: string[]; scriptPath: string; config: Record<string, unknown> };
+  | {
+      mode: 'script';
+      sources: string[];
+      /** Mermaid for flowcharts (mermaid-bundle.ts), inlined: the page draws its figures when opened. */
+      script: string;
+      config: Record<string, unknown>;
+    };
 
 export interface HtmlOptions {
   audience?: Audience;
@@ -159,10 +147,6 @@ export function isCompact(report: Report, opts: HtmlOptions = {}): boolean {
 /** A node line of the Mermaid source (`  n5[["3: docker0 (bridge)..."]]`), see mermaid/flowchart.ts. */
 const FIGURE_NODE = /^\s*n\d+[[({]/gm;
 const BIG_FIGURE_NODES = 10;
-
-function svgDataUri(svg: string): string {
-  return `data:image/svg+xml;base64,${Buffer.from(svg, 'utf8').toString('base64')}`;
-}
 
 /** A figure's `<img src>` as the page has it (Handlebars escapes `=` of the base64). */
 const imgSrc = (svg: string) => Handlebars.Utils.escapeExpression(svgDataUri(svg));
@@ -234,7 +218,7 @@ function renderPage(report: Report, opts: HtmlOptions): { html: string; lazy?: L
   if (lazy) scripts.push(PAGE_SCRIPT);
   if (d?.mode === 'script') {
     // `</script` cannot occur in the bundle today; escaping it keeps the page well-formed if it ever does.
-    scripts.push(readFileSync(d.scriptPath, 'utf8').replace(/<\/script/gi, '<\\/script'));
+    scripts.push(d.script.replace(/<\/script/gi, '<\\/script'));
     scripts.push(
       `document.addEventListener('DOMContentLoaded',function(){mermaid.initialize(${JSON.stringify(d.config)});mermaid.run({querySelector:'pre.mermaid'});});`.replace(
         /<\/script/gi,

@@ -1,28 +1,9 @@
-/**
- * Report -> GitHub-flavoured Markdown for tickets (GitHub and GitLab render the tables and the
- * ```mermaid blocks). Same view models as the HTML (view.ts, view-analyses.ts), so both say the
- * same things; templates live in templates/markdown/.
- *
- * Handlebars runs with `noEscape` (HTML escaping is wrong for Markdown), so every value from the
- * Report goes through one of the helpers below. A bundle can carry hostile names: data must never
- * become Markdown structure (a table cell, a link, a heading) or HTML.
- *   {{md x}}        text: Markdown punctuation backslash-escaped where it could start structure, one line
- *   {{code x}}      an inline code span long enough to hold the backticks inside
- *   {{cellcode x}}  the same inside a table cell, where GFM needs `\|` even within code
- *   {{rich parts}}  answer and finding text (TextPart[]): text and code spans
- *   {{fence info src}} a fenced block whose fence is longer than any backtick run in `src`
- *   {{html x}}      text inside an HTML block (`<summary>`): only entities work there, not `\` escapes
- *
- * GitHub and GitLab render `<details><summary>...</summary>` with Markdown inside only when a
- * blank line follows the summary line and precedes `</details>`: the templates keep both.
- */
-import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Handlebars from 'handlebars';
 import { translator } from '../i18n/index.js';
 import type { Report } from '../report/types.js';
 import { registerI18nHelpers } from './i18n-helpers.js';
-import { readTemplate, TEMPLATE_DIR } from './templates.js';
+import { loadTemplates, TEMPLATE_DIR } from './templates.js';
 import { reportView } from './view.js';
 import type { Audience, TextPart } from './view-analyses.js';
 
@@ -181,14 +162,11 @@ function engine(): Handlebars.TemplateDelegate {
       Array.isArray(v) ? v.map((x) => mdText(x)).join('<br>') : '',
     );
     const dir = join(TEMPLATE_DIR, 'markdown');
-    for (const f of readdirSync(dir)) {
-      if (f.endsWith('.hbs') && f !== 'report.hbs')
-        hb.registerPartial(f.slice(0, -4), readTemplate(join('markdown', f)));
-    }
-    compiled = hb.compile(readTemplate(join('markdown', 'report.hbs')), {
-      noEscape: true,
-      strict: false,
-      preventIndent: true,
+    compiled = loadTemplates(hb, {
+      dir,
+      partialsDir: dir,
+      precompiled: 'templates-markdown.precompiled.cjs',
+      options: { noEscape: true, strict: false, preventIndent: true },
     });
   }
   return compiled;

@@ -4,20 +4,22 @@
  * the diagrams and the PDF; puppeteer is only loaded when a browser is used, so HTML without a
  * browser stays fast.
  */
-import { translator } from '../i18n/index.js';
+import { type Translator, translator } from '../i18n/index.js';
 import type { Report } from '../report/types.js';
+import { mark } from '../timings.js';
 import { type BrowserStart, startBrowser } from './browser-start.js';
+import { svgDataUri } from './diagram-script.js';
 import type { Format } from './formats.js';
 import {
   figurePlaceholders,
   type HtmlOptions,
-  isCompact,
   renderHtml,
   renderHtmlAsync,
   type StepDiagrams,
   withFigures,
 } from './html.js';
 import { stepDiagram } from './mermaid/index.js';
+import type { PdfFinal, PdfOptions } from './pdf.js';
 import type { AppendixMode } from './view.js';
 import type { Audience } from './view-analyses.js';
 
@@ -87,14 +89,47 @@ export async function renderOutputs(
   const start = started ?? (await startBrowser({ ...opts, figures: report.steps.length }));
   const notes: string[] = [...start.notes];
   const browserPath = start.path;
+  // The JSON and the Markdown need no figure: made now, while Chromium starts and loads
+  // mermaid (this process would otherwise wait for it), and pushed in their usual place below.
+  const json = opts.formats.includes('json') ? `${JSON.stringify(report, null, 2)}\n` : undefined;
+  if (json !== undefined) mark('report.json rendered');
+  let markdown: string | undefined;
+  if (opts.formats.includes('md')) {
+    const { renderMarkdown } = await import('./markdown.js');
+    markdown = renderMarkdown(report, { audience: opts.audience, diagrams: sources });
+    mark('report.md rendered');
+  }
   const session = await start.ready;
   const browser = session?.browser;
-  const htmlOpts: HtmlOptions = {
-    audience: opts.audience,
-    ...(opts.blanks ? { blanks: true } : {}),
-  };
+  const baseHtmlOpts: HtmlOptions = { audience: opts.audience, ...(opts.blanks ? { blanks: true } : {}) };
+  // The PDF is a document to read: its appendix shows only what the report cites (by default).
+  const pdfAppendix = opts.appendix ?? 'cited';
+  // The PDF page is loaded and laid out while the figures are drawn, with placeholder images
+  // (pdf.ts PdfHtml): `finishPdf` completes it once they are (in `finally`, whatever happened).
+  let printing: Promise<Buffer> | undefined;
+  let finishPdf: ((f: PdfFinal) => void) | undefined;
+  const placeholders = sources.map(
+    (_, i) => `<svg xmlns="http://www.w3.org/2000/svg" width="8" height="8" data-figure="${i}"/>`,
+  );
   let html: string | undefined;
   try {
+    if (session && opts.formats.includes('pdf')) {
+      const { renderPdf } = await import('./pdf.js');
+      // A compact page (big host) fills its blocks by script when opened: paper needs them static.
+      const draft = renderHtml(report, {
+        ...baseHtmlOpts,
+        diagrams: { mode: 'svg', sources, svgs: placeholders, errors: [] },
+        appendix: pdfAppendix,
+        compact: false,
+      });
+      mark('PDF draft rendered');
+      const final = new Promise<PdfFinal>((resolve) => {
+        finishPdf = resolve;
+      });
+      printing = renderPdf(session.browser, { draft, final }, pdfOptions(report, opts, t));
+      // Awaited below; a failure before then must not be an unhandled rejection.
+      printing.catch(() => undefined);
+    }
     if (session) {
       progress(t('out.rendering', { n: sources.length, path: browserPath ?? '' }));
       const { renderDiagrams } = await import('./diagrams.js');
@@ -110,16 +145,15 @@ export async function renderOutputs(
         ...(start.shared ? { keepPage: true } : {}),
       });
       drawing.catch(() => undefined);
-      let early: { page: string; placeholders: ReturnType<typeof figurePlaceholders> } | undefined;
+      let early: { page: string; slots: ReturnType<typeof figurePlaceholders> } | undefined;
       if (opts.formats.includes('html')) {
         await new Promise((resolve) => setImmediate(resolve));
-        const placeholders = figurePlaceholders(sources);
-        early = {
-          page: await renderHtmlAsync(report, { ...htmlOpts, diagrams: placeholders }),
-          placeholders,
-        };
+        const slots = figurePlaceholders(sources);
+        early = { page: await renderHtmlAsync(report, { ...baseHtmlOpts, diagrams: slots }), slots };
+        mark('report.html rendered around the figures');
       }
       const rendered = await drawing;
+      mark(`${sources.length} figures drawn`);
       diagrams = {
         mode: 'svg',
         sources,
@@ -137,58 +171,65 @@ export async function renderOutputs(
       if (early)
         html = withFigures(
           early.page,
-          early.placeholders,
+          early.slots,
           rendered.map((r) => r.svg),
         );
     } else {
-      const { mermaidScriptPath, mermaidConfig } = await import('./diagram-script.js');
-      diagrams = { mode: 'script', sources, scriptPath: mermaidScriptPath(), config: mermaidConfig() };
+      const { mermaidConfig } = await import('./diagram-script.js');
+      const { flowchartBundle } = await import('./mermaid-bundle.js');
+      diagrams = { mode: 'script', sources, script: await flowchartBundle(), config: mermaidConfig() };
       if (opts.formats.includes('html')) notes.push(t('out.script-diagrams'));
     }
 
-    htmlOpts.diagrams = diagrams;
-    // Without a browser, or when a figure failed (its place shows the error): rendered now.
-    html ??= await renderHtmlAsync(report, htmlOpts);
-    if (opts.formats.includes('html')) files.push({ name: 'report.html', data: html });
-    if (opts.formats.includes('json'))
-      files.push({ name: 'report.json', data: `${JSON.stringify(report, null, 2)}\n` });
-    if (opts.formats.includes('md')) {
-      const { renderMarkdown } = await import('./markdown.js');
-      files.push({
-        name: 'report.md',
-        data: renderMarkdown(report, { audience: opts.audience, diagrams: sources }),
-      });
+    const htmlOpts: HtmlOptions = { ...baseHtmlOpts, diagrams };
+    if (opts.formats.includes('html')) {
+      // Without a browser, or when a figure failed (its place shows the error): rendered now.
+      html ??= await renderHtmlAsync(report, htmlOpts);
+      mark('report.html rendered');
     }
+    if (html !== undefined) files.push({ name: 'report.html', data: html });
+    if (json !== undefined) files.push({ name: 'report.json', data: json });
+    if (markdown !== undefined) files.push({ name: 'report.md', data: markdown });
     if (opts.formats.includes('pdf')) {
-      if (browser) {
+      if (printing && finishPdf && diagrams?.mode === 'svg') {
         progress(t('out.printing'));
-        const { renderPdf } = await import('./pdf.js');
-        // The PDF shows pre-rendered figures: the page's own script mode is never printed.
-        // The PDF is a document to read: its appendix shows only what the report cites (by default).
-        const pdfAppendix = opts.appendix ?? 'cited';
-        // A compact page (big host) fills its blocks by script when opened: paper needs them static.
-        const pdfHtml =
-          pdfAppendix === 'full' && !isCompact(report, htmlOpts)
-            ? html
-            : renderHtml(report, { ...htmlOpts, appendix: pdfAppendix, compact: false });
-        // Chromium fills in the numbers: the words around them come from the catalog.
-        const [before = '', between = '', after = ''] = t('out.page-of', {
-          page: '\u0000',
-          pages: '\u0000',
-        }).split('\u0000');
-        const pdf = await renderPdf(browser, pdfHtml, {
-          paper: opts.paper ?? 'a4',
-          title: report.title,
-          outline: opts.pdfBookmarks === true,
-          pageOf: { before, between, after },
-        });
-        files.push({ name: 'report.pdf', data: pdf });
+        const svgs = diagrams.svgs;
+        // Every figure drawn: the draft's placeholders get them; else the final page is loaded
+        // (a failed figure is explained in its place).
+        finishPdf(
+          svgs.every((svg) => svg !== undefined)
+            ? { fill: placeholders.map((p, i) => [svgDataUri(p), svgDataUri(svgs[i]!)]) }
+            : { html: renderHtml(report, { ...htmlOpts, appendix: pdfAppendix, compact: false }) },
+        );
+        files.push({ name: 'report.pdf', data: await printing });
+        mark('PDF printed');
       } else {
         notes.push(t(opts.browser === false ? 'out.no-pdf-no-browser' : 'out.no-pdf'));
       }
     }
   } finally {
-    if (!start.shared) await browser?.close().catch(() => undefined);
+    // A run that failed before the figures were drawn: the PDF page is given an end (and its
+    // error, if any, is not unhandled: see above).
+    finishPdf?.({ html: '' });
+    if (!start.shared && browser) {
+      const { releaseBrowser } = await import('./browser.js');
+      await releaseBrowser(browser).catch(() => undefined);
+      mark('browser released');
+    }
   }
   return { files, notes, ...(browserPath ? { browser: browserPath } : {}) };
+}
+
+/** The PDF's header, footer and paper: Chromium fills in the page numbers, the words around them come from the catalog. */
+function pdfOptions(report: Report, opts: OutputOptions, t: Translator): PdfOptions {
+  const [before = '', between = '', after = ''] = t('out.page-of', {
+    page: '\u0000',
+    pages: '\u0000',
+  }).split('\u0000');
+  return {
+    paper: opts.paper ?? 'a4',
+    title: report.title,
+    outline: opts.pdfBookmarks === true,
+    pageOf: { before, between, after },
+  };
 }
