@@ -108,9 +108,9 @@ export async function renderOutputs(
   // (pdf.ts PdfHtml): `finishPdf` completes it once they are (in `finally`, whatever happened).
   let printing: Promise<Buffer> | undefined;
   let finishPdf: ((f: PdfFinal) => void) | undefined;
-  const placeholders = sources.map(
-    (_, i) => `<svg xmlns="http://www.w3.org/2000/svg" width="8" height="8" data-figure="${i}"/>`,
-  );
+  // The figures' places while they are drawn: the PDF's draft page and report.html are made
+  // around them (html.ts figurePlaceholders).
+  const slots = figurePlaceholders(sources);
   let html: string | undefined;
   try {
     if (session && opts.formats.includes('pdf')) {
@@ -118,7 +118,7 @@ export async function renderOutputs(
       // A compact page (big host) fills its blocks by script when opened: paper needs them static.
       const draft = renderHtml(report, {
         ...baseHtmlOpts,
-        diagrams: { mode: 'svg', sources, svgs: placeholders, errors: [] },
+        diagrams: slots,
         appendix: pdfAppendix,
         compact: false,
       });
@@ -145,21 +145,35 @@ export async function renderOutputs(
         ...(start.shared ? { keepPage: true } : {}),
       });
       drawing.catch(() => undefined);
-      let early: { page: string; slots: ReturnType<typeof figurePlaceholders> } | undefined;
+      let early: string | undefined;
       if (opts.formats.includes('html')) {
         await new Promise((resolve) => setImmediate(resolve));
-        const slots = figurePlaceholders(sources);
-        early = { page: await renderHtmlAsync(report, { ...baseHtmlOpts, diagrams: slots }), slots };
+        early = await renderHtmlAsync(report, { ...baseHtmlOpts, diagrams: slots });
         mark('report.html rendered around the figures');
       }
       const rendered = await drawing;
       mark(`${sources.length} figures drawn`);
-      diagrams = {
-        mode: 'svg',
+      const drawn = {
+        mode: 'svg' as const,
         sources,
         svgs: rendered.map((r) => r.svg),
         errors: rendered.map((r) => r.error),
       };
+      diagrams = drawn;
+      // Every figure drawn: the PDF draft's placeholders get them; else the final page is loaded
+      // there (a failed figure is explained in its place).
+      finishPdf?.(
+        drawn.svgs.every((svg) => svg !== undefined)
+          ? { fill: slots.svgs.map((p, i) => [svgDataUri(p!), svgDataUri(drawn.svgs[i]!)]) }
+          : {
+              html: renderHtml(report, {
+                ...baseHtmlOpts,
+                diagrams: drawn,
+                appendix: pdfAppendix,
+                compact: false,
+              }),
+            },
+      );
       const { svgFile } = await import('./diagrams.js');
       rendered.forEach((r, i) => {
         if (r.svg) files.push({ name: `diagrams/${names[i]}.svg`, data: svgFile(r.svg) });
@@ -168,12 +182,7 @@ export async function renderOutputs(
           notes.push(t('out.cluster-figure-failed', { error: r.error ?? '?' }));
         else notes.push(t('out.figure-failed', { n: i + 1, error: r.error ?? '?' }));
       });
-      if (early)
-        html = withFigures(
-          early.page,
-          early.slots,
-          rendered.map((r) => r.svg),
-        );
+      if (early !== undefined) html = withFigures(early, slots, drawn.svgs);
     } else {
       const { mermaidConfig } = await import('./diagram-script.js');
       const { flowchartBundle } = await import('./mermaid-bundle.js');
@@ -191,16 +200,8 @@ export async function renderOutputs(
     if (json !== undefined) files.push({ name: 'report.json', data: json });
     if (markdown !== undefined) files.push({ name: 'report.md', data: markdown });
     if (opts.formats.includes('pdf')) {
-      if (printing && finishPdf && diagrams?.mode === 'svg') {
+      if (printing) {
         progress(t('out.printing'));
-        const svgs = diagrams.svgs;
-        // Every figure drawn: the draft's placeholders get them; else the final page is loaded
-        // (a failed figure is explained in its place).
-        finishPdf(
-          svgs.every((svg) => svg !== undefined)
-            ? { fill: placeholders.map((p, i) => [svgDataUri(p), svgDataUri(svgs[i]!)]) }
-            : { html: renderHtml(report, { ...htmlOpts, appendix: pdfAppendix, compact: false }) },
-        );
         files.push({ name: 'report.pdf', data: await printing });
         mark('PDF printed');
       } else {
