@@ -37,6 +37,8 @@ export async function startBrowser(opts: {
   figures?: number;
   /** See BrowserStart.shared (one page: hosts are drawn one after the other). */
   shared?: boolean;
+  /** How many diagram pages (default: diagramPageCount's choice; tests set it). */
+  pages?: number;
   lang?: Lang;
 }): Promise<BrowserStart> {
   const t = translator(opts.lang);
@@ -60,14 +62,18 @@ export async function startBrowser(opts: {
     import('./diagrams.js'),
     import('./mermaid-bundle.js'),
   ]);
-  const tabs = opts.shared ? 1 : diagrams.diagramPageCount(opts.figures ?? 1);
+  const count = opts.pages ?? (opts.shared ? 1 : diagrams.diagramPageCount(opts.figures ?? 1));
   const html = diagrams.diagramPageHtml(await flowchartBundle());
-  const chromium = spawnChromium(found.path, { html, tabs });
+  const chromium = spawnChromium(found.path, { html });
   mark('browser spawned');
   const ready = (async () => {
     const browser = await connectChromium(chromium);
     mark('browser connected');
-    const pages = diagrams.adoptStartPages(browser, chromium.startUrls);
+    // The first diagram page is the one Chromium opened; a second (an idle core) is made now.
+    const pages = [
+      ...diagrams.adoptStartPages(browser, chromium.startUrls),
+      ...Array.from({ length: count - 1 }, () => diagrams.prepareDiagramPage(browser)),
+    ];
     // Not awaited here: a failure surfaces when the diagrams are drawn (and the pages are closed then).
     for (const p of pages) p.catch(() => undefined);
     return { browser, pages };

@@ -108,13 +108,13 @@ export function chromiumArgs(profileDir: string, startUrls: readonly string[] = 
 }
 
 /**
- * A page Chromium opens from its command line, in `tabs` tabs: written into the run's profile
- * folder (removed with it) and opened as a file:// URL, so the page loads while this process
- * is still connecting (the diagram pages, see adoptStartPages).
+ * A page Chromium opens from its command line: written into the run's profile folder (removed
+ * with it) and opened as a file:// URL, so the page loads while this process is still
+ * connecting (the diagram page, see adoptStartPages). One only: headless Chromium exits at once
+ * when given two URLs ("Multiple targets are not supported in headless mode").
  */
 export interface StartPage {
   html: string;
-  tabs: number;
 }
 
 /** A Chromium process started by spawnChromium, not yet driven by puppeteer. */
@@ -125,7 +125,7 @@ export interface ChromiumProcess {
   exited: Promise<void>;
   /** Remove the profile now (retried while killed renderers go away). */
   removeProfile: () => void;
-  /** The tabs it opens at start (spawnChromium's `startPage`), one URL each; else empty. */
+  /** The page it opens at start (spawnChromium's `startPage`), as a list of its one URL; else empty. */
   startUrls: string[];
 }
 
@@ -152,11 +152,10 @@ function profileParent(): string {
 export function spawnChromium(executablePath: string, startPage?: StartPage): ChromiumProcess {
   const profileDir = mkdtempSync(join(profileParent(), 'dockernet-profile-'));
   const startUrls: string[] = [];
-  if (startPage && startPage.tabs > 0) {
+  if (startPage) {
     const file = join(profileDir, 'dockernet-start.html');
     writeFileSync(file, startPage.html);
-    // Distinct URLs: one tab each (the fragment is not part of what is loaded).
-    for (let i = 1; i <= startPage.tabs; i++) startUrls.push(`${pathToFileURL(file).href}#${i}`);
+    startUrls.push(pathToFileURL(file).href);
   }
   // fd 3: commands to Chromium, fd 4: its replies (what --remote-debugging-pipe expects).
   // Its own process group (as puppeteer.launch does), so that killing it kills its renderers too.

@@ -283,7 +283,7 @@ export async function prepareDiagramPage(browser: Browser, seed?: string): Promi
 /**
  * The diagram pages Chromium opened from its command line (spawnChromium's `startPage`), each
  * loading mermaid while Node was still starting, connecting and reading the bundles. A page
- * that is missing (Chromium opened fewer tabs) is made the slow way.
+ * that is missing (Chromium did not open it) is made the slow way.
  */
 export function adoptStartPages(browser: Browser, urls: readonly string[]): Promise<PreparedPage>[] {
   // The pages there are right after connecting are the tabs Chromium opened from its command
