@@ -96,7 +96,6 @@ async function reportCommand(inputs: string[], opts: ReportOpts): Promise<void> 
   const started = await startBrowser({
     lang,
     formats: formats as Format[],
-    figures: inputs.length,
     ...(opts.browser !== undefined ? { browser: opts.browser } : {}),
   });
   // Loaded only now: the browser (started above) launches while these modules load.

@@ -128,7 +128,7 @@ describe.skipIf(skip)("the CLI's diagram pages, opened by Chromium from its comm
       const started = await startBrowser({
         browser: browserPath!,
         formats: ['html'],
-        figures: 4,
+
         pages: count,
       });
       const session = await started.ready!;

@@ -12,7 +12,6 @@
  * reported as errors, never returned as a picture.
  */
 import { createHash } from 'node:crypto';
-import { availableParallelism, loadavg } from 'node:os';
 import type { Browser, Page } from 'puppeteer';
 import { mark } from '../timings.js';
 import { blockRequests, launchBrowser } from './browser.js';
@@ -42,7 +41,7 @@ export interface RenderOptions {
   browser?: Browser;
   /** A page already made by prepareDiagramPage (mermaid loaded while the report was being built); it is closed after. */
   page?: Promise<PreparedPage>;
-  /** Several such pages, drawing side by side (see diagramPageCount); all are closed after. */
+  /** Several such pages, drawing side by side; all are closed after. */
   pages?: Promise<PreparedPage>[];
   /** Else the browser to launch (and close) for these diagrams. */
   browserPath?: string;
@@ -317,18 +316,6 @@ async function unusedPage(browser: Browser): Promise<Page> {
   const page = await browser.newPage();
   claimed.add(page);
   return page;
-}
-
-/**
- * How many pages draw the figures of a run side by side: Chromium gives each page its own
- * renderer process, so two pages use two cores for mermaid's layout and the PNG screenshots.
- * A second page pays for loading mermaid again, which only pays off on a core that is idle:
- * on a machine already busy (load average within 1.5 of its cores) one page is used. The
- * figures are the same bytes either way (each depends only on its source, id and seed).
- */
-export function diagramPageCount(figures: number): number {
-  const idleCores = availableParallelism() - loadavg()[0]!;
-  return figures >= 2 && availableParallelism() >= 2 && idleCores >= 1.5 ? 2 : 1;
 }
 
 export async function renderDiagrams(sources: string[], opts: RenderOptions): Promise<RenderedDiagram[]> {

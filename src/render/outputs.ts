@@ -86,7 +86,7 @@ export async function renderOutputs(
   }
 
   let diagrams: StepDiagrams | undefined;
-  const start = started ?? (await startBrowser({ ...opts, figures: report.steps.length }));
+  const start = started ?? (await startBrowser(opts));
   const notes: string[] = [...start.notes];
   const browserPath = start.path;
   // The JSON and the Markdown need no figure: made now, while Chromium starts and loads
