@@ -42,8 +42,13 @@ import type { ParseResult, Parser, ParseWarning } from './types.js';
 import {
   capWarnings,
   detectErrorText,
+  digitsAt,
+  integerAt,
+  isDigitCode,
   isSpaceCode,
   Kept,
+  lineEnd,
+  nextLine,
   rejected,
   result,
   sameAt,
@@ -255,7 +260,7 @@ function splitProgram(field: string, rec: Draft): void {
   if (field === '-' || field === '') return;
   // `1234/name` (as /^(\d+)\/(.*)$/), read by character code: it runs for every row.
   let i = 0;
-  while (i < field.length && isDigit(field.charCodeAt(i))) i++;
+  while (i < field.length && isDigitCode(field.charCodeAt(i))) i++;
   if (i === 0 || field.charCodeAt(i) !== 47 /* / */) {
     rec.program = field;
     return;
@@ -265,13 +270,9 @@ function splitProgram(field: string, rec: Draft): void {
   if (name !== '' && name !== '-') rec.program = name;
 }
 
-function isDigit(c: number): boolean {
-  return c >= 48 && c <= 57;
-}
-
 function isInt(s: string | undefined): s is string {
   if (!s) return false;
-  for (let i = 0; i < s.length; i++) if (!isDigit(s.charCodeAt(i))) return false;
+  for (let i = 0; i < s.length; i++) if (!isDigitCode(s.charCodeAt(i))) return false;
   return true;
 }
 
@@ -279,7 +280,7 @@ function isInt(s: string | undefined): s is string {
 function programStarts(line: string, from: number, to: number): boolean {
   if (to - from === 1 && line.charCodeAt(from) === 45 /* - */) return true;
   let i = from;
-  while (i < to && isDigit(line.charCodeAt(i))) i++;
+  while (i < to && isDigitCode(line.charCodeAt(i))) i++;
   return i > from && i < to && line.charCodeAt(i) === 47 /* / */;
 }
 
@@ -303,21 +304,6 @@ function oneOf(text: string, a: number, b: number, words: readonly string[]): st
   const c = text.charCodeAt(a);
   for (const w of words) if (w.length === len && w.charCodeAt(0) === c && sameAt(text, a, w)) return w;
   return undefined;
-}
-
-/** `/^\d+$/` on `text[a, b)`. */
-function digitsAt(text: string, a: number, b: number): boolean {
-  if (a >= b) return false;
-  for (let i = a; i < b; i++) if (!isDigit(text.charCodeAt(i))) return false;
-  return true;
-}
-
-/** The digits `text[a, b)` (checked by digitsAt) as Number() reads them. */
-function integerAt(text: string, a: number, b: number): number {
-  if (b - a > 15) return Number(text.slice(a, b));
-  let v = 0;
-  for (let i = a; i < b; i++) v = v * 10 + (text.charCodeAt(i) - 48);
-  return v;
 }
 
 /** The host of `host:port` in `text[a, b)`, brackets removed (unbracket, in place). */
@@ -417,7 +403,7 @@ function parseInetRow(
     while (fe > fs && isSpaceCode(text.charCodeAt(fe - 1))) fe--;
     if (!(fe - fs === 1 && text.charCodeAt(fs) === 45) /* - */ && fe > fs) {
       let i = fs;
-      while (i < fe && isDigit(text.charCodeAt(i))) i++;
+      while (i < fe && isDigitCode(text.charCodeAt(i))) i++;
       if (i === fs || text.charCodeAt(i) !== 47 /* / */) program = text.slice(fs, fe);
       else {
         pid = integerAt(text, fs, i);
@@ -544,21 +530,14 @@ function parse(text: string): ParseResult<NetstatSocket> {
   const crlf = text.includes('\r');
   const len = text.length;
   /** The end of the line starting at `from` (splitLines' line, CR cut). */
-  const lineEnd = (from: number): number => {
-    const nl = text.indexOf('\n', from);
-    const le = nl < 0 ? len : nl;
-    return crlf && nl >= 0 && le > from && text.charCodeAt(le - 1) === 13 ? le - 1 : le;
-  };
   // The words of a row as offsets in the text (util.wordBounds), grown when a row has more.
   let bounds = new Int32Array(64);
 
   let lineNo = 0;
   for (let pos = 0; pos < len; ) {
-    const nl = text.indexOf('\n', pos);
     const ls = pos;
-    let le = nl < 0 ? len : nl;
-    pos = le + 1;
-    if (crlf && nl >= 0 && le > ls && text.charCodeAt(le - 1) === 13) le--;
+    const le = lineEnd(text, ls, crlf);
+    pos = nextLine(text, le);
     lineNo++;
     let n = wordsIn(text, ls, le, bounds);
     while (n === bounds.length / 2) {
@@ -634,7 +613,7 @@ function parse(text: string): ParseResult<NetstatSocket> {
           lineNo,
           warnings,
         );
-      } else if (TITLE.test(trimmed) || (pos < len && isHeader(text.slice(pos, lineEnd(pos))))) {
+      } else if (TITLE.test(trimmed) || (pos < len && isHeader(text.slice(pos, lineEnd(text, pos, crlf))))) {
         continue; // a section title, in whatever language
       } else if (layout.section === 'other' && layout.fromHeader) {
         // Bluetooth, IPX, AX.25... sections: not sockets this tool models.
@@ -671,7 +650,7 @@ function wordsIn(text: string, from: number, to: number, bounds: Int32Array): nu
   let n = 0;
   let i = from;
   while (n < max) {
-    while (i < to && isSpace(text.charCodeAt(i))) i++;
+    while (i < to && isSpaceCode(text.charCodeAt(i))) i++;
     if (i >= to) break;
     bounds[2 * n] = i;
     i = wordEnd(text, i, to);
@@ -679,11 +658,6 @@ function wordsIn(text: string, from: number, to: number, bounds: Int32Array): nu
     n++;
   }
   return n;
-}
-
-/** Whether a UTF-16 code unit is whitespace as `\s` and `trim()` read it (util.isSpaceCode, fast path inline). */
-function isSpace(c: number): boolean {
-  return c <= 32 ? c === 32 || (c <= 13 && c >= 9) : c >= 128 && isSpaceCode(c);
 }
 
 export const netstat: Parser<NetstatSocket> = {

@@ -43,6 +43,8 @@ import {
   detectErrorText,
   isSpaceCode,
   Kept,
+  lineEnd,
+  nextLine,
   rejected,
   result,
   wordEnd,
@@ -217,11 +219,6 @@ function programName(command: string): NameInfo {
   return comm === undefined ? { name, bracketed: false, defunct } : { name, bracketed: false, defunct, comm };
 }
 
-/** Whether a UTF-16 code unit is whitespace as `\s` and `trim()` read it (util.isSpaceCode, fast path inline). */
-function isSpace(c: number): boolean {
-  return c <= 32 ? c === 32 || (c <= 13 && c >= 9) : c >= 128 && isSpaceCode(c);
-}
-
 /**
  * The lines of `text` (util.splitLines: `\n`, or `\r\n` when the text has a CR; no trailing empty
  * line) as offsets, one pass by indexOf: no array of 20,000 line strings. One pass, one record
@@ -277,14 +274,12 @@ function parse(text: string): ParseResult<PsProcess> {
   let nextPid = text.indexOf('PID');
   let lineNo = 0;
   for (let pos = 0; pos < len; ) {
-    const nl = text.indexOf('\n', pos);
     const ls = pos;
-    let le = nl < 0 ? len : nl;
-    pos = le + 1;
-    if (crlf && nl >= 0 && le > ls && text.charCodeAt(le - 1) === 13) le--;
+    const le = lineEnd(text, ls, crlf);
+    pos = nextLine(text, le);
     lineNo++;
     let first = ls;
-    while (first < le && isSpace(text.charCodeAt(first))) first++;
+    while (first < le && isSpaceCode(text.charCodeAt(first))) first++;
     if (first === le) continue;
     while (nextPid >= 0 && nextPid < ls) nextPid = text.indexOf('PID', ls);
     const header = nextPid >= 0 && nextPid + 3 <= le ? headerColumns(text.slice(ls, le)) : undefined;
@@ -326,7 +321,7 @@ function parse(text: string): ParseResult<PsProcess> {
     // The first need + 1 words as offsets (util.wordBounds on the line).
     let words = 0;
     for (let i = first; words <= need; ) {
-      while (i < le && isSpace(text.charCodeAt(i))) i++;
+      while (i < le && isSpaceCode(text.charCodeAt(i))) i++;
       if (i >= le) break;
       bounds[2 * words] = i;
       i = wordEnd(text, i, le);
@@ -366,7 +361,7 @@ function parse(text: string): ParseResult<PsProcess> {
     // The command: the rest of the line from its word, trailing whitespace cut.
     const cs = bounds[2 * need]!;
     let ce = le;
-    while (ce > cs && isSpace(text.charCodeAt(ce - 1))) ce--;
+    while (ce > cs && isSpaceCode(text.charCodeAt(ce - 1))) ce--;
     const command = text.slice(cs, ce);
     // programName, in place for the usual command (no bracket, no brace).
     let name: string;
@@ -386,7 +381,7 @@ function parse(text: string): ParseResult<PsProcess> {
       if (defunct) end -= 10;
       let a0 = cs;
       let e0 = cs;
-      while (e0 < end && !isSpace(text.charCodeAt(e0))) e0++;
+      while (e0 < end && !isSpaceCode(text.charCodeAt(e0))) e0++;
       // Process titles: `sshd: root@pts/0`; login shells: argv0 `-bash`.
       if (e0 - a0 > 1 && text.charCodeAt(e0 - 1) === 58 /* : */) e0--;
       if (e0 - a0 > 1 && text.charCodeAt(a0) === 45 /* - */) a0++;

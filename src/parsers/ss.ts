@@ -46,7 +46,19 @@ import { coded } from '../i18n/coded.js';
 import type { NetstatSocket } from './netstat.js';
 import { RAW_PROTOCOL_PORTS } from './proc-net-hex.js';
 import type { ParseResult, Parser, ParseWarning } from './types.js';
-import { capWarnings, detectErrorText, isSpaceCode, rejected, result, sameAt, wordEnd } from './util.js';
+import {
+  capWarnings,
+  detectErrorText,
+  digitsAt,
+  integerAt,
+  isSpaceCode,
+  lineEnd,
+  nextLine,
+  rejected,
+  result,
+  sameAt,
+  wordEnd,
+} from './util.js';
 
 export interface SsProcess {
   name: string;
@@ -118,7 +130,7 @@ function splitEndpoint(text: string, a: number, limit: number, out: Endpoint): n
   for (; b < limit; b++) {
     const c = text.charCodeAt(b);
     if ((c >= 48 && c <= 57) || c === 46) continue;
-    if (isSpace(c)) break;
+    if (isSpaceCode(c)) break;
     if (other < 0 && b > a) other = b;
     const i = b;
     if (c === 58 /* : */) {
@@ -164,29 +176,6 @@ function splitEndpoint(text: string, a: number, limit: number, out: Endpoint): n
 
 function isDigitOrDot(c: number): boolean {
   return (c >= 48 && c <= 57) || c === 46;
-}
-
-/** Whether a UTF-16 code unit is whitespace as `\s` and `trim()` read it (util.isSpaceCode, fast path inline). */
-function isSpace(c: number): boolean {
-  return c <= 32 ? c === 32 || (c <= 13 && c >= 9) : c >= 128 && isSpaceCode(c);
-}
-
-/** `/^\d+$/` on `text[a, b)`. */
-function digitsAt(text: string, a: number, b: number): boolean {
-  if (a >= b) return false;
-  for (let i = a; i < b; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 48 || c > 57) return false;
-  }
-  return true;
-}
-
-/** The digits `text[a, b)` (checked by digitsAt) as Number() reads them. */
-function integerAt(text: string, a: number, b: number): number {
-  if (b - a > 15) return Number(text.slice(a, b));
-  let v = 0;
-  for (let i = a; i < b; i++) v = v * 10 + (text.charCodeAt(i) - 48);
-  return v;
 }
 
 /** The Internet Netids as constants (no slice per row), and `proto` of their IPv6 sockets. */
@@ -400,18 +389,16 @@ function scan(text: string, oldStyle: boolean, guessed: string | undefined): Sca
   const len = text.length;
   let lineNo = 0;
   for (let pos = 0; pos < len; ) {
-    const nl = text.indexOf('\n', pos);
     const ls = pos;
-    let le = nl < 0 ? len : nl;
-    pos = le + 1;
-    if (crlf && nl >= 0 && le > ls && text.charCodeAt(le - 1) === 13) le--;
+    const le = lineEnd(text, ls, crlf);
+    pos = nextLine(text, le);
     lineNo++;
     // The first four words as offsets (util.wordBounds on the line); the addresses that follow
     // are read as they are scanned (below).
     let n = 0;
     let i = ls;
     while (n < 4) {
-      while (i < le && isSpace(text.charCodeAt(i))) i++;
+      while (i < le && isSpaceCode(text.charCodeAt(i))) i++;
       if (i >= le) break;
       bounds[2 * n] = i;
       i = wordEnd(text, i, le);
@@ -448,11 +435,11 @@ function scan(text: string, oldStyle: boolean, guessed: string | undefined): Sca
     let peerEnd = -1;
     if (n >= k + 3) {
       let a = bounds[2 * k + 5]!;
-      while (a < le && isSpace(text.charCodeAt(a))) a++;
+      while (a < le && isSpaceCode(text.charCodeAt(a))) a++;
       if (a < le) {
         localEnd = splitEndpoint(text, a, le, local);
         a = localEnd;
-        while (a < le && isSpace(text.charCodeAt(a))) a++;
+        while (a < le && isSpaceCode(text.charCodeAt(a))) a++;
         if (a < le) peerEnd = splitEndpoint(text, a, le, peer);
       }
     }
@@ -473,9 +460,9 @@ function scan(text: string, oldStyle: boolean, guessed: string | undefined): Sca
     const sendQ = integerAt(text, bounds[2 * k + 4]!, bounds[2 * k + 5]!);
     // The rest of the line after the peer, trimmed.
     let rs = peerEnd;
-    while (rs < le && isSpace(text.charCodeAt(rs))) rs++;
+    while (rs < le && isSpaceCode(text.charCodeAt(rs))) rs++;
     let re = le;
-    while (re > rs && isSpace(text.charCodeAt(re - 1))) re--;
+    while (re > rs && isSpaceCode(text.charCodeAt(re - 1))) re--;
     // The usual rest, `users:(("name",pid=N,fd=M),...)` alone, is read in place (usersInPlace);
     // anything else as a string by the general loop below.
     const inPlace = rs < re ? usersInPlace(text, rs, re) : undefined;
