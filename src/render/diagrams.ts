@@ -258,8 +258,9 @@ async function pageReady(page: Page, timeoutMs = 60_000): Promise<void> {
     polling: 'mutation',
     timeout: timeoutMs,
   });
+  // The poller awaits the promise: the handle holds its value ('ok' or the error's text).
+  const status = await handle.jsonValue();
   await handle.dispose();
-  const status = await page.evaluate('window.dockernetReady');
   if (status !== 'ok') throw new Error(`the diagram page did not start: ${String(status)}`);
 }
 

@@ -38,7 +38,6 @@ interface EsbuildLike {
 
 /** esbuild's options for the bundle; `write` and `outfile` are the caller's. */
 function bundleOptions(): Record<string, unknown> {
-  const stubbed: string[] = [];
   return {
     stdin: {
       contents: "import mermaid from 'mermaid/dist/mermaid.core.mjs'; globalThis.mermaid = mermaid;",
@@ -62,7 +61,6 @@ function bundleOptions(): Record<string, unknown> {
         }) {
           b.onResolve({ filter: /.*/ }, (a) => {
             if (a.kind !== 'dynamic-import' || KEEP.test(a.path)) return undefined;
-            stubbed.push(a.path);
             return { path: a.path, namespace: 'dockernet-stub' };
           });
           // Evaluated only when mermaid meets that diagram type: the error names what is missing.
