@@ -529,7 +529,6 @@ function parse(text: string): ParseResult<NetstatSocket> {
   const isHeader = (l: string | undefined) => l !== undefined && /^\s*Proto\s/.test(l);
   const crlf = text.includes('\r');
   const len = text.length;
-  /** The end of the line starting at `from` (splitLines' line, CR cut). */
   // The words of a row as offsets in the text (util.wordBounds), grown when a row has more.
   let bounds = new Int32Array(64);
 
