@@ -21,7 +21,12 @@ try {
 }
 rmSync(out, { recursive: true, force: true });
 await esbuild.build({
-  entryPoints: { cli: join(root, 'src', 'cli.ts') },
+  // The reachability worker is a script of its own (src/analyses/reach-offload.ts loads
+  // ./reach-worker.js next to the chunk that holds it, all in dist/app/).
+  entryPoints: {
+    cli: join(root, 'src', 'cli.ts'),
+    'reach-worker': join(root, 'src', 'analyses', 'reach-worker.ts'),
+  },
   bundle: true,
   splitting: true,
   format: 'esm',

@@ -99,13 +99,13 @@ async function reportCommand(inputs: string[], opts: ReportOpts): Promise<void> 
     ...(opts.browser !== undefined ? { browser: opts.browser } : {}),
   });
   // Loaded only now: the browser (started above) launches while these modules load.
-  const { readBundles, reportFromBundles, withCluster } = await import('./pipeline.js');
+  const { readBundles, reportFromBundlesAsync, withCluster } = await import('./pipeline.js');
   mark('pipeline loaded');
   // --cluster: the inputs may be folders of node bundles; each node is a step, then joined.
   const bundlePaths = opts.cluster
     ? (await import('./cluster/bundles.js')).expandClusterInputs(inputs)
     : inputs;
-  let report: ReturnType<typeof reportFromBundles>;
+  let report: Awaited<ReturnType<typeof reportFromBundlesAsync>>;
   let bundles: Bundle[];
   const redactor = opts.redact ? new (await import('./redact/redactor.js')).Redactor() : undefined;
   try {
@@ -117,7 +117,7 @@ async function reportCommand(inputs: string[], opts: ReportOpts): Promise<void> 
     };
     bundles = await readBundles(bundlePaths, buildOpts);
     mark('bundles read');
-    report = reportFromBundles(bundles, buildOpts);
+    report = await reportFromBundlesAsync(bundles, buildOpts);
     if (opts.cluster) report = withCluster(report, buildOpts);
     mark('report built');
   } catch (e) {

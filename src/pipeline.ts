@@ -17,7 +17,7 @@ import type { StepModel } from './model/types.js';
 import { type ParsedBundle, parseBundle } from './parsers/parse-bundle.js';
 import { discoverRedactions, redactBundle } from './redact/redact-bundle.js';
 import type { Redactor } from './redact/redactor.js';
-import { assembleReport } from './report/assemble.js';
+import { type AssembleOptions, assembleReport, assembleReportAsync } from './report/assemble.js';
 import type { Report } from './report/types.js';
 import { VERSION } from './version.js';
 
@@ -49,6 +49,21 @@ export async function readBundles(inputs: string[], opts: BuildReportOptions = {
 
 /** Parse and model read bundles (one per step, in order) and assemble the Report. */
 export function reportFromBundles(bundles: Bundle[], opts: BuildReportOptions = {}): Report {
+  return finish(assembleReport(modelled(bundles, opts), assembleOptions(opts)), opts);
+}
+
+/**
+ * reportFromBundles for the CLI: the same Report, with a big step's reachability matrix computed
+ * on a worker thread while the questions and findings run (analyses/reach-offload.ts).
+ */
+export async function reportFromBundlesAsync(
+  bundles: Bundle[],
+  opts: BuildReportOptions = {},
+): Promise<Report> {
+  return finish(await assembleReportAsync(modelled(bundles, opts), assembleOptions(opts)), opts);
+}
+
+function modelled(bundles: Bundle[], opts: BuildReportOptions): { parsed: ParsedBundle; model: StepModel }[] {
   const steps: { parsed: ParsedBundle; model: StepModel }[] = bundles.map((bundle) => {
     const parsed = parseBundle(bundle);
     return { parsed, model: buildStepModel(parsed) };
@@ -58,12 +73,19 @@ export function reportFromBundles(bundles: Bundle[], opts: BuildReportOptions = 
       Date.parse(s.parsed.bundle.meta.capturedAt ?? '') || Number.POSITIVE_INFINITY;
     steps.sort((a, b) => t(a) - t(b));
   }
-  const report = assembleReport(steps, {
+  return steps;
+}
+
+function assembleOptions(opts: BuildReportOptions): AssembleOptions {
+  return {
     generator: { name: 'dockernet', version: VERSION },
     ...(opts.generatedAt ? { generatedAt: opts.generatedAt } : {}),
     ...(opts.title ? { title: opts.redactor ? opts.redactor.text(opts.title) : opts.title } : {}),
     ...(opts.lang ? { lang: opts.lang } : {}),
-  });
+  };
+}
+
+function finish(report: Report, opts: BuildReportOptions): Report {
   if (opts.redactor) report.redaction = opts.redactor.summary(opts.lang);
   return report;
 }

@@ -129,6 +129,11 @@ export interface FindingInfo {
 export interface FindingFamily {
   id: string;
   kinds: readonly FindingKind[];
+  /**
+   * The family reads `input.reach`: on big hosts the matrix is computed on another thread while
+   * the other families run (analyses/reach-offload.ts), and this family runs when it is there.
+   */
+  readsReach?: true;
   run(input: AnalysisInput): Finding[];
 }
 

@@ -1,5 +1,7 @@
 /** The "report" stage: parsed bundles and their models -> one Report. */
-import { analyzeSteps } from '../analyses/analyze.js';
+import { analyzeSteps, analyzeStepsAsync } from '../analyses/analyze.js';
+import type { OffloadMode } from '../analyses/reach-offload.js';
+import type { AnalysisInput, StepAnalysis } from '../analyses/types.js';
 import { coded, localize, localizeText } from '../i18n/coded.js';
 import { type Lang, translator } from '../i18n/index.js';
 import type { StepModel } from '../model/types.js';
@@ -31,11 +33,35 @@ export function assembleReport(
   opts: AssembleOptions,
 ): Report {
   const lang = opts.lang ?? 'en';
-  const t = translator(lang);
   const reportSteps = steps.map(({ parsed, model }, i) => assembleStep(parsed, model, i + 1, lang));
-  const analyses = analyzeSteps(
-    reportSteps.map((s) => ({ meta: s.meta, model: s.model, commands: s.commands, lang })),
+  return withAnalyses(reportSteps, analyzeSteps(analysisInputs(reportSteps, lang)), opts);
+}
+
+/**
+ * assembleReport with the analyze stage's asynchronous form (the CLI's): a big step's
+ * reachability matrix is computed on a worker thread meanwhile (analyses/reach-offload.ts).
+ * The same Report.
+ */
+export async function assembleReportAsync(
+  steps: { parsed: ParsedBundle; model: StepModel }[],
+  opts: AssembleOptions & { offload?: OffloadMode },
+): Promise<Report> {
+  const lang = opts.lang ?? 'en';
+  const reportSteps = steps.map(({ parsed, model }, i) => assembleStep(parsed, model, i + 1, lang));
+  const analyses = await analyzeStepsAsync(
+    analysisInputs(reportSteps, lang),
+    opts.offload ? { offload: opts.offload } : {},
   );
+  return withAnalyses(reportSteps, analyses, opts);
+}
+
+function analysisInputs(reportSteps: ReportStep[], lang: Lang): AnalysisInput[] {
+  return reportSteps.map((s) => ({ meta: s.meta, model: s.model, commands: s.commands, lang }));
+}
+
+function withAnalyses(reportSteps: ReportStep[], analyses: StepAnalysis[], opts: AssembleOptions): Report {
+  const lang = opts.lang ?? 'en';
+  const t = translator(lang);
   reportSteps.forEach((s, i) => {
     const a = analyses[i];
     if (!a) return;

@@ -32,22 +32,44 @@ export function runFindings(
   input: AnalysisInput,
   families: readonly FindingFamily[] = findingFamilies,
 ): Finding[] {
-  const out: Finding[] = [];
-  for (const f of families) {
-    try {
-      out.push(...f.run(input));
-    } catch (e) {
-      out.push({
+  return ordered(families.map((f) => runFamily(f, input)));
+}
+
+/**
+ * runFindings in two halves, for an analysis whose reachability matrix is still being computed
+ * (on another thread, analyses/reach-offload.ts): the families that do not read it run now, the
+ * ones that do (`readsReach`) when the returned function gets the input with the matrix. The
+ * same list as runFindings on that input: each family's findings in family order, then sorted.
+ */
+export function findingsBeforeReach(
+  input: AnalysisInput,
+  families: readonly FindingFamily[] = findingFamilies,
+): (withReach: AnalysisInput) => Finding[] {
+  const early = families.map((f) => (f.readsReach ? undefined : runFamily(f, input)));
+  return (withReach) => ordered(families.map((f, i) => early[i] ?? runFamily(f, withReach)));
+}
+
+/** One family's findings; a family that throws is one analysis-error finding. */
+function runFamily(f: FindingFamily, input: AnalysisInput): Finding[] {
+  try {
+    return f.run(input);
+  } catch (e) {
+    return [
+      {
         kind: 'analysis-error',
         severity: 'info',
         subject: f.id,
         detail: tr(input)('fd.family-failed', { id: f.id, error: (e as Error)?.message ?? String(e) }),
         evidence: [],
-      });
-    }
+      },
+    ];
   }
-  // Stable: by severity, then in family order.
-  return out
+}
+
+/** Stable: by severity, then in family order. */
+function ordered(perFamily: Finding[][]): Finding[] {
+  return perFamily
+    .flat()
     .map((f, i) => ({ f, i }))
     .sort((a, b) => ORDER[a.f.severity] - ORDER[b.f.severity] || a.i - b.i)
     .map((x) => x.f);

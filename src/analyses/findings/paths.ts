@@ -457,6 +457,7 @@ export const paths: FindingFamily = {
     'networks-reach-each-other',
     'networks-isolated',
   ] satisfies FindingKind[],
+  readsReach: true,
   run: (input) => {
     const { model, reach } = input;
     const t = tr(input);

@@ -1,0 +1,128 @@
+/**
+ * The reachability matrix of a big step on a second thread (issue 13, the 1,000-container host):
+ * the matrix needs only the model, and the questions and the findings but `paths` do not need
+ * the matrix, so the main thread answers them while a worker thread traces the packets
+ * (docs/performance.md, "The 1,000-container host: session 6"). The worker gets a structured
+ * clone of the model (plain JSON data, like every stage's output) and posts back the same
+ * StepReach that stepReach gives in-process; small steps stay in-process (a worker's start
+ * costs more than their matrix). Any failure of the worker itself (not found, crashed) falls
+ * back to stepReach in-process, so the result never depends on the thread.
+ */
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { Lang } from '../i18n/index.js';
+import type { StepModel } from '../model/types.js';
+import { type StepReach, stepReach } from './reach.js';
+
+/** A step's matrix or the message of the error it threw (as stepReach would have thrown it). */
+export type ReachOutcome = { reach: StepReach } | { error: string };
+
+/**
+ * Below this many namespaces the matrix is computed in-process: the slides' steps have 3-10 and
+ * their matrix takes milliseconds; a worker costs ~50 ms of start and the model's clone. The
+ * 250-container host of the bench (~250 namespaces) already gains.
+ */
+export const OFFLOAD_MIN_NAMESPACES = 100;
+
+/** 'auto': a worker for big steps; 'always' (tests) and 'never' force one way. */
+export type OffloadMode = 'auto' | 'always' | 'never';
+
+export function wantsOffload(model: StepModel, mode: OffloadMode = 'auto'): boolean {
+  if (mode !== 'auto') return mode === 'always';
+  return model.namespaces.length >= OFFLOAD_MIN_NAMESPACES;
+}
+
+/** stepReach in-process, as an outcome. */
+export function reachHere(model: StepModel, lang: Lang): ReachOutcome {
+  try {
+    return { reach: stepReach(model, lang) };
+  } catch (e) {
+    return { error: (e as Error)?.message ?? String(e) };
+  }
+}
+
+/**
+ * One worker thread for the steps of a run, started on the first request. `close` ends it (the
+ * process would otherwise wait for it).
+ */
+export class ReachOffload {
+  private worker: Worker | undefined;
+  private failed = false;
+  /** Matrices the worker thread computed (tests: the worker did run, no fallback). */
+  answered = 0;
+  private next = 0;
+  private pending = new Map<number, { model: StepModel; lang: Lang; done: (o: ReachOutcome) => void }>();
+
+  /** The step's matrix, computed on the worker (in-process if the worker cannot run). */
+  reach(model: StepModel, lang: Lang): Promise<ReachOutcome> {
+    const w = this.failed ? undefined : this.start();
+    if (!w) return Promise.resolve(reachHere(model, lang));
+    const id = this.next++;
+    return new Promise<ReachOutcome>((done) => {
+      this.pending.set(id, { model, lang, done });
+      try {
+        w.postMessage({ id, model, lang });
+      } catch {
+        // Not cloneable (never expected of a model): in-process.
+        this.pending.delete(id);
+        done(reachHere(model, lang));
+      }
+    });
+  }
+
+  async close(): Promise<void> {
+    const w = this.worker;
+    this.worker = undefined;
+    if (w) await w.terminate();
+  }
+
+  private start(): Worker | undefined {
+    if (this.worker) return this.worker;
+    try {
+      const w = new Worker(...workerEntry());
+      w.on('message', (m: { id: number } & ReachOutcome) => {
+        const p = this.pending.get(m.id);
+        if (!p) return;
+        this.pending.delete(m.id);
+        this.answered++;
+        p.done('reach' in m ? { reach: m.reach } : { error: m.error });
+      });
+      // The worker could not load or died: what it had not answered is computed here.
+      const fail = () => {
+        this.failed = true;
+        this.worker = undefined;
+        const left = [...this.pending.values()];
+        this.pending.clear();
+        for (const p of left) p.done(reachHere(p.model, p.lang));
+      };
+      w.on('error', fail);
+      w.on('exit', () => {
+        if (this.pending.size > 0) fail();
+      });
+      this.worker = w;
+      return w;
+    } catch {
+      this.failed = true;
+      return undefined;
+    }
+  }
+}
+
+/**
+ * The worker's script next to this module: reach-worker.js in tsc's dist/ and in the esbuild
+ * bundle (dist/app/, an entry of its own: scripts/bundle-cli.mjs), reach-worker.ts when running
+ * from the sources (tsx, vitest): then the worker registers tsx's loader first, as
+ * bin/dockernet.js does.
+ */
+function workerEntry(): [string | URL, { eval?: boolean }] {
+  const fromSource = import.meta.url.endsWith('.ts');
+  const script = new URL(`./reach-worker.${fromSource ? 'ts' : 'js'}`, import.meta.url);
+  if (!fromSource) return [script, {}];
+  // tsx's ESM entry (its CommonJS one cannot register the loader in a worker).
+  const pkg = createRequire(import.meta.url).resolve('tsx/package.json');
+  const tsx = pathToFileURL(join(dirname(pkg), 'dist', 'esm', 'api', 'index.mjs')).href;
+  const boot = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(script.href)}); });`;
+  return [boot, { eval: true }];
+}
