@@ -73,14 +73,24 @@ describe('the reachability matrix on a worker thread', () => {
     const counts = here.steps[0]!.analysis!.reach!.counts;
     expect(Object.keys(counts).length).toBeGreaterThan(1); // verdicts, not only "unknown"
     expect(JSON.stringify(there)).toBe(JSON.stringify(here));
+    // In auto mode a step this big goes to the worker thread (no silent fallback).
+    const via = new ReachOffload();
+    const s = here.steps[0]!;
+    const [a] = await analyzeStepsAsync([{ meta: s.meta, model: s.model, commands: s.commands }], { via });
+    await via.close();
+    expect(via.answered).toBe(1);
+    expect(JSON.stringify(a!.reach)).toBe(JSON.stringify(s.analysis!.reach));
   }, 120_000);
 
   it('small steps stay in-process; a matrix that throws is the same error on the worker', async () => {
     const [step] = await inputs([join(root, 'samples/slides-step1')]);
     expect(wantsOffload(step!.model)).toBe(false);
     expect(wantsOffload(step!.model, 'always')).toBe(true);
-    // A model the evaluator cannot read (no namespace list): stepReach throws in-process.
-    const broken = { ...step!.model, namespaces: null } as unknown as StepModel;
+    // A model the evaluator cannot read (namespaces without interface lists): stepReach throws.
+    const broken = {
+      ...step!.model,
+      namespaces: step!.model.namespaces.map((ns) => ({ ...ns, interfaces: null })),
+    } as unknown as StepModel;
     expect(() => stepReach(broken)).toThrow();
     const offload = new ReachOffload();
     try {

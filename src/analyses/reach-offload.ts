@@ -63,7 +63,7 @@ export class ReachOffload {
     return new Promise<ReachOutcome>((done) => {
       this.pending.set(id, { model, lang, done });
       try {
-        w.postMessage({ id, model, lang });
+        w.postMessage({ id, model: forReach(model), lang });
       } catch {
         // Not cloneable (never expected of a model): in-process.
         this.pending.delete(id);
@@ -111,18 +111,34 @@ export class ReachOffload {
 }
 
 /**
+ * The model as the worker gets it: each namespace with its listening sockets only. The evaluator
+ * reads no other socket (reach/matrix.ts makes destinations of listeners, reach/trace.ts
+ * delivers to them), and the others are more than half of the clone on a big host (the
+ * host's 20,000 connections: 8 of 15 MB). test/reach-offload.test.ts compares the matrices.
+ */
+function forReach(model: StepModel): StepModel {
+  return {
+    ...model,
+    namespaces: model.namespaces.map((ns) => ({ ...ns, sockets: ns.sockets.filter((s) => s.listening) })),
+  };
+}
+
+/**
  * The worker's script next to this module: reach-worker.js in tsc's dist/ and in the esbuild
  * bundle (dist/app/, an entry of its own: scripts/bundle-cli.mjs), reach-worker.ts when running
  * from the sources (tsx, vitest): then the worker registers tsx's loader first, as
  * bin/dockernet.js does.
  */
-function workerEntry(): [string | URL, { eval?: boolean }] {
+function workerEntry(): [string | URL, { eval?: boolean; execArgv: string[] }] {
   const fromSource = import.meta.url.endsWith('.ts');
   const script = new URL(`./reach-worker.${fromSource ? 'ts' : 'js'}`, import.meta.url);
-  if (!fromSource) return [script, {}];
+  // The process's flags but `--input-type` (a run from `node --input-type=module -e`, as the
+  // bench's profile does): a worker started from a file refuses it.
+  const execArgv = process.execArgv.filter((a) => !a.startsWith('--input-type'));
+  if (!fromSource) return [script, { execArgv }];
   // tsx's ESM entry (its CommonJS one cannot register the loader in a worker).
   const pkg = createRequire(import.meta.url).resolve('tsx/package.json');
   const tsx = pathToFileURL(join(dirname(pkg), 'dist', 'esm', 'api', 'index.mjs')).href;
   const boot = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(script.href)}); });`;
-  return [boot, { eval: true }];
+  return [boot, { eval: true, execArgv }];
 }
