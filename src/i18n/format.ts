@@ -175,16 +175,41 @@ interface IntlSet {
 
 const intlCache = new Map<string, IntlSet>();
 
+/**
+ * A locale's formatters, each made on first use: making them costs ~80 ms at start (ICU's data
+ * for plural rules, numbers and lists), and most messages (the CLI's help, the parsers'
+ * warnings) need none of them.
+ */
 function intlFor(locale: string): IntlSet {
   let s = intlCache.get(locale);
   if (!s) {
+    let plural: Intl.PluralRules | undefined;
+    let number: Intl.NumberFormat | undefined;
+    let count: Intl.NumberFormat | undefined;
+    let and: Intl.ListFormat | undefined;
+    let or: Intl.ListFormat | undefined;
     s = {
-      plural: new Intl.PluralRules(locale),
-      number: new Intl.NumberFormat(locale),
-      count: new Intl.NumberFormat(locale, { useGrouping: false }),
+      get plural() {
+        plural ??= new Intl.PluralRules(locale);
+        return plural;
+      },
+      get number() {
+        number ??= new Intl.NumberFormat(locale);
+        return number;
+      },
+      get count() {
+        count ??= new Intl.NumberFormat(locale, { useGrouping: false });
+        return count;
+      },
       lists: {
-        and: new Intl.ListFormat(locale, { type: 'conjunction' }),
-        or: new Intl.ListFormat(locale, { type: 'disjunction' }),
+        get and() {
+          and ??= new Intl.ListFormat(locale, { type: 'conjunction' });
+          return and;
+        },
+        get or() {
+          or ??= new Intl.ListFormat(locale, { type: 'disjunction' });
+          return or;
+        },
         unit: { format: (items: Iterable<string>) => [...items].join(', ') } as Intl.ListFormat,
       },
     };
