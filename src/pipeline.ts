@@ -4,6 +4,7 @@
  * Each stage takes and returns plain JSON-serialisable data.
  */
 
+import { ReachOffload, WARM_MIN_FILES } from './analyses/reach-offload.js';
 import { DEFAULT_LIMITS, type ReadLimits } from './bundle/limits.js';
 import { readBundle } from './bundle/read.js';
 import type { Bundle } from './bundle/types.js';
@@ -60,7 +61,15 @@ export async function reportFromBundlesAsync(
   bundles: Bundle[],
   opts: BuildReportOptions = {},
 ): Promise<Report> {
-  return finish(await assembleReportAsync(modelled(bundles, opts), assembleOptions(opts)), opts);
+  const offload = new ReachOffload();
+  // The thread starts while the bundles are parsed and modelled.
+  if (bundles.some((b) => b.files.length >= WARM_MIN_FILES)) offload.warm();
+  try {
+    const steps = modelled(bundles, opts);
+    return finish(await assembleReportAsync(steps, { ...assembleOptions(opts), via: offload }), opts);
+  } finally {
+    await offload.close();
+  }
 }
 
 function modelled(bundles: Bundle[], opts: BuildReportOptions): { parsed: ParsedBundle; model: StepModel }[] {

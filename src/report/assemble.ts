@@ -1,6 +1,6 @@
 /** The "report" stage: parsed bundles and their models -> one Report. */
 import { analyzeSteps, analyzeStepsAsync } from '../analyses/analyze.js';
-import type { OffloadMode } from '../analyses/reach-offload.js';
+import type { OffloadMode, ReachOffload } from '../analyses/reach-offload.js';
 import type { AnalysisInput, StepAnalysis } from '../analyses/types.js';
 import { coded, localize, localizeText } from '../i18n/coded.js';
 import { type Lang, translator } from '../i18n/index.js';
@@ -44,14 +44,14 @@ export function assembleReport(
  */
 export async function assembleReportAsync(
   steps: { parsed: ParsedBundle; model: StepModel }[],
-  opts: AssembleOptions & { offload?: OffloadMode },
+  opts: AssembleOptions & { offload?: OffloadMode; via?: ReachOffload },
 ): Promise<Report> {
   const lang = opts.lang ?? 'en';
   const reportSteps = steps.map(({ parsed, model }, i) => assembleStep(parsed, model, i + 1, lang));
-  const analyses = await analyzeStepsAsync(
-    analysisInputs(reportSteps, lang),
-    opts.offload ? { offload: opts.offload } : {},
-  );
+  const analyses = await analyzeStepsAsync(analysisInputs(reportSteps, lang), {
+    ...(opts.offload ? { offload: opts.offload } : {}),
+    ...(opts.via ? { via: opts.via } : {}),
+  });
   return withAnalyses(reportSteps, analyses, opts);
 }
 
