@@ -1126,6 +1126,8 @@ const PROFILE_STAGES = [
   'parseBundle',
   'buildStepModel',
   'runQuestions',
+  // The CLI's analysis (analyzeStepsAsync): the model's clone sent to the reachability thread.
+  'postMessage',
   'runFindings',
   'stepReach',
   'reportView',
@@ -1195,12 +1197,25 @@ function profileCli(label: string, args: string[]): void {
     entry,
     ...args,
   ]);
-  const file = existsSync(dir) ? readdirSync(dir).find((f) => f.endsWith('.cpuprofile')) : undefined;
+  // One file per thread (CPU.<date>.<time>.<pid>.<thread>.<seq>.cpuprofile): thread 0 is the
+  // main thread; a big host's reachability matrix runs on a worker thread of its own
+  // (src/analyses/reach-offload.ts), summarised after it.
+  const files = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.cpuprofile')) : [];
+  const thread = (f: string) => Number(f.split('.').at(-3));
+  const file = files.find((f) => thread(f) === 0) ?? files[0];
   if (!r.ok || !file) {
     row(`profile: ${label}`, `not taken${r.ok ? '' : `: ${childText(r)}`}`);
     return;
   }
   profiles.push(summariseProfile(label, JSON.parse(readFileSync(join(dir, file), 'utf8')) as CpuProfile));
+  for (const f of files.filter((x) => x !== file))
+    profiles.push(
+      summariseProfile(
+        `${label}, worker thread ${thread(f)}`,
+        JSON.parse(readFileSync(join(dir, f), 'utf8')) as CpuProfile,
+        6,
+      ),
+    );
   row(
     `profile: ${label}`,
     `taken (${childText(r)} under the profiler): see "Where the time goes" below the table`,
