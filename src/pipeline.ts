@@ -4,7 +4,7 @@
  * Each stage takes and returns plain JSON-serialisable data.
  */
 
-import { ReachOffload, WARM_MIN_FILES } from './analyses/reach-offload.js';
+import { ReachOffload, WARM_MIN_FILES, wantsOffload } from './analyses/reach-offload.js';
 import { DEFAULT_LIMITS, type ReadLimits } from './bundle/limits.js';
 import { readBundle } from './bundle/read.js';
 import type { Bundle } from './bundle/types.js';
@@ -20,6 +20,7 @@ import { discoverRedactions, redactBundle } from './redact/redact-bundle.js';
 import type { Redactor } from './redact/redactor.js';
 import { type AssembleOptions, assembleReport, assembleReportAsync } from './report/assemble.js';
 import type { Report } from './report/types.js';
+import { mark } from './timings.js';
 import { VERSION } from './version.js';
 
 export interface BuildReportOptions {
@@ -65,17 +66,29 @@ export async function reportFromBundlesAsync(
   // The thread starts while the bundles are parsed and modelled.
   if (bundles.some((b) => b.files.length >= WARM_MIN_FILES)) offload.warm();
   try {
-    const steps = modelled(bundles, opts);
+    // A big step's matrix is asked for the moment its model is there (analyze asks again).
+    const steps = modelled(bundles, opts, (model) => {
+      if (wantsOffload(model)) {
+        void offload.reach(model, opts.lang ?? 'en');
+        mark('model sent to the reachability thread');
+      }
+    });
     return finish(await assembleReportAsync(steps, { ...assembleOptions(opts), via: offload }), opts);
   } finally {
     await offload.close();
   }
 }
 
-function modelled(bundles: Bundle[], opts: BuildReportOptions): { parsed: ParsedBundle; model: StepModel }[] {
+function modelled(
+  bundles: Bundle[],
+  opts: BuildReportOptions,
+  built?: (model: StepModel) => void,
+): { parsed: ParsedBundle; model: StepModel }[] {
   const steps: { parsed: ParsedBundle; model: StepModel }[] = bundles.map((bundle) => {
     const parsed = parseBundle(bundle);
-    return { parsed, model: buildStepModel(parsed) };
+    const model = buildStepModel(parsed);
+    built?.(model);
+    return { parsed, model };
   });
   if (opts.order === 'time') {
     const t = (s: { parsed: ParsedBundle }) =>

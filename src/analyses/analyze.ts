@@ -60,7 +60,7 @@ export async function analyzeStepsAsync(
         continue;
       }
       const pending = offload.reach(s.model, s.lang ?? 'en');
-      mark(`step ${i + 1}: model sent to the reachability thread`);
+      mark(`step ${i + 1}: questions start (the matrix on its thread)`);
       // Questions never read the matrix (only the `paths` findings do: `readsReach`).
       const answers = runQuestions(s);
       const later = findingsBeforeReach(s);

@@ -61,8 +61,29 @@ export class ReachOffload {
   private next = 0;
   private pending = new Map<number, { model: StepModel; lang: Lang; done: (o: ReachOutcome) => void }>();
 
-  /** The step's matrix, computed on the worker (in-process if the worker cannot run). */
+  /** Requests made, by model and language: asked again, the same answer (no second trace). */
+  private asked = new WeakMap<StepModel, Map<Lang, Promise<ReachOutcome>>>();
+
+  /**
+   * The step's matrix, computed on the worker (in-process if the worker cannot run). The
+   * pipeline asks as soon as a step's model is built (the thread traces while the report's step
+   * is assembled and the next bundle parsed); the analysis asks again and gets that answer.
+   */
   reach(model: StepModel, lang: Lang): Promise<ReachOutcome> {
+    let byLang = this.asked.get(model);
+    if (!byLang) {
+      byLang = new Map();
+      this.asked.set(model, byLang);
+    }
+    let p = byLang.get(lang);
+    if (!p) {
+      p = this.request(model, lang);
+      byLang.set(lang, p);
+    }
+    return p;
+  }
+
+  private request(model: StepModel, lang: Lang): Promise<ReachOutcome> {
     const w = this.failed ? undefined : this.start();
     if (!w) return Promise.resolve(reachHere(model, lang));
     const id = this.next++;
