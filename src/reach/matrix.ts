@@ -152,14 +152,38 @@ export function reachDestinations(model: StepModel, lang: Lang = 'en'): ReachDes
       port,
       proto,
       label,
-      group: networkOfNamespace(model, ns),
+      group: groupOf(ns),
       members: [id],
     });
   };
-  const addrs = (ns: ModelNamespace, fam: 'inet' | 'inet6') =>
-    ns.interfaces.flatMap((i) =>
-      i.addresses.filter((a) => a.family === fam && usable(a.address)).map((a) => a.address),
-    );
+  // Both per namespace once: the big host's 1,000 wildcard listeners each listed the host's
+  // ~1,000 interfaces' addresses, and each new destination searched the 1,000 containers.
+  const groups = new Map<string, string>();
+  const groupOf = (ns: ModelNamespace) => {
+    let g = groups.get(ns.id);
+    if (g === undefined) {
+      g = networkOfNamespace(model, ns);
+      groups.set(ns.id, g);
+    }
+    return g;
+  };
+  const addrsOf = new Map<ModelNamespace, Partial<Record<'inet' | 'inet6', string[]>>>();
+  const addrs = (ns: ModelNamespace, fam: 'inet' | 'inet6'): string[] => {
+    let byFam = addrsOf.get(ns);
+    if (!byFam) {
+      byFam = {};
+      addrsOf.set(ns, byFam);
+    }
+    let list = byFam[fam];
+    if (!list) {
+      list = ns.interfaces.flatMap((i) =>
+        i.addresses.filter((a) => a.family === fam && usable(a.address)).map((a) => a.address),
+      );
+      byFam[fam] = list;
+    }
+    // A copy: a caller may add to its targets.
+    return list.slice();
+  };
   for (const ns of model.namespaces) {
     for (const s of ns.sockets) {
       if (!s.listening || (s.transport !== 'tcp' && s.transport !== 'udp') || s.localPortNumber === undefined)
