@@ -60,7 +60,29 @@ export function socketRole(s: ModelSocket, model: StepModel, t: Translator = tra
   }
   if (/systemd-resolve/.test(cmd)) return t('role.resolved');
   if (s.pid === undefined && prog === '') return t('role.no-owner', { service: wellKnown(t, port) ?? '' });
-  return t('role.process', { prog, pid: s.pid ?? '', service: wellKnown(t, port) ?? '' });
+  return processRole(t, prog, s.pid, wellKnown(t, port) ?? '');
+}
+
+/**
+ * `role.process` once per translator, program, pid and service: a big host's 20,000 sockets
+ * belong to a few processes, and formatting the same message for each was most of the
+ * host-sockets answer.
+ */
+const processRoles = new WeakMap<Translator, Map<string, string>>();
+
+function processRole(t: Translator, prog: string, pid: number | undefined, service: string): string {
+  let memo = processRoles.get(t);
+  if (!memo) {
+    memo = new Map();
+    processRoles.set(t, memo);
+  }
+  const k = `${prog}\u0000${pid ?? ''}\u0000${service}`;
+  let text = memo.get(k);
+  if (text === undefined) {
+    text = t('role.process', { prog, pid: pid ?? '', service });
+    memo.set(k, text);
+  }
+  return text;
 }
 
 export function bindPhrase(s: ModelSocket, t: Translator = translator('en')): string {

@@ -70,7 +70,8 @@ function namespaceNote(t: Translator, m: StepModel, c: StepModel['containers'][n
   const live = c.status === undefined || /^(running|paused|restarting)$/.test(c.status);
   if (!live) return t('view.ns-none', { status: c.status ?? '' });
   if (c.networking === 'host') return t('view.ns-host');
-  const ns = m.namespaces.find((n) => n.id === c.namespace);
+  // Indexed (first match, as a find gave): 1,000 containers each searched 1,000 namespaces.
+  const ns = c.namespace === undefined ? undefined : nsById(m, c.namespace);
   if (c.networking === 'shared') return t('view.ns-shared', { name: c.sharesWith ?? '?' });
   if (!ns) return t('view.ns-not-captured');
   return t('view.ns-own', {
@@ -311,7 +312,7 @@ function dockerView(t: Translator, step: ReportStep) {
 function vethView(t: Translator, step: ReportStep) {
   const m = step.model;
   const title = (id: string) => {
-    const ns = m.namespaces.find((n) => n.id === id);
+    const ns = nsById(m, id);
     return ns ? nsTitle(ns, t) : id;
   };
   return m.vethLinks.map((l) => ({
@@ -328,7 +329,7 @@ function vethView(t: Translator, step: ReportStep) {
 function linkView(t: Translator, step: ReportStep) {
   const m = step.model;
   const title = (id: string) => {
-    const ns = m.namespaces.find((n) => n.id === id);
+    const ns = nsById(m, id);
     return ns ? nsTitle(ns, t) : id;
   };
   return m.links.map((l) => ({
