@@ -1235,7 +1235,7 @@ function printTable(): void {
   for (const p of profiles) {
     lines.push(
       '',
-      `Where the time goes: ${p.label} (\`node --cpu-prof\`, ${s(p.totalMs)} sampled on the main thread)`,
+      `Where the time goes: ${p.label} (\`node --cpu-prof\`, ${s(p.totalMs)} sampled on ${p.label.includes('worker thread') ? 'that thread' : 'the main thread'})`,
     );
     lines.push('', '| self time | function |', '|---|---|');
     for (const f of p.self) lines.push(`| ${s(f.ms)} | ${f.name} |`);
