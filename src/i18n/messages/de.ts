@@ -907,6 +907,7 @@ export const de: Record<MessageId, string> = {
 
   // --- Rahmen der Befunde ---------------------------------------------------------------------
   'finding.why': 'Warum es wichtig ist:',
+  'finding.fold': '{count, plural, one {# weiterer Befund} other {# weitere Befunde}} dieser Art: {title}',
   'finding.same-as-above': 'Warum es wichtig ist und was zu tun ist: wie oben.',
   'finding.what-to-do': 'Was zu tun ist:',
   'finding.not-raised': 'Nicht gemeldet bei:',

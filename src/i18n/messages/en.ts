@@ -891,6 +891,7 @@ export const en = {
 
   // --- findings frame -------------------------------------------------------------------------
   'finding.why': 'Why it matters:',
+  'finding.fold': '{count, plural, one {# more finding} other {# more findings}} of this kind: {title}',
   'finding.same-as-above': 'Why it matters and what to do: as above.',
   'finding.what-to-do': 'What to do:',
   'finding.not-raised': 'Not raised for:',
