@@ -40,6 +40,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { Worker } from 'node:worker_threads';
+import type { Browser } from 'puppeteer';
 import { stepReach } from '../src/analyses/reach.js';
 import { DEFAULT_LIMITS } from '../src/bundle/limits.js';
 import { readBundle } from '../src/bundle/read.js';
@@ -228,6 +229,8 @@ interface StageTimes {
   diagramSources: number;
   total: number;
   peakMb: number;
+  /** RSS of this process just before the run (after a full GC): the bench's own. */
+  baseMb: number;
   parsed: ParsedBundle[];
   report_: Report;
 }
@@ -239,7 +242,8 @@ async function stages(inputs: string[], sampler: RssSampler): Promise<StageTimes
   fullGc ??= forcedGc();
   fullGc();
   sampler.reset();
-  const t: Omit<StageTimes, 'peakMb' | 'parsed' | 'report_' | 'total'> = {
+  const baseMb = Math.round(process.memoryUsage.rss() / 1048576);
+  const t: Omit<StageTimes, 'peakMb' | 'baseMb' | 'parsed' | 'report_' | 'total'> = {
     read: 0,
     parse: 0,
     model: 0,
@@ -274,6 +278,7 @@ async function stages(inputs: string[], sampler: RssSampler): Promise<StageTimes
     ...t,
     total: performance.now() - t0,
     peakMb: sampler.mb(),
+    baseMb,
     parsed: steps.map((x) => x.parsed),
     report_: report,
   };
@@ -548,6 +553,7 @@ async function main(): Promise<void> {
         renderPdf(browser, html, { paper: 'a4', title: slides.report_.title }),
       );
       row('in-process: PDF', `${s(pdf.ms)} (${Math.round(pdf.value.length / 1024)} KiB)`);
+      await profileDiagramPage(browser, sources);
     } finally {
       await browser.close().catch(() => undefined);
     }
@@ -573,12 +579,11 @@ async function main(): Promise<void> {
   }
   stageRows('in-process:', bigT);
   row('in-process: read..HTML total', s(bigT.total));
+  // The memory target is the CLI's (the row below): this process also holds tsx, esbuild, the
+  // generated bundles and the runs' results, so its peak is shown with what it held before.
   row(
     'in-process: peak RSS (sampled every 5 ms)',
-    `${bigT.peakMb} MB; ratio ${(bigT.peakMb / 400).toFixed(2)}`,
-    '<= 400 MB',
-    bigT.peakMb <= 400,
-    over(bigT.peakMb, 400, mbText),
+    `${bigT.peakMb} MB, of which ${bigT.baseMb} MB were the bench's own before the run (+${bigT.peakMb - bigT.baseMb} MB)`,
   );
   {
     // Issue 12: the reachability matrix stays within the 3 s budget of the whole report.
@@ -1155,7 +1160,12 @@ const PROFILE_STAGES = [
 ];
 
 /** Self time per function (top `top`) and inclusive time of PROFILE_STAGES, from a .cpuprofile. */
-function summariseProfile(label: string, profile: CpuProfile, top = 12): ProfileSummary {
+function summariseProfile(
+  label: string,
+  profile: CpuProfile,
+  top = 12,
+  kind: 'cli' | 'page' = 'cli',
+): ProfileSummary {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const parent = new Map<number, number>();
   for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
@@ -1175,7 +1185,9 @@ function summariseProfile(label: string, profile: CpuProfile, top = 12): Profile
     const seen = new Set<string>();
     for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
       const fn = byId.get(at)!.callFrame.functionName;
-      if (PROFILE_STAGES.includes(fn) && !seen.has(fn)) {
+      // The page: every named function of mermaid (its phases have names; wrappers too).
+      const listed = kind === 'page' ? fn !== '' && fn !== '(root)' : PROFILE_STAGES.includes(fn);
+      if (listed && !seen.has(fn)) {
         seen.add(fn);
         stage.set(fn, (stage.get(fn) ?? 0) + us);
       }
@@ -1186,7 +1198,12 @@ function summariseProfile(label: string, profile: CpuProfile, top = 12): Profile
       .sort((a, b) => b[1] - a[1])
       .slice(0, n)
       .map(([k, us]) => ({ name: k, ms: us / 1000 }));
-  return { label, totalMs: total / 1000, self: list(self, top), stages: list(stage, PROFILE_STAGES.length) };
+  return {
+    label,
+    totalMs: total / 1000,
+    self: list(self, top),
+    stages: list(stage, kind === 'page' ? 25 : PROFILE_STAGES.length),
+  };
 }
 
 /**
@@ -1219,6 +1236,56 @@ function profileCli(label: string, args: string[]): void {
   );
 }
 
+/**
+ * Where the diagram page's time goes while it draws the slides' figures (three rounds): a CPU
+ * profile taken in Chromium's renderer through the DevTools protocol, with mermaid bundled
+ * unminified so that its functions have their names (the same source edits as the real bundle).
+ */
+async function profileDiagramPage(browser: Browser, sources: string[]): Promise<void> {
+  const { diagramPageHtml } = await import('../src/render/diagrams.js');
+  const { blockRequests } = await import('../src/render/browser.js');
+  const { buildFlowchartBundle } = await import('../src/render/mermaid-bundle.js');
+  const page = await browser.newPage();
+  try {
+    await blockRequests(page);
+    await page.setContent(diagramPageHtml(await buildFlowchartBundle(undefined, { minify: false })));
+    await page.waitForFunction('window.dockernetReady');
+    const cdp = await page.createCDPSession();
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+    await cdp.send('Profiler.start');
+    const t0 = performance.now();
+    for (let round = 0; round < 3; round++)
+      for (const [i, text] of sources.entries())
+        await page.evaluate(
+          async (id, src) => {
+            await (
+              window as unknown as { mermaid: { render(a: string, b: string): Promise<unknown> } }
+            ).mermaid.render(id, src);
+          },
+          `profiled-${round}-${i}`,
+          text,
+        );
+    const ms = performance.now() - t0;
+    const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile };
+    const summary = summariseProfile(
+      `the diagram page drawing the ${sources.length} slide figures 3 times (${s(ms)}; CPU profile in Chromium's renderer, mermaid unminified)`,
+      profile,
+      15,
+      'page',
+    );
+    profiles.push(summary);
+    row(
+      'profile: the diagram page (4 slide figures x 3)',
+      `taken: see "Where the time goes" below the table`,
+    );
+  } catch (e) {
+    row('profile: the diagram page', `not taken: ${e instanceof Error ? e.message : String(e)}`);
+  } finally {
+    await page.close().catch(() => undefined);
+  }
+}
+
 function printTable(): void {
   const lines = [`Machine: ${machine()}`, '', '| measure | result | target | |', '|---|---|---|---|'];
   for (const r of rows) {
@@ -1232,7 +1299,9 @@ function printTable(): void {
   for (const p of profiles) {
     lines.push(
       '',
-      `Where the time goes: ${p.label} (\`node --cpu-prof\`, ${s(p.totalMs)} sampled on the main thread)`,
+      p.label.startsWith('the diagram page')
+        ? `Where the time goes: ${p.label}, ${s(p.totalMs)} sampled`
+        : `Where the time goes: ${p.label} (\`node --cpu-prof\`, ${s(p.totalMs)} sampled on the main thread)`,
     );
     lines.push('', '| self time | function |', '|---|---|');
     for (const f of p.self) lines.push(`| ${s(f.ms)} | ${f.name} |`);

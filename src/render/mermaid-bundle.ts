@@ -202,11 +202,16 @@ function bundleOptions(applied: Set<SourcePatch>): Record<string, unknown> {
 }
 
 /** Bundle now (build step, or a checkout without one); returns the script's text. */
-export async function buildFlowchartBundle(outfile?: string): Promise<string> {
+export async function buildFlowchartBundle(
+  outfile?: string,
+  opts: { minify?: boolean } = {},
+): Promise<string> {
   const esbuild = (await import('esbuild')) as unknown as EsbuildLike;
   const applied = new Set<SourcePatch>();
   const result = await esbuild.build({
     ...bundleOptions(applied),
+    // Unminified (the bench's profile of the diagram page): mermaid's functions keep their names.
+    ...(opts.minify === false ? { minify: false } : {}),
     ...(outfile ? { outfile, write: true } : { write: false, outfile: 'flowchart.js' }),
   });
   const missed = PATCHES.filter((p) => !applied.has(p));
