@@ -51,6 +51,7 @@ import { type ParsedBundle, parseBundle } from '../src/parsers/parse-bundle.js';
 import { ps } from '../src/parsers/ps.js';
 import { ss } from '../src/parsers/ss.js';
 import { CHROMIUM_ARGS } from '../src/render/browser.js';
+import { findBrowser } from '../src/render/browser-find.js';
 import { stepDiagram } from '../src/render/mermaid/index.js';
 import { renderOutputs } from '../src/render/outputs.js';
 import { assembleReport } from '../src/report/assemble.js';
@@ -60,7 +61,8 @@ import { generateBundle, writeBundle } from './generate.js';
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const RUNS = Math.max(1, Math.min(10, Number(process.env.BENCH_RUNS ?? 3) || 3));
 const WORK = join(tmpdir(), `dockernet-bench-${process.pid}`);
-const CHROMIUM = '/usr/bin/chromium';
+/** The browser the CLI finds by default (the headless shell when installed), for every side: ours and mmdc. */
+const CHROMIUM = findBrowser()?.path ?? '/usr/bin/chromium';
 const SLIDES = [1, 2, 3, 4].map((n) => join(ROOT, 'samples', `slides-step${n}`));
 const CHILD_TIMEOUT_MS = 180_000;
 /** The big synthetic host (1,000 containers), and the same host scaled to `c` containers. */
@@ -331,7 +333,7 @@ function distIsFresh(): boolean {
 function machine(): string {
   const cpu = /model name\s*:\s*(.+)/.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ?? cpus()[0]?.model;
   const load = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
-  return `${cpus().length} CPU (${cpu}), ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM (${(freemem() / 2 ** 30).toFixed(1)} free), node ${process.version}, load average ${load}, ${new Date().toISOString()}`;
+  return `${cpus().length} CPU (${cpu}), ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM (${(freemem() / 2 ** 30).toFixed(1)} free), node ${process.version}, browser ${CHROMIUM}, load average ${load}, ${new Date().toISOString()}`;
 }
 
 /** Pages of a PDF (pdfinfo from poppler-utils), or undefined. */
