@@ -4,6 +4,7 @@
  * mixing ASCII and Unicode whitespace, digits, dots and other characters.
  */
 import { describe, expect, it } from 'vitest';
+import * as C from '../src/parsers/codes.js';
 import { decimal, decimalAt, tokenize, wordBounds, wordEnd } from '../src/parsers/util.js';
 
 // Deterministic pseudo-random lines (xorshift), so a failure can be replayed.
@@ -128,6 +129,56 @@ describe('parser scanners', () => {
       // The word inside a line, as ps reads it: `USER  <word>  rest`.
       const line = `root  ${word}  rest`;
       expect(decimalAt(line, 6, 6 + word.length), JSON.stringify(word)).toBe(decimal(word));
+    }
+  });
+});
+
+describe('code-unit scanners (codes.ts)', () => {
+  it('codesOf holds every UTF-16 code unit of the text, then a 0', () => {
+    const texts = [...lines(500), '', 'a', '😀', 'é\u2028\ud800x', `${'x'.repeat(70_000)}\u3000😀`];
+    for (const text of texts) {
+      const codes = C.codesOf(text);
+      expect(codes.length).toBe(text.length + 1);
+      expect(codes[text.length]).toBe(0);
+      for (let i = 0; i < text.length; i++)
+        if (codes[i] !== text.charCodeAt(i)) expect(codes[i]).toBe(text.charCodeAt(i));
+    }
+  });
+
+  it('wordEnd and spaceEnd find the words of /\\S+/g and the padding between them', () => {
+    let words = 0;
+    for (const line of lines(2000)) {
+      for (const text of [`${line}\nroot 1 x`, `${line}\r\nx`, line]) {
+        const codes = C.codesOf(text);
+        const le = line.length;
+        for (const m of line.matchAll(/\S+/g)) {
+          words++;
+          const end = m.index + m[0].length;
+          expect(C.wordEnd(codes, m.index, le), JSON.stringify(line)).toBe(end);
+          const next = /\S/.exec(line.slice(end));
+          expect(C.spaceEnd(codes, end, le), JSON.stringify(line)).toBe(next ? end + next.index : le);
+        }
+        const first = /\S/.exec(line);
+        expect(C.spaceEnd(codes, 0, le)).toBe(first ? first.index : le);
+      }
+    }
+    expect(words).toBeGreaterThan(1000);
+  });
+
+  it('digitsAt, integerAt and sameAt read as /^\\d+$/, Number() and startsWith do', () => {
+    const cases = [...NUMBER_CASES, '123456789012345', '12345678901234567890', '٣'];
+    for (const line of lines(1000)) cases.push(...line.split(/\s+/));
+    for (const word of cases) {
+      const text = `tcp ${word}\n`;
+      const codes = C.codesOf(text);
+      const b = 4 + word.length;
+      const digits = /^\d+$/.test(word);
+      expect(C.digitsAt(codes, 4, b), JSON.stringify(word)).toBe(digits);
+      if (digits) expect(C.integerAt(codes, text, 4, b)).toBe(Number(word));
+      expect(C.sameAt(codes, 4, word)).toBe(true);
+      expect(C.sameAt(codes, 4, `${word}x`)).toBe(text.startsWith(`${word}x`, 4));
+      // Past the end of the text: never equal (as charCodeAt's NaN).
+      expect(C.sameAt(codes, text.length - 1, '\nz')).toBe(false);
     }
   });
 });
