@@ -175,10 +175,12 @@ describe('code-unit scanners (codes.ts)', () => {
       const digits = /^\d+$/.test(word);
       expect(C.digitsAt(codes, 4, b), JSON.stringify(word)).toBe(digits);
       if (digits) expect(C.integerAt(codes, text, 4, b)).toBe(Number(word));
-      expect(C.sameAt(codes, 4, word)).toBe(true);
-      expect(C.sameAt(codes, 4, `${word}x`)).toBe(text.startsWith(`${word}x`, 4));
-      // Past the end of the text: never equal (as charCodeAt's NaN).
-      expect(C.sameAt(codes, text.length - 1, '\nz')).toBe(false);
+      expect(C.sameAt(codes, 4, C.wordCodes(word))).toBe(true);
+      expect(C.sameAt(codes, 4, C.wordCodes(`${word}x`))).toBe(text.startsWith(`${word}x`, 4));
+      expect(C.sameAt(codes, 0, C.wordCodes(`tcq${word}`))).toBe(false);
+      // Past the end of the text: never equal (as charCodeAt's NaN), not even to a 0.
+      expect(C.sameAt(codes, text.length - 1, C.wordCodes('\nz'))).toBe(false);
+      expect(C.sameAt(codes, text.length + 1, C.wordCodes('\0'))).toBe(false);
     }
   });
 });

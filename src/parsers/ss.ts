@@ -43,7 +43,7 @@
  * - Rows of other socket kinds (`u_str`, `nl`, `p_raw`, `v_str`...) are skipped with one warning.
  */
 import { coded } from '../i18n/coded.js';
-import { type Codes, codesOf, digitsAt, integerAt, sameAt, spaceEnd, wordEnd } from './codes.js';
+import { type Codes, codesOf, digitsAt, integerAt, sameAt, spaceEnd, wordCodes, wordEnd } from './codes.js';
 import type { NetstatSocket } from './netstat.js';
 import { RAW_PROTOCOL_PORTS } from './proc-net-hex.js';
 import type { ParseResult, Parser, ParseWarning } from './types.js';
@@ -169,26 +169,34 @@ function isDigitOrDot(c: number): boolean {
 
 /** The Internet Netids as constants (no slice per row), and `proto` of their IPv6 sockets. */
 const INET_NETID_LIST = ['tcp', 'udp', 'raw', 'sctp', 'mptcp', 'dccp', 'udplite'];
+const INET_NETID_CODES = INET_NETID_LIST.map(wordCodes);
 const PROTO6 = new Map(INET_NETID_LIST.map((n) => [n, `${n}6`]));
 
 /** `text[a, b)` when it is one of `words` (the constant itself), else undefined. */
-function oneOf(codes: Codes, a: number, b: number, words: readonly string[]): string | undefined {
-  const k = indexOfWord(codes, a, b, words);
+function oneOf(
+  codes: Codes,
+  a: number,
+  b: number,
+  words: readonly string[],
+  wordsCodes: readonly Codes[],
+): string | undefined {
+  const k = indexOfWord(codes, a, b, wordsCodes);
   return k < 0 ? undefined : words[k];
 }
 
 /** Where `text[a, b)` is in `words`, or -1. */
-function indexOfWord(codes: Codes, a: number, b: number, words: readonly string[]): number {
+function indexOfWord(codes: Codes, a: number, b: number, words: readonly Codes[]): number {
   const len = b - a;
   const c = codes[a];
   for (let k = 0; k < words.length; k++) {
     const w = words[k]!;
-    if (w.length === len && w.charCodeAt(0) === c && sameAt(codes, a, w)) return k;
+    if (w.length === len && w[0] === c && sameAt(codes, a, w)) return k;
   }
   return -1;
 }
 
 const STATE_WORDS = Object.keys(STATES);
+const STATE_CODES = STATE_WORDS.map(wordCodes);
 /** netstat's name of each of STATE_WORDS, by index (no keyed lookup by string per row). */
 const STATE_NAMES = STATE_WORDS.map((w) => STATES[w]!);
 const OTHER_NETIDS = /^(u_str|u_dgr|u_seq|unix|nl|p_raw|p_dgr|v_str|v_dgr|tipc|xdp|icmp6?|\?\?\?)$/;
@@ -300,7 +308,7 @@ function parseUsers(s: string, processes: SsProcess[]): number {
  * `users:(("` is at the start, and the first `"` after it is followed by `,pid=`.
  */
 function usersInPlace(text: string, codes: Codes, a: number, b: number): SsProcess[] | undefined {
-  if (!sameAt(codes, a, 'users:((')) return undefined;
+  if (!sameAt(codes, a, USERS_OPEN)) return undefined;
   let found: SsProcess[] | undefined;
   let i = a + 7;
   while (codes[i] === 40 /* ( */ && i < b) {
@@ -330,6 +338,8 @@ function usersInPlace(text: string, codes: Codes, a: number, b: number): SsProce
   }
   return i + 1 === b && codes[i] === 41 /* ) */ ? found : undefined;
 }
+
+const USERS_OPEN = wordCodes('users:((');
 
 /** `text.startsWith('pid=', i)` by character code (a call to startsWith costs more per row). */
 function isPidKey(codes: Codes, i: number): boolean {
@@ -421,7 +431,7 @@ function scan(text: string, oldStyle: boolean, guessed: string | undefined): Sca
         continue;
       }
     }
-    const inet = oneOf(codes, w0, w1, INET_NETID_LIST);
+    const inet = oneOf(codes, w0, w1, INET_NETID_LIST, INET_NETID_CODES);
     let first = inet;
     if (inet === undefined) {
       first = text.slice(w0, w1);
@@ -456,7 +466,7 @@ function scan(text: string, oldStyle: boolean, guessed: string | undefined): Sca
     const netid = withNetid ? first : undefined;
     const sa = bounds[2 * k]!;
     const sb = bounds[2 * k + 1]!;
-    const si = indexOfWord(codes, sa, sb, STATE_WORDS);
+    const si = indexOfWord(codes, sa, sb, STATE_CODES);
     const state = si >= 0 ? STATE_WORDS[si]! : text.slice(sa, sb);
     const recvQ = integerAt(codes, text, bounds[2 * k + 2]!, bounds[2 * k + 3]!);
     const sendQ = integerAt(codes, text, bounds[2 * k + 4]!, bounds[2 * k + 5]!);
