@@ -15,7 +15,7 @@
  * Slices are still taken from the text: the offsets are the same.
  */
 import { Buffer } from 'node:buffer';
-import { isSpaceCode } from './util.js';
+import { decimal, isSpaceCode } from './util.js';
 
 export type Codes = Uint16Array;
 
@@ -87,4 +87,70 @@ export function wordCodes(s: string): Codes {
 export function sameAt(codes: Codes, a: number, word: Codes): boolean {
   for (let i = 0; i < word.length; i++) if (codes[a + i] !== word[i]) return false;
   return true;
+}
+
+/** util.decimal(text.slice(from, to)) read in place: integers and `int.frac` (ps's `0.3`) exactly. */
+export function decimalAt(codes: Codes, text: string, from: number, to: number): number | undefined {
+  let i = from;
+  let value = 0;
+  while (i < to) {
+    const c = codes[i]!;
+    if (c < 48 || c > 57) break;
+    value = value * 10 + (c - 48);
+    i++;
+  }
+  if (i === from) return undefined;
+  // An integer of up to 15 digits is exact as summed; longer ones as Number() reads them.
+  if (i === to) return to - from <= 15 ? value : Number(text.slice(from, to));
+  // `int.frac` with at most 15 digits in all: its digits as one integer are exact, so is the
+  // power of ten, and one division rounds once: the double Number() reads.
+  if (codes[i] === 46 /* . */ && to - from <= 16) {
+    const frac = ++i;
+    while (i < to) {
+      const c = codes[i]!;
+      if (c < 48 || c > 57) return undefined;
+      value = value * 10 + (c - 48);
+      i++;
+    }
+    return i === frac ? undefined : value / POWERS_OF_TEN[to - frac]!;
+  }
+  return decimal(text.slice(from, to));
+}
+
+const POWERS_OF_TEN = Array.from({ length: 16 }, (_, k) => 10 ** k);
+
+/**
+ * The strings a parse keeps, shared when a row repeats the previous row's value of the same
+ * field (a big listing has one local address and a few programs for thousands of rows): one
+ * string instead of a copy per row, fewer objects for the garbage collector to move. The
+ * previous value is compared where it stands in the text (code units against code units).
+ */
+export class Kept {
+  private readonly last: string[];
+  /** Where each field's last string starts in the text. */
+  private readonly from: Int32Array;
+  constructor(
+    private readonly text: string,
+    private readonly codes: Codes,
+    fields: number,
+  ) {
+    this.last = new Array<string>(fields).fill('');
+    this.from = new Int32Array(fields);
+  }
+  /** `text.slice(a, b)`, or the same string as the last one kept for field `k`. */
+  slice(k: number, a: number, b: number): string {
+    const prev = this.last[k]!;
+    const n = b - a;
+    if (prev.length === n) {
+      const codes = this.codes;
+      const p = this.from[k]!;
+      let i = 0;
+      while (i < n && codes[p + i] === codes[a + i]) i++;
+      if (i === n) return prev;
+    }
+    const s = this.text.slice(a, b);
+    this.last[k] = s;
+    this.from[k] = a;
+    return s;
+  }
 }
