@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import * as C from '../src/parsers/codes.js';
-import { decimal, decimalAt, tokenize, wordBounds, wordEnd } from '../src/parsers/util.js';
+import { decimal, tokenize, wordBounds } from '../src/parsers/util.js';
 
 // Deterministic pseudo-random lines (xorshift), so a failure can be replayed.
 function* lines(count: number): Generator<string> {
@@ -84,20 +84,6 @@ describe('parser scanners', () => {
     }
   });
 
-  it('wordEnd finds where each word of /\\S+/g ends, the line inside a text or at its end', () => {
-    let words = 0;
-    for (const line of lines(2000)) {
-      // The line as the parsers see it: followed by `\n` (or `\r\n`) and more text, or last.
-      for (const text of [`${line}\nroot 1 x`, `${line}\r\nx`, line]) {
-        for (const m of line.matchAll(/\S+/g)) {
-          words++;
-          expect(wordEnd(text, m.index, line.length), JSON.stringify(line)).toBe(m.index + m[0].length);
-        }
-      }
-    }
-    expect(words).toBeGreaterThan(1000);
-  });
-
   it('decimal reads exactly what /^\\d+(\\.\\d+)?$/ accepts', () => {
     const cases = [...NUMBER_CASES];
     for (const line of lines(3000)) cases.push(line.replace(/\s/g, ''));
@@ -107,7 +93,7 @@ describe('parser scanners', () => {
     }
   });
 
-  it('decimalAt(s, from, to) is decimal(s.slice(from, to)), long integers and fractions included', () => {
+  it('codes.decimalAt(codes, s, from, to) is decimal(s.slice(from, to)), long integers and fractions included', () => {
     const cases = [...NUMBER_CASES, '123456789012345', '12345678901234567890'];
     // Fractions of every split of up to 17 digits (read in place up to 15 digits in all, by
     // Number() beyond): the same double as Number(), including the ones a sum of the integer and
@@ -128,7 +114,9 @@ describe('parser scanners', () => {
     for (const word of cases) {
       // The word inside a line, as ps reads it: `USER  <word>  rest`.
       const line = `root  ${word}  rest`;
-      expect(decimalAt(line, 6, 6 + word.length), JSON.stringify(word)).toBe(decimal(word));
+      expect(C.decimalAt(C.codesOf(line), line, 6, 6 + word.length), JSON.stringify(word)).toBe(
+        decimal(word),
+      );
     }
   });
 });
@@ -182,5 +170,22 @@ describe('code-unit scanners (codes.ts)', () => {
       expect(C.sameAt(codes, text.length - 1, C.wordCodes('\nz'))).toBe(false);
       expect(C.sameAt(codes, text.length + 1, C.wordCodes('\0'))).toBe(false);
     }
+  });
+
+  it('Kept gives the slice of the text (sharing is not observable; its values are)', () => {
+    const text = 'root 0:00 root  0:00 rooted 0:00 roof root\n';
+    const kept = new C.Kept(text, C.codesOf(text), 2);
+    const at = (w: string, from = 0) => [text.indexOf(w, from), text.indexOf(w, from) + w.length] as const;
+    const root1 = kept.slice(0, ...at('root'));
+    const time1 = kept.slice(1, ...at('0:00'));
+    const root2 = kept.slice(0, ...at('root', 5));
+    expect([root1, time1, root2]).toEqual(['root', '0:00', 'root']);
+    expect(kept.slice(1, ...at('0:00', 12))).toBe(time1);
+    expect(kept.slice(0, ...at('rooted'))).toBe('rooted');
+    expect(kept.slice(0, ...at('root', 5))).toBe('root');
+    // The same length as the previous value, other characters.
+    expect(kept.slice(0, ...at('roof'))).toBe('roof');
+    expect(kept.slice(0, text.length - 5, text.length - 1)).toBe('root');
+    expect(kept.slice(0, 4, 4)).toBe('');
   });
 });

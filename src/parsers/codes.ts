@@ -83,6 +83,34 @@ export function wordCodes(s: string): Codes {
   return word;
 }
 
+/** A list of constant words, with their code units, for oneOf and indexOfWord. */
+export interface Words {
+  list: readonly string[];
+  codes: readonly Codes[];
+}
+
+export function words(list: readonly string[]): Words {
+  return { list, codes: list.map(wordCodes) };
+}
+
+/** Where `[a, b)` is in `words`, or -1. */
+export function indexOfWord(codes: Codes, a: number, b: number, words: Words): number {
+  const len = b - a;
+  const c = codes[a];
+  const all = words.codes;
+  for (let k = 0; k < all.length; k++) {
+    const w = all[k]!;
+    if (w.length === len && w[0] === c && sameAt(codes, a, w)) return k;
+  }
+  return -1;
+}
+
+/** `text[a, b)` when it is one of `words` (the constant itself: no slice), else undefined. */
+export function oneOf(codes: Codes, a: number, b: number, words: Words): string | undefined {
+  const k = indexOfWord(codes, a, b, words);
+  return k < 0 ? undefined : words.list[k];
+}
+
 /** Whether the text holds `word` (of wordCodes) at `a`. */
 export function sameAt(codes: Codes, a: number, word: Codes): boolean {
   for (let i = 0; i < word.length; i++) if (codes[a + i] !== word[i]) return false;

@@ -43,7 +43,19 @@
  * - Rows of other socket kinds (`u_str`, `nl`, `p_raw`, `v_str`...) are skipped with one warning.
  */
 import { coded } from '../i18n/coded.js';
-import { type Codes, codesOf, digitsAt, integerAt, sameAt, spaceEnd, wordCodes, wordEnd } from './codes.js';
+import {
+  type Codes,
+  codesOf,
+  digitsAt,
+  indexOfWord,
+  integerAt,
+  oneOf,
+  sameAt,
+  spaceEnd,
+  wordCodes,
+  wordEnd,
+  words,
+} from './codes.js';
 import type { NetstatSocket } from './netstat.js';
 import { RAW_PROTOCOL_PORTS } from './proc-net-hex.js';
 import type { ParseResult, Parser, ParseWarning } from './types.js';
@@ -169,34 +181,11 @@ function isDigitOrDot(c: number): boolean {
 
 /** The Internet Netids as constants (no slice per row), and `proto` of their IPv6 sockets. */
 const INET_NETID_LIST = ['tcp', 'udp', 'raw', 'sctp', 'mptcp', 'dccp', 'udplite'];
-const INET_NETID_CODES = INET_NETID_LIST.map(wordCodes);
+const INET_NETIDS = words(INET_NETID_LIST);
 const PROTO6 = new Map(INET_NETID_LIST.map((n) => [n, `${n}6`]));
 
-/** `text[a, b)` when it is one of `words` (the constant itself), else undefined. */
-function oneOf(
-  codes: Codes,
-  a: number,
-  b: number,
-  words: readonly string[],
-  wordsCodes: readonly Codes[],
-): string | undefined {
-  const k = indexOfWord(codes, a, b, wordsCodes);
-  return k < 0 ? undefined : words[k];
-}
-
-/** Where `text[a, b)` is in `words`, or -1. */
-function indexOfWord(codes: Codes, a: number, b: number, words: readonly Codes[]): number {
-  const len = b - a;
-  const c = codes[a];
-  for (let k = 0; k < words.length; k++) {
-    const w = words[k]!;
-    if (w.length === len && w[0] === c && sameAt(codes, a, w)) return k;
-  }
-  return -1;
-}
-
 const STATE_WORDS = Object.keys(STATES);
-const STATE_CODES = STATE_WORDS.map(wordCodes);
+const STATE_LIST = words(STATE_WORDS);
 /** netstat's name of each of STATE_WORDS, by index (no keyed lookup by string per row). */
 const STATE_NAMES = STATE_WORDS.map((w) => STATES[w]!);
 const OTHER_NETIDS = /^(u_str|u_dgr|u_seq|unix|nl|p_raw|p_dgr|v_str|v_dgr|tipc|xdp|icmp6?|\?\?\?)$/;
@@ -431,7 +420,7 @@ function scan(text: string, oldStyle: boolean, guessed: string | undefined): Sca
         continue;
       }
     }
-    const inet = oneOf(codes, w0, w1, INET_NETID_LIST, INET_NETID_CODES);
+    const inet = oneOf(codes, w0, w1, INET_NETIDS);
     let first = inet;
     if (inet === undefined) {
       first = text.slice(w0, w1);
@@ -466,7 +455,7 @@ function scan(text: string, oldStyle: boolean, guessed: string | undefined): Sca
     const netid = withNetid ? first : undefined;
     const sa = bounds[2 * k]!;
     const sb = bounds[2 * k + 1]!;
-    const si = indexOfWord(codes, sa, sb, STATE_CODES);
+    const si = indexOfWord(codes, sa, sb, STATE_LIST);
     const state = si >= 0 ? STATE_WORDS[si]! : text.slice(sa, sb);
     const recvQ = integerAt(codes, text, bounds[2 * k + 2]!, bounds[2 * k + 3]!);
     const sendQ = integerAt(codes, text, bounds[2 * k + 4]!, bounds[2 * k + 5]!);
