@@ -48,6 +48,24 @@ const SCRATCH_MAX = 8 * 2 ** 20;
 let scratch = new Uint16Array(0);
 
 /**
+ * Where the line starting at `from` ends: at its `\n` (or the text's end), before a `\r` there:
+ * the lines of util.splitLines, which cuts a `\r` before `\n` when the text holds a `\r` at all
+ * (and a `\r` before a `\n` is one, so no search of the whole text for one first). The big
+ * parsers walk the text by offsets instead of splitting it into lines:
+ * `for (let ls = 0; ls < len; ls = nextLine(codes, le)) { le = lineEnd(text, codes, ls); ... }`.
+ */
+export function lineEnd(text: string, codes: Codes, from: number): number {
+  const nl = text.indexOf('\n', from);
+  if (nl < 0) return text.length;
+  return nl > from && codes[nl - 1] === 13 ? nl - 1 : nl;
+}
+
+/** Where the line after the one lineEnd ended at `le` starts (past its `\r\n` or `\n`). */
+export function nextLine(codes: Codes, le: number): number {
+  return codes[le] === 13 ? le + 2 : le + 1;
+}
+
+/**
  * Where the word starting at `i` of a line ending at `le` ends: at the first whitespace (`\s`)
  * or at `le`. The usual characters, printable ASCII, take one range test and no bound check
  * (`codes[le]` is the line's `\n` or `\r`, or the final 0). So `le` must be a line end (or the

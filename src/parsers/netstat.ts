@@ -38,15 +38,25 @@
  *   PID/Program is missing for other users' sockets.
  */
 import { coded } from '../i18n/coded.js';
-import { type Codes, codesOf, digitsAt, integerAt, Kept, oneOf, spaceEnd, wordEnd, words } from './codes.js';
+import {
+  type Codes,
+  codesOf,
+  digitsAt,
+  integerAt,
+  Kept,
+  lineEnd,
+  nextLine,
+  oneOf,
+  spaceEnd,
+  wordEnd,
+  words,
+} from './codes.js';
 import type { ParseResult, Parser, ParseWarning } from './types.js';
 import {
   capWarnings,
   detectErrorText,
   isDigitCode,
   isSpaceCode,
-  lineEnd,
-  nextLine,
   rejected,
   result,
   tokenize,
@@ -517,7 +527,6 @@ function parse(text: string): ParseResult<NetstatSocket> {
   const kept = new Kept(text, codes, 5);
 
   const isHeader = (l: string | undefined) => l !== undefined && /^\s*Proto\s/.test(l);
-  const crlf = text.includes('\r');
   const len = text.length;
   // The words of a row as offsets in the text (util.wordBounds), grown when a row has more.
   let bounds = new Int32Array(64);
@@ -525,8 +534,8 @@ function parse(text: string): ParseResult<NetstatSocket> {
   let lineNo = 0;
   for (let pos = 0; pos < len; ) {
     const ls = pos;
-    const le = lineEnd(text, ls, crlf);
-    pos = nextLine(text, le);
+    const le = lineEnd(text, codes, ls);
+    pos = nextLine(codes, le);
     lineNo++;
     let n = wordsIn(codes, ls, le, bounds);
     while (n === bounds.length / 2) {
@@ -603,7 +612,7 @@ function parse(text: string): ParseResult<NetstatSocket> {
           lineNo,
           warnings,
         );
-      } else if (TITLE.test(trimmed) || (pos < len && isHeader(text.slice(pos, lineEnd(text, pos, crlf))))) {
+      } else if (TITLE.test(trimmed) || (pos < len && isHeader(text.slice(pos, lineEnd(text, codes, pos))))) {
         continue; // a section title, in whatever language
       } else if (layout.section === 'other' && layout.fromHeader) {
         // Bluetooth, IPX, AX.25... sections: not sockets this tool models.

@@ -35,18 +35,19 @@
  *   before the header are kept as warnings.
  */
 import { coded } from '../i18n/coded.js';
-import { codesOf, decimalAt, Kept, sameAt, spaceEnd, wordCodes, wordEnd } from './codes.js';
-import type { ParseResult, Parser, ParseWarning } from './types.js';
 import {
-  capWarnings,
-  decimal,
-  detectErrorText,
-  isSpaceCode,
+  codesOf,
+  decimalAt,
+  Kept,
   lineEnd,
   nextLine,
-  rejected,
-  result,
-} from './util.js';
+  sameAt,
+  spaceEnd,
+  wordCodes,
+  wordEnd,
+} from './codes.js';
+import type { ParseResult, Parser, ParseWarning } from './types.js';
+import { capWarnings, decimal, detectErrorText, isSpaceCode, rejected, result } from './util.js';
 
 export interface PsProcess {
   pid: number;
@@ -270,15 +271,14 @@ function parse(text: string): ParseResult<PsProcess> {
     return w < 0 ? undefined : kept.slice(k, bounds[2 * w]!, bounds[2 * w + 1]!);
   };
 
-  const crlf = text.includes('\r');
   const len = text.length;
   // The next `PID` in the text: only a line holding one can be a header (headerColumns).
   let nextPid = text.indexOf('PID');
   let lineNo = 0;
   for (let pos = 0; pos < len; ) {
     const ls = pos;
-    const le = lineEnd(text, ls, crlf);
-    pos = nextLine(text, le);
+    const le = lineEnd(text, codes, ls);
+    pos = nextLine(codes, le);
     lineNo++;
     const first = spaceEnd(codes, ls, le);
     if (first === le) continue;

@@ -49,17 +49,17 @@ import {
   digitsAt,
   indexOfWord,
   integerAt,
+  lineEnd,
+  nextLine,
   oneOf,
-  sameAt,
   spaceEnd,
-  wordCodes,
   wordEnd,
   words,
 } from './codes.js';
 import type { NetstatSocket } from './netstat.js';
 import { RAW_PROTOCOL_PORTS } from './proc-net-hex.js';
 import type { ParseResult, Parser, ParseWarning } from './types.js';
-import { capWarnings, detectErrorText, isSpaceCode, lineEnd, nextLine, rejected, result } from './util.js';
+import { capWarnings, detectErrorText, isSpaceCode, rejected, result } from './util.js';
 
 export interface SsProcess {
   name: string;
@@ -297,7 +297,7 @@ function parseUsers(s: string, processes: SsProcess[]): number {
  * `users:(("` is at the start, and the first `"` after it is followed by `,pid=`.
  */
 function usersInPlace(text: string, codes: Codes, a: number, b: number): SsProcess[] | undefined {
-  if (!sameAt(codes, a, USERS_OPEN)) return undefined;
+  if (!isUsersOpen(codes, a)) return undefined;
   let found: SsProcess[] | undefined;
   let i = a + 7;
   while (codes[i] === 40 /* ( */ && i < b) {
@@ -328,7 +328,19 @@ function usersInPlace(text: string, codes: Codes, a: number, b: number): SsProce
   return i + 1 === b && codes[i] === 41 /* ) */ ? found : undefined;
 }
 
-const USERS_OPEN = wordCodes('users:((');
+/** `text.startsWith('users:((', i)` by character code (as isPidKey: it runs for every row). */
+function isUsersOpen(codes: Codes, i: number): boolean {
+  return (
+    codes[i] === 117 &&
+    codes[i + 1] === 115 &&
+    codes[i + 2] === 101 &&
+    codes[i + 3] === 114 &&
+    codes[i + 4] === 115 &&
+    codes[i + 5] === 58 &&
+    codes[i + 6] === 40 &&
+    codes[i + 7] === 40
+  );
+}
 
 /** `text.startsWith('pid=', i)` by character code (a call to startsWith costs more per row). */
 function isPidKey(codes: Codes, i: number): boolean {
@@ -382,7 +394,6 @@ function scan(text: string, oldStyle: boolean, guessed: string | undefined): Sca
   let unconn = 0;
   let allUnconnRaw = true;
 
-  const crlf = text.includes('\r');
   // The text as code units (codes.ts: one load per character instead of a charCodeAt call).
   const codes = codesOf(text);
   const bounds = new Int32Array(8);
@@ -392,8 +403,8 @@ function scan(text: string, oldStyle: boolean, guessed: string | undefined): Sca
   let lineNo = 0;
   for (let pos = 0; pos < len; ) {
     const ls = pos;
-    const le = lineEnd(text, ls, crlf);
-    pos = nextLine(text, le);
+    const le = lineEnd(text, codes, ls);
+    pos = nextLine(codes, le);
     lineNo++;
     // The first four words as offsets (util.wordBounds on the line); the addresses that follow
     // are read as they are scanned (below).

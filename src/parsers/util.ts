@@ -148,23 +148,6 @@ export function isDigitCode(c: number): boolean {
 }
 
 /**
- * Where the line starting at `from` ends: at its `\n` (or the text's end), before a `\r` there
- * when the text holds `\r` at all (`crlf`). The parsers of big listings walk the text by
- * offsets with it instead of splitting it into lines:
- * `for (let ls = 0; ls < len; ls = nextLine(text, le)) { le = lineEnd(text, ls, crlf); ... }`.
- */
-export function lineEnd(text: string, from: number, crlf: boolean): number {
-  const nl = text.indexOf('\n', from);
-  if (nl < 0) return text.length;
-  return crlf && nl > from && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
-}
-
-/** Where the line after the one lineEnd ended at `le` starts (past its `\r\n` or `\n`). */
-export function nextLine(text: string, le: number): number {
-  return text.charCodeAt(le) === 13 ? le + 2 : le + 1;
-}
-
-/**
  * Keep at most `max` warnings and say how many were left out: a file of garbage must not turn
  * into a report with a million lines.
  */
