@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import * as C from '../src/parsers/codes.js';
-import { decimal, tokenize, wordBounds } from '../src/parsers/util.js';
+import { decimal, splitLines, tokenize, wordBounds } from '../src/parsers/util.js';
 
 // Deterministic pseudo-random lines (xorshift), so a failure can be replayed.
 function* lines(count: number): Generator<string> {
@@ -187,5 +187,29 @@ describe('code-unit scanners (codes.ts)', () => {
     expect(kept.slice(0, ...at('roof'))).toBe('roof');
     expect(kept.slice(0, text.length - 5, text.length - 1)).toBe('root');
     expect(kept.slice(0, 4, 4)).toBe('');
+  });
+
+  it('lineEnd and nextLine walk the lines of splitLines (LF, CRLF, lone CRs, no final newline)', () => {
+    let x = 7;
+    const pick = (xs: string[]) => {
+      x = (x * 1103515245 + 12345) % 2 ** 31;
+      return xs[x % xs.length]!;
+    };
+    let compared = 0;
+    for (let t = 0; t < 3000; t++) {
+      let text = '';
+      const n = x % 9;
+      for (let i = 0; i < n; i++) text += pick(['a', ' ', '\n', '\r', '\r\n', 'tcp 0', '\n\n', '\u2028']);
+      const codes = C.codesOf(text);
+      const lines: string[] = [];
+      for (let ls = 0; ls < text.length; ) {
+        const le = C.lineEnd(text, codes, ls);
+        lines.push(text.slice(ls, le));
+        ls = C.nextLine(codes, le);
+      }
+      expect(lines, JSON.stringify(text)).toEqual(splitLines(text));
+      compared++;
+    }
+    expect(compared).toBe(3000);
   });
 });
