@@ -942,15 +942,23 @@ async function fleetBench(sampler: RssSampler): Promise<void> {
 // ---------------------------------------------------------------------------------------------
 // Our parsers against jc
 
-/** Runs of jc (and of its empty start-up run) per input: as many as ours has parses. */
+/** Runs of jc (and of its empty start-up run) per input: as many as ours has parses per process. */
 const JC_RUNS = 15;
+/**
+ * Fresh processes of ours (15 parses each) per input, spread evenly through jc's runs: both
+ * sides sample the same stretch of the machine's load (one process of ours, timed in one second
+ * before jc's fifteen, was all slow or all fast with whatever else ran in that second).
+ */
+const OURS_PROCESSES = 3;
 
 /**
  * netstat, ss and ps on the same 20,000-row inputs, ours and Debian's jc, start-up excluded for
  * both (issue 13). What is measured, exactly (docs/performance.md "Parsers"):
  * - ours: `parse(text)` 15 times in a fresh node process (dist/parsers/<name>.js), the text read
  *   before; the least CPU (process.cpuUsage: user + system of every thread, the garbage
- *   collector's helpers included) of the 15. The first, cold parse is shown too.
+ *   collector's helpers included) of the 15. OURS_PROCESSES such processes, started between jc's
+ *   runs (before its 1st, 6th and 11th), and the least of them; each process's least is shown.
+ *   The first, cold parse (of the first process) is shown too.
  * - jc as a command, as it is used (the verdict): `jc --<name> < file > /dev/null`, its CPU
  *   (/usr/bin/time: user + system, 10 ms steps) minus that of `echo | jc --netstat` (the
  *   interpreter and jc's imports); each the least CPU of JC_RUNS runs, as ours is the least of
@@ -984,17 +992,31 @@ async function parsersVsJc(texts: { netstat: string; ss: string }, distFresh: bo
     const rowsIn = text.split('\n').length - 2;
     const file = join(WORK, `${name}.txt`);
     writeFileSync(file, text);
-    // Ours in a process of its own, as jc runs (a parser timed in the bench's process paid for
-    // its heap: the reports of the sections above made it 2-5x slower), from dist/ when fresh.
-    const mine = oursInChild(name, file, distFresh) ?? (await oursInProcess(parser, text));
+    // Ours in processes of their own, as jc runs (a parser timed in the bench's process paid for
+    // its heap: the reports of the sections above made it 2-5x slower), from dist/ when fresh,
+    // interleaved with jc's runs (OURS_PROCESSES).
+    const oursRuns: ParserRun[] = [];
+    const oursRun = async () => {
+      oursRuns.push(oursInChild(name, file, distFresh) ?? (await oursInProcess(parser, text)));
+    };
+    const jcCmd = ['sh', '-c', `jc --${name} < '${file}' > /dev/null`];
+    const jcRuns: ChildRun[] = [];
+    const every = Math.ceil(JC_RUNS / OURS_PROCESSES);
+    for (let i = 0; i < JC_RUNS || oursRuns.length < OURS_PROCESSES; i++) {
+      if (i % every === 0 && oursRuns.length < OURS_PROCESSES) await oursRun();
+      if (haveJc && jcStart && i < JC_RUNS && (jcRuns.length === 0 || jcRuns[jcRuns.length - 1]!.ok))
+        jcRuns.push(timed(jcCmd));
+    }
+    const mine = leastParserRun(oursRuns);
     const mb = (text.length / 2 ** 20).toFixed(1);
     const cold = mine.firstCpuMs !== undefined ? `, first (cold) parse ${ms(mine.firstCpuMs)} CPU` : '';
-    const oursText = `ours ${ms(mine.wallMs)} wall, ${ms(mine.cpuMs)} CPU${cold}${mine.warnings ? `, ${mine.warnings} warnings` : ''}`;
+    const each = oursRuns.map((r) => r.cpuMs.toFixed(1)).join(' / ');
+    const oursText = `ours ${ms(mine.wallMs)} wall, ${ms(mine.cpuMs)} CPU (least of ${oursRuns.length} processes x 15 parses: ${each} ms)${cold}${mine.warnings ? `, ${mine.warnings} warnings` : ''}`;
     if (!haveJc || !jcStart) {
       row(`${name}: ours (${rowsIn} rows, ${mb} MB)`, `${oursText}; jc not installed: ratio not measured`);
       continue;
     }
-    const jc = leastCpuChild(JC_RUNS, ['sh', '-c', `jc --${name} < '${file}' > /dev/null`]);
+    const jc = leastChildRun(jcRuns);
     // Start-up excluded for both (issue 13): ours is timed inside its process, jc minus its
     // empty run. CPU decides (wall times of a shared machine swing with its load); wall is shown.
     const jcCpu = jc.cpuMs - jcStart.cpuMs;
@@ -1021,15 +1043,35 @@ async function parsersVsJc(texts: { netstat: string; ss: string }, distFresh: bo
  * gets (its least CPU and least wall of 15 parses).
  */
 function leastCpuChild(runs: number, cmd: string[]): ChildRun {
-  let least: ChildRun | undefined;
-  let wallMs = Number.POSITIVE_INFINITY;
+  const all: ChildRun[] = [];
   for (let i = 0; i < runs; i++) {
     const r = timed(cmd);
-    if (!r.ok) return r;
-    wallMs = Math.min(wallMs, r.wallMs);
-    if (!least || r.cpuMs < least.cpuMs) least = r;
+    all.push(r);
+    if (!r.ok) break;
   }
-  return { ...least!, wallMs };
+  return leastChildRun(all);
+}
+
+/** leastCpuChild's statistics of runs made already: a failed run, else least CPU and least wall. */
+function leastChildRun(all: ChildRun[]): ChildRun {
+  const failed = all.find((r) => !r.ok);
+  if (failed) return failed;
+  let least = all[0]!;
+  let wallMs = Number.POSITIVE_INFINITY;
+  for (const r of all) {
+    wallMs = Math.min(wallMs, r.wallMs);
+    if (r.cpuMs < least.cpuMs) least = r;
+  }
+  return { ...least, wallMs };
+}
+
+/** Ours over several processes: the least CPU and least wall of all, the first process's cold parse. */
+function leastParserRun(runs: ParserRun[]): ParserRun {
+  return {
+    ...runs[0]!,
+    cpuMs: Math.min(...runs.map((r) => r.cpuMs)),
+    wallMs: Math.min(...runs.map((r) => r.wallMs)),
+  };
 }
 
 /** The Python that runs jc (its script's `#!`), to import jc's parsers as a library. */
