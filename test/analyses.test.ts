@@ -248,3 +248,55 @@ describe('analyses view', () => {
     expect(q.blocks.some((b) => b.parts.some((p) => p.code))).toBe(true);
   });
 });
+
+describe('findings of one kind on a big host', () => {
+  it('stand together, the first three in full and the rest folded, none lost', async () => {
+    const { generateBundle, writeBundle } = await import('../bench/generate.js');
+    const { mkdtempSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { renderHtml } = await import('../src/render/html.js');
+    const dir = mkdtempSync(join(tmpdir(), 'dockernet-fold-'));
+    try {
+      const file = await writeBundle(
+        generateBundle({ containers: 80, networks: 4, sockets: 400, routes: 50, processes: 200, seed: 3 }),
+        join(dir, 'host.tar.gz'),
+      );
+      const big = await buildReport([file]);
+      const step = big.steps[0]!;
+      const a = step.analysis!;
+      const view = analysesView(step, a, 'review');
+      const rows = view.findings.rows;
+      expect(rows).toHaveLength(a.findings.length);
+      const count = new Map<string, number>();
+      for (const f of a.findings) count.set(f.kind, (count.get(f.kind) ?? 0) + 1);
+      const folded = [...count].filter(([, n]) => n >= 6);
+      expect(folded.length).toBeGreaterThan(0);
+      for (const [kind, n] of count) {
+        const of = rows.map((r, i) => ({ r, i })).filter((x) => x.r.kind === kind);
+        // Together: one run of rows.
+        expect(of.at(-1)!.i - of[0]!.i + 1, kind).toBe(n);
+        const starts = of.filter((x) => x.r.foldStart !== undefined);
+        const ends = of.filter((x) => x.r.foldEnd);
+        if (n >= 6) {
+          expect(
+            starts.map((x) => x.i - of[0]!.i),
+            kind,
+          ).toEqual([3]);
+          expect(starts[0]!.r.foldStart).toContain(`${n - 3} more findings of this kind`);
+          expect(
+            ends.map((x) => x.i),
+            kind,
+          ).toEqual([of.at(-1)!.i]);
+        } else {
+          expect(starts.length + ends.length, kind).toBe(0);
+        }
+      }
+      // Every finding is in the page; the folded ones inside a closed <details>.
+      const html = renderHtml(big, { compact: false });
+      for (const f of a.findings) expect(html).toContain(f.subject.replace(/&/g, '&amp;'));
+      expect(html.match(/<li class="f-fold"><details><summary>/g)?.length).toBe(folded.length);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
+});

@@ -74,6 +74,27 @@ describe('sanitizeSvg', () => {
     expect(svgStyles(clean)).toHaveLength(1);
   });
 
+  it('judges href-like values without a scheme, entity or url() as the full check does', () => {
+    // Values with none of & \\ : ( take a shorter path (diagrams.ts PLAIN_VALUE): an href that
+    // is not a #fragment is still an external reference, with or without white space around it.
+    const uses = [
+      ['<use href="//x.example/s.svg"/>', true],
+      ['<use href="x.example/s.svg#a"/>', true],
+      ['<use xlink:href="  #local"/>', false],
+      ['<use href="\u2028\u00a0#local"/>', false],
+      ['<use href="\u2028x#local"/>', true],
+      ['<use href="&#35;local"/>', false],
+      ['<use href="&#104;ttps://x.example/s.svg"/>', true],
+      ['<use href="#a" style="-moz-binding"/>', true],
+      ['<rect class="a b" fill="#fff" d="M0 0 L1 1"/>', false],
+    ] as const;
+    for (const [tag, flagged] of uses) {
+      const svg = `<svg xmlns="http://www.w3.org/2000/svg">${tag}</svg>`;
+      expect(svgProblems(svg).length > 0, tag).toBe(flagged);
+      expect(svgProblems(sanitizeSvg(svg)), tag).toEqual([]);
+    }
+  });
+
   it('makes a standalone file with a fixed size', () => {
     const svg =
       '<svg id="d1" width="100%" xmlns="http://www.w3.org/2000/svg" style="max-width: 812.5px;" viewBox="0 0 812.5 300.25"><g/></svg>';

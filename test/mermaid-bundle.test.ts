@@ -6,8 +6,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import type { Browser } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildClusterReport, buildReport } from '../src/pipeline.js';
 import { blockRequests, launchBrowser } from '../src/render/browser.js';
 import { startBrowser } from '../src/render/browser-start.js';
 import {
@@ -17,6 +19,7 @@ import {
   prepareDiagramPage,
   renderDiagrams,
 } from '../src/render/diagrams.js';
+import { clusterDiagram } from '../src/render/mermaid/cluster.js';
 import { stepDiagram } from '../src/render/mermaid/index.js';
 import {
   buildFlowchartBundle,
@@ -80,23 +83,43 @@ describe.skipIf(skip)('the flowchart bundle in Chromium', () => {
     return { page, attempted };
   }
 
+  /**
+   * Besides the generated models: the figures of real captures, every construct our writers
+   * use (the cluster figure, the engine samples' overlays and published ports, German words,
+   * the worksheet's blanks), since the bundle's edits to mermaid (mermaid-bundle.ts PATCHES)
+   * must change nothing a figure shows.
+   */
+  const captured: string[] = [];
   beforeAll(async () => {
     browser = await launchBrowser(browserPath!);
-  });
+    const samples = join(import.meta.dirname, '..', 'samples');
+    const engine = await buildReport(
+      ['engine-step2.tar.gz', 'engine-step4.tar.gz', 'engine-ufw-28.5.tar.gz'].map((f) => join(samples, f)),
+    );
+    for (const s of engine.steps) captured.push(stepDiagram(s.model).source);
+    captured.push(stepDiagram(engine.steps[1]!.model, { lang: 'de', blanks: true }).source);
+    const cluster = await buildClusterReport([join(samples, 'cluster-mixed')]);
+    captured.push(
+      clusterDiagram(cluster.cluster!.model).source,
+      clusterDiagram(cluster.cluster!.model, 'de').source,
+    );
+  }, 60_000);
   afterAll(async () => {
     await browser?.close();
   });
 
   it("draws every figure byte for byte as mermaid's complete bundle does", async () => {
     const blocked: string[][] = [];
-    const ours = await renderDiagrams(sources, {
+    const all = [...sources, ...captured];
+    expect(captured).toHaveLength(6);
+    const ours = await renderDiagrams(all, {
       browser,
       pages: [prepareDiagramPage(browser)],
       png: true,
       onBlocked: (u) => blocked.push(u),
     });
-    const theirs = await renderDiagrams(sources, { browser, pages: [referencePage()], png: true });
-    expect(ours.map((r) => r.error)).toEqual(sources.map(() => undefined));
+    const theirs = await renderDiagrams(all, { browser, pages: [referencePage()], png: true });
+    expect(ours.map((r) => r.error)).toEqual(all.map(() => undefined));
     expect(ours.map((r) => r.svg)).toEqual(theirs.map((r) => r.svg));
     expect(ours.map((r) => r.png?.length)).toEqual(theirs.map((r) => r.png?.length));
     expect(blocked).toEqual([[]]);

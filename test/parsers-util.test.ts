@@ -4,7 +4,8 @@
  * mixing ASCII and Unicode whitespace, digits, dots and other characters.
  */
 import { describe, expect, it } from 'vitest';
-import { decimal, decimalAt, tokenize, wordBounds, wordEnd } from '../src/parsers/util.js';
+import * as C from '../src/parsers/codes.js';
+import { decimal, splitLines, tokenize, wordBounds } from '../src/parsers/util.js';
 
 // Deterministic pseudo-random lines (xorshift), so a failure can be replayed.
 function* lines(count: number): Generator<string> {
@@ -83,20 +84,6 @@ describe('parser scanners', () => {
     }
   });
 
-  it('wordEnd finds where each word of /\\S+/g ends, the line inside a text or at its end', () => {
-    let words = 0;
-    for (const line of lines(2000)) {
-      // The line as the parsers see it: followed by `\n` (or `\r\n`) and more text, or last.
-      for (const text of [`${line}\nroot 1 x`, `${line}\r\nx`, line]) {
-        for (const m of line.matchAll(/\S+/g)) {
-          words++;
-          expect(wordEnd(text, m.index, line.length), JSON.stringify(line)).toBe(m.index + m[0].length);
-        }
-      }
-    }
-    expect(words).toBeGreaterThan(1000);
-  });
-
   it('decimal reads exactly what /^\\d+(\\.\\d+)?$/ accepts', () => {
     const cases = [...NUMBER_CASES];
     for (const line of lines(3000)) cases.push(line.replace(/\s/g, ''));
@@ -106,7 +93,7 @@ describe('parser scanners', () => {
     }
   });
 
-  it('decimalAt(s, from, to) is decimal(s.slice(from, to)), long integers and fractions included', () => {
+  it('codes.decimalAt(codes, s, from, to) is decimal(s.slice(from, to)), long integers and fractions included', () => {
     const cases = [...NUMBER_CASES, '123456789012345', '12345678901234567890'];
     // Fractions of every split of up to 17 digits (read in place up to 15 digits in all, by
     // Number() beyond): the same double as Number(), including the ones a sum of the integer and
@@ -127,7 +114,102 @@ describe('parser scanners', () => {
     for (const word of cases) {
       // The word inside a line, as ps reads it: `USER  <word>  rest`.
       const line = `root  ${word}  rest`;
-      expect(decimalAt(line, 6, 6 + word.length), JSON.stringify(word)).toBe(decimal(word));
+      expect(C.decimalAt(C.codesOf(line), line, 6, 6 + word.length), JSON.stringify(word)).toBe(
+        decimal(word),
+      );
     }
+  });
+});
+
+describe('code-unit scanners (codes.ts)', () => {
+  it('codesOf holds every UTF-16 code unit of the text, then a 0', () => {
+    const texts = [...lines(500), '', 'a', '😀', 'é\u2028\ud800x', `${'x'.repeat(70_000)}\u3000😀`];
+    for (const text of texts) {
+      const codes = C.codesOf(text);
+      expect(codes.length).toBe(text.length + 1);
+      expect(codes[text.length]).toBe(0);
+      for (let i = 0; i < text.length; i++)
+        if (codes[i] !== text.charCodeAt(i)) expect(codes[i]).toBe(text.charCodeAt(i));
+    }
+  });
+
+  it('wordEnd and spaceEnd find the words of /\\S+/g and the padding between them', () => {
+    let words = 0;
+    for (const line of lines(2000)) {
+      for (const text of [`${line}\nroot 1 x`, `${line}\r\nx`, line]) {
+        const codes = C.codesOf(text);
+        const le = line.length;
+        for (const m of line.matchAll(/\S+/g)) {
+          words++;
+          const end = m.index + m[0].length;
+          expect(C.wordEnd(codes, m.index, le), JSON.stringify(line)).toBe(end);
+          const next = /\S/.exec(line.slice(end));
+          expect(C.spaceEnd(codes, end, le), JSON.stringify(line)).toBe(next ? end + next.index : le);
+        }
+        const first = /\S/.exec(line);
+        expect(C.spaceEnd(codes, 0, le)).toBe(first ? first.index : le);
+      }
+    }
+    expect(words).toBeGreaterThan(1000);
+  });
+
+  it('digitsAt, integerAt and sameAt read as /^\\d+$/, Number() and startsWith do', () => {
+    const cases = [...NUMBER_CASES, '123456789012345', '12345678901234567890', '٣'];
+    for (const line of lines(1000)) cases.push(...line.split(/\s+/));
+    for (const word of cases) {
+      const text = `tcp ${word}\n`;
+      const codes = C.codesOf(text);
+      const b = 4 + word.length;
+      const digits = /^\d+$/.test(word);
+      expect(C.digitsAt(codes, 4, b), JSON.stringify(word)).toBe(digits);
+      if (digits) expect(C.integerAt(codes, text, 4, b)).toBe(Number(word));
+      expect(C.sameAt(codes, 4, C.wordCodes(word))).toBe(true);
+      expect(C.sameAt(codes, 4, C.wordCodes(`${word}x`))).toBe(text.startsWith(`${word}x`, 4));
+      expect(C.sameAt(codes, 0, C.wordCodes(`tcq${word}`))).toBe(false);
+      // Past the end of the text: never equal (as charCodeAt's NaN), not even to a 0.
+      expect(C.sameAt(codes, text.length - 1, C.wordCodes('\nz'))).toBe(false);
+      expect(C.sameAt(codes, text.length + 1, C.wordCodes('\0'))).toBe(false);
+    }
+  });
+
+  it('Kept gives the slice of the text (sharing is not observable; its values are)', () => {
+    const text = 'root 0:00 root  0:00 rooted 0:00 roof root\n';
+    const kept = new C.Kept(text, C.codesOf(text), 2);
+    const at = (w: string, from = 0) => [text.indexOf(w, from), text.indexOf(w, from) + w.length] as const;
+    const root1 = kept.slice(0, ...at('root'));
+    const time1 = kept.slice(1, ...at('0:00'));
+    const root2 = kept.slice(0, ...at('root', 5));
+    expect([root1, time1, root2]).toEqual(['root', '0:00', 'root']);
+    expect(kept.slice(1, ...at('0:00', 12))).toBe(time1);
+    expect(kept.slice(0, ...at('rooted'))).toBe('rooted');
+    expect(kept.slice(0, ...at('root', 5))).toBe('root');
+    // The same length as the previous value, other characters.
+    expect(kept.slice(0, ...at('roof'))).toBe('roof');
+    expect(kept.slice(0, text.length - 5, text.length - 1)).toBe('root');
+    expect(kept.slice(0, 4, 4)).toBe('');
+  });
+
+  it('lineEnd and nextLine walk the lines of splitLines (LF, CRLF, lone CRs, no final newline)', () => {
+    let x = 7;
+    const pick = (xs: string[]) => {
+      x = (x * 1103515245 + 12345) % 2 ** 31;
+      return xs[x % xs.length]!;
+    };
+    let compared = 0;
+    for (let t = 0; t < 3000; t++) {
+      let text = '';
+      const n = x % 9;
+      for (let i = 0; i < n; i++) text += pick(['a', ' ', '\n', '\r', '\r\n', 'tcp 0', '\n\n', '\u2028']);
+      const codes = C.codesOf(text);
+      const lines: string[] = [];
+      for (let ls = 0; ls < text.length; ) {
+        const le = C.lineEnd(text, codes, ls);
+        lines.push(text.slice(ls, le));
+        ls = C.nextLine(codes, le);
+      }
+      expect(lines, JSON.stringify(text)).toEqual(splitLines(text));
+      compared++;
+    }
+    expect(compared).toBe(3000);
   });
 });

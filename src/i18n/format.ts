@@ -35,8 +35,13 @@ export function parseMessage(src: string): Node[] {
   const fail = (why: string): never => {
     throw new MessageSyntaxError(`${why} at ${i} in: ${src}`);
   };
+  // White space as the regex \s sees it, without a regex per ASCII character.
+  const isSpace = (at: number) => {
+    const c = src.charCodeAt(at);
+    return c < 128 ? c === 32 || (c >= 9 && c <= 13) : /\s/.test(src[at]!);
+  };
   const ws = () => {
-    while (i < src.length && /\s/.test(src[i]!)) i++;
+    while (i < src.length && isSpace(i)) i++;
   };
   const ident = (): string => {
     ws();
@@ -82,8 +87,16 @@ export function parseMessage(src: string): Node[] {
         out.push({ t: 'hash' });
         i++;
       } else {
-        text += c;
-        i++;
+        // Plain text up to the next character that means something here, as one slice (a
+        // character at a time, parsing the catalogs took ~40 ms of a cold run).
+        let j = i + 1;
+        while (j < src.length) {
+          const d = src.charCodeAt(j);
+          if (d === 39 || d === 123 || d === 125 || (inPlural && d === 35)) break;
+          j++;
+        }
+        text += src.slice(i, j);
+        i = j;
       }
     }
     flush();

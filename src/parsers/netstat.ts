@@ -38,22 +38,28 @@
  *   PID/Program is missing for other users' sockets.
  */
 import { coded } from '../i18n/coded.js';
+import {
+  type Codes,
+  codesOf,
+  digitsAt,
+  integerAt,
+  Kept,
+  lineEnd,
+  nextLine,
+  oneOf,
+  spaceEnd,
+  wordEnd,
+  words,
+} from './codes.js';
 import type { ParseResult, Parser, ParseWarning } from './types.js';
 import {
   capWarnings,
   detectErrorText,
-  digitsAt,
-  integerAt,
   isDigitCode,
   isSpaceCode,
-  Kept,
-  lineEnd,
-  nextLine,
   rejected,
   result,
-  sameAt,
   tokenize,
-  wordEnd,
 } from './util.js';
 
 export interface NetstatSocket {
@@ -277,11 +283,11 @@ function isInt(s: string | undefined): s is string {
 }
 
 /** Where the PID/Program field starts (`/^(\d+\/|-$)/`: `1234/name` or a lone `-`), on the word line[from, to). */
-function programStarts(line: string, from: number, to: number): boolean {
-  if (to - from === 1 && line.charCodeAt(from) === 45 /* - */) return true;
+function programStarts(codes: Codes, from: number, to: number): boolean {
+  if (to - from === 1 && codes[from]! === 45 /* - */) return true;
   let i = from;
-  while (i < to && isDigitCode(line.charCodeAt(i))) i++;
-  return i > from && i < to && line.charCodeAt(i) === 47 /* / */;
+  while (i < to && isDigitCode(codes[i]!)) i++;
+  return i > from && i < to && codes[i]! === 47 /* / */;
 }
 
 /** normaliseState of the Internet states, once per distinct word (a 20,000-row output has a dozen). */
@@ -296,19 +302,11 @@ function inetState(raw: string): ReturnType<typeof normaliseState> {
 }
 
 /** The Internet state words netstat prints as is (matched in place: no slice, no lookup). */
-const INET_STATE_WORDS = [...INET_STATES];
-
-/** `text[a, b)` when it is one of `words` (the constant itself), else undefined. */
-function oneOf(text: string, a: number, b: number, words: readonly string[]): string | undefined {
-  const len = b - a;
-  const c = text.charCodeAt(a);
-  for (const w of words) if (w.length === len && w.charCodeAt(0) === c && sameAt(text, a, w)) return w;
-  return undefined;
-}
+const INET_STATE_WORDS = words([...INET_STATES]);
 
 /** The host of `host:port` in `text[a, b)`, brackets removed (unbracket, in place). */
-function hostAt(text: string, a: number, b: number, kept: Kept, k: number): string {
-  if (b - a >= 2 && text.charCodeAt(a) === 91 /* [ */ && text.charCodeAt(b - 1) === 93 /* ] */)
+function hostAt(codes: Codes, a: number, b: number, kept: Kept, k: number): string {
+  if (b - a >= 2 && codes[a]! === 91 /* [ */ && codes[b - 1]! === 93 /* ] */)
     return kept.slice(k, a + 1, b - 1);
   return kept.slice(k, a, b);
 }
@@ -321,6 +319,7 @@ function hostAt(text: string, a: number, b: number, kept: Kept, k: number): stri
  */
 function parseInetRow(
   text: string,
+  codes: Codes,
   ls: number,
   le: number,
   b: Int32Array,
@@ -334,7 +333,7 @@ function parseInetRow(
   const word = (k: number) => text.slice(b[2 * k]!, b[2 * k + 1]!);
   // proto recvQ sendQ local foreign
   if (n < 5) return undefined;
-  if (!digitsAt(text, b[2]!, b[3]!) || !digitsAt(text, b[4]!, b[5]!)) return undefined;
+  if (!digitsAt(codes, b[2]!, b[3]!) || !digitsAt(codes, b[4]!, b[5]!)) return undefined;
 
   let end = le;
   let timer: string | undefined;
@@ -357,7 +356,7 @@ function parseInetRow(
   let progIdx = -1;
   if (hasProgram) {
     for (let k = 5 + (layout.hasUser ? 2 : 0); k < restEnd; k++)
-      if (programStarts(text, b[2 * k]!, b[2 * k + 1]!)) {
+      if (programStarts(codes, b[2 * k]!, b[2 * k + 1]!)) {
         progIdx = k;
         break;
       }
@@ -379,7 +378,7 @@ function parseInetRow(
   // the state words joined by one space (a translated state may be two words).
   let state: string | undefined;
   let stateRaw: string | undefined;
-  const same = stateEnd === 6 ? oneOf(text, b[10]!, b[11]!, INET_STATE_WORDS) : undefined;
+  const same = stateEnd === 6 ? oneOf(codes, b[10]!, b[11]!, INET_STATE_WORDS) : undefined;
   if (same !== undefined) state = same;
   else if (stateEnd > 5) {
     let stateText = word(5);
@@ -400,15 +399,14 @@ function parseInetRow(
   if (progIdx >= 0) {
     const fs = b[2 * progIdx]!;
     let fe = end;
-    while (fe > fs && isSpaceCode(text.charCodeAt(fe - 1))) fe--;
-    if (!(fe - fs === 1 && text.charCodeAt(fs) === 45) /* - */ && fe > fs) {
+    while (fe > fs && isSpaceCode(codes[fe - 1]!)) fe--;
+    if (!(fe - fs === 1 && codes[fs]! === 45) /* - */ && fe > fs) {
       let i = fs;
-      while (i < fe && isDigitCode(text.charCodeAt(i))) i++;
-      if (i === fs || text.charCodeAt(i) !== 47 /* / */) program = text.slice(fs, fe);
+      while (i < fe && isDigitCode(codes[i]!)) i++;
+      if (i === fs || codes[i]! !== 47 /* / */) program = text.slice(fs, fe);
       else {
-        pid = integerAt(text, fs, i);
-        if (!(fe === i + 1 || (fe === i + 2 && text.charCodeAt(i + 1) === 45)))
-          program = kept.slice(0, i + 1, fe);
+        pid = integerAt(codes, text, fs, i);
+        if (!(fe === i + 1 || (fe === i + 2 && codes[i + 1]! === 45))) program = kept.slice(0, i + 1, fe);
       }
     }
   }
@@ -419,16 +417,16 @@ function parseInetRow(
   const fa = b[8]!;
   const fb = b[9]!;
   let lc = lb - 1;
-  while (lc >= la && text.charCodeAt(lc) !== 58 /* : */) lc--;
+  while (lc >= la && codes[lc]! !== 58 /* : */) lc--;
   let fc = fb - 1;
-  while (fc >= fa && text.charCodeAt(fc) !== 58 /* : */) fc--;
+  while (fc >= fa && codes[fc]! !== 58 /* : */) fc--;
   return {
     proto,
-    recvQ: integerAt(text, b[2]!, b[3]!),
-    sendQ: integerAt(text, b[4]!, b[5]!),
-    localAddress: lc < la ? kept.slice(1, la, lb) : hostAt(text, la, lc, kept, 1),
+    recvQ: integerAt(codes, text, b[2]!, b[3]!),
+    sendQ: integerAt(codes, text, b[4]!, b[5]!),
+    localAddress: lc < la ? kept.slice(1, la, lb) : hostAt(codes, la, lc, kept, 1),
     localPort: lc < la ? '' : kept.slice(2, lc + 1, lb),
-    foreignAddress: fc < fa ? kept.slice(3, fa, fb) : hostAt(text, fa, fc, kept, 3),
+    foreignAddress: fc < fa ? kept.slice(3, fa, fb) : hostAt(codes, fa, fc, kept, 3),
     foreignPort: fc < fa ? '' : kept.slice(4, fc + 1, fb),
     state,
     stateRaw,
@@ -505,7 +503,7 @@ function parseUnixRow(
 }
 
 /** The first words of Internet rows (INET_PROTO's words) as constants: matched in place, no slice. */
-const INET_PROTO_LIST = [...INET_PROTOS];
+const INET_PROTO_WORDS = words([...INET_PROTOS]);
 
 /**
  * The lines of `text` are those of util.splitLines (`\n`, or `\r\n` when the text has a CR; no
@@ -524,10 +522,11 @@ function parse(text: string): ParseResult<NetstatSocket> {
   let headers = 0;
   let note: { start: number; lines: number; text: string } | undefined;
   let otherSectionWarned = false;
-  const kept = new Kept(text, 5);
+  // The text as code units (codes.ts: one load per character instead of a charCodeAt call).
+  const codes = codesOf(text);
+  const kept = new Kept(text, codes, 5);
 
   const isHeader = (l: string | undefined) => l !== undefined && /^\s*Proto\s/.test(l);
-  const crlf = text.includes('\r');
   const len = text.length;
   // The words of a row as offsets in the text (util.wordBounds), grown when a row has more.
   let bounds = new Int32Array(64);
@@ -535,18 +534,18 @@ function parse(text: string): ParseResult<NetstatSocket> {
   let lineNo = 0;
   for (let pos = 0; pos < len; ) {
     const ls = pos;
-    const le = lineEnd(text, ls, crlf);
-    pos = nextLine(text, le);
+    const le = lineEnd(text, codes, ls);
+    pos = nextLine(codes, le);
     lineNo++;
-    let n = wordsIn(text, ls, le, bounds);
+    let n = wordsIn(codes, ls, le, bounds);
     while (n === bounds.length / 2) {
       bounds = new Int32Array(bounds.length * 2);
-      n = wordsIn(text, ls, le, bounds);
+      n = wordsIn(codes, ls, le, bounds);
     }
     if (n === 0) continue;
     const f0 = bounds[0]!;
     const f1 = bounds[1]!;
-    const inetProto = oneOf(text, f0, f1, INET_PROTO_LIST);
+    const inetProto = oneOf(codes, f0, f1, INET_PROTO_WORDS);
 
     // The non-root note (stderr) spans two lines: `(Not all processes ... info` / ` will not ...)`.
     // A note never runs into a header, a title or a socket row: if one comes, the note was cut.
@@ -564,7 +563,7 @@ function parse(text: string): ParseResult<NetstatSocket> {
         note = undefined;
       }
     }
-    if (note || text.charCodeAt(f0) === 40 /* ( */) {
+    if (note || codes[f0]! === 40 /* ( */) {
       const trimmed = text.slice(f0, bounds[2 * n - 1]!);
       note = note
         ? { start: note.start, lines: note.lines + 1, text: `${note.text} ${trimmed}` }
@@ -592,6 +591,7 @@ function parse(text: string): ParseResult<NetstatSocket> {
     if (inetProto !== undefined) {
       rec = parseInetRow(
         text,
+        codes,
         ls,
         le,
         bounds,
@@ -612,7 +612,7 @@ function parse(text: string): ParseResult<NetstatSocket> {
           lineNo,
           warnings,
         );
-      } else if (TITLE.test(trimmed) || (pos < len && isHeader(text.slice(pos, lineEnd(text, pos, crlf))))) {
+      } else if (TITLE.test(trimmed) || (pos < len && isHeader(text.slice(pos, lineEnd(text, codes, pos))))) {
         continue; // a section title, in whatever language
       } else if (layout.section === 'other' && layout.fromHeader) {
         // Bluetooth, IPX, AX.25... sections: not sockets this tool models.
@@ -644,15 +644,15 @@ function parse(text: string): ParseResult<NetstatSocket> {
 }
 
 /** util.wordBounds over `text[from, to)`: offsets in `text`, at most bounds.length / 2 words. */
-function wordsIn(text: string, from: number, to: number, bounds: Int32Array): number {
+function wordsIn(codes: Codes, from: number, to: number, bounds: Int32Array): number {
   const max = bounds.length >> 1;
   let n = 0;
   let i = from;
   while (n < max) {
-    while (i < to && isSpaceCode(text.charCodeAt(i))) i++;
+    i = spaceEnd(codes, i, to);
     if (i >= to) break;
     bounds[2 * n] = i;
-    i = wordEnd(text, i, to);
+    i = wordEnd(codes, i, to);
     bounds[2 * n + 1] = i;
     n++;
   }

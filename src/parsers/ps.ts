@@ -35,20 +35,19 @@
  *   before the header are kept as warnings.
  */
 import { coded } from '../i18n/coded.js';
-import type { ParseResult, Parser, ParseWarning } from './types.js';
 import {
-  capWarnings,
-  decimal,
+  codesOf,
   decimalAt,
-  detectErrorText,
-  isSpaceCode,
   Kept,
   lineEnd,
   nextLine,
-  rejected,
-  result,
+  sameAt,
+  spaceEnd,
+  wordCodes,
   wordEnd,
-} from './util.js';
+} from './codes.js';
+import type { ParseResult, Parser, ParseWarning } from './types.js';
+import { capWarnings, decimal, detectErrorText, isSpaceCode, rejected, result } from './util.js';
 
 export interface PsProcess {
   pid: number;
@@ -219,6 +218,8 @@ function programName(command: string): NameInfo {
   return comm === undefined ? { name, bracketed: false, defunct } : { name, bracketed: false, defunct, comm };
 }
 
+const DEFUNCT = wordCodes(' <defunct>');
+
 /**
  * The lines of `text` (util.splitLines: `\n`, or `\r\n` when the text has a CR; no trailing empty
  * line) as offsets, one pass by indexOf: no array of 20,000 line strings. One pass, one record
@@ -235,6 +236,8 @@ function parse(text: string): ParseResult<PsProcess> {
 
   const records: PsProcess[] = [];
   const warnings: ParseWarning[] = [];
+  // The text as code units (codes.ts: one load per character instead of a charCodeAt call).
+  const codes = codesOf(text);
   let columns: Column[] | undefined;
   let last: PsProcess | undefined;
   // pid -> record, for `ps -eLf`'s thread rows: kept only once a header has an LWP column.
@@ -258,28 +261,26 @@ function parse(text: string): ParseResult<PsProcess> {
   /** decimal() of a field's word, read in place (no slice for the common numbers). */
   const numberOf = (slot: number): number | undefined => {
     const w = slotWord[slot]!;
-    return w < 0 ? undefined : decimalAt(text, bounds[2 * w]!, bounds[2 * w + 1]!);
+    return w < 0 ? undefined : decimalAt(codes, text, bounds[2 * w]!, bounds[2 * w + 1]!);
   };
   // The strings kept per field (user, stat, start, time, name): a big listing repeats `root`,
   // `Ss`, `0:00`... thousands of times; one string each instead of a copy per row.
-  const kept = new Kept(text, 5);
+  const kept = new Kept(text, codes, 5);
   const keepField = (k: number, slot: number): string | undefined => {
     const w = slotWord[slot]!;
     return w < 0 ? undefined : kept.slice(k, bounds[2 * w]!, bounds[2 * w + 1]!);
   };
 
-  const crlf = text.includes('\r');
   const len = text.length;
   // The next `PID` in the text: only a line holding one can be a header (headerColumns).
   let nextPid = text.indexOf('PID');
   let lineNo = 0;
   for (let pos = 0; pos < len; ) {
     const ls = pos;
-    const le = lineEnd(text, ls, crlf);
-    pos = nextLine(text, le);
+    const le = lineEnd(text, codes, ls);
+    pos = nextLine(codes, le);
     lineNo++;
-    let first = ls;
-    while (first < le && isSpaceCode(text.charCodeAt(first))) first++;
+    const first = spaceEnd(codes, ls, le);
     if (first === le) continue;
     while (nextPid >= 0 && nextPid < ls) nextPid = text.indexOf('PID', ls);
     const header = nextPid >= 0 && nextPid + 3 <= le ? headerColumns(text.slice(ls, le)) : undefined;
@@ -321,10 +322,10 @@ function parse(text: string): ParseResult<PsProcess> {
     // The first need + 1 words as offsets (util.wordBounds on the line).
     let words = 0;
     for (let i = first; words <= need; ) {
-      while (i < le && isSpaceCode(text.charCodeAt(i))) i++;
+      i = spaceEnd(codes, i, le);
       if (i >= le) break;
       bounds[2 * words] = i;
-      i = wordEnd(text, i, le);
+      i = wordEnd(codes, i, le);
       bounds[2 * words + 1] = i;
       words++;
     }
@@ -338,7 +339,7 @@ function parse(text: string): ParseResult<PsProcess> {
     }
     const pw = slotWord[SLOT.pid]!;
     // Thread rows: `ps auxm` puts `-` in PID; `ps -eLf` repeats the process with another LWP.
-    if (pw >= 0 && bounds[2 * pw + 1]! - bounds[2 * pw]! === 1 && text.charCodeAt(bounds[2 * pw]!) === 45) {
+    if (pw >= 0 && bounds[2 * pw + 1]! - bounds[2 * pw]! === 1 && codes[bounds[2 * pw]!] === 45) {
       if (last) last.threads = (last.threads ?? 0) + 1;
       else warnings.push({ line: lineNo, ...coded('thread-without-process') });
       continue;
@@ -361,14 +362,14 @@ function parse(text: string): ParseResult<PsProcess> {
     // The command: the rest of the line from its word, trailing whitespace cut.
     const cs = bounds[2 * need]!;
     let ce = le;
-    while (ce > cs && isSpaceCode(text.charCodeAt(ce - 1))) ce--;
+    while (ce > cs && isSpaceCode(codes[ce - 1]!)) ce--;
     const command = text.slice(cs, ce);
     // programName, in place for the usual command (no bracket, no brace).
     let name: string;
     let bracketed = false;
     let defunct = false;
     let comm: string | undefined;
-    const c0 = text.charCodeAt(cs);
+    const c0 = codes[cs];
     if (c0 === 91 /* [ */ || c0 === 123 /* { */) {
       const info = programName(command);
       name = info.name;
@@ -377,16 +378,17 @@ function parse(text: string): ParseResult<PsProcess> {
       comm = info.comm;
     } else {
       let end = ce;
-      defunct = end - cs >= 10 && text.startsWith(' <defunct>', end - 10);
+      defunct = end - cs >= 10 && sameAt(codes, end - 10, DEFUNCT);
       if (defunct) end -= 10;
       let a0 = cs;
-      let e0 = cs;
-      while (e0 < end && !isSpaceCode(text.charCodeAt(e0))) e0++;
+      // argv0 ends at whitespace: `codes[end]` is whitespace (the trimmed end, or the space of
+      // ` <defunct>`) or the line's end, where wordEnd stops.
+      let e0 = wordEnd(codes, cs, end);
       // Process titles: `sshd: root@pts/0`; login shells: argv0 `-bash`.
-      if (e0 - a0 > 1 && text.charCodeAt(e0 - 1) === 58 /* : */) e0--;
-      if (e0 - a0 > 1 && text.charCodeAt(a0) === 45 /* - */) a0++;
+      if (e0 - a0 > 1 && codes[e0 - 1] === 58 /* : */) e0--;
+      if (e0 - a0 > 1 && codes[a0] === 45 /* - */) a0++;
       let slash = e0 - 1;
-      while (slash >= a0 && text.charCodeAt(slash) !== 47 /* / */) slash--;
+      while (slash >= a0 && codes[slash] !== 47 /* / */) slash--;
       name = slash >= a0 && slash < e0 - 1 ? kept.slice(4, slash + 1, e0) : kept.slice(4, a0, e0);
     }
     const ppid = numberOf(SLOT.ppid);

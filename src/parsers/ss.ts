@@ -43,22 +43,23 @@
  * - Rows of other socket kinds (`u_str`, `nl`, `p_raw`, `v_str`...) are skipped with one warning.
  */
 import { coded } from '../i18n/coded.js';
+import {
+  type Codes,
+  codesOf,
+  digitsAt,
+  indexOfWord,
+  integerAt,
+  lineEnd,
+  nextLine,
+  oneOf,
+  spaceEnd,
+  wordEnd,
+  words,
+} from './codes.js';
 import type { NetstatSocket } from './netstat.js';
 import { RAW_PROTOCOL_PORTS } from './proc-net-hex.js';
 import type { ParseResult, Parser, ParseWarning } from './types.js';
-import {
-  capWarnings,
-  detectErrorText,
-  digitsAt,
-  integerAt,
-  isSpaceCode,
-  lineEnd,
-  nextLine,
-  rejected,
-  result,
-  sameAt,
-  wordEnd,
-} from './util.js';
+import { capWarnings, detectErrorText, isSpaceCode, rejected, result } from './util.js';
 
 export interface SsProcess {
   name: string;
@@ -115,7 +116,7 @@ function endpoint(): Endpoint {
  * after `%` (`0.0.0.0%docker0`, `[fe80::1]%eth0`, `*%ens18`), then the brackets. Read by
  * character code over the word in place; only the parts kept are sliced.
  */
-function splitEndpoint(text: string, a: number, limit: number, out: Endpoint): number {
+function splitEndpoint(text: string, codes: Codes, a: number, limit: number, out: Endpoint): number {
   // One pass over the word, which ends at whitespace or `limit`, notes what the splits need: the
   // last colon (host:port), the first colon (IPv6), the first `]`, the first `%` and the first
   // after that `]` (the device), the first character after `a` that is neither a digit nor a
@@ -128,7 +129,7 @@ function splitEndpoint(text: string, a: number, limit: number, out: Endpoint): n
   let other = -1;
   let b = a;
   for (; b < limit; b++) {
-    const c = text.charCodeAt(b);
+    const c = codes[b]!;
     if ((c >= 48 && c <= 57) || c === 46) continue;
     if (isSpaceCode(c)) break;
     if (other < 0 && b > a) other = b;
@@ -147,7 +148,7 @@ function splitEndpoint(text: string, a: number, limit: number, out: Endpoint): n
   out.port = lastColon < 0 ? '' : text.slice(lastColon + 1, b);
   // The device follows the address; in a bracketed one, after the `]` when the host has one
   // (host.indexOf('%', host.indexOf(']')) with indexOf's -1 read as 0).
-  const open = text.charCodeAt(a) === 91; /* [ */
+  const open = codes[a] === 91; /* [ */
   const p = open && close >= 0 && close < hostEnd ? pctAfterClose : pct;
   out.iface = undefined;
   if (p >= 0 && p < hostEnd) {
@@ -155,19 +156,19 @@ function splitEndpoint(text: string, a: number, limit: number, out: Endpoint): n
     hostEnd = p;
   }
   let start = a;
-  const bracketed = open && hostEnd - a >= 2 && text.charCodeAt(hostEnd - 1) === 93; /* ] */
+  const bracketed = open && hostEnd - a >= 2 && codes[hostEnd - 1] === 93; /* ] */
   if (bracketed) {
     start++;
     hostEnd--;
   }
   out.bracketed = bracketed;
   // The family from the characters: `*` none, a colon 6, digits and dots only 4, else none.
-  const star = hostEnd - start === 1 && text.charCodeAt(start) === 42; /* * */
+  const star = hostEnd - start === 1 && codes[start] === 42; /* * */
   out.star = star;
   let family: 4 | 6 | undefined;
   if (!star && hostEnd > start) {
     if (firstColon >= start && firstColon < hostEnd) family = 6;
-    else if ((other < 0 || other >= hostEnd) && (start > a || isDigitOrDot(text.charCodeAt(a)))) family = 4;
+    else if ((other < 0 || other >= hostEnd) && (start > a || isDigitOrDot(codes[a]!))) family = 4;
   }
   out.family = family;
   out.address = star ? '*' : text.slice(start, hostEnd);
@@ -180,17 +181,13 @@ function isDigitOrDot(c: number): boolean {
 
 /** The Internet Netids as constants (no slice per row), and `proto` of their IPv6 sockets. */
 const INET_NETID_LIST = ['tcp', 'udp', 'raw', 'sctp', 'mptcp', 'dccp', 'udplite'];
+const INET_NETIDS = words(INET_NETID_LIST);
 const PROTO6 = new Map(INET_NETID_LIST.map((n) => [n, `${n}6`]));
 
-/** `text[a, b)` when it is one of `words` (the constant itself), else undefined. */
-function oneOf(text: string, a: number, b: number, words: readonly string[]): string | undefined {
-  const len = b - a;
-  const c = text.charCodeAt(a);
-  for (const w of words) if (w.length === len && w.charCodeAt(0) === c && sameAt(text, a, w)) return w;
-  return undefined;
-}
-
 const STATE_WORDS = Object.keys(STATES);
+const STATE_LIST = words(STATE_WORDS);
+/** netstat's name of each of STATE_WORDS, by index (no keyed lookup by string per row). */
+const STATE_NAMES = STATE_WORDS.map((w) => STATES[w]!);
 const OTHER_NETIDS = /^(u_str|u_dgr|u_seq|unix|nl|p_raw|p_dgr|v_str|v_dgr|tipc|xdp|icmp6?|\?\?\?)$/;
 
 /**
@@ -299,45 +296,60 @@ function parseUsers(s: string, processes: SsProcess[]): number {
  * undefined. Such a rest also never looks like the pre-3.16 form to oldUsersForm: its only
  * `users:(("` is at the start, and the first `"` after it is followed by `,pid=`.
  */
-function usersInPlace(text: string, a: number, b: number): SsProcess[] | undefined {
-  if (!text.startsWith('users:((', a)) return undefined;
+function usersInPlace(text: string, codes: Codes, a: number, b: number): SsProcess[] | undefined {
+  if (!isUsersOpen(codes, a)) return undefined;
   let found: SsProcess[] | undefined;
   let i = a + 7;
-  while (text.charCodeAt(i) === 40 /* ( */ && i < b) {
+  while (codes[i] === 40 /* ( */ && i < b) {
     i++;
     const nameStart = i + 1;
-    if (text.charCodeAt(i) !== 34 /* " */) return undefined;
+    if (codes[i] !== 34 /* " */) return undefined;
     let q = nameStart;
-    while (q < b && text.charCodeAt(q) !== 34) q++;
-    if (
-      q >= b ||
-      text.charCodeAt(q - 1) === 40 ||
-      text.charCodeAt(q + 1) !== 44 ||
-      !text.startsWith('pid=', q + 2)
-    )
-      return undefined;
+    while (q < b && codes[q] !== 34) q++;
+    if (q >= b || codes[q - 1] === 40 || codes[q + 1] !== 44 || !isPidKey(codes, q + 2)) return undefined;
     let j = q + 6;
     const pidStart = j;
     let pid = 0;
-    for (let c = text.charCodeAt(j); c >= 48 && c <= 57 && j < b; c = text.charCodeAt(++j))
-      pid = pid * 10 + c - 48;
-    if (j === pidStart || j - pidStart > 15 || text.charCodeAt(j) !== 44 || !text.startsWith('fd=', j + 1))
-      return undefined;
+    for (let c = codes[j]!; c >= 48 && c <= 57 && j < b; c = codes[++j]!) pid = pid * 10 + c - 48;
+    if (j === pidStart || j - pidStart > 15 || codes[j] !== 44 || !isFdKey(codes, j + 1)) return undefined;
     j += 4;
     const fdStart = j;
     let fd = 0;
-    for (let c = text.charCodeAt(j); c >= 48 && c <= 57 && j < b; c = text.charCodeAt(++j))
-      fd = fd * 10 + c - 48;
-    if (j === fdStart || j - fdStart > 15 || text.charCodeAt(j) !== 41 /* ) */ || j >= b) return undefined;
+    for (let c = codes[j]!; c >= 48 && c <= 57 && j < b; c = codes[++j]!) fd = fd * 10 + c - 48;
+    if (j === fdStart || j - fdStart > 15 || codes[j] !== 41 /* ) */ || j >= b) return undefined;
     const p: SsProcess = { name: text.slice(nameStart, q), pid, fd };
     // A one-element literal for the usual single process (an array grown by push from empty
     // reserves 16 slots, and 20,000 of them would stay in the records).
     if (found === undefined) found = [p];
     else found.push(p);
     i = j + 1;
-    if (text.charCodeAt(i) === 44 /* , */ && i < b) i++;
+    if (codes[i] === 44 /* , */ && i < b) i++;
   }
-  return i + 1 === b && text.charCodeAt(i) === 41 /* ) */ ? found : undefined;
+  return i + 1 === b && codes[i] === 41 /* ) */ ? found : undefined;
+}
+
+/** `text.startsWith('users:((', i)` by character code (as isPidKey: it runs for every row). */
+function isUsersOpen(codes: Codes, i: number): boolean {
+  return (
+    codes[i] === 117 &&
+    codes[i + 1] === 115 &&
+    codes[i + 2] === 101 &&
+    codes[i + 3] === 114 &&
+    codes[i + 4] === 115 &&
+    codes[i + 5] === 58 &&
+    codes[i + 6] === 40 &&
+    codes[i + 7] === 40
+  );
+}
+
+/** `text.startsWith('pid=', i)` by character code (a call to startsWith costs more per row). */
+function isPidKey(codes: Codes, i: number): boolean {
+  return codes[i] === 112 && codes[i + 1] === 105 && codes[i + 2] === 100 && codes[i + 3] === 61;
+}
+
+/** `text.startsWith('fd=', i)` by character code. */
+function isFdKey(codes: Codes, i: number): boolean {
+  return codes[i] === 102 && codes[i + 1] === 100 && codes[i + 2] === 61;
 }
 
 /** What one pass over the text found; records as built with the style and transport it was given. */
@@ -382,7 +394,8 @@ function scan(text: string, oldStyle: boolean, guessed: string | undefined): Sca
   let unconn = 0;
   let allUnconnRaw = true;
 
-  const crlf = text.includes('\r');
+  // The text as code units (codes.ts: one load per character instead of a charCodeAt call).
+  const codes = codesOf(text);
   const bounds = new Int32Array(8);
   const local = endpoint();
   const peer = endpoint();
@@ -390,18 +403,18 @@ function scan(text: string, oldStyle: boolean, guessed: string | undefined): Sca
   let lineNo = 0;
   for (let pos = 0; pos < len; ) {
     const ls = pos;
-    const le = lineEnd(text, ls, crlf);
-    pos = nextLine(text, le);
+    const le = lineEnd(text, codes, ls);
+    pos = nextLine(codes, le);
     lineNo++;
     // The first four words as offsets (util.wordBounds on the line); the addresses that follow
     // are read as they are scanned (below).
     let n = 0;
     let i = ls;
     while (n < 4) {
-      while (i < le && isSpaceCode(text.charCodeAt(i))) i++;
+      i = spaceEnd(codes, i, le);
       if (i >= le) break;
       bounds[2 * n] = i;
-      i = wordEnd(text, i, le);
+      i = wordEnd(codes, i, le);
       bounds[2 * n + 1] = i;
       n++;
     }
@@ -418,7 +431,7 @@ function scan(text: string, oldStyle: boolean, guessed: string | undefined): Sca
         continue;
       }
     }
-    const inet = oneOf(text, w0, w1, INET_NETID_LIST);
+    const inet = oneOf(codes, w0, w1, INET_NETIDS);
     let first = inet;
     if (inet === undefined) {
       first = text.slice(w0, w1);
@@ -434,19 +447,17 @@ function scan(text: string, oldStyle: boolean, guessed: string | undefined): Sca
     let localEnd = -1;
     let peerEnd = -1;
     if (n >= k + 3) {
-      let a = bounds[2 * k + 5]!;
-      while (a < le && isSpaceCode(text.charCodeAt(a))) a++;
+      let a = spaceEnd(codes, bounds[2 * k + 5]!, le);
       if (a < le) {
-        localEnd = splitEndpoint(text, a, le, local);
-        a = localEnd;
-        while (a < le && isSpaceCode(text.charCodeAt(a))) a++;
-        if (a < le) peerEnd = splitEndpoint(text, a, le, peer);
+        localEnd = splitEndpoint(text, codes, a, le, local);
+        a = spaceEnd(codes, localEnd, le);
+        if (a < le) peerEnd = splitEndpoint(text, codes, a, le, peer);
       }
     }
     if (
       peerEnd < 0 ||
-      !digitsAt(text, bounds[2 * k + 2]!, bounds[2 * k + 3]!) ||
-      !digitsAt(text, bounds[2 * k + 4]!, bounds[2 * k + 5]!)
+      !digitsAt(codes, bounds[2 * k + 2]!, bounds[2 * k + 3]!) ||
+      !digitsAt(codes, bounds[2 * k + 4]!, bounds[2 * k + 5]!)
     ) {
       const raw = text.slice(ls, le);
       rowWarnings.push({ line: lineNo, ...coded('unrecognised-line', { text: raw.trim().slice(0, 100) }) });
@@ -455,17 +466,17 @@ function scan(text: string, oldStyle: boolean, guessed: string | undefined): Sca
     const netid = withNetid ? first : undefined;
     const sa = bounds[2 * k]!;
     const sb = bounds[2 * k + 1]!;
-    const state = oneOf(text, sa, sb, STATE_WORDS) ?? text.slice(sa, sb);
-    const recvQ = integerAt(text, bounds[2 * k + 2]!, bounds[2 * k + 3]!);
-    const sendQ = integerAt(text, bounds[2 * k + 4]!, bounds[2 * k + 5]!);
+    const si = indexOfWord(codes, sa, sb, STATE_LIST);
+    const state = si >= 0 ? STATE_WORDS[si]! : text.slice(sa, sb);
+    const recvQ = integerAt(codes, text, bounds[2 * k + 2]!, bounds[2 * k + 3]!);
+    const sendQ = integerAt(codes, text, bounds[2 * k + 4]!, bounds[2 * k + 5]!);
     // The rest of the line after the peer, trimmed.
-    let rs = peerEnd;
-    while (rs < le && isSpaceCode(text.charCodeAt(rs))) rs++;
+    const rs = spaceEnd(codes, peerEnd, le);
     let re = le;
-    while (re > rs && isSpaceCode(text.charCodeAt(re - 1))) re--;
+    while (re > rs && isSpaceCode(codes[re - 1]!)) re--;
     // The usual rest, `users:(("name",pid=N,fd=M),...)` alone, is read in place (usersInPlace);
     // anything else as a string by the general loop below.
-    const inPlace = rs < re ? usersInPlace(text, rs, re) : undefined;
+    const inPlace = rs < re ? usersInPlace(text, codes, rs, re) : undefined;
     const restText = rs < re && inPlace === undefined ? text.slice(rs, re) : '';
 
     // Evidence of the address style and the inputs of a transport guess (see the file comment).
@@ -524,7 +535,8 @@ function scan(text: string, oldStyle: boolean, guessed: string | undefined): Sca
       if (local.star) v6only = false;
       else if (local.address === '::' && local.bracketed) v6only = true;
     }
-    const st = STATES[state];
+    // (STATES[state] for a word not in the table, `constructor` too, as before.)
+    const st = si >= 0 ? STATE_NAMES[si] : STATES[state];
     if (st === undefined) recordWarnings.push({ line: lineNo, ...coded('unknown-state-quoted', { state }) });
     // UNCONN is TCP_CLOSE: netstat prints no state for UDP and CLOSE for TCP and raw sockets.
     const stateOut = state === 'UNCONN' && transport.startsWith('udp') ? undefined : (st ?? 'UNKNOWN');

@@ -100,21 +100,6 @@ export function tokenize(line: string): Token[] {
 }
 
 /**
- * Where the word starting at `i` of a line ending at `le` ends: at the first whitespace (`\s`)
- * or at `le`. The usual characters, printable ASCII, take one range test and no bound check:
- * `text[le]` is the line's `\n` or `\r`, or past the end of the text (NaN), never in that range.
- * So `le` must be a line end (or the text's end), as the big parsers' line loops give it.
- */
-export function wordEnd(text: string, i: number, le: number): number {
-  for (;;) {
-    const c = text.charCodeAt(i);
-    if (c > 32 && c < 127) i++;
-    else if (i >= le || isSpaceCode(c)) return i;
-    else i++;
-  }
-}
-
-/**
  * Whether a UTF-16 code unit is whitespace as the regex class `\s` (and `trim()`) reads it. Small
  * enough for V8 to inline in the hot loops of the big parsers: the regex only for non-ASCII.
  */
@@ -158,99 +143,8 @@ export function decimal(s: string): number | undefined {
   return Number(s);
 }
 
-/** decimal(s.slice(from, to)) without the slice for integers (ps reads six numbers per row). */
-export function decimalAt(s: string, from: number, to: number): number | undefined {
-  let i = from;
-  let value = 0;
-  while (i < to) {
-    const c = s.charCodeAt(i);
-    if (!isDigitCode(c)) break;
-    value = value * 10 + (c - 48);
-    i++;
-  }
-  if (i === from) return undefined;
-  // An integer of up to 15 digits is exact as summed; longer ones as Number() reads them.
-  if (i === to) return to - from <= 15 ? value : Number(s.slice(from, to));
-  // `int.frac` with at most 15 digits in all (ps's `0.3` of %CPU): its digits as one integer are
-  // exact, so is the power of ten, and one division rounds once: the double Number() reads.
-  if (s.charCodeAt(i) === 46 /* . */ && to - from <= 16) {
-    const frac = ++i;
-    while (i < to) {
-      const c = s.charCodeAt(i);
-      if (!isDigitCode(c)) return undefined;
-      value = value * 10 + (c - 48);
-      i++;
-    }
-    return i === frac ? undefined : value / POWERS_OF_TEN[to - frac]!;
-  }
-  return decimal(s.slice(from, to));
-}
-
-const POWERS_OF_TEN = Array.from({ length: 16 }, (_, k) => 10 ** k);
-
 export function isDigitCode(c: number): boolean {
   return c >= 48 && c <= 57;
-}
-
-/** `/^\d+$/` on `text[a, b)`. */
-export function digitsAt(text: string, a: number, b: number): boolean {
-  if (a >= b) return false;
-  for (let i = a; i < b; i++) if (!isDigitCode(text.charCodeAt(i))) return false;
-  return true;
-}
-
-/** The digits `text[a, b)` (checked by digitsAt) as Number() reads them. */
-export function integerAt(text: string, a: number, b: number): number {
-  if (b - a > 15) return Number(text.slice(a, b));
-  let v = 0;
-  for (let i = a; i < b; i++) v = v * 10 + (text.charCodeAt(i) - 48);
-  return v;
-}
-
-/**
- * Where the line starting at `from` ends: at its `\n` (or the text's end), before a `\r` there
- * when the text holds `\r` at all (`crlf`). The parsers of big listings walk the text by
- * offsets with it instead of splitting it into lines:
- * `for (let ls = 0; ls < len; ls = nextLine(text, le)) { le = lineEnd(text, ls, crlf); ... }`.
- */
-export function lineEnd(text: string, from: number, crlf: boolean): number {
-  const nl = text.indexOf('\n', from);
-  if (nl < 0) return text.length;
-  return crlf && nl > from && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
-}
-
-/** Where the line after the one lineEnd ended at `le` starts (past its `\r\n` or `\n`). */
-export function nextLine(text: string, le: number): number {
-  return text.charCodeAt(le) === 13 ? le + 2 : le + 1;
-}
-
-/**
- * The strings a parse keeps, shared when a row repeats the previous row's value of the same
- * field (a big listing has one local address and a few programs for thousands of rows): one
- * string instead of a copy per row, fewer objects for the garbage collector to move.
- */
-export class Kept {
-  private readonly last: string[];
-  constructor(
-    private readonly text: string,
-    fields: number,
-  ) {
-    this.last = new Array<string>(fields).fill('');
-  }
-  /** `text.slice(a, b)`, or the same string as the last one kept for field `k`. */
-  slice(k: number, a: number, b: number): string {
-    const prev = this.last[k]!;
-    if (prev.length === b - a && sameAt(this.text, a, prev)) return prev;
-    const s = this.text.slice(a, b);
-    this.last[k] = s;
-    return s;
-  }
-}
-
-/** Whether `text` holds `s` at `a` (a loop: startsWith is a call, slower on short strings). */
-export function sameAt(text: string, a: number, s: string): boolean {
-  for (let i = 0; i < s.length; i++) if (text.charCodeAt(a + i) !== s.charCodeAt(i)) return false;
-  return true;
 }
 
 /**

@@ -102,7 +102,14 @@ interface Attempt extends RenderedDiagram {
   broken?: boolean;
 }
 
-async function renderOne(page: Page, id: string, source: string, timeoutMs: number): Promise<Attempt> {
+/** What the page drew for one figure, before this process checks it (checkDrawn). */
+type Drawn = Attempt | { raw: string; ms: number };
+
+/**
+ * Draw one figure in the page. Only the page's part: the SVG's checks (checkDrawn) are made
+ * while the page draws the next figure (renderDiagrams).
+ */
+async function drawOne(page: Page, id: string, source: string, timeoutMs: number): Promise<Drawn> {
   // Mermaid would draw "Maximum text size in diagram exceeded" instead: say it without drawing.
   if (source.length > MAX_TEXT_SIZE) {
     return {
@@ -151,7 +158,13 @@ async function renderOne(page: Page, id: string, source: string, timeoutMs: numb
   if (result === 'timeout' || ms > timeoutMs)
     return { error: `not rendered within ${timeoutMs} ms`, ms, broken: true };
   if (result.error !== undefined) return { error: result.error.split('\n').slice(0, 6).join('\n'), ms };
-  const svg = result.svg ?? '';
+  return { raw: result.svg ?? '', ms };
+}
+
+/** A drawn SVG checked and made safe to inline, or the reason it is not used. */
+function checkDrawn(drawn: Drawn): Attempt {
+  if (!('raw' in drawn)) return drawn;
+  const { raw: svg, ms } = drawn;
   const picture = errorPictureOf(svg);
   if (picture) return { error: picture, ms };
   if (!svg.startsWith('<svg')) return { error: 'mermaid returned no SVG', ms };
@@ -358,14 +371,19 @@ export async function renderDiagrams(sources: string[], opts: RenderOptions): Pr
       // turn): the page does not wait for this process between figures. Each PNG still comes
       // from its own figure's SVG file, and all are in before the page is given up.
       const pngs: Promise<void>[] = [];
+      const draw = (i: number) => drawOne(page, `${prefix}-${i + 1}`, sources[i]!, opts.timeoutMs ?? 60_000);
       try {
-        for (let i = queue.shift(); i !== undefined; i = queue.shift()) {
-          const { broken: fatal, ...r } = await renderOne(
-            page,
-            `${prefix}-${i + 1}`,
-            sources[i]!,
-            opts.timeoutMs ?? 60_000,
-          );
+        let i = queue.shift();
+        let drawing = i === undefined ? undefined : draw(i);
+        while (i !== undefined && drawing !== undefined) {
+          const drawn = await drawing;
+          const current = i;
+          // The page starts the next figure before this process checks the one it drew (the
+          // checks of a slide figure's SVG took 7-20 ms, the page waited for them before).
+          i = 'broken' in drawn && drawn.broken ? undefined : queue.shift();
+          drawing = i === undefined ? undefined : draw(i);
+          if (drawing) await new Promise((resolve) => setImmediate(resolve));
+          const { broken: fatal, ...r } = checkDrawn(drawn);
           if (r.svg && opts.png) {
             pngs.push(
               screenshotSvg(page, svgFile(r.svg)).then(
@@ -378,10 +396,10 @@ export async function renderDiagrams(sources: string[], opts: RenderOptions): Pr
               ),
             );
           }
-          out[i] = r;
+          out[current] = r;
           if (fatal) {
             pageBroken = true;
-            broken ??= `diagram ${i + 1} broke the page (${r.error})`;
+            broken ??= `diagram ${current + 1} broke the page (${r.error})`;
             return;
           }
         }
@@ -621,10 +639,24 @@ function cleanCss(css: string): string {
     .replace(/-moz-binding/gi, 'invalid');
 }
 
+/**
+ * A value with no `&`, `\\`, `:`, `(` or control character: `normalised` would only take its
+ * white space out and lower-case it, so it can hold no scheme, entity or url(). Most of an SVG's
+ * values are such (path data, coordinates, classes), and normalising each of them was most of
+ * the time of checking a figure.
+ */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters make a value not plain
+const PLAIN_VALUE = /^[^&\\:(\u0000-\u001f]*$/;
+
 function attrProblem(name: string, value: string | undefined): string | undefined {
   const local = localName(name);
   if (local.startsWith('on')) return `event handler attribute ${name}`;
   if (value === undefined) return undefined;
+  // The same answer as below for a plain value (a style's CSS is always checked in full).
+  if (local !== 'style' && PLAIN_VALUE.test(value))
+    return URL_ATTRS.has(local) && !value.replace(/\s+/g, '').startsWith('#')
+      ? `external reference ${name}="${value}"`
+      : undefined;
   const v = normalised(value);
   if (URL_ATTRS.has(local) && !v.startsWith('#')) return `external reference ${name}="${value}"`;
   if (v.includes('javascript:') || v.includes('vbscript:') || v.includes('data:text/html'))

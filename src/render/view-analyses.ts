@@ -161,6 +161,10 @@ function answerRow(t: Translator, step: ReportStep, a: Answer, n: number) {
   };
 }
 
+/** Findings of one kind shown before the rest are folded, and how many make a kind fold. */
+const FOLD_SHOWN = 3;
+const FOLD_FROM = 6;
+
 function findingRow(t: Translator, step: ReportStep, f: Finding, repeat: boolean) {
   const info = findingText(f.kind, t);
   return {
@@ -212,13 +216,37 @@ export function analysesView(
 ) {
   const answered = a.answers.filter((x) => x.status === 'answered');
   const shown = audience === 'review' ? a.answers : answered;
-  // A finding whose kind came before prints its subject and detail only (the kinds seen so far
-  // in a set: a big host has thousands of findings).
+  // Most severe first; within a severity, each kind's findings together, kinds in the order
+  // they first came. A finding whose kind came before prints its subject and detail only (the
+  // kinds seen so far in a set: a big host has thousands of findings), and past FOLD_SHOWN of
+  // one kind the rest are folded into one collapsed block (opened for print).
+  const ordered = SEVERITY_ORDER.flatMap((s) => {
+    const of = a.findings.filter((f) => f.severity === s);
+    const kinds = [...new Set(of.map((f) => f.kind))];
+    return kinds.flatMap((k) => of.filter((f) => f.kind === k));
+  });
+  const total = new Map<string, number>();
+  for (const f of ordered)
+    total.set(`${f.severity} ${f.kind}`, (total.get(`${f.severity} ${f.kind}`) ?? 0) + 1);
   const kindsSeen = new Set<string>();
-  const findings = SEVERITY_ORDER.flatMap((s) => a.findings.filter((f) => f.severity === s)).map((f) => {
+  const nth = new Map<string, number>();
+  const findings = ordered.map((f) => {
     const again = kindsSeen.has(f.kind);
     kindsSeen.add(f.kind);
-    return findingRow(t, step, f, again);
+    const key = `${f.severity} ${f.kind}`;
+    const n = (nth.get(key) ?? 0) + 1;
+    nth.set(key, n);
+    const of = total.get(key)!;
+    const row = findingRow(t, step, f, again);
+    const folds = of >= FOLD_FROM;
+    return {
+      ...row,
+      foldStart:
+        folds && n === FOLD_SHOWN + 1
+          ? t('finding.fold', { count: of - FOLD_SHOWN, title: row.title })
+          : undefined,
+      foldEnd: folds && n === of,
+    };
   });
   return {
     audience,

@@ -907,6 +907,7 @@ export const de: Record<MessageId, string> = {
 
   // --- Rahmen der Befunde ---------------------------------------------------------------------
   'finding.why': 'Warum es wichtig ist:',
+  'finding.fold': '{count, plural, one {# weiterer Befund} other {# weitere Befunde}} dieser Art: {title}',
   'finding.same-as-above': 'Warum es wichtig ist und was zu tun ist: wie oben.',
   'finding.what-to-do': 'Was zu tun ist:',
   'finding.not-raised': 'Nicht gemeldet bei:',
@@ -934,7 +935,7 @@ export const de: Record<MessageId, string> = {
 
   // --- die Kommandozeile ----------------------------------------------------------------------
   'out.no-browser':
-    'kein Chromium gefunden. Installiere eines (Debian/Ubuntu: apt-get install chromium) oder gib es mit --browser PFAD oder PUPPETEER_EXECUTABLE_PATH an.',
+    'kein Chromium gefunden. Installiere eines (Debian/Ubuntu: apt-get install chromium-headless-shell oder chromium) oder gib es mit --browser PFAD oder PUPPETEER_EXECUTABLE_PATH an.',
   'out.no-such-browser': 'den Browser {path} gibt es nicht',
   'out.rendering': 'zeichne {n, plural, one {# Diagramm} other {# Diagramme}} in Chromium ({path})',
   'out.cluster-figure-failed': 'die Abbildung des Clusters konnte nicht gezeichnet werden: {error}',
@@ -946,7 +947,7 @@ export const de: Record<MessageId, string> = {
   'out.no-pdf-no-browser':
     'report.pdf wurde nicht geschrieben: Ein PDF braucht einen Browser, und --no-browser wurde angegeben',
   'out.no-pdf':
-    'report.pdf wurde nicht geschrieben: kein Chromium gefunden. Installiere eines (Debian/Ubuntu: apt-get install chromium) oder gib es mit --browser PFAD oder PUPPETEER_EXECUTABLE_PATH an.',
+    'report.pdf wurde nicht geschrieben: kein Chromium gefunden. Installiere eines (Debian/Ubuntu: apt-get install chromium-headless-shell oder chromium) oder gib es mit --browser PFAD oder PUPPETEER_EXECUTABLE_PATH an.',
   'cli.no-format': 'kein Format angegeben',
   'cli.unknown-format': 'unbekanntes Format „{format}“ (möglich: {choices})',
   'cli.summary':

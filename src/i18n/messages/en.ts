@@ -891,6 +891,7 @@ export const en = {
 
   // --- findings frame -------------------------------------------------------------------------
   'finding.why': 'Why it matters:',
+  'finding.fold': '{count, plural, one {# more finding} other {# more findings}} of this kind: {title}',
   'finding.same-as-above': 'Why it matters and what to do: as above.',
   'finding.what-to-do': 'What to do:',
   'finding.not-raised': 'Not raised for:',
@@ -918,7 +919,7 @@ export const en = {
 
   // --- the command line -----------------------------------------------------------------------
   'out.no-browser':
-    'no Chromium found. Install one (Debian/Ubuntu: apt-get install chromium), or point to it with --browser PATH or PUPPETEER_EXECUTABLE_PATH.',
+    'no Chromium found. Install one (Debian/Ubuntu: apt-get install chromium-headless-shell, or chromium), or point to it with --browser PATH or PUPPETEER_EXECUTABLE_PATH.',
   'out.no-such-browser': 'the browser {path} does not exist',
   'out.rendering': 'rendering {n, plural, one {# diagram} other {# diagrams}} in Chromium ({path})',
   'out.cluster-figure-failed': 'the figure of the cluster could not be drawn: {error}',
@@ -929,7 +930,7 @@ export const en = {
   'out.printing': 'printing the PDF',
   'out.no-pdf-no-browser': 'report.pdf was not written: a PDF needs a browser, and --no-browser was given',
   'out.no-pdf':
-    'report.pdf was not written: no Chromium found. Install one (Debian/Ubuntu: apt-get install chromium), or point to it with --browser PATH or PUPPETEER_EXECUTABLE_PATH.',
+    'report.pdf was not written: no Chromium found. Install one (Debian/Ubuntu: apt-get install chromium-headless-shell, or chromium), or point to it with --browser PATH or PUPPETEER_EXECUTABLE_PATH.',
   'cli.no-format': 'no format given',
   'cli.unknown-format': 'unknown format "{format}" (choose from {choices})',
   'cli.summary':
