@@ -219,7 +219,32 @@ export function routeLookup(
 }
 
 /** addrtype / `fib daddr type` of an address in a namespace: LOCAL, BROADCAST, MULTICAST or UNICAST. */
+/**
+ * addressType per namespace and address: each traced hop asks, and on the big host each answer
+ * walked the host's local table and its ~1,000 interfaces' addresses. Kept with the interface
+ * list it was made from (a namespace given other interfaces is asked afresh).
+ */
+const typeCache = new WeakMap<
+  ModelNamespace,
+  { interfaces: unknown; n: number; byAddr: Map<string, string> }
+>();
+
 export function addressType(ns: ModelNamespace, addr: string): string {
+  let c = typeCache.get(ns);
+  if (!c || c.interfaces !== ns.interfaces || c.n !== ns.interfaces.length) {
+    c = { interfaces: ns.interfaces, n: ns.interfaces.length, byAddr: new Map() };
+    typeCache.set(ns, c);
+  }
+  let t = c.byAddr.get(addr);
+  if (t === undefined) {
+    t = addressTypeOf(ns, addr);
+    if (c.byAddr.size > 100_000) c.byAddr.clear();
+    c.byAddr.set(addr, t);
+  }
+  return t;
+}
+
+function addressTypeOf(ns: ModelNamespace, addr: string): string {
   const fam = familyOf(addr);
   if (fam === 'inet' ? contains('224.0.0.0/4', addr) : contains('ff00::/8', addr)) return 'MULTICAST';
   if (fam === 'inet' && addr === '255.255.255.255') return 'BROADCAST';
