@@ -54,6 +54,12 @@ interface Index {
   ns: Map<string, ModelNamespace>;
   veth: Map<string, { namespace: string; ifname: string }>;
   uplinks: string[];
+  /**
+   * Every macvlan/ipvlan interface with its namespace, in the namespaces' order (the first match
+   * is the one a walk over all namespaces gave): the big host's packets leaving the host each
+   * walked 1,000 namespaces to find none.
+   */
+  macvlans: { ns: ModelNamespace; iface: ModelInterface }[];
 }
 const indexes = new WeakMap<StepModel, Index>();
 
@@ -66,7 +72,12 @@ function indexOf(model: StepModel): Index {
     veth.set(`${l.b.namespace}|${l.b.ifname}`, { namespace: l.a.namespace, ifname: l.a.ifname });
   }
   const host = model.namespaces.find((n) => n.id === 'host');
-  ix = { ns: new Map(model.namespaces.map((n) => [n.id, n])), veth, uplinks: host ? uplinksOf(host) : [] };
+  const nsById = new Map(model.namespaces.map((n) => [n.id, n]));
+  const macvlans: Index['macvlans'] = [];
+  for (const ns of nsById.values())
+    for (const iface of ns.interfaces)
+      if (iface.kind === 'macvlan' || iface.kind === 'ipvlan') macvlans.push({ ns, iface });
+  ix = { ns: nsById, veth, uplinks: host ? uplinksOf(host) : [], macvlans };
   indexes.set(model, ix);
   return ix;
 }
@@ -474,31 +485,21 @@ class Tracer {
   }
 
   macvlanSibling(ns: ModelNamespace, iface: ModelInterface, nh: string) {
-    for (const other of this.ix.ns.values()) {
-      if (other.id === ns.id) continue;
-      for (const i of other.interfaces)
-        if (
-          (i.kind === 'macvlan' || i.kind === 'ipvlan') &&
-          i.addresses.some((a) => sameAddress(a.address, nh)) &&
-          sameParent(iface, i)
-        )
-          return { ns: other, iface: i };
-    }
+    for (const { ns: other, iface: i } of this.ix.macvlans)
+      if (other.id !== ns.id && i.addresses.some((a) => sameAddress(a.address, nh)) && sameParent(iface, i))
+        return { ns: other, iface: i };
     return undefined;
   }
 
   macvlanChildOf(ns: ModelNamespace, dev: string, nh: string) {
     if (ns.id !== 'host') return undefined;
-    for (const other of this.ix.ns.values()) {
-      if (other.id === ns.id) continue;
-      for (const i of other.interfaces)
-        if (
-          (i.kind === 'macvlan' || i.kind === 'ipvlan') &&
-          i.addresses.some((a) => sameAddress(a.address, nh)) &&
-          parentName(this.model, i) === dev
-        )
-          return { ns: other, iface: i };
-    }
+    for (const { ns: other, iface: i } of this.ix.macvlans)
+      if (
+        other.id !== ns.id &&
+        i.addresses.some((a) => sameAddress(a.address, nh)) &&
+        parentName(this.model, i) === dev
+      )
+        return { ns: other, iface: i };
     return undefined;
   }
 
