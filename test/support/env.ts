@@ -4,7 +4,7 @@
  * .ci/run installs everything and a silent skip there would hide a broken setup.
  */
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findBrowser } from '../../src/render/browser.js';
@@ -38,16 +38,31 @@ export function missing(what: Record<string, boolean>): string | undefined {
  */
 export function testBrowserPath(): string | undefined {
   const found = findBrowser();
-  if (!found) return undefined;
+  return found ? isolatedBrowser(found.path) : undefined;
+}
+
+/** `path` wrapped as testBrowserPath says (as root, in a network namespace of its own). */
+function isolatedBrowser(path: string): string {
   if (!isRoot() || !hasCommand('unshare')) {
     console.warn(
       '\n*** Chromium runs WITHOUT network isolation (not root or no unshare); requests are still blocked. ***\n',
     );
-    return found.path;
+    return path;
   }
   const dir = mkdtempSync(join(tmpdir(), 'dockernet-chromium-'));
   const wrapper = join(dir, 'chromium-netns');
-  writeFileSync(wrapper, `#!/bin/sh\nexec unshare --net -- ${JSON.stringify(found.path)} "$@"\n`);
+  writeFileSync(wrapper, `#!/bin/sh\nexec unshare --net -- ${JSON.stringify(path)} "$@"\n`);
   chmodSync(wrapper, 0o755);
   return wrapper;
+}
+
+/**
+ * Every browser the start-up tests drive: the one dockernet finds (the headless shell when it is
+ * installed) and Debian's full chromium when that is another, since users may have either
+ * (`.ci/run` installs both). `path` is what to run, `real` the browser behind it.
+ */
+export function testBrowsers(): { path: string; real: string }[] {
+  const found = findBrowser()?.path;
+  const reals = [...new Set([found, '/usr/bin/chromium'].filter((p): p is string => !!p && existsSync(p)))];
+  return reals.map((real) => ({ path: isolatedBrowser(real), real }));
 }
