@@ -5,11 +5,14 @@
  * the raw outputs and names carry markup. A line scanner written from the GFM spec, not from our
  * renderer.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateBundle, writeBundle } from '../bench/generate.js';
 import { buildReport } from '../src/pipeline.js';
 import { Redactor } from '../src/redact/redactor.js';
-import { renderMarkdown } from '../src/render/markdown.js';
+import { MD_ROWS, renderMarkdown } from '../src/render/markdown.js';
 import { stepDiagram } from '../src/render/mermaid/index.js';
 import type { Report } from '../src/report/types.js';
 import { HOSTILE_MARKUP } from './support/hostile.js';
@@ -172,5 +175,52 @@ describe('report.md structure (GFM: GitHub and GitLab)', () => {
     ]);
     expect(structureProblems('name <img src=x>\n', 0)).toEqual(['line 1: HTML <img>']);
     expect(structureProblems('`<img src=x>`\n', 0)).toEqual([]);
+  });
+
+  it('stops tables and lists of a big host after MD_ROWS rows, counting what it left out', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dockernet-md-big-'));
+    afterAll(() => rmSync(dir, { recursive: true, force: true }));
+    const gen = generateBundle({
+      containers: 90,
+      networks: 4,
+      sockets: 1500,
+      routes: 300,
+      processes: 300,
+      seed: 9,
+    });
+    const report = await buildReport([await writeBundle(gen, join(dir, 'big.tar.gz'))]);
+    const diagrams = report.steps.map((s) => stepDiagram(s.model).source);
+    const md = renderMarkdown(report, { diagrams });
+    expect(structureProblems(md, diagrams.length)).toEqual([]);
+    // Every table: at most MD_ROWS rows and the row that counts the rest; but the list of the
+    // bundle's files, which names every file (the report loses none).
+    const lines = md.split('\n');
+    let heading = '';
+    let tables = 0;
+    for (let i = 0; i < lines.length; i++) {
+      if (lines[i]!.startsWith('#')) heading = lines[i]!;
+      if (!/^\|(\s*:?-{3,}:?\s*\|)+$/.test(lines[i]!)) continue;
+      let rows = 0;
+      while (lines[i + 1 + rows]?.startsWith('|')) rows++;
+      tables++;
+      if (heading === '### Bundle files') expect(rows).toBe(report.steps[0]!.files.length);
+      else expect(rows, `table at line ${i}`).toBeLessThanOrEqual(MD_ROWS + 1);
+    }
+    expect(tables).toBeGreaterThan(10);
+    // The counts come from the model: the host's routes and connected sockets, the namespaces.
+    const model = report.steps[0]!.model;
+    const host = model.namespaces.find((n) => n.kind === 'host')!;
+    const routes = host.routes.filter((r) => (r.table ?? 'main') === 'main').length;
+    const connected = host.sockets.filter((s) => !s.listening).length;
+    expect(routes).toBeGreaterThan(MD_ROWS);
+    expect(connected).toBeGreaterThan(MD_ROWS);
+    expect(md).toContain(
+      `| … ${connected - MD_ROWS} more rows: see report.html or report.json. | | | | | | |`,
+    );
+    expect(md).toContain(`… ${model.namespaces.length - MD_ROWS} more network namespaces`);
+    // The host-sockets answer lists its first MD_ROWS sockets, its evidence the first MD_ROWS lines.
+    expect(md).toMatch(/^- … [\d,]+ more items: see report\.html or report\.json\.$/m);
+    expect(md).toMatch(/, … [\d,]+ more lines \(report\.html, report\.json\)$/m);
+    expect(md.length).toBeLessThan(1_000_000);
   });
 });

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import Handlebars from 'handlebars';
-import { translator } from '../i18n/index.js';
+import { isLang, type MessageId, translator } from '../i18n/index.js';
 import type { Report } from '../report/types.js';
 import { registerI18nHelpers } from './i18n-helpers.js';
 import { loadTemplates, TEMPLATE_DIR } from './templates.js';
@@ -58,6 +58,25 @@ export function htmlText(value: unknown): string {
     .replace(/"/g, '&quot;');
 }
 
+/**
+ * Tables and lists of report.md stop after this many rows. The Markdown is what people paste into
+ * a ticket or a chat (a GitHub comment holds 65,536 characters): on a big host its full tables
+ * were 18 MB (20,000 sockets in an answer and again in the host's table, 5,000 routes, a section
+ * per container) and took 2 s of a 7 s run. What is left out is counted where it would have been,
+ * with a pointer to report.html and report.json, which keep every row. No slide sample reaches it.
+ */
+export const MD_ROWS = 50;
+
+/** How `{{#rows list "kind"}}` says what it left out: as a table row, a list item, a comma list or a paragraph. */
+const MORE: Record<string, { id: MessageId; line: (text: string, cols: number) => string }> = {
+  // A table row of the table's `cols` cells (GFM would take fewer, but not every reader does).
+  row: { id: 'md.more-rows', line: (text, cols) => `| ${text} |${' |'.repeat(Math.max(0, cols - 1))}\n` },
+  item: { id: 'md.more-items', line: (text) => `- ${text}\n` },
+  inline: { id: 'md.more-evidence', line: (text) => `, ${text}` },
+  paragraph: { id: 'md.more-paragraphs', line: (text) => `${text}\n\n` },
+  section: { id: 'md.more-namespaces', line: (text) => `${text}\n\n` },
+};
+
 /** Raw outputs longer than this show only their cited lines with context (the HTML has them all). */
 export const MD_RAW_LINES = 200;
 const MD_CONTEXT = 2;
@@ -68,9 +87,10 @@ const MD_CONTEXT = 2;
  */
 function citedOutputs(step: Report['steps'][number]) {
   const cited = new Map<string, Set<number>>();
+  // The evidence the Markdown shows: each list's first MD_ROWS (templates: {{#rows evidence}}).
   for (const e of [
-    ...(step.analysis?.findings ?? []).flatMap((f) => f.evidence),
-    ...(step.analysis?.answers ?? []).flatMap((a) => a.evidence),
+    ...(step.analysis?.findings ?? []).flatMap((f) => f.evidence.slice(0, MD_ROWS)),
+    ...(step.analysis?.answers ?? []).flatMap((a) => a.evidence.slice(0, MD_ROWS)),
   ]) {
     if (e.line === undefined) continue;
     cited.set(e.file, (cited.get(e.file) ?? new Set()).add(e.line));
@@ -152,6 +172,28 @@ function engine(): Handlebars.TemplateDelegate {
     /** TextPart[] (answers, findings) as one line of text with code spans. */
     hb.registerHelper('rich', (v: unknown) => parts(v, false));
     hb.registerHelper('cellrich', (v: unknown) => parts(v, true));
+    /**
+     * `{{#rows list "row|item|inline|paragraph|section" cols=N}}...{{/rows}}` (cols: a table's
+     * column count, for "row"; a list for the columns after the first, as the reachability
+     * tables' sources): `{{#each list}}` over the first
+     * MD_ROWS items, then one line saying how many were left out (MORE). Same frames as each
+     * (`@index`, `@last` of the rows shown, `../`), since it is each over a shorter list.
+     */
+    const each = hb.helpers.each as Handlebars.HelperDelegate;
+    hb.registerHelper(
+      'rows',
+      function (this: unknown, list: unknown, kind: unknown, options: Handlebars.HelperOptions) {
+        const all = Array.isArray(list) ? list : [];
+        const more = all.length - MD_ROWS;
+        if (more <= 0) return each.call(this, all, options);
+        const how = MORE[String(kind)] ?? MORE.row!;
+        const lang = options.data?.root?.lang;
+        const text = translator(isLang(lang) ? lang : 'en')(how.id, { n: more });
+        const c: unknown = options.hash?.cols;
+        const cols = Array.isArray(c) ? 1 + c.length : Number(c ?? 1);
+        return `${each.call(this, all.slice(0, MD_ROWS), options)}${how.line(text, cols)}`;
+      },
+    );
     hb.registerHelper('fence', (info: unknown, v: unknown) => mdFence(String(info), String(v ?? '')));
     hb.registerHelper('html', (v: unknown) => htmlText(v));
     /** A list of values joined for one table cell: code spans separated by <br>. */
@@ -173,7 +215,9 @@ function engine(): Handlebars.TemplateDelegate {
 }
 
 export function renderMarkdown(report: Report, opts: MarkdownOptions = {}): string {
-  const view = reportView(report, opts.audience ?? 'review');
+  // The compact page's file views: status and warnings without each line of each output as HTML
+  // (the Markdown has no appendix of its own; citedOutputs reads the texts).
+  const view = reportView(report, opts.audience ?? 'review', 'full', true);
   const t = translator(report.lang);
   const steps = view.steps.map((s, i) => {
     const step = report.steps[i]!;

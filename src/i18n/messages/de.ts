@@ -25,6 +25,16 @@ export const de: Record<MessageId, string> = {
   'md.raw-cited': 'Oben belegte Rohausgaben',
   'md.raw-lines': '{n, plural, one {# Zeile} other {# Zeilen}}',
   'md.raw-excerpt': 'die belegten gezeigt',
+  'md.more-rows':
+    '… {n, plural, one {# weitere Zeile} other {# weitere Zeilen}}: siehe report.html oder report.json.',
+  'md.more-items':
+    '… {n, plural, one {# weiterer Eintrag} other {# weitere Einträge}}: siehe report.html oder report.json.',
+  'md.more-evidence':
+    '… {n, plural, one {# weitere Zeile} other {# weitere Zeilen}} (report.html, report.json)',
+  'md.more-paragraphs':
+    '… {n, plural, one {# weiterer Absatz} other {# weitere Absätze}}: siehe report.html oder report.json.',
+  'md.more-namespaces':
+    '… {n, plural, one {# weiterer Netzwerk-Namensraum} other {# weitere Netzwerk-Namensräume}}: siehe report.html oder report.json.',
   'report.md-footer':
     'dockernet-Bericht. Die Rohausgaben, die Antworten und Befunde belegen, stehen eingeklappt unter jedem Schritt; jede Ausgabe hinter einem Beleg (`Datei:Zeile`) steht in den Bündeln und im HTML-Bericht.',
   'report.worksheet': 'Arbeitsblatt',

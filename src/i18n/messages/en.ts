@@ -24,6 +24,13 @@ export const en = {
   'md.raw-cited': 'Raw outputs cited above',
   'md.raw-lines': '{n, plural, one {# line} other {# lines}}',
   'md.raw-excerpt': 'the cited ones shown',
+  'md.more-rows': '… {n, plural, one {# more row} other {# more rows}}: see report.html or report.json.',
+  'md.more-items': '… {n, plural, one {# more item} other {# more items}}: see report.html or report.json.',
+  'md.more-evidence': '… {n, plural, one {# more line} other {# more lines}} (report.html, report.json)',
+  'md.more-paragraphs':
+    '… {n, plural, one {# more paragraph} other {# more paragraphs}}: see report.html or report.json.',
+  'md.more-namespaces':
+    '… {n, plural, one {# more network namespace} other {# more network namespaces}}: see report.html or report.json.',
   'report.md-footer':
     'dockernet report. The raw outputs that answers and findings cite are collapsed under each step; every output behind an evidence reference (`file:line`) is in the bundles and in the HTML report.',
   'report.worksheet': 'worksheet',
