@@ -126,7 +126,7 @@ async function reportCommand(inputs: string[], opts: ReportOpts): Promise<void> 
     if (e instanceof BundleReadError) throw new ExitError(localizeText(lang, e), EXIT.input);
     throw e;
   }
-  const { renderOutputs } = await import('./render/outputs.js');
+  const { outputBytes, renderOutputs, writeOutputFile } = await import('./render/outputs.js');
   const interactive = process.stderr.isTTY === true && !opts.quiet;
   const result = await renderOutputs(
     report,
@@ -150,8 +150,7 @@ async function reportCommand(inputs: string[], opts: ReportOpts): Promise<void> 
   try {
     for (const f of result.files) {
       const path = join(outDir, f.name);
-      mkdirSync(dirname(path), { recursive: true });
-      writeFileSync(path, f.data);
+      writeOutputFile(path, f.data);
       written.push(path);
     }
   } catch (e) {
@@ -177,7 +176,7 @@ async function reportCommand(inputs: string[], opts: ReportOpts): Promise<void> 
     const path = resolve(zipPath);
     try {
       const { archiveEntries, redactedBundleEntries, writeZip } = await import('./render/archive.js');
-      const formats = Object.fromEntries(result.files.map((f) => [f.name, f.data]));
+      const formats = Object.fromEntries(result.files.map((f) => [f.name, outputBytes(f.data)]));
       let entries: Awaited<ReturnType<typeof archiveEntries>>;
       if (redactor && report.redaction) {
         // The original bundles would undo the redaction: the redacted texts are packed instead.

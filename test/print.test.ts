@@ -15,7 +15,7 @@ import { buildReport } from '../src/pipeline.js';
 import { renderHtml } from '../src/render/html.js';
 import { BLANK } from '../src/render/mermaid/blanks.js';
 import { stepDiagram } from '../src/render/mermaid/index.js';
-import { type OutputOptions, renderOutputs } from '../src/render/outputs.js';
+import { type OutputOptions, outputBytes, renderOutputs } from '../src/render/outputs.js';
 import type { Report } from '../src/report/types.js';
 import { hasCommand, missing, testBrowserPath } from './support/env.js';
 
@@ -170,7 +170,7 @@ describe.skipIf(skip)('paper: review PDF, worksheet and answer key of the four s
     const pdf = out.files.find((f) => f.name === 'report.pdf');
     expect(pdf, out.notes.join('; ')).toBeDefined();
     const path = join(dir, `${name}.pdf`);
-    writeFileSync(path, pdf!.data);
+    writeFileSync(path, outputBytes(pdf!.data));
     const pages = Number(/^Pages:\s+(\d+)/m.exec(run('pdfinfo', [path]))?.[1]);
     const text = Array.from({ length: pages }, (_, i) =>
       squash(run('pdftotext', ['-f', String(i + 1), '-l', String(i + 1), path, '-'])),

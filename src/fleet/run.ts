@@ -6,12 +6,12 @@
  * every host's figures; a page a diagram broke is replaced, a browser that died is started again.
  * A bundle that cannot be read or analysed becomes a row with its error, never a lost host.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { ReadLimits } from '../bundle/limits.js';
 import { localizeText } from '../i18n/coded.js';
 import { type Lang, translator } from '../i18n/index.js';
 import { buildReport } from '../pipeline.js';
+import { type OutputData, writeOutputFile } from '../render/output-data.js';
 import type { BrowserStart, Format } from '../render/outputs.js';
 import type { AppendixMode } from '../render/view.js';
 import type { Audience } from '../render/view-analyses.js';
@@ -58,10 +58,9 @@ const REPORT_FILES: Record<Format, string> = {
   pdf: 'report.pdf',
 };
 
-function write(path: string, data: string | Buffer): void {
+function write(path: string, data: OutputData): void {
   try {
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, data);
+    writeOutputFile(path, data);
   } catch (e) {
     throw new FleetWriteError(`cannot write ${path}: ${(e as Error).message}`);
   }

@@ -18,13 +18,16 @@ import {
   type StepDiagrams,
   withFigures,
 } from './html.js';
+import { reportJson } from './json.js';
 import { stepDiagram } from './mermaid/index.js';
+import type { OutputData } from './output-data.js';
 import type { PdfFinal, PdfOptions } from './pdf.js';
 import type { AppendixMode } from './view.js';
 import type { Audience } from './view-analyses.js';
 
 export { abandonBrowser, type BrowserStart, startBrowser } from './browser-start.js';
 export { FORMATS, type Format } from './formats.js';
+export { type OutputData, outputBytes, writeOutputFile } from './output-data.js';
 
 export interface OutputOptions {
   formats: Format[];
@@ -45,7 +48,8 @@ export interface OutputOptions {
 export interface OutputFile {
   /** Path inside the output folder. */
   name: string;
-  data: string | Buffer;
+  /** Written by output-data.ts writeOutputFile. */
+  data: OutputData;
 }
 
 export interface OutputResult {
@@ -91,7 +95,7 @@ export async function renderOutputs(
   const browserPath = start.path;
   // The JSON and the Markdown need no figure: made now, while Chromium starts and loads
   // mermaid (this process would otherwise wait for it), and pushed in their usual place below.
-  const json = opts.formats.includes('json') ? `${JSON.stringify(report, null, 2)}\n` : undefined;
+  const json = opts.formats.includes('json') ? reportJson(report) : undefined;
   if (json !== undefined) mark('report.json rendered');
   let markdown: string | undefined;
   if (opts.formats.includes('md')) {
