@@ -651,6 +651,31 @@ async function main(): Promise<void> {
     'html',
     '--no-browser',
   ]);
+  {
+    // What `dockernet report <bundle> -o out --no-browser` writes without -f: html, json and md.
+    // Same target: a user runs the command as it is.
+    const allCli = bestChild(Math.min(RUNS, 2), cli('big-all', ['--no-browser'], [bundles[1000]!]), {
+      env: TIMINGS,
+    });
+    const sizes = ['report.json', 'report.md']
+      .map((f) => join(WORK, 'big-all', f))
+      .filter((f) => existsSync(f))
+      .map((f) => `${f.slice(f.lastIndexOf('/') + 1)} ${(statSync(f).size / 2 ** 20).toFixed(1)} MiB`);
+    row(
+      'CLI: the default formats (html,json,md), --no-browser',
+      `${childText(allCli)}; ${vs(allCli.wallMs, 2500)}; ${sizes.join(', ')}`,
+      '<= 2.5 s, <= 400 MB',
+      allCli.ok && allCli.wallMs <= 2500 && allCli.maxRssMb <= 400,
+      overAll(
+        allCli.wallMs > 2500 && `time ${over(allCli.wallMs, 2500)}`,
+        allCli.maxRssMb > 400 && `memory ${over(allCli.maxRssMb, 400, mbText)}`,
+      ),
+    );
+    because(
+      () =>
+        `the HTML's work as in the row above, and report.json and report.md made on the same thread (the run's stages: ${stagesOf(allCli)})`,
+    );
+  }
   const mib = (f: string) => statSync(f).size / 2 ** 20;
   const htmlPath = join(WORK, 'big-html', 'report.html');
   if (existsSync(htmlPath))
