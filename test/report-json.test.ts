@@ -1,21 +1,24 @@
 /**
- * report.json is written piece by piece (src/render/json.ts) so that no string of the whole file
- * exists; its bytes must be exactly those of `JSON.stringify(report, null, 2)` and a newline, on
- * real reports (the slide samples, a generated host of 60 containers in German) and on values
- * that JSON treats specially.
+ * report.json is written in parts, a long text in slices of a megabyte (src/render/json.ts,
+ * output-data.ts), so that no second copy of the whole file exists; its bytes must be exactly
+ * those of `JSON.stringify(report, null, 2)` and a newline, on real reports (the slide samples, a
+ * generated host of 60 containers in German) and on values that JSON treats specially, and a
+ * character beyond the BMP at a slice's end must survive.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generateBundle, writeBundle } from '../bench/generate.js';
 import { buildReport } from '../src/pipeline.js';
 import { reportJson as jsonBuffers } from '../src/render/json.js';
+import { outputBytes, writeOutputFile } from '../src/render/output-data.js';
 
-/** The buffers joined (the CLI writes them one after the other). */
+/** The file's bytes as the CLI writes them (its parts one after the other, a long text in slices). */
 function reportJson(v: unknown): Buffer {
-  const list = jsonBuffers(v);
-  return Buffer.concat(list);
+  const path = join(dir, 'report.json');
+  writeOutputFile(path, jsonBuffers(v));
+  return readFileSync(path);
 }
 
 const root = join(import.meta.dirname, '..');
@@ -47,8 +50,8 @@ describe('report.json bytes', () => {
     const report = await buildReport([file], { lang: 'de' });
     const text = `${JSON.stringify(report, null, 2)}\n`;
     expect(text).toMatch(/[äöüß]/);
-    // Several buffers (of about a megabyte each): the pieces' seams are in the comparison.
-    expect(jsonBuffers(report).length).toBeGreaterThan(1);
+    // Longer than a slice of output-data.ts: the slices' seams are in the comparison.
+    expect(text.length).toBeGreaterThan(1 << 20);
     expect(reportJson(report).equals(Buffer.from(text, 'utf8'))).toBe(true);
   });
 
@@ -75,5 +78,18 @@ describe('report.json bytes', () => {
     ];
     for (const c of cases) expect(reportJson(c).toString('utf8')).toBe(expected(c).toString('utf8'));
     expect(reportJson(undefined).toString()).toBe('null\n');
+  });
+
+  it('writes a character beyond the BMP whole where a slice ends (no U+FFFD), and outputBytes agrees', () => {
+    const slice = 1 << 20;
+    for (const at of [slice - 2, slice - 1, slice, 2 * slice - 1]) {
+      const text = `${'a'.repeat(at)}\u{1F600}é${'b'.repeat(10)}`;
+      const parts = [text, Buffer.from('\u{1F40B}\n'), 'ü'];
+      const path = join(dir, `slices-${at}.txt`);
+      writeOutputFile(path, parts);
+      const want = Buffer.from(`${text}\u{1F40B}\nü`, 'utf8');
+      expect(readFileSync(path).equals(want), `emoji at ${at}`).toBe(true);
+      expect(Buffer.from(outputBytes(parts)).equals(want)).toBe(true);
+    }
   });
 });
