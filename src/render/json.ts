@@ -7,13 +7,14 @@
  * and joins them, appending the newline made another copy when the file was written, and writing
  * encoded it into a third in UTF-8: that default run peaked at 620-650 MB (`/usr/bin/time -v`),
  * against 380 MB for the HTML alone. With the one call's text written in slices (no copy but the
- * call's own) it still peaked at 565-585 MB; made here, at 450-470 MB.
+ * call's own) it still peaked at 565-585 MB; made here, at 445-470 MB.
  *
  * The report's upper levels (the report, its steps, their sections and the model's and analysis'
  * parts) and its long lists are walked here; every other value is handed to JSON.stringify whole
- * (a namespace with its 20,000 sockets is one piece of 8 MB) and indented to its place. Fewer,
- * bigger pieces are faster: walking five levels deep stringified 50,000 small values and took
- * 0.55-0.65 s on that host, against 0.35-0.41 s for the one call with its encoding.
+ * (a namespace with its 20,000 sockets is one piece of 8 MB) and indented to its place (leaf()).
+ * Measured in-process on that host, warm: 0.32-0.35 s, as the one call with its encoding
+ * (0.35-0.41 s). Walking five levels deep (50,000 small pieces), each shifted by a replaceAll,
+ * took 0.55-0.65 s; indenting the compact text byte by byte in JavaScript 0.55-0.9 s.
  *
  * The bytes are those of the one call (test/report-json.test.ts compares them on the samples, a
  * generated host and special values): objects and arrays as JSON.stringify writes them with an
