@@ -221,6 +221,14 @@ describe('report.md structure (GFM: GitHub and GitLab)', () => {
     // The host-sockets answer lists its first MD_ROWS sockets, its evidence the first MD_ROWS lines.
     expect(md).toMatch(/^- … [\d,]+ more items: see report\.html or report\.json\.$/m);
     expect(md).toMatch(/, … [\d,]+ more lines \(report\.html, report\.json\)$/m);
+    // Findings: why and what to do once per kind; from FOLD_FROM of a kind the rest in <details>.
+    const findings = report.steps[0]!.analysis!.findings;
+    const kinds = new Set(findings.map((f) => f.kind));
+    expect(md.match(/^ {2}\*Why it matters:\* /gm)?.length).toBe(kinds.size);
+    expect(md.match(/^ {2}\*Why it matters and what to do: as above\.\*$/gm)?.length).toBe(
+      findings.length - kinds.size,
+    );
+    expect(md).toMatch(/^<details><summary>\d+ more findings of this kind: .+<\/summary>$/m);
     expect(md.length).toBeLessThan(1_000_000);
   });
 });
