@@ -216,8 +216,9 @@ function engine(): Handlebars.TemplateDelegate {
 
 export function renderMarkdown(report: Report, opts: MarkdownOptions = {}): string {
   // The compact page's file views: status and warnings without each line of each output as HTML
-  // (the Markdown has no appendix of its own; citedOutputs reads the texts).
-  const view = reportView(report, opts.audience ?? 'review', 'full', true);
+  // (the Markdown has no appendix of its own; citedOutputs reads the texts). Namespaces deferred:
+  // only the MD_ROWS shown get their view (a 1,000-container host made 1,001 for 50).
+  const view = reportView(report, opts.audience ?? 'review', 'full', true, true);
   const t = translator(report.lang);
   const steps = view.steps.map((s, i) => {
     const step = report.steps[i]!;
@@ -231,7 +232,15 @@ export function renderMarkdown(report: Report, opts: MarkdownOptions = {}): stri
         .join(', '),
     }));
     const diagram = opts.diagrams?.[i];
-    return { ...s, mdFiles: files, rawOutputs: citedOutputs(step), diagram: diagram ? diagram : undefined };
+    // The rest stay deferred: {{#rows}} only counts them.
+    const namespaces = s.namespaces.map((ns, k) => (k < MD_ROWS && 'later' in ns ? ns.later() : ns));
+    return {
+      ...s,
+      namespaces,
+      mdFiles: files,
+      rawOutputs: citedOutputs(step),
+      diagram: diagram ? diagram : undefined,
+    };
   });
   // `--cluster`: the cluster figure follows the steps' (outputs.ts).
   const clusterDiagram = view.cluster ? opts.diagrams?.[report.steps.length] : undefined;
