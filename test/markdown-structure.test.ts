@@ -220,7 +220,7 @@ describe('report.md structure (GFM: GitHub and GitLab)', () => {
     expect(md).toContain(`… ${model.namespaces.length - MD_ROWS} more network namespaces`);
     // The host-sockets answer lists its first MD_ROWS sockets, its evidence the first MD_ROWS lines.
     expect(md).toMatch(/^- … [\d,]+ more items: see report\.html or report\.json\.$/m);
-    expect(md).toMatch(/, … [\d,]+ more lines \(report\.html, report\.json\)$/m);
+    expect(md).toMatch(/, … [\d,]+ more lines \(see report\.html or report\.json\)$/m);
     // Findings: why and what to do once per kind; from FOLD_FROM of a kind the rest in <details>.
     const findings = report.steps[0]!.analysis!.findings;
     const kinds = new Set(findings.map((f) => f.kind));
@@ -230,5 +230,12 @@ describe('report.md structure (GFM: GitHub and GitLab)', () => {
     );
     expect(md).toMatch(/^<details><summary>\d+ more findings of this kind: .+<\/summary>$/m);
     expect(md.length).toBeLessThan(1_000_000);
+    // What is left out points to the files written beside it, or says how to get them.
+    const only = renderMarkdown(report, { diagrams, formats: ['md'] });
+    expect(only).not.toMatch(/more \w+: see report/);
+    expect(only).toMatch(/^- … \d+ more items: listed with `-f html` or `-f json`\.$/m);
+    const withHtml = renderMarkdown(report, { diagrams, formats: ['md', 'html', 'pdf'] });
+    expect(withHtml).toMatch(/^\| … \d+ more rows: see report\.html\. \|/m);
+    expect(withHtml).not.toMatch(/more \w+: see report\.html or report\.json/);
   });
 });

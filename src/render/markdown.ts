@@ -11,6 +11,11 @@ export interface MarkdownOptions {
   audience?: Audience;
   /** One Mermaid source per step (same order as report.steps); a missing one is left out. */
   diagrams?: (string | undefined)[];
+  /**
+   * The formats written beside report.md (default: html and json), for what the rows MD_ROWS
+   * leaves out point to: report.html, report.json, or how to get them when neither is written.
+   */
+  formats?: readonly string[];
 }
 
 /** Newlines, tabs and other control characters: one space (a cell or a list item is one line). */
@@ -188,7 +193,8 @@ function engine(): Handlebars.TemplateDelegate {
         if (more <= 0) return each.call(this, all, options);
         const how = MORE[String(kind)] ?? MORE.row!;
         const lang = options.data?.root?.lang;
-        const text = translator(isLang(lang) ? lang : 'en')(how.id, { n: more });
+        const where = String(options.data?.root?.mdWhere ?? '');
+        const text = translator(isLang(lang) ? lang : 'en')(how.id, { n: more, where });
         const c: unknown = options.hash?.cols;
         const cols = Array.isArray(c) ? 1 + c.length : Number(c ?? 1);
         return `${each.call(this, all.slice(0, MD_ROWS), options)}${how.line(text, cols)}`;
@@ -244,9 +250,14 @@ export function renderMarkdown(report: Report, opts: MarkdownOptions = {}): stri
   });
   // `--cluster`: the cluster figure follows the steps' (outputs.ts).
   const clusterDiagram = view.cluster ? opts.diagrams?.[report.steps.length] : undefined;
+  const html = opts.formats?.includes('html') ?? true;
+  const json = opts.formats?.includes('json') ?? true;
   const text = engine()({
     view: { ...view, isAnswers: view.audience === 'answers', steps, clusterDiagram },
     lang: report.lang ?? 'en',
+    mdWhere: t(
+      html && json ? 'md.where-both' : html ? 'md.where-html' : json ? 'md.where-json' : 'md.where-none',
+    ),
   });
   // Templates stay readable with blank lines around blocks; the output keeps at most one.
   return `${text

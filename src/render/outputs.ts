@@ -108,7 +108,11 @@ export async function renderOutputs(
     }
     if (markdown === undefined && opts.formats.includes('md')) {
       const { renderMarkdown } = await import('./markdown.js');
-      markdown = renderMarkdown(report, { audience: opts.audience, diagrams: sources });
+      markdown = renderMarkdown(report, {
+        audience: opts.audience,
+        diagrams: sources,
+        formats: opts.formats,
+      });
       mark('report.md rendered');
     }
   };

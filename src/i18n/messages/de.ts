@@ -25,16 +25,16 @@ export const de: Record<MessageId, string> = {
   'md.raw-cited': 'Oben belegte Rohausgaben',
   'md.raw-lines': '{n, plural, one {# Zeile} other {# Zeilen}}',
   'md.raw-excerpt': 'die belegten gezeigt',
-  'md.more-rows':
-    '… {n, plural, one {# weitere Zeile} other {# weitere Zeilen}}: siehe report.html oder report.json.',
-  'md.more-items':
-    '… {n, plural, one {# weiterer Eintrag} other {# weitere Einträge}}: siehe report.html oder report.json.',
-  'md.more-evidence':
-    '… {n, plural, one {# weitere Zeile} other {# weitere Zeilen}} (report.html, report.json)',
-  'md.more-paragraphs':
-    '… {n, plural, one {# weiterer Absatz} other {# weitere Absätze}}: siehe report.html oder report.json.',
+  'md.where-both': 'siehe report.html oder report.json',
+  'md.where-html': 'siehe report.html',
+  'md.where-json': 'siehe report.json',
+  'md.where-none': 'aufgeführt mit `-f html` oder `-f json`',
+  'md.more-rows': '… {n, plural, one {# weitere Zeile} other {# weitere Zeilen}}: {where}.',
+  'md.more-items': '… {n, plural, one {# weiterer Eintrag} other {# weitere Einträge}}: {where}.',
+  'md.more-evidence': '… {n, plural, one {# weitere Zeile} other {# weitere Zeilen}} ({where})',
+  'md.more-paragraphs': '… {n, plural, one {# weiterer Absatz} other {# weitere Absätze}}: {where}.',
   'md.more-namespaces':
-    '… {n, plural, one {# weiterer Netzwerk-Namensraum} other {# weitere Netzwerk-Namensräume}}: siehe report.html oder report.json.',
+    '… {n, plural, one {# weiterer Netzwerk-Namensraum} other {# weitere Netzwerk-Namensräume}}: {where}.',
   'report.md-footer':
     'dockernet-Bericht. Die Rohausgaben, die Antworten und Befunde belegen, stehen eingeklappt unter jedem Schritt; jede Ausgabe hinter einem Beleg (`Datei:Zeile`) steht in den Bündeln und im HTML-Bericht.',
   'report.worksheet': 'Arbeitsblatt',
@@ -192,11 +192,9 @@ export const de: Record<MessageId, string> = {
   'ns.connected-summary': 'Verbundene und andere Sockets',
   'ns.none': 'Keine.',
   'ns.more-listening':
-    '{n, plural, one {# weiterer lauschender Socket} other {# weitere lauschende Sockets}}: siehe report.html oder report.json.',
-  'ns.more-sockets':
-    '{n, plural, one {# weiterer Socket} other {# weitere Sockets}}: siehe report.html oder report.json.',
-  'ns.more-processes':
-    '{n, plural, one {# weiterer Prozess} other {# weitere Prozesse}}: siehe report.html oder report.json.',
+    '{n, plural, one {# weiterer lauschender Socket} other {# weitere lauschende Sockets}}: {where}.',
+  'ns.more-sockets': '{n, plural, one {# weiterer Socket} other {# weitere Sockets}}: {where}.',
+  'ns.more-processes': '{n, plural, one {# weiterer Prozess} other {# weitere Prozesse}}: {where}.',
   'ns.no-sockets': 'Für diesen Namensraum wurde keine Socket-Liste erfasst.',
   'ns.processes': 'Prozesse ({n})',
   'ns.processes-md':

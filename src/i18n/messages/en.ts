@@ -24,13 +24,16 @@ export const en = {
   'md.raw-cited': 'Raw outputs cited above',
   'md.raw-lines': '{n, plural, one {# line} other {# lines}}',
   'md.raw-excerpt': 'the cited ones shown',
-  'md.more-rows': '… {n, plural, one {# more row} other {# more rows}}: see report.html or report.json.',
-  'md.more-items': '… {n, plural, one {# more item} other {# more items}}: see report.html or report.json.',
-  'md.more-evidence': '… {n, plural, one {# more line} other {# more lines}} (report.html, report.json)',
-  'md.more-paragraphs':
-    '… {n, plural, one {# more paragraph} other {# more paragraphs}}: see report.html or report.json.',
+  'md.where-both': 'see report.html or report.json',
+  'md.where-html': 'see report.html',
+  'md.where-json': 'see report.json',
+  'md.where-none': 'listed with `-f html` or `-f json`',
+  'md.more-rows': '… {n, plural, one {# more row} other {# more rows}}: {where}.',
+  'md.more-items': '… {n, plural, one {# more item} other {# more items}}: {where}.',
+  'md.more-evidence': '… {n, plural, one {# more line} other {# more lines}} ({where})',
+  'md.more-paragraphs': '… {n, plural, one {# more paragraph} other {# more paragraphs}}: {where}.',
   'md.more-namespaces':
-    '… {n, plural, one {# more network namespace} other {# more network namespaces}}: see report.html or report.json.',
+    '… {n, plural, one {# more network namespace} other {# more network namespaces}}: {where}.',
   'report.md-footer':
     'dockernet report. The raw outputs that answers and findings cite are collapsed under each step; every output behind an evidence reference (`file:line`) is in the bundles and in the HTML report.',
   'report.worksheet': 'worksheet',
@@ -187,11 +190,9 @@ export const en = {
   'ns.connected-summary': 'Connected and other sockets',
   'ns.none': 'None.',
   'ns.more-listening':
-    '{n, plural, one {# more listening socket} other {# more listening sockets}}: see report.html or report.json.',
-  'ns.more-sockets':
-    '{n, plural, one {# more socket} other {# more sockets}}: see report.html or report.json.',
-  'ns.more-processes':
-    '{n, plural, one {# more process} other {# more processes}}: see report.html or report.json.',
+    '{n, plural, one {# more listening socket} other {# more listening sockets}}: {where}.',
+  'ns.more-sockets': '{n, plural, one {# more socket} other {# more sockets}}: {where}.',
+  'ns.more-processes': '{n, plural, one {# more process} other {# more processes}}: {where}.',
   'ns.no-sockets': 'No socket listing was captured for this namespace.',
   'ns.processes': 'Processes ({n})',
   'ns.processes-md':
