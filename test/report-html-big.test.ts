@@ -71,6 +71,10 @@ describe('compact mode threshold', () => {
     expect(isCompact(report, { compact: false })).toBe(false);
     const html = renderHtml(report, { compact: false });
     expect(html).not.toContain('<script');
+    // Printed tables stop after their first rows and say where the rest is.
+    expect(html).toMatch(
+      /<p class="print-only more">\d+ more sockets: see report\.html or report\.json\.<\/p>/,
+    );
   });
 });
 

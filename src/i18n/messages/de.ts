@@ -192,9 +192,11 @@ export const de: Record<MessageId, string> = {
   'ns.connected-summary': 'Verbundene und andere Sockets',
   'ns.none': 'Keine.',
   'ns.more-listening':
-    '{n, plural, one {# weiterer lauschender Socket} other {# weitere lauschende Sockets}}: {where}.',
-  'ns.more-sockets': '{n, plural, one {# weiterer Socket} other {# weitere Sockets}}: {where}.',
-  'ns.more-processes': '{n, plural, one {# weiterer Prozess} other {# weitere Prozesse}}: {where}.',
+    '{n, plural, one {# weiterer lauschender Socket} other {# weitere lauschende Sockets}}: siehe report.html oder report.json.',
+  'ns.more-sockets':
+    '{n, plural, one {# weiterer Socket} other {# weitere Sockets}}: siehe report.html oder report.json.',
+  'ns.more-processes':
+    '{n, plural, one {# weiterer Prozess} other {# weitere Prozesse}}: siehe report.html oder report.json.',
   'ns.no-sockets': 'Für diesen Namensraum wurde keine Socket-Liste erfasst.',
   'ns.processes': 'Prozesse ({n})',
   'ns.processes-md':

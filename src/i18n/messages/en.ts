@@ -190,9 +190,11 @@ export const en = {
   'ns.connected-summary': 'Connected and other sockets',
   'ns.none': 'None.',
   'ns.more-listening':
-    '{n, plural, one {# more listening socket} other {# more listening sockets}}: {where}.',
-  'ns.more-sockets': '{n, plural, one {# more socket} other {# more sockets}}: {where}.',
-  'ns.more-processes': '{n, plural, one {# more process} other {# more processes}}: {where}.',
+    '{n, plural, one {# more listening socket} other {# more listening sockets}}: see report.html or report.json.',
+  'ns.more-sockets':
+    '{n, plural, one {# more socket} other {# more sockets}}: see report.html or report.json.',
+  'ns.more-processes':
+    '{n, plural, one {# more process} other {# more processes}}: see report.html or report.json.',
   'ns.no-sockets': 'No socket listing was captured for this namespace.',
   'ns.processes': 'Processes ({n})',
   'ns.processes-md':
