@@ -68,7 +68,8 @@ export function htmlText(value: unknown): string {
  * a ticket or a chat (a GitHub comment holds 65,536 characters): on a big host its full tables
  * were 18 MB (20,000 sockets in an answer and again in the host's table, 5,000 routes, a section
  * per container) and took 2 s of a 7 s run. What is left out is counted where it would have been,
- * with a pointer to report.html and report.json, which keep every row. No slide sample reaches it.
+ * with a pointer to the formats written beside it that keep every row (report.html, report.json;
+ * `mdWhere`), or how to get them. No slide sample reaches it.
  */
 export const MD_ROWS = 50;
 
